@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Db, Dialect } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { isEmpty } from '../seed/demo.ts';
+import { verifyAudit } from '../modules/audit/audit.service.ts';
+
+type TableName = keyof Database;
+
+/**
+ * Tables in restore order (a row's references come before it). Sessions are left out: a
+ * restored system starts with everyone signed out. A test checks that every table the
+ * migrations create is either listed here or deliberately left out.
+ */
+export const BACKUP_TABLES: readonly TableName[] = [
+  'agencies', 'users', 'units', 'role_grants', 'calendar_days', 'calendar_years', 'settings', 'audit_heads', 'audit_events',
+  'items', 'item_steps', 'item_consultations', 'item_attachments', 'item_findings', 'item_redactions', 'item_versions',
+  'index_sequences', 'item_rechecks', 'deadlines',
+  'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences',
+];
+export const NOT_BACKED_UP: readonly TableName[] = ['sessions'];
+
+/** Rows that reference rows of the same table (agency tree, unit tree and successors) go parents first. */
+const SELF_REFERENCES: Partial<Record<TableName, string[]>> = { agencies: ['parent_id'], units: ['parent_id', 'successor_id'] };
+
+function parentsFirst(rows: Record<string, unknown>[], refs: string[]): Record<string, unknown>[] {
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const done = new Set<string>();
+  const out: Record<string, unknown>[] = [];
+  const visit = (r: Record<string, unknown>, path: Set<string>) => {
+    const id = r.id as string;
+    if (done.has(id) || path.has(id)) return;
+    path.add(id);
+    for (const ref of refs) {
+      const target = byId.get(r[ref] as string);
+      if (target) visit(target, path);
+    }
+    done.add(id);
+    out.push(r);
+  };
+  for (const r of rows) visit(r, new Set());
+  return out;
+}
+
+export type Manifest = { format: 'gongkai-backup-1'; createdAt: string; dialect: Dialect; migrations: string[]; tables: Record<string, { rows: number; sha256: string }> };
+
+/**
+ * A consistent copy while the server runs: every table is read inside one transaction (a WAL
+ * snapshot on SQLite, REPEATABLE READ on PostgreSQL), then the content-addressed stored files
+ * are copied (a file added meanwhile is merely extra). The copy restores onto either database.
+ */
+export async function backup(db: Db, dialect: Dialect, dataDir: string, outDir: string): Promise<Manifest> {
+  mkdirSync(join(outDir, 'tables'), { recursive: true });
+  const read = async (tx: Transaction<Database>) => {
+    const tables: Manifest['tables'] = {};
+    for (const table of BACKUP_TABLES) {
+      const rows = await (tx as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(table).selectAll().execute();
+      const text = rows.map((r) => JSON.stringify(r)).join('\n');
+      writeFileSync(join(outDir, 'tables', `${table}.jsonl`), text);
+      tables[table] = { rows: rows.length, sha256: createHash('sha256').update(text).digest('hex') };
+    }
+    const migrations = (await (tx as unknown as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((m) => m.name);
+    return { tables, migrations };
+  };
+  const trx = dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+  const { tables, migrations } = await trx.execute(read);
+  const files = join(dataDir, 'files');
+  if (existsSync(files)) cpSync(files, join(outDir, 'files'), { recursive: true });
+  const manifest: Manifest = { format: 'gongkai-backup-1', createdAt: new Date().toISOString(), dialect, migrations, tables };
+  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+/** Restores into an empty database only: a restore never overwrites data that exists. */
+export async function restore(db: Db, dataDir: string, fromDir: string): Promise<{ rows: number; auditOk: boolean }> {
+  const manifest = JSON.parse(readFileSync(join(fromDir, 'manifest.json'), 'utf8')) as Manifest;
+  if (manifest.format !== 'gongkai-backup-1') throw new Error(`not a gongkai backup: ${fromDir}`);
+  await migrateToLatest(db);
+  if (!(await isEmpty(db))) throw new Error('the target database is not empty; restore only into a new, empty database');
+  const batches: [TableName, Record<string, unknown>[]][] = BACKUP_TABLES.map((table) => {
+    const text = readFileSync(join(fromDir, 'tables', `${table}.jsonl`), 'utf8');
+    const expected = manifest.tables[table];
+    if (!expected || createHash('sha256').update(text).digest('hex') !== expected.sha256) throw new Error(`backup file of ${table} is damaged (checksum mismatch)`);
+    const rows = text ? text.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+    const refs = SELF_REFERENCES[table];
+    return [table, refs ? parentsFirst(rows, refs) : rows];
+  });
+  let count = 0;
+  await db.transaction().execute(async (tx) => {
+    const loose = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    for (const [table, rows] of batches) {
+      for (let i = 0; i < rows.length; i += 200) await loose.insertInto(table).values(rows.slice(i, i + 200)).execute();
+      count += rows.length;
+    }
+  });
+  const files = join(fromDir, 'files');
+  if (existsSync(files)) cpSync(files, join(dataDir, 'files'), { recursive: true });
+  return { rows: count, auditOk: (await verifyAudit(db)).ok };
+}

@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { systemClock } from '../core/clock.ts';
+import { AppError } from '../core/errors.ts';
+import { connect, sqliteFileIn, type Connection } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildApp } from '../http/app.ts';
+import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { workdayAfter, workdaysBetween } from '../modules/calendar/calendar.service.ts';
+import { isRole, type Role } from '../modules/org/org.rules.ts';
+import { createUser, grantRole } from '../modules/org/org.service.ts';
+import { seedDemoDocuments } from '../seed/demo-documents.ts';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from '../seed/demo.ts';
+import { backup, restore } from './backup.ts';
+
+const config = loadConfig();
+
+async function open(): Promise<Connection> {
+  const conn = connect({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+  await migrateToLatest(conn.db);
+  return conn;
+}
+
+/** Runs a command against the database and always closes it, so the process can exit. */
+async function withDb<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
+  const conn = await open();
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.close();
+  }
+}
+
+const integer = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('须为非负整数');
+  return n;
+};
+
+const program = new Command('gongkai').description('政务公开管理平台 gongkai');
+
+program
+  .command('serve')
+  .description('serve the portal, the console and the API')
+  .option('--demo', 'load the demo city when the database is empty')
+  .option('-p, --port <port>', 'TCP port', integer)
+  .action(async (opts: { demo?: boolean; port?: number }) => {
+    const conn = await open();
+    const deps = { db: conn.db, dialect: conn.dialect, clock: systemClock, dataDir: config.dataDir, secureCookies: config.production };
+    if (opts.demo && (await isEmpty(conn.db))) {
+      const { users } = await seedDemo(deps);
+      const items = await seedDemoDocuments(deps);
+      console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
+    }
+    const app = await buildApp(deps, { logLevel: config.logLevel });
+    const stop = async () => {
+      await app.close();
+      await conn.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await app.listen({ port: opts.port ?? config.port, host: config.host });
+    console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${conn.dialect}`);
+  });
+
+program.command('migrate').description('bring the database schema up to date').action(() =>
+  withDb(async ({ db }) => {
+    const applied = await migrateToLatest(db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
+  }));
+
+program
+  .command('seed')
+  .description('load data')
+  .requiredOption('--demo', 'the demo city (only into an empty database)')
+  .action(() =>
+    withDb(async ({ db }) => {
+      if (!(await isEmpty(db))) throw new Error('the database already has agencies; the demo city loads only into an empty one');
+      const deps = { db, clock: systemClock, dataDir: config.dataDir };
+      const { users } = await seedDemo(deps);
+      const items = await seedDemoDocuments(deps);
+      console.log(`demo city loaded: ${users} accounts, ${items} items`);
+    }));
+
+const user = program.command('user').description('accounts');
+user
+  .command('add')
+  .description('create an account (password from --password or GONGKAI_PASSWORD)')
+  .requiredOption('--username <username>')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption('--agency <code>', 'agency code, e.g. RSJ')
+  .option('--unit <name>', 'department or unit name in that agency')
+  .option('--role <role...>', 'roles to grant in that agency')
+  .option('--password <password>')
+  .action((opts: { username: string; name: string; agency: string; unit?: string; role?: string[]; password?: string }) =>
+    withDb(async ({ db }) => {
+      const password = opts.password ?? process.env.GONGKAI_PASSWORD;
+      if (!password) throw new Error('give --password or set GONGKAI_PASSWORD');
+      const roles = opts.role ?? [];
+      const unknown = roles.filter((r) => !isRole(r));
+      if (unknown.length) throw new Error(`unknown role(s): ${unknown.join(', ')}`);
+      const agency = await db.selectFrom('agencies').select('id').where('code', '=', opts.agency).executeTakeFirst();
+      if (!agency) throw new Error(`no agency with code ${opts.agency}`);
+      const unit = opts.unit ? await db.selectFrom('units').select('id').where('agency_id', '=', agency.id).where('name', '=', opts.unit).executeTakeFirst() : undefined;
+      if (opts.unit && !unit) throw new Error(`no unit "${opts.unit}" in ${opts.agency}`);
+      const deps = { db, clock: systemClock };
+      const created = await createUser(deps, null, { username: opts.username, name: opts.name, agencyId: agency.id, unitId: unit?.id ?? null, password });
+      for (const role of roles as Role[]) await grantRole(deps, null, created.id, agency.id, role);
+      console.log(`created ${created.username} (${created.id})${roles.length ? ` with ${roles.join(', ')}` : ''}`);
+    }));
+
+program
+  .command('backup')
+  .description('consistent copy of the database and stored files, safe while the server runs')
+  .option('--out <dir>', 'target directory', join('backups', `gongkai-${new Date().toISOString().replace(/[:.]/g, '-')}`))
+  .action((opts: { out: string }) =>
+    withDb(async ({ db, dialect }) => {
+      const manifest = await backup(db, dialect, config.dataDir, opts.out);
+      const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
+      console.log(`backup written to ${opts.out}: ${rows} rows in ${Object.keys(manifest.tables).length} tables`);
+    }));
+
+program
+  .command('restore <dir>')
+  .description('restore a backup into an empty database')
+  .action((dir: string) =>
+    withDb(async ({ db }) => {
+      const { rows, auditOk } = await restore(db, config.dataDir, dir);
+      console.log(`restored ${rows} rows; audit chain ${auditOk ? 'intact' : 'BROKEN'}`);
+      if (!auditOk) process.exitCode = 1;
+    }));
+
+program
+  .command('audit')
+  .description('audit log')
+  .command('verify')
+  .description('check the hash chain and report the first broken link')
+  .action(() =>
+    withDb(async ({ db }) => {
+      const result = await verifyAudit(db);
+      if (result.ok) {
+        console.log(`audit log intact: ${result.checked} events checked`);
+        return;
+      }
+      const b = result.firstBroken!;
+      console.log(`audit log BROKEN at chain ${b.chain}, seq ${b.seq} (event ${b.id}, ${b.reason}); ${result.checked} events checked`);
+      process.exitCode = 1;
+    }));
+
+const calendar = program.command('calendar').description('working-day calendar (same module as the workflows)');
+const warnProvisional = (r: { provisional: boolean; provisionalYears: number[] }) => {
+  if (r.provisional) console.error(`provisional: no holiday data for ${r.provisionalYears.join(', ')} (weekends only)`);
+};
+calendar
+  .command('add-workdays <date> <n>')
+  .description('the N-th working day after DATE (DATE itself never counts)')
+  .action((date: string, n: string) =>
+    withDb(async ({ db }) => {
+      const r = await workdayAfter(db, date, integer(n));
+      warnProvisional(r);
+      console.log(r.date);
+    }));
+calendar
+  .command('workdays <from> <to>')
+  .description('working days after FROM up to and including TO')
+  .action((from: string, to: string) =>
+    withDb(async ({ db }) => {
+      const r = await workdaysBetween(db, from, to);
+      warnProvisional(r);
+      console.log(String(r.count));
+    }));
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,285 @@
+/**
+ * Deadlines (期限): when a term starts, when it is due, and why. Every deadline keeps the
+ * rule id that set it and can explain itself in Chinese (RULES.md, "Deadlines").
+ * Conventions: docs/deadlines.md.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addHours, endOfDay, format } from 'date-fns';
+import { withWeekday, type DayKind, type IsoDate, type WorkCalendar } from './calendar.ts';
+import { addCalendarDays, addWorkdays, countWorkdays, daysBetween, isWorkday, nextWorkday, yearsTouched } from './workdays.ts';
+
+/** China keeps one time zone, without daylight saving. */
+export const ZONE = 'Asia/Shanghai';
+
+export type Term =
+  | { unit: 'workdays'; n: number }
+  | { unit: 'hours'; n: number }
+  | { unit: 'calendarDays'; n: number };
+
+export interface DeadlineSpec {
+  rule: string;
+  term: Term;
+  startedAt: string;
+  /** LAW-30: the term is counted anew from the last of these receipts (e.g. a correction, 补正). */
+  restarts?: { at: string; rule: string; reason: string }[];
+  /** LAW-32/33/42: the clock stops (third party, other agency, fee); an open pause has no `to`. */
+  pauses?: { from: string; to?: string; rule: string; reason: string }[];
+  /** LAW-33: one extension, in working days. */
+  extension?: { n: number; approvedAt: string; approvedBy: string; rule: string };
+  metAt?: string;
+}
+
+/** How an instant became the start date (day 0, never counted) of a term. */
+export type Receipt = {
+  at: string;
+  localDate: IsoDate;
+  /** 'HH:mm' Beijing time. */
+  localTime: string;
+  officeHoursEnd: string;
+  startDate: IsoDate;
+  shifted: null | 'nonWorkingDay' | 'afterHours';
+};
+
+export type ExplanationStep =
+  | ({ kind: 'received' } & Receipt)
+  | ({ kind: 'restart'; rule: string; reason: string } & Receipt)
+  | {
+      kind: 'pause';
+      from: string;
+      fromDate: IsoDate;
+      /** null = still paused; resumeDate is then today (or the day it was met). */
+      to: string | null;
+      resumeDate: IsoDate;
+      usedBefore: number;
+      rule: string;
+      reason: string;
+      /** false when the pause began after the term had run out: it cannot stop the clock. */
+      effective: boolean;
+    }
+  | { kind: 'extension'; n: number; approvedAt: string; approvedBy: string; rule: string; dueBefore: IsoDate; dueAfter: IsoDate }
+  | { kind: 'skipped'; date: IsoDate; day: DayKind }
+  | { kind: 'makeup'; date: IsoDate; day: DayKind }
+  | { kind: 'due'; rule: string; term: Term; dueDate: IsoDate; dueAt: string };
+
+export type DeadlineView = {
+  rule: string;
+  term: Term;
+  startDate: IsoDate;
+  dueDate: IsoDate;
+  /** End of the due day (23:59:59.999 Beijing time) for day terms; start + n hours for hour terms. */
+  dueAt: string;
+  state: 'running' | 'paused' | 'met' | 'overdue';
+  metLate?: boolean;
+  light: 'green' | 'yellow' | 'red';
+  remainingWorkdays: number | null;
+  /** The due date relies on the weekend rule alone for years whose holidays are not known. */
+  provisional: boolean;
+  provisionalYears: number[];
+  explanation: ExplanationStep[];
+};
+
+export type DeadlineOptions = { officeHoursEnd?: string; warnWorkdays?: number };
+
+function instant(s: string): TZDate {
+  // Without an offset the server's own zone would decide the moment.
+  if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(s) || Number.isNaN(Date.parse(s))) {
+    throw new RangeError(`不是带时区的时间：${s}`);
+  }
+  return new TZDate(s, ZONE);
+}
+
+const localDate = (t: TZDate): IsoDate => format(t, 'yyyy-MM-dd') as IsoDate;
+
+function endOfLocalDay(date: IsoDate): TZDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return endOfDay(new TZDate(y, m - 1, d, ZONE));
+}
+
+/** LAW-31: received on a working day before office hours end → that day; otherwise the next working day. */
+function receive(cal: WorkCalendar, at: string, officeHoursEnd: string, byWorkdays: boolean): Receipt {
+  const t = instant(at);
+  const base = { at, localDate: localDate(t), localTime: format(t, 'HH:mm'), officeHoursEnd };
+  const shifted = !byWorkdays
+    ? null
+    : !isWorkday(cal, base.localDate)
+      ? 'nonWorkingDay'
+      : base.localTime >= officeHoursEnd
+        ? 'afterHours'
+        : null;
+  return { ...base, shifted, startDate: shifted ? nextWorkday(cal, base.localDate) : base.localDate };
+}
+
+type Pause = NonNullable<DeadlineSpec['pauses']>[number];
+
+/**
+ * Runs a working-day clock of `budget` days from `start`, stopping for each pause: the day
+ * a pause begins counts as used, the day it ends does not.
+ */
+function runClock(cal: WorkCalendar, start: IsoDate, pauses: Pause[], budget: number, today: IsoDate) {
+  const steps: ExplanationStep[] = [];
+  let segmentStart = start;
+  let used = 0;
+  let due = addWorkdays(cal, start, budget);
+  let open = false;
+  const daySteps = (to: IsoDate) => {
+    for (const { date, kind } of daysBetween(cal, segmentStart, to)) {
+      if (!kind.working) steps.push({ kind: 'skipped', date, day: kind });
+      else if (kind.reason === 'makeup') steps.push({ kind: 'makeup', date, day: kind });
+    }
+  };
+  for (const p of pauses) {
+    const fromDate = localDate(instant(p.from));
+    const resumeDate = p.to === undefined ? today : localDate(instant(p.to));
+    const pause = { kind: 'pause', from: p.from, fromDate, to: p.to ?? null, resumeDate, rule: p.rule, reason: p.reason } as const;
+    if (fromDate > due) {
+      steps.push({ ...pause, usedBefore: used, effective: false });
+      continue;
+    }
+    daySteps(fromDate);
+    used += countWorkdays(cal, segmentStart, fromDate);
+    steps.push({ ...pause, usedBefore: used, effective: true });
+    open = p.to === undefined;
+    segmentStart = resumeDate;
+    due = addWorkdays(cal, resumeDate, budget - used);
+  }
+  daySteps(due);
+  return { due, steps, open };
+}
+
+function orderedPauses(pauses: Pause[], since: number): Pause[] {
+  const sorted = pauses.filter((p) => instant(p.from).getTime() >= since).sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  sorted.forEach((p, i) => {
+    const next = sorted[i + 1];
+    if (p.to !== undefined && instant(p.to).getTime() < Date.parse(p.from)) throw new RangeError(`暂停结束早于开始：${p.from}`);
+    if (next && (p.to === undefined || Date.parse(next.from) < Date.parse(p.to))) throw new RangeError(`暂停期间重叠：${next.from}`);
+  });
+  return sorted;
+}
+
+function requirePositive(n: number, what: string): void {
+  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`${what}必须是正整数：${n}`);
+}
+
+export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec, now: string, options: DeadlineOptions = {}): DeadlineView {
+  const officeHoursEnd = options.officeHoursEnd ?? '17:30';
+  const warnWorkdays = options.warnWorkdays ?? 3;
+  if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(officeHoursEnd)) throw new RangeError(`下班时间应为 HH:mm：${officeHoursEnd}`);
+  if (!Number.isInteger(warnWorkdays) || warnWorkdays < 0) throw new RangeError(`提醒天数必须是非负整数：${warnWorkdays}`);
+  const { rule, term, extension } = spec;
+  requirePositive(term.n, '期限');
+  if (term.unit !== 'workdays' && (spec.pauses?.length || extension)) {
+    throw new RangeError(`只有以工作日计算的期限可以暂停或延长：${rule}`);
+  }
+  if (extension) requirePositive(extension.n, '延长天数');
+
+  const byWorkdays = term.unit === 'workdays';
+  const received = receive(cal, spec.startedAt, officeHoursEnd, byWorkdays);
+  const last = [...(spec.restarts ?? [])].sort((a, b) => instant(a.at).getTime() - instant(b.at).getTime()).at(-1);
+  if (last && Date.parse(last.at) < Date.parse(spec.startedAt)) throw new RangeError(`重新起算早于收到时间：${last.at}`);
+  const restart = last && { kind: 'restart' as const, rule: last.rule, reason: last.reason, ...receive(cal, last.at, officeHoursEnd, byWorkdays) };
+  const origin = restart ?? received;
+  const explanation: ExplanationStep[] = [{ kind: 'received', ...received }, ...(restart ? [restart] : [])];
+
+  const current = instant(now);
+  const met = spec.metAt === undefined ? undefined : instant(spec.metAt);
+  // A met deadline is judged at the moment it was met, not today.
+  const reading = met ?? current;
+  const today = localDate(reading);
+
+  let dueAt: TZDate;
+  let open = false;
+  if (term.unit === 'hours') {
+    dueAt = addHours(instant(origin.at), term.n);
+  } else if (term.unit === 'calendarDays') {
+    dueAt = endOfLocalDay(addCalendarDays(origin.startDate, term.n));
+  } else {
+    const pauses = orderedPauses(spec.pauses ?? [], instant(origin.at).getTime());
+    const clock = runClock(cal, origin.startDate, pauses, term.n + (extension?.n ?? 0), today);
+    explanation.push(...clock.steps);
+    if (extension) {
+      const dueBefore = runClock(cal, origin.startDate, pauses, term.n, today).due;
+      explanation.push({ kind: 'extension', ...extension, dueBefore, dueAfter: clock.due });
+    }
+    dueAt = endOfLocalDay(clock.due);
+    open = clock.open;
+  }
+  const dueDate = localDate(dueAt);
+  explanation.push({ kind: 'due', rule, term, dueDate, dueAt: dueAt.toISOString() });
+
+  const metLate = met !== undefined && met.getTime() > dueAt.getTime();
+  const state = met ? 'met' : open ? 'paused' : reading.getTime() > dueAt.getTime() ? 'overdue' : 'running';
+  const remainingWorkdays = term.unit === 'hours' ? null : countWorkdays(cal, today, dueDate);
+  const nearlyDue =
+    remainingWorkdays === null
+      ? dueAt.getTime() - reading.getTime() < term.n * 0.25 * 3_600_000
+      : remainingWorkdays <= warnWorkdays;
+  const light = state === 'overdue' || metLate ? 'red' : !met && nearlyDue ? 'yellow' : 'green';
+  const provisionalYears = byWorkdays ? yearsTouched(origin.startDate, dueDate).filter((y) => !cal.covers(y)) : [];
+
+  return {
+    rule,
+    term,
+    startDate: origin.startDate,
+    dueDate,
+    dueAt: dueAt.toISOString(),
+    state,
+    ...(met ? { metLate } : {}),
+    light,
+    remainingWorkdays,
+    provisional: provisionalYears.length > 0,
+    provisionalYears,
+    explanation,
+  };
+}
+
+function receiptSentence(r: Receipt, term: Term): string {
+  const when = `${withWeekday(r.localDate)}${r.localTime}`;
+  if (term.unit === 'hours') return `${when}起计时`;
+  const start = `为起算日（起算日不计入期限）`;
+  if (r.shifted === 'nonWorkingDay') return `${when}收到，当日为非工作日，以下一个工作日${withWeekday(r.startDate)}${start}`;
+  if (r.shifted === 'afterHours') {
+    return `${when}收到，已过下班时间${r.officeHoursEnd}，以下一个工作日${withWeekday(r.startDate)}${start}`;
+  }
+  return `${when}收到，以当日${start}`;
+}
+
+const UNIT_NAMES = { workdays: '个工作日', calendarDays: '日', hours: '小时' } as const;
+
+/** The explanation as Chinese sentences, for the console and the applicant's status page. */
+export function explainDeadline(view: DeadlineView): string[] {
+  const edited = (day: DayKind) => (day.source === 'edited' ? '（管理员调整）' : '');
+  const sentences = view.explanation.map((s): string => {
+    switch (s.kind) {
+      case 'received':
+        return receiptSentence(s, view.term);
+      case 'restart':
+        return `依据${s.rule}重新计算期限（${s.reason}）：${receiptSentence(s, view.term)}`;
+      case 'pause': {
+        const head = `${withWeekday(s.fromDate)}起暂停计时（${s.rule}：${s.reason}）`;
+        if (!s.effective) return `${head}时期限已届满，不停止计时`;
+        const resume =
+          s.to === null
+            ? `尚未恢复，按${withWeekday(s.resumeDate)}恢复计时估算截止日期`
+            : `${withWeekday(s.resumeDate)}恢复计时（恢复当日不计入期限）`;
+        return `${head}，此前已用${s.usedBefore}个工作日；${resume}`;
+      }
+      case 'extension':
+        return `经${s.approvedBy}批准，依据${s.rule}延长${s.n}个工作日，截止日期由${withWeekday(s.dueBefore)}延至${withWeekday(s.dueAfter)}`;
+      case 'skipped':
+        return s.day.reason === 'holiday'
+          ? `${withWeekday(s.date)}${s.day.name ?? ''}假期${edited(s.day)}，不计入期限`
+          : `${withWeekday(s.date)}休息日${edited(s.day)}，不计入期限`;
+      case 'makeup':
+        return `${withWeekday(s.date)}为调休工作日${edited(s.day)}，计入期限`;
+      case 'due': {
+        const term = `依据${s.rule}，期限为${s.term.n}${UNIT_NAMES[s.term.unit]}`;
+        const time = s.term.unit === 'hours' ? format(instant(s.dueAt), 'HH:mm') : '24时';
+        return `${term}，截止于${withWeekday(s.dueDate)}${time}`;
+      }
+    }
+  });
+  if (view.provisional) {
+    sentences.push(`${view.provisionalYears.join('、')}年的节假日安排尚未公布，截止日期暂按周末规则计算，公布后可能变化`);
+  }
+  return sentences;
+}

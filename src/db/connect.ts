@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db, Dialect } from './database.ts';
+
+// PostgreSQL returns bigint (count(*), sums) as strings; every count we keep fits a double.
+pg.types.setTypeParser(20, Number);
+
+/** `schema` is the PostgreSQL schema the connection works in (undefined on SQLite). */
+export type Connection = { db: Db; dialect: Dialect; schema?: string; close: () => Promise<void> };
+
+export type ConnectOptions = {
+  databaseUrl?: string | undefined;
+  /** SQLite file; ':memory:' for tests. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests create one per run); default `public`. */
+  pgSchema?: string;
+};
+
+export function sqliteFileIn(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, 'gongkai.db');
+}
+
+export function connect(options: ConnectOptions): Connection {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', schema: options.pgSchema ?? 'public', close: () => db.destroy() };
+  }
+  const file = options.sqliteFile ?? ':memory:';
+  const sqlite = new SQLite(file);
+  // WAL lets readers go on while one writer commits; NORMAL sync is durable across crashes
+  // of the process (not of the OS) and several times faster than FULL.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,44 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.tables.ts';
+import type { SessionTable } from '../modules/auth/auth.tables.ts';
+import type { CalendarDayTable, CalendarYearTable } from '../modules/calendar/calendar.tables.ts';
+import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsultationTable, ItemFindingTable, ItemRecheckTable, ItemRedactionTable, ItemStepTable, ItemTable, ItemVersionTable } from '../modules/documents/documents.tables.ts';
+import type { ApplicationAppealTable, ApplicationConsultationTable, ApplicationFileTable, ApplicationReviewTable, ApplicationSequenceTable, ApplicationStepTable, ApplicationTable } from '../modules/applications/applications.tables.ts';
+import type { AgencyTable, RoleGrantTable, UnitTable, UserTable } from '../modules/org/org.tables.ts';
+import type { SettingTable } from '../modules/settings/settings.tables.ts';
+
+/** All tables, composed from the modules that own them. */
+export interface Database {
+  agencies: AgencyTable;
+  units: UnitTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  audit_heads: AuditHeadTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+  settings: SettingTable;
+  items: ItemTable;
+  item_steps: ItemStepTable;
+  item_consultations: ItemConsultationTable;
+  item_attachments: ItemAttachmentTable;
+  item_findings: ItemFindingTable;
+  item_redactions: ItemRedactionTable;
+  item_versions: ItemVersionTable;
+  index_sequences: IndexSequenceTable;
+  item_rechecks: ItemRecheckTable;
+  deadlines: DeadlineTable;
+  applications: ApplicationTable;
+  application_steps: ApplicationStepTable;
+  application_reviews: ApplicationReviewTable;
+  application_consultations: ApplicationConsultationTable;
+  application_files: ApplicationFileTable;
+  application_appeals: ApplicationAppealTable;
+  application_sequences: ApplicationSequenceTable;
+}
+
+export type Db = Kysely<Database>;
+/** Either the database or an open transaction: services write through whichever they are given. */
+export type Tx = Kysely<Database> | Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,29 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_documents.ts';
+import * as m0003 from './migrations/0003_applications.ts';
+import * as m0004 from './migrations/0004_application_split.ts';
+import * as m0005 from './migrations/0005_agency_guide.ts';
+
+/** Migrations are listed here, in order, so they run the same from source and in tests. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_documents': m0002,
+  '0003_applications': m0003,
+  '0004_application_split': m0004,
+  '0005_agency_guide': m0005,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * `schema` names the PostgreSQL schema the connection works in when it is not `public`: the
+ * migrator looks tables up across schemas, so its own tables must be placed explicitly.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

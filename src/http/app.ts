@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
+import { applicationRoutes } from '../modules/applications/applications.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { documentRoutes } from '../modules/documents/documents.routes.ts';
+import { MAX_FILE_BYTES } from '../modules/files/store.ts';
+import { orgRoutes } from '../modules/org/org.routes.ts';
+import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { todoRoutes } from '../modules/todos/todos.routes.ts';
+import { portalApplyRoutes } from '../portal/apply.routes.ts';
+import { portalItemRoutes } from '../portal/items.routes.ts';
+import { portalRoutes } from '../portal/portal.routes.ts';
+import { installAccessControl } from './access.ts';
+import type { AppDeps } from './deps.ts';
+import { installErrorHandling } from './errors.ts';
+
+const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const PORTAL_ASSETS = fileURLToPath(new URL('../portal/assets/', import.meta.url));
+
+export type AppOptions = { logLevel?: string; trustProxy?: boolean };
+
+/** Assembles the one process that serves the API, the portal and the console. */
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Applicants' and staff's secrets never reach the log (DESIGN.md: personal data).
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: options.trustProxy ?? false,
+    // Unknown fields are refused, not silently dropped: a typo must not lose what a user typed.
+    // (Fastify's compiler already adds ajv-formats: email, date-time…)
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    bodyLimit: 1024 * 1024,
+  });
+
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
+  installAccessControl(app, deps);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'gongkai 政务公开管理平台 API', version: '0.1.0', description: '会话 Cookie 鉴权；所有修改请求须带 x-csrf-token 请求头。错误格式：{ error: { code, message } }。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_sid' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes]) await routes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(fastifyStatic, { root: PORTAL_ASSETS, prefix: '/assets/', maxAge: '1h' });
+  await portalRoutes(app, deps);
+  await portalItemRoutes(app, deps);
+  await app.register(async (scope) => portalApplyRoutes(scope, deps));
+  await registerConsole(app);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+    return reply.status(404).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><title>页面不存在</title><main><h1>页面不存在</h1><p><a href="/">返回首页</a></p></main></html>');
+  });
+  return app;
+}
+
+/** The built console is a single-page app: its hashed assets are cached for good, every other path gets index.html. */
+async function registerConsole(app: FastifyInstance) {
+  app.get('/admin', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/admin/'));
+  if (!existsSync(CONSOLE_DIST)) {
+    app.get('/admin/*', { config: { access: 'public' } }, (_req, reply) =>
+      reply.status(503).type('text/plain; charset=utf-8').send('管理后台尚未构建：请运行 npm run build:web'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/admin/', decorateReply: false, wildcard: false, immutable: true, maxAge: '365d', index: false });
+  app.get('/admin/*', { config: { access: 'public' } }, (_req, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', CONSOLE_DIST, { immutable: false, maxAge: 0 }));
+}

@@ -1,0 +1,5 @@
+import type { Clock } from '../core/clock.ts';
+import type { Db, Dialect } from '../db/database.ts';
+
+/** What the routes need from outside: built once in `buildApp`, passed down as plain values. */
+export type AppDeps = { db: Db; dialect: Dialect; clock: Clock; dataDir: string; secureCookies: boolean };

@@ -1,0 +1,651 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { WorkCalendar } from '../../core/calendar.ts';
+import { chinaDateOf, chinaToday, isoNow } from '../../core/clock.ts';
+import { computeDeadline, explainDeadline, type DeadlineSpec } from '../../core/deadline.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { isValidPrcId } from '../../core/prc-id.ts';
+import { offsetOf, type Paging } from '../../core/paging.ts';
+import type { Tx } from '../../db/database.ts';
+import { appendAudit, type AuditActor } from '../audit/audit.service.ts';
+import { auditActor, reach, requireRoleIn, type Actor } from '../auth/actor.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { endPause, hasOpenPause, withExtension, withPause, withRestart } from '../deadlines/deadline-spec.ts';
+import { dropDeadline, meetDeadline, openDeadline, presentDeadline, setDeadline } from '../deadlines/deadlines.service.ts';
+import { filesRoot } from '../documents/documents.publication.ts';
+import { redactDocx, redactPdf } from '../files/redact.ts';
+import { sniffFile } from '../files/sniff.ts';
+import { storeFile } from '../files/store.ts';
+import type { Role } from '../org/org.rules.ts';
+import {
+  ACTION_LABELS, EXCESSIVE_PER_MONTH, REVIEW_KINDS, STEP_LABELS, feeByCount, feeByPages, missingReviews, OPEN_STATES, REPEAT_SIMILARITY, REVIEWERS, similarity, STATES,
+  transitionFor, type Action, type ApplicantKind, type Outcome, type ReceiptChannel, type ReviewKind, type State,
+} from './applications.rules.ts';
+import {
+  APPLICATION_ROLES, applicationSubject, handles, loadApplication, parse, presentApplicant, visibleApplication,
+  type Correction, type Deps, type Fee, type Reply, type Transfer,
+} from './applications.repo.ts';
+import type { ApplicationTable } from './applications.tables.ts';
+import { letterDocx, letterPdf, type LetterInput } from './letters.ts';
+
+const APP4 = 'APP-4';
+/** LAW-30 leaves the answer period to the agency; 15 working days is the common practice. */
+export const CORRECTION_ANSWER_WORKDAYS = 15;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+// ---- registration (APP-1, APP-2, APP-5, LAW-31, LAW-35) ----
+
+export type ApplicantInput = {
+  applicantKind: ApplicantKind;
+  name: string;
+  idType: ApplicationTable['id_type'];
+  idNumber: string;
+  orgCode?: string | undefined;
+  phone: string;
+  email?: string | undefined;
+  address?: string | undefined;
+  description: string;
+  purpose?: string | undefined;
+  form: string;
+  delivery: string;
+};
+
+export type Registration = {
+  channel: ReceiptChannel;
+  receivedAt: string;
+  submissionToken?: string | undefined;
+  transfer?: Transfer | undefined;
+  /** APP-3: a part split from another case keeps its secret, so the applicant follows it with the same password. */
+  splitFrom?: { id: string; secretHash: string } | undefined;
+};
+
+/** One applicant, one ID: a PRC ID's check character x is the same as X. */
+const normalisedId = (input: Pick<ApplicantInput, 'idType' | 'idNumber'>) => (input.idType === 'prc_id' ? input.idNumber.trim().toUpperCase() : input.idNumber.trim());
+
+function checkApplicant(input: ApplicantInput) {
+  if (input.idType === 'prc_id' && !isValidPrcId(input.idNumber)) {
+    throw badRequest('ID_NUMBER_INVALID', '居民身份证号码不正确（校验位不符），请核对');
+  }
+  if (input.applicantKind !== 'natural' && !input.orgCode?.trim()) {
+    throw badRequest('ORG_CODE_REQUIRED', '法人或其他组织须填写统一社会信用代码');
+  }
+}
+
+async function nextRegNumber(tx: Tx, agencyId: string, year: number): Promise<string> {
+  const agency = await tx.selectFrom('agencies').select('code').where('id', '=', agencyId).executeTakeFirstOrThrow();
+  await tx.insertInto('application_sequences').values({ agency_id: agencyId, year, last: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
+  const { last } = await tx.updateTable('application_sequences').set((eb) => ({ last: eb('last', '+', 1) })).where('agency_id', '=', agencyId).where('year', '=', year).returning('last').executeTakeFirstOrThrow();
+  return `${agency.code}-YSQ-${year}-${String(last).padStart(4, '0')}`;
+}
+
+/** LAW-35 and 重复申请: flags for the office to look at, never a refusal at the door. */
+async function flagsFor(tx: Tx, agencyId: string, input: ApplicantInput, receivedAt: string) {
+  const earlier = await tx.selectFrom('applications').select(['id', 'description', 'received_at']).where('agency_id', '=', agencyId).where('id_number', '=', input.idNumber).execute();
+  const month = chinaDateOf(receivedAt).slice(0, 7);
+  const flags: string[] = [];
+  const repeat = earlier.find((e) => similarity(e.description, input.description) >= REPEAT_SIMILARITY);
+  if (repeat) flags.push('repeat');
+  if (earlier.filter((e) => chinaDateOf(e.received_at).slice(0, 7) === month).length + 1 > EXCESSIVE_PER_MONTH) flags.push('excessive');
+  return { flags, repeatOf: repeat?.id ?? null };
+}
+
+export type Registered = { id: string; regNumber: string; trackingCode: string; secret: string | null };
+
+/**
+ * Registers an application (APP-2). Returns the tracking code and, once, the secret. A
+ * repeated portal submission with the same form token returns the first registration, so a
+ * double click never makes two cases nor loses one.
+ */
+export async function register(deps: Deps, agencyId: string, given: ApplicantInput, reg: Registration, by: AuditActor): Promise<Registered> {
+  checkApplicant(given);
+  const input = { ...given, idNumber: normalisedId(given) };
+  return deps.db.transaction().execute(async (tx) => {
+    if (reg.submissionToken) {
+      const same = await tx.selectFrom('applications').select(['id', 'reg_number', 'tracking_code']).where('submission_token', '=', reg.submissionToken).executeTakeFirst();
+      if (same) return { id: same.id, regNumber: same.reg_number, trackingCode: same.tracking_code, secret: null };
+    }
+    if (!(await tx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst())) throw notFound('机关');
+    const now = isoNow(deps.clock);
+    const id = newId();
+    const secret = reg.splitFrom ? null : randomBytes(9).toString('base64url');
+    const trackingCode = `GK${randomBytes(5).toString('hex').toUpperCase()}`;
+    const regNumber = await nextRegNumber(tx, agencyId, Number(chinaToday(deps.clock).slice(0, 4)));
+    const { flags, repeatOf } = await flagsFor(tx, agencyId, input, reg.receivedAt);
+    await tx.insertInto('applications').values({
+      id, agency_id: agencyId, reg_number: regNumber, tracking_code: trackingCode, secret_hash: reg.splitFrom?.secretHash ?? sha256(secret!), submission_token: reg.submissionToken ?? null,
+      channel: reg.channel, received_at: reg.receivedAt, transfer_json: reg.transfer ? JSON.stringify(reg.transfer) : null,
+      applicant_kind: input.applicantKind, applicant_name: input.name, id_type: input.idType, id_number: input.idNumber, org_code: input.orgCode ?? '',
+      phone: input.phone, email: input.email ?? '', address: input.address ?? '', description: input.description, purpose: input.purpose ?? '',
+      form: input.form, delivery: input.delivery, state: 'received', unit_id: null, flags_json: JSON.stringify(flags), repeat_of: repeatOf,
+      correction_json: null, fee_json: null, outcome: null, reply_json: null, finished_at: null, delivery_json: null, split_from: reg.splitFrom?.id ?? null, created_at: now, updated_at: now,
+    }).execute();
+    const agency = await tx.selectFrom('agencies').select('reply_workdays').where('id', '=', agencyId).executeTakeFirstOrThrow();
+    const cal = await loadCalendar(tx);
+    const subject = { agencyId, ...applicationSubject(id) };
+    await setDeadline(tx, cal, deps.clock, subject, { rule: APP4, term: { unit: 'workdays', n: agency.reply_workdays }, startedAt: reg.receivedAt });
+    await setDeadline(tx, cal, deps.clock, subject, { rule: 'LAW-30', term: { unit: 'workdays', n: 7 }, startedAt: reg.receivedAt });
+    await step(tx, deps, id, by, 'register', 'received', 'received', `${reg.channel}；登记编号 ${regNumber}${flags.length ? `；提示：${flags.join('、')}` : ''}`);
+    // Personal data stays out of the audit trail's after-image: the case id and channel are enough to trace it.
+    await appendAudit(tx, deps.clock, { actor: by, agencyId, action: 'application.register', entityType: 'application', entityId: id, after: { regNumber, channel: reg.channel, flags }, ip: null });
+    return { id, regNumber, trackingCode, secret };
+  });
+}
+
+/** LAW-42: this application's place among the applicant's applications of its own (Beijing) month. */
+async function placeInMonth(tx: Tx, row: ApplicationTable): Promise<number> {
+  const month = chinaDateOf(row.received_at).slice(0, 7);
+  const same = await tx.selectFrom('applications').select(['id', 'received_at', 'reg_number']).where('agency_id', '=', row.agency_id).where('id_number', '=', row.id_number).execute();
+  const ordered = same.filter((a) => chinaDateOf(a.received_at).slice(0, 7) === month).sort((a, b) => a.received_at.localeCompare(b.received_at) || a.reg_number.localeCompare(b.reg_number));
+  return ordered.findIndex((a) => a.id === row.id) + 1;
+}
+
+async function step(tx: Tx, deps: Deps, applicationId: string, by: AuditActor, action: string, from: State, to: State, note: string) {
+  await tx.insertInto('application_steps').values({
+    id: newId(), application_id: applicationId, at: isoNow(deps.clock), actor_id: by?.id ?? null, actor_name: by?.name ?? '申请人', role: by?.role ?? 'applicant',
+    action, from_state: from, to_state: to, note,
+  }).execute();
+}
+
+/** Staff intake of letters, faxes, e-mails, visits and transfers, with the receipt moment of LAW-31. */
+export async function intake(deps: Deps, actor: Actor, input: ApplicantInput, reg: Registration) {
+  const role = requireRoleIn(actor, ['office'], actor.agencyId);
+  if (reg.channel === 'transfer' && !reg.transfer) throw badRequest('TRANSFER_RECORD_REQUIRED', '转办申请须登记交接记录（APP-5）');
+  if (Date.parse(reg.receivedAt) > deps.clock().getTime()) throw badRequest('RECEIVED_IN_FUTURE', '收到时间不能晚于现在');
+  return register(deps, actor.agencyId, input, reg, auditActor(actor, role));
+}
+
+// ---- reading ----
+
+async function appDeadline(tx: Tx, id: string, rule: string) {
+  return (await openDeadline(tx, applicationSubject(id), rule)) ?? (await tx.selectFrom('deadlines').selectAll().where('subject_type', '=', 'application').where('subject_id', '=', id).where('rule', '=', rule).orderBy('created_at', 'desc').executeTakeFirst());
+}
+
+export async function listApplications(deps: Deps, actor: Actor, filter: { state?: State | undefined; q?: string | undefined; open?: boolean | undefined }, page: Paging) {
+  const agencies = [...reach(actor, APPLICATION_ROLES)];
+  if (!agencies.length) throw forbidden();
+  let q = deps.db.selectFrom('applications').leftJoin('units', 'units.id', 'applications.unit_id').selectAll('applications').select('units.name as unit_name').where('applications.agency_id', 'in', agencies);
+  if (filter.state) q = q.where('applications.state', '=', filter.state);
+  if (filter.open) q = q.where('applications.state', 'in', OPEN_STATES);
+  if (filter.q) q = q.where((eb) => eb.or([eb('applications.reg_number', 'like', `%${filter.q}%`), eb('applications.description', 'like', `%${filter.q}%`)]));
+  const [{ total }] = (await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+  const rows = await q.orderBy('applications.received_at', 'desc').limit(page.pageSize).offset(offsetOf(page)).execute();
+  const cal = await loadCalendar(deps.db);
+  const now = isoNow(deps.clock);
+  const items = [];
+  for (const r of rows) {
+    const d = await appDeadline(deps.db, r.id, APP4);
+    const view = d ? presentDeadline(cal, d, now) : null;
+    items.push({
+      id: r.id, regNumber: r.reg_number, channel: r.channel, receivedAt: r.received_at, applicant: presentApplicant(r, false), description: r.description,
+      state: r.state, unitName: r.unit_name, flags: JSON.parse(r.flags_json) as string[], outcome: r.outcome,
+      due: view ? { dueDate: view.dueDate, light: view.light, state: view.state, provisional: view.provisional } : null,
+    });
+  }
+  return { ...page, total: Number(total), items };
+}
+
+/**
+ * One application with its timeline and the deadline's explanation. The handling staff see
+ * the applicant's data unmasked, and that view is audited; everyone else sees it masked.
+ */
+export async function getApplication(deps: Deps, actor: Actor, id: string) {
+  const row = await visibleApplication(deps.db, actor, id);
+  const unmasked = await handles(deps.db, actor, row);
+  if (unmasked) {
+    await deps.db.transaction().execute((tx) =>
+      appendAudit(tx, deps.clock, { actor: auditActor(actor, null), agencyId: row.agency_id, action: 'application.view_personal_data', entityType: 'application', entityId: id, ip: actor.ip }));
+  }
+  const roles = new Set(APPLICATION_ROLES.filter((r) => actor.reach.get(r)?.has(row.agency_id)));
+  return { ...(await caseView(deps, row, unmasked)), actions: await staffActions(deps, actor, row, roles) };
+}
+
+/** What both the staff and the applicant's status page show of a case. */
+export async function caseView(deps: Deps, row: ApplicationTable, unmasked: boolean) {
+  const [steps, reviews, consultations, files, appeals] = await Promise.all([
+    deps.db.selectFrom('application_steps').selectAll().where('application_id', '=', row.id).orderBy('at').execute(),
+    deps.db.selectFrom('application_reviews').selectAll().where('application_id', '=', row.id).orderBy('at').execute(),
+    deps.db.selectFrom('application_consultations').selectAll().where('application_id', '=', row.id).orderBy('requested_at').execute(),
+    deps.db.selectFrom('application_files').select(['id', 'kind', 'name', 'mime', 'size', 'created_at']).where('application_id', '=', row.id).orderBy('created_at').execute(),
+    deps.db.selectFrom('application_appeals').selectAll().where('application_id', '=', row.id).orderBy('filed_on').execute(),
+  ]);
+  const cal = await loadCalendar(deps.db);
+  const d = await appDeadline(deps.db, row.id, APP4);
+  const deadline = d ? presentDeadline(cal, d, isoNow(deps.clock)) : null;
+  const unit = row.unit_id ? await deps.db.selectFrom('units').select('name').where('id', '=', row.unit_id).executeTakeFirst() : undefined;
+  return {
+    id: row.id, agencyId: row.agency_id, regNumber: row.reg_number, trackingCode: row.tracking_code, channel: row.channel, receivedAt: row.received_at,
+    transfer: parse<Transfer>(row.transfer_json), applicant: presentApplicant(row, unmasked), description: row.description, purpose: row.purpose,
+    form: row.form, delivery: row.delivery, state: row.state, stateLabel: STATES[row.state], unitId: row.unit_id, unitName: unit?.name ?? null,
+    flags: JSON.parse(row.flags_json) as string[], repeatOf: row.repeat_of, correction: parse<Correction>(row.correction_json), fee: parse<Fee>(row.fee_json),
+    splitFrom: row.split_from,
+    splitParts: (await splitParts(deps, row.id)).map((p) => ({ id: p.id, regNumber: p.reg_number, trackingCode: p.tracking_code, state: p.state })),
+    outcome: row.outcome, reply: parse<Reply>(row.reply_json), finishedAt: row.finished_at, deliveryRecord: parse(row.delivery_json),
+    deadline,
+    steps: steps.map((s) => ({ at: s.at, actorName: s.actor_name, role: s.role, action: s.action, actionLabel: STEP_LABELS[s.action] ?? s.action, fromState: s.from_state, toState: s.to_state, note: s.note })),
+    reviews: reviews.map((r) => ({ kind: r.kind, byName: r.by_name, opinion: r.opinion, at: r.at })),
+    consultations: consultations.map((c) => ({ id: c.id, kind: c.kind, party: c.party, requestedAt: c.requested_at, answeredAt: c.answered_at, answer: c.answer, answerText: c.answer_text, overrideReason: c.override_reason, notice: c.notice })),
+    files: files.map((f) => ({ id: f.id, kind: f.kind, name: f.name, mime: f.mime, size: f.size, createdAt: f.created_at })),
+    appeals: appeals.map((a) => ({ id: a.id, kind: a.kind, filedOn: a.filed_on, body: a.body, result: a.result, resultOn: a.result_on, note: a.note })),
+  };
+}
+
+async function staffActions(deps: Deps, actor: Actor, row: ApplicationTable, roles: Set<Role>): Promise<Action[]> {
+  const isHandler = await handles(deps.db, actor, row);
+  const out: Action[] = [];
+  for (const action of Object.keys(ACTION_LABELS) as Action[]) {
+    const t = transitionFor(row.state, action);
+    if (!t) continue;
+    const role = t.by.find((b): b is Role => b !== 'applicant' && roles.has(b));
+    if (role && (role !== 'drafter' || isHandler)) out.push(action);
+  }
+  return out;
+}
+
+// ---- the workflow ----
+
+export type ActInput = {
+  unitId?: string | undefined;
+  note?: string | undefined;
+  needed?: string | undefined;
+  correction?: string | undefined;
+  feeBasis?: 'count' | 'pages' | undefined;
+  pages?: number | undefined;
+  outcome?: Outcome | undefined;
+  text?: string | undefined;
+  alreadyPublicWhere?: string | undefined;
+  holderAgency?: string | undefined;
+  receivedAt?: string | undefined;
+};
+
+type Mover = { kind: 'staff'; actor: Actor } | { kind: 'applicant' };
+
+async function updateSpec(tx: Tx, deps: Deps, row: ApplicationTable, rule: string, edit: (s: DeadlineSpec, cal: WorkCalendar) => DeadlineSpec) {
+  const d = await openDeadline(tx, applicationSubject(row.id), rule);
+  if (!d) return;
+  const cal = await loadCalendar(tx);
+  await setDeadline(tx, cal, deps.clock, { agencyId: row.agency_id, ...applicationSubject(row.id) }, edit(JSON.parse(d.spec_json) as DeadlineSpec, cal));
+}
+
+function overdue(cal: WorkCalendar, spec: DeadlineSpec, now: string) {
+  return computeDeadline(cal, spec, now).state === 'overdue';
+}
+
+/** The letters a case produces, kept with it as DOCX and PDF. */
+async function storeLetter(tx: Tx, deps: Deps, row: ApplicationTable, kind: LetterInput['kind'], extra: Partial<LetterInput>) {
+  const agency = await tx.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow();
+  const input: LetterInput = {
+    kind, agencyName: agency.name, regNumber: row.reg_number, applicantName: row.applicant_name, receivedOn: chinaToday(() => new Date(row.received_at)),
+    description: row.description, date: chinaToday(deps.clock), ...extra,
+  };
+  const title = { reply: '答复告知书', correction: '补正告知书', extension: '延期答复告知书', fee: '收费通知书' }[kind];
+  for (const [bytes, ext, mime] of [
+    [await letterDocx(input), 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [await letterPdf(input), 'pdf', 'application/pdf'],
+  ] as const) {
+    const { sha256: hash, size } = await storeFile(filesRoot(deps.dataDir), bytes);
+    await tx.insertInto('application_files').values({ id: newId(), application_id: row.id, kind: `letter_${kind}`, name: `${row.reg_number}-${title}.${ext}`, mime, size, sha256: hash, created_at: isoNow(deps.clock) }).execute();
+  }
+}
+
+/**
+ * Moves an application along its workflow (applications.rules.ts), keeping the APP-4
+ * deadline in step with every pause, restart and end, writing the timeline and the audit
+ * event in one transaction.
+ */
+export async function actOn(deps: Deps, mover: Mover, id: string, action: Action, input: ActInput): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const t = transitionFor(row.state, action);
+    if (!t) throw new AppError('TRANSITION_NOT_ALLOWED', 409, `申请当前处于“${STATES[row.state]}”状态，不能执行“${ACTION_LABELS[action]}”`);
+    let by: AuditActor;
+    if (mover.kind === 'applicant') {
+      if (!t.by.includes('applicant')) throw forbidden();
+      by = null;
+    } else {
+      const actor = mover.actor;
+      const roles = t.by.filter((b): b is Role => b !== 'applicant');
+      const role = requireRoleIn(actor, roles, row.agency_id);
+      if (role === 'drafter' && !(await handles(tx, actor, row))) throw forbidden('只有承办科室的工作人员可以拟定答复');
+      by = auditActor(actor, role);
+    }
+    const now = isoNow(deps.clock);
+    const cal = await loadCalendar(tx);
+    let changes: Partial<ApplicationTable> = {};
+    let note = input.note?.trim() ?? '';
+    const finish = async (outcome: Outcome) => {
+      changes = { ...changes, outcome, finished_at: now };
+      await meetDeadline(tx, applicationSubject(row.id), APP4, now);
+      // The 7 working days to ask for a correction (LAW-30) lapse unused once the case ends.
+      await dropDeadline(tx, applicationSubject(row.id), 'LAW-30');
+    };
+
+    switch (action) {
+      case 'assign': {
+        const unit = input.unitId ? await tx.selectFrom('units').select(['agency_id', 'status', 'name']).where('id', '=', input.unitId).executeTakeFirst() : undefined;
+        if (!unit || unit.agency_id !== row.agency_id || unit.status !== 'active') throw badRequest('UNIT_INVALID', '请选择本机关在用的承办部门（ORG-4）');
+        changes = { unit_id: input.unitId! };
+        note = `分办至${unit.name}${note ? `：${note}` : ''}`;
+        break;
+      }
+      case 'request_correction': {
+        if (row.correction_json) throw new AppError('CORRECTION_ONCE', 409, '补正只能要求一次（LAW-30）');
+        const ask = await openDeadline(tx, applicationSubject(row.id), 'LAW-30');
+        if (!ask || overdue(cal, JSON.parse(ask.spec_json), now)) throw new AppError('CORRECTION_TOO_LATE', 409, '须在收到申请之日起7个工作日内一次性告知补正（LAW-30）');
+        const needed = input.needed?.trim();
+        if (!needed) throw badRequest('CORRECTION_NEEDED', '请写明需要补正的事项');
+        const due = computeDeadline(cal, { rule: 'LAW-30', term: { unit: 'workdays', n: CORRECTION_ANSWER_WORKDAYS }, startedAt: now }, now).dueDate;
+        changes = { correction_json: JSON.stringify({ requestedAt: now, needed, due } satisfies Correction) };
+        await meetDeadline(tx, applicationSubject(row.id), 'LAW-30', now);
+        await updateSpec(tx, deps, row, APP4, (s) => withPause(s, now, 'LAW-30', '等待申请人补正'));
+        await storeLetter(tx, deps, row, 'correction', { correctionNeeded: needed, correctionDue: due });
+        note = needed;
+        break;
+      }
+      case 'correct': {
+        const correction = parse<Correction>(row.correction_json)!;
+        const answer = input.correction?.trim();
+        if (!answer) throw badRequest('CORRECTION_EMPTY', '请填写补正内容');
+        const at = mover.kind === 'staff' && input.receivedAt ? new Date(input.receivedAt).toISOString() : now;
+        if (at < correction.requestedAt || at > now) throw badRequest('CORRECTION_TIME_INVALID', '补正收到时间须在告知补正之后、不晚于现在');
+        changes = { correction_json: JSON.stringify({ ...correction, answeredAt: at, answer } satisfies Correction) };
+        // LAW-30: the reply term is counted anew from the day the corrected application arrives.
+        await updateSpec(tx, deps, row, APP4, (s) => withRestart(s, at, 'LAW-30', '收到补正后的申请，重新计算答复期限'));
+        note = answer;
+        break;
+      }
+      case 'close_no_correction': {
+        const correction = parse<Correction>(row.correction_json)!;
+        if (chinaToday(deps.clock) <= correction.due) throw new AppError('CORRECTION_PERIOD_RUNNING', 409, `补正期限至 ${correction.due}，期满后才能终止（LAW-30）`);
+        await finish('other_no_correction');
+        break;
+      }
+      case 'notify_fee': {
+        const basis = input.feeBasis ?? 'count';
+        const nth = await placeInMonth(tx, row);
+        const amount = basis === 'pages' ? feeByPages(input.pages ?? 0) : feeByCount(nth);
+        if (amount === 0) throw badRequest('FEE_NOT_DUE', '未超过收费标准，不得收费（LAW-42、APP-9）');
+        // 国办函〔2020〕109号: 按件计收 counts applications per month, 按量计收 counts pages.
+        const basisText = basis === 'pages' ? `按量计收：本件 ${input.pages} 页` : `按件计收：该申请人本月第 ${nth} 件申请`;
+        const due = computeDeadline(cal, { rule: 'LAW-42', term: { unit: 'workdays', n: 20 }, startedAt: now }, now).dueDate;
+        changes = { fee_json: JSON.stringify({ amount, basis: basisText, notifiedAt: now, due } satisfies Fee) };
+        await updateSpec(tx, deps, row, APP4, (s) => withPause(s, now, 'LAW-42', '等待缴纳信息处理费'));
+        await storeLetter(tx, deps, row, 'fee', { feeAmount: amount, feeBasis: basisText, feeDue: due });
+        note = `${basisText}，金额 ${amount} 元，缴费期限 ${due}`;
+        break;
+      }
+      case 'fee_paid': {
+        changes = { fee_json: JSON.stringify({ ...parse<Fee>(row.fee_json)!, paidAt: now }) };
+        await updateSpec(tx, deps, row, APP4, (s) => endPause(s, now));
+        break;
+      }
+      case 'close_no_fee': {
+        const fee = parse<Fee>(row.fee_json)!;
+        if (chinaToday(deps.clock) <= fee.due) throw new AppError('FEE_PERIOD_RUNNING', 409, `缴费期限至 ${fee.due}，期满后才能终止（LAW-42）`);
+        await finish('other_no_fee');
+        break;
+      }
+      case 'draft_reply': {
+        if (!input.outcome) throw badRequest('OUTCOME_REQUIRED', '请选择答复结果');
+        const text = input.text?.trim();
+        if (!text) throw badRequest('REPLY_TEXT_REQUIRED', '请填写答复意见和依据（APP-7）');
+        if (input.outcome === 'unable_not_held' && !input.holderAgency?.trim()) note = '未能确定掌握机关';
+        const reply: Reply = { outcome: input.outcome, text, draftedBy: by?.name ?? '', ...(input.alreadyPublicWhere && { alreadyPublicWhere: input.alreadyPublicWhere }), ...(input.holderAgency && { holderAgency: input.holderAgency }) };
+        changes = { reply_json: JSON.stringify(reply) };
+        break;
+      }
+      case 'return_reply':
+        if (!note) throw badRequest('NOTE_REQUIRED', '退回须写明意见');
+        // The APP-6 reviews were of the reply as drafted; a redrafted reply is reviewed anew.
+        await tx.deleteFrom('application_reviews').where('application_id', '=', row.id).execute();
+        break;
+      case 'approve_reply': {
+        const reviews = await tx.selectFrom('application_reviews').select('kind').where('application_id', '=', row.id).execute();
+        const missing = missingReviews(reviews.map((r) => r.kind));
+        if (missing.length) throw new AppError('REVIEWS_MISSING', 409, `答复前须完成保密审查、合法性审查和舆情风险评估（APP-6），尚缺：${missing.map((k) => REVIEW_KINDS[k]).join('、')}`);
+        if (hasOpenPause(JSON.parse((await openDeadline(tx, applicationSubject(row.id), APP4))!.spec_json))) throw new AppError('CONSULTATION_OPEN', 409, '尚有未结束的征求意见，期限暂停中（LAW-32、LAW-34）');
+        const reply = parse<Reply>(row.reply_json)!;
+        changes = { reply_json: JSON.stringify({ ...reply, approvedBy: by?.name ?? '', approvedAt: now } satisfies Reply) };
+        await storeLetter(tx, deps, row, 'reply', { outcome: reply.outcome, reasons: reply.text, ...(reply.alreadyPublicWhere && { alreadyPublicWhere: reply.alreadyPublicWhere }), ...(reply.holderAgency && { holderAgency: reply.holderAgency }) });
+        await finish(reply.outcome);
+        break;
+      }
+      case 'withdraw':
+        await finish('other');
+        note = note || '申请人撤回申请';
+        break;
+    }
+
+    await tx.updateTable('applications').set({ ...changes, state: t.to, updated_at: now }).where('id', '=', row.id).execute();
+    await step(tx, deps, row.id, by, action, row.state, t.to, note);
+    await appendAudit(tx, deps.clock, { actor: by, agencyId: row.agency_id, action: `application.${action}`, entityType: 'application', entityId: row.id, before: { state: row.state }, after: { state: t.to, ...(changes.outcome && { outcome: changes.outcome }) }, ip: mover.kind === 'staff' ? mover.actor.ip : null });
+  });
+}
+
+// ---- beside the workflow ----
+
+/** LAW-33: one extension, approved, by at most the agency's extension term, with a letter to the applicant. */
+export async function extend(deps: Deps, actor: Actor, id: string, reason: string) {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const role = requireRoleIn(actor, ['leader'], row.agency_id);
+    if (!OPEN_STATES.includes(row.state)) throw badRequest('APPLICATION_CLOSED', '申请已办结，不能延期');
+    const d = await openDeadline(tx, applicationSubject(row.id), APP4);
+    const spec = JSON.parse(d!.spec_json) as DeadlineSpec;
+    if (spec.extension) throw new AppError('EXTENSION_ONCE', 409, '答复期限只能延长一次（LAW-33）');
+    const cal = await loadCalendar(tx);
+    const now = isoNow(deps.clock);
+    if (overdue(cal, spec, now)) throw new AppError('EXTENSION_TOO_LATE', 409, '答复期限已过，不能再延长（LAW-33）');
+    const agency = await tx.selectFrom('agencies').select(['reply_workdays', 'extension_workdays']).where('id', '=', row.agency_id).executeTakeFirstOrThrow();
+    const extended = withExtension(spec, agency.extension_workdays, now, actor.name, 'LAW-33');
+    const view = await setDeadline(tx, cal, deps.clock, { agencyId: row.agency_id, ...applicationSubject(row.id) }, extended);
+    await storeLetter(tx, deps, row, 'extension', { extendedTo: view.dueDate, extensionReason: reason, replyWorkdays: agency.reply_workdays, extensionWorkdays: agency.extension_workdays });
+    await step(tx, deps, row.id, auditActor(actor, role), 'extend', row.state, row.state, `延期至 ${view.dueDate}：${reason}`);
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.extend', entityType: 'application', entityId: row.id, after: { due: view.dueDate, reason }, ip: actor.ip });
+  });
+}
+
+/** APP-6: each of the three reviews, by its own role, before the reply is signed. */
+export async function review(deps: Deps, actor: Actor, id: string, kind: ReviewKind, opinion: string) {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const role = requireRoleIn(actor, [REVIEWERS[kind]], row.agency_id);
+    if (row.state !== 'reviewing') throw badRequest('NOT_REVIEWING', '申请不在答复审核阶段');
+    await tx.deleteFrom('application_reviews').where('application_id', '=', row.id).where('kind', '=', kind).execute();
+    await tx.insertInto('application_reviews').values({ id: newId(), application_id: row.id, kind, by_id: actor.userId, by_name: actor.name, opinion, at: isoNow(deps.clock) }).execute();
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: `application.review.${kind}`, entityType: 'application', entityId: row.id, after: { opinion }, ip: actor.ip });
+  });
+}
+
+/** LAW-32, LAW-34: asking a third party or another agency stops the reply clock until they answer. */
+export async function consult(deps: Deps, actor: Actor, id: string, kind: 'third_party' | 'agency', party: string) {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const role = requireRoleIn(actor, ['office'], row.agency_id);
+    if (row.state !== 'handling') throw badRequest('NOT_HANDLING', '只能在办理中征求意见');
+    const now = isoNow(deps.clock);
+    if (await tx.selectFrom('application_consultations').select('id').where('application_id', '=', row.id).where('answered_at', 'is', null).executeTakeFirst()) {
+      throw new AppError('CONSULTATION_OPEN', 409, '已有未结束的征求意见');
+    }
+    await tx.insertInto('application_consultations').values({ id: newId(), application_id: row.id, kind, party, requested_at: now, answered_at: null, answer: null, answer_text: '', override_reason: '', notice: '' }).execute();
+    const rule = kind === 'third_party' ? 'LAW-32' : 'LAW-34';
+    await updateSpec(tx, deps, row, APP4, (s) => withPause(s, now, rule, `征求${party}意见`));
+    await step(tx, deps, row.id, auditActor(actor, role), 'consult', row.state, row.state, `征求${party}意见（${rule}，15个工作日，不计入答复期限）`);
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.consult', entityType: 'application', entityId: row.id, after: { kind, party }, ip: actor.ip });
+  });
+}
+
+/** The answer (or silence after 15 working days) restarts the clock; a public-interest override is recorded with its notice. */
+export async function answerConsultation(deps: Deps, actor: Actor, consultationId: string, input: { answer: 'consent' | 'refuse' | 'no_answer'; text: string; overrideReason?: string | undefined; notice?: string | undefined }) {
+  await deps.db.transaction().execute(async (tx) => {
+    const c = await tx.selectFrom('application_consultations').selectAll().where('id', '=', consultationId).executeTakeFirst();
+    if (!c || c.answered_at) throw notFound('未答复的征求意见');
+    const row = await loadApplication(tx, c.application_id);
+    const role = requireRoleIn(actor, ['office'], row.agency_id);
+    if (input.overrideReason && !input.notice?.trim()) throw badRequest('NOTICE_REQUIRED', '以公共利益为由决定公开的，须书面告知第三方（LAW-32）');
+    const now = isoNow(deps.clock);
+    await tx.updateTable('application_consultations').set({ answered_at: now, answer: input.answer, answer_text: input.text, override_reason: input.overrideReason ?? '', notice: input.notice ?? '' }).where('id', '=', c.id).execute();
+    await updateSpec(tx, deps, row, APP4, (s) => endPause(s, now));
+    await step(tx, deps, row.id, auditActor(actor, role), 'consult_answer', row.state, row.state, `${c.party}：${input.text}${input.overrideReason ? `；公共利益理由：${input.overrideReason}` : ''}`);
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.consult_answer', entityType: 'application', entityId: row.id, after: input, ip: actor.ip });
+  });
+}
+
+/** Delivery of the reply (method, date, proof), and for a transferred case the report back (APP-5). */
+export async function recordDelivery(deps: Deps, actor: Actor, id: string, delivery: { method: string; on: string; proof: string }) {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const role = requireRoleIn(actor, ['office'], row.agency_id);
+    if (row.state !== 'replied') throw badRequest('NOT_REPLIED', '答复签发后才能登记送达');
+    const now = isoNow(deps.clock);
+    const transfer = parse<Transfer>(row.transfer_json);
+    await tx.updateTable('applications').set({
+      delivery_json: JSON.stringify(delivery), updated_at: now,
+      ...(transfer && { transfer_json: JSON.stringify({ ...transfer, reportedBackAt: now, report: `已于 ${delivery.on} 以${delivery.method}送达答复` } satisfies Transfer) }),
+    }).where('id', '=', row.id).execute();
+    await step(tx, deps, row.id, auditActor(actor, role), 'deliver', row.state, row.state, `${delivery.method}，${delivery.on}，凭证：${delivery.proof}`);
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.deliver', entityType: 'application', entityId: row.id, after: delivery, ip: actor.ip });
+  });
+}
+
+/** APP-8: a reconsideration or lawsuit about the reply, and later its result (table 4). */
+export async function recordAppeal(deps: Deps, actor: Actor, id: string, input: { kind: 'reconsideration' | 'lawsuit'; filedOn: string; body: string }) {
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const role = requireRoleIn(actor, ['office'], row.agency_id);
+    if (row.state !== 'replied' && row.state !== 'closed') throw badRequest('NOT_REPLIED', '只能对已答复或已终止的申请登记复议、诉讼');
+    await tx.insertInto('application_appeals').values({ id: newId(), application_id: row.id, kind: input.kind, filed_on: input.filedOn, body: input.body, result: 'pending', result_on: null, note: '' }).execute();
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.appeal', entityType: 'application', entityId: row.id, after: input, ip: actor.ip });
+  });
+}
+
+export async function recordAppealResult(deps: Deps, actor: Actor, appealId: string, input: { result: 'upheld' | 'corrected' | 'other'; resultOn: string; note: string }) {
+  await deps.db.transaction().execute(async (tx) => {
+    const a = await tx.selectFrom('application_appeals').selectAll().where('id', '=', appealId).executeTakeFirst();
+    if (!a) throw notFound('复议或诉讼记录');
+    const row = await loadApplication(tx, a.application_id);
+    const role = requireRoleIn(actor, ['office'], row.agency_id);
+    await tx.updateTable('application_appeals').set({ result: input.result, result_on: input.resultOn, note: input.note }).where('id', '=', a.id).execute();
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.appeal_result', entityType: 'application', entityId: row.id, before: { result: a.result }, after: input, ip: actor.ip });
+  });
+}
+
+// ---- the applicant (portal) ----
+
+/** Finds a case by tracking code and secret; anything else is "not found", never a hint which part was wrong. */
+export async function applicantCase(deps: Deps, trackingCode: string, secret: string): Promise<ApplicationTable> {
+  const row = await deps.db.selectFrom('applications').selectAll().where('tracking_code', '=', trackingCode.trim().toUpperCase()).executeTakeFirst();
+  const given = Buffer.from(sha256(secret.trim()));
+  if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash))) throw new AppError('CASE_NOT_FOUND', 404, '查询码或密码不正确');
+  return row;
+}
+
+export { explainDeadline };
+
+// ---- to-do list ----
+
+/**
+ * What waits for the user among the agency's open applications: the office assigns and
+ * checks legality, the assigned department drafts, each reviewer gives their review, the
+ * leader signs. Each with its reply deadline and traffic light.
+ */
+export async function applicationTodos(deps: Deps, actor: Actor) {
+  const has = (r: Role) => actor.reach.get(r)?.has(actor.agencyId) ?? false;
+  if (!APPLICATION_ROLES.some(has)) return [];
+  const rows = await deps.db.selectFrom('applications').selectAll().where('agency_id', '=', actor.agencyId).where('state', 'in', ['received', 'handling', 'reviewing']).execute();
+  if (!rows.length) return [];
+  const unit = (await deps.db.selectFrom('users').select('unit_id').where('id', '=', actor.userId).executeTakeFirst())?.unit_id ?? null;
+  const done = await deps.db.selectFrom('application_reviews').select(['application_id', 'kind']).where('application_id', 'in', rows.map((r) => r.id)).execute();
+  const reviewed = (id: string, kind: ReviewKind) => done.some((d) => d.application_id === id && d.kind === kind);
+  const waiting = (r: ApplicationTable): string | null => {
+    if (r.state === 'received' && has('office')) return '待分办';
+    if (r.state === 'handling' && !r.unit_id && has('office')) return '待分办';
+    if (r.state === 'handling' && r.unit_id === unit && (has('drafter') || has('dept_head'))) return '待拟定答复';
+    if (r.state !== 'reviewing') return null;
+    const mine = (Object.entries(REVIEWERS) as [ReviewKind, Role][]).find(([kind, role]) => has(role) && !reviewed(r.id, kind));
+    if (mine) return `待${REVIEW_KINDS[mine[0]]}`;
+    return has('leader') && missingReviews(done.filter((d) => d.application_id === r.id).map((d) => d.kind)).length === 0 ? '待签发' : null;
+  };
+  const cal = await loadCalendar(deps.db);
+  const now = isoNow(deps.clock);
+  const out = [];
+  for (const r of rows) {
+    const what = waiting(r);
+    if (!what) continue;
+    const d = await openDeadline(deps.db, applicationSubject(r.id), APP4);
+    const view = d ? presentDeadline(cal, d, now) : null;
+    out.push({ id: r.id, kind: 'application', title: `${what}：${r.reg_number} ${r.description.slice(0, 40)}`, due: view?.dueDate ?? null, light: view?.light ?? null, link: `/applications/${r.id}` });
+  }
+  return out;
+}
+
+// ---- information provided in the reply ----
+
+/**
+ * Attaches information provided to the applicant. For partial disclosure (LAW-37, SEC-10)
+ * the marked phrases are removed from PDF and DOCX exactly as for published documents; the
+ * original stays internal (`provided_original`) and the applicant only ever gets the copy.
+ */
+export async function addProvidedFile(deps: Deps, actor: Actor, id: string, upload: { filename: string; bytes: Uint8Array }, phrases: string[]) {
+  const sniffed = sniffFile(upload.bytes);
+  if (!sniffed) throw new AppError('FILE_TYPE_NOT_ALLOWED', 415, `“${upload.filename}”不是允许的文件类型（PDF、Word、Excel、PNG、JPEG），以文件内容为准`);
+  const marks = phrases.map((p) => p.trim()).filter(Boolean);
+  if (marks.length && sniffed.kind !== 'pdf' && sniffed.kind !== 'docx') {
+    throw new AppError('ATTACHMENT_CANNOT_REDACT', 409, '只有 PDF 和 Word 文件可以自动删除部分内容，请上传处理后的文件（LAW-37）');
+  }
+  const root = filesRoot(deps.dataDir);
+  const cleaned = marks.length ? (sniffed.kind === 'pdf' ? await redactPdf(upload.bytes, marks) : redactDocx(upload.bytes, marks)) : upload.bytes;
+  const stored = await storeFile(root, cleaned);
+  const original = marks.length ? await storeFile(root, upload.bytes) : null;
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await loadApplication(tx, id);
+    const role = requireRoleIn(actor, ['office', 'drafter'], row.agency_id);
+    if (role === 'drafter' && !(await handles(tx, actor, row))) throw forbidden('只有承办科室的工作人员可以上传提供的信息');
+    if (row.state !== 'handling' && row.state !== 'reviewing') throw badRequest('NOT_HANDLING', '只能在办理中或答复审核阶段上传提供的信息');
+    const name = upload.filename.replace(/[\\/]/g, '_').slice(0, 200) || `提供的信息.${sniffed.ext}`;
+    const now = isoNow(deps.clock);
+    await tx.insertInto('application_files').values({ id: newId(), application_id: row.id, kind: 'provided', name, mime: sniffed.mime, size: stored.size, sha256: stored.sha256, created_at: now }).execute();
+    if (original) {
+      await tx.insertInto('application_files').values({ id: newId(), application_id: row.id, kind: 'provided_original', name: `原件-${name}`, mime: sniffed.mime, size: original.size, sha256: original.sha256, created_at: now }).execute();
+    }
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'application.file.provided', entityType: 'application', entityId: row.id, after: { name, redactions: marks.length }, ip: actor.ip });
+  });
+}
+
+/** What the applicant may download: the letters and the provided (cleaned) files, never an original. */
+export const applicantFiles = <T extends { kind: string }>(files: T[]) => files.filter((f) => f.kind !== 'provided_original');
+
+// ---- one matter per application ----
+
+/**
+ * APP-3: an application asking for several matters is split by the office. The first part
+ * stays in this case; each further part becomes a case of its own, registered with the same
+ * receipt moment (so no term is shortened) and the same password, and listed on the
+ * original's status page with its own tracking code.
+ */
+export async function splitApplication(deps: Deps, actor: Actor, id: string, parts: string[]) {
+  const matters = parts.map((p) => p.trim()).filter(Boolean);
+  if (matters.length < 2) throw badRequest('SPLIT_PARTS_REQUIRED', '拆分须至少填写两项申请内容，每行一项');
+  const row = await loadApplication(deps.db, id);
+  const role = requireRoleIn(actor, ['office'], row.agency_id);
+  if (row.state !== 'received' && row.state !== 'handling') throw badRequest('SPLIT_NOT_ALLOWED', '只能拆分尚在登记或办理中的申请');
+  const by = auditActor(actor, role);
+  const applicant: ApplicantInput = {
+    applicantKind: row.applicant_kind, name: row.applicant_name, idType: row.id_type, idNumber: row.id_number, orgCode: row.org_code, phone: row.phone,
+    email: row.email, address: row.address, description: '', purpose: row.purpose, form: row.form, delivery: row.delivery,
+  };
+  const created: Registered[] = [];
+  for (const matter of matters.slice(1)) {
+    created.push(await register(deps, row.agency_id, { ...applicant, description: matter }, { channel: row.channel, receivedAt: row.received_at, splitFrom: { id: row.id, secretHash: row.secret_hash } }, by));
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    await tx.updateTable('applications').set({ description: matters[0]!, updated_at: isoNow(deps.clock) }).where('id', '=', row.id).execute();
+    await step(tx, deps, row.id, by, 'split', row.state, row.state, `一事一申请（APP-3），拆分为：${[row.reg_number, ...created.map((c) => c.regNumber)].join('、')}`);
+    await appendAudit(tx, deps.clock, { actor: by, agencyId: row.agency_id, action: 'application.split', entityType: 'application', entityId: row.id, before: { description: row.description }, after: { parts: [row.reg_number, ...created.map((c) => c.regNumber)] }, ip: actor.ip });
+  });
+  return created.map((c) => ({ id: c.id, regNumber: c.regNumber, trackingCode: c.trackingCode }));
+}
+
+/** The cases split from this one, for the applicant's status page and the staff page. */
+export async function splitParts(deps: Deps, id: string) {
+  return deps.db.selectFrom('applications').select(['id', 'reg_number', 'tracking_code', 'state']).where('split_from', '=', id).orderBy('reg_number').execute();
+}

@@ -1,0 +1,559 @@
+/**
+ * Letters to applicants (依申请公开文书): the reply (答复告知书) in each form of LAW-36/37, the
+ * request for correction (补正告知书, LAW-30), the notice of extension (延期答复告知书, LAW-33)
+ * and the fee notice (信息处理费缴费通知书, LAW-42). APP-7: whatever cannot be given is refused
+ * in a standard form with its reason and legal basis; every reply ends with the remedies
+ * (行政复议法 第二十条、第二十四条; 行政诉讼法 第四十六条).
+ *
+ * `letterParts` is pure and says what the letter says; `letterDocx` and `letterPdf` only lay that
+ * text out, so the Word file, the PDF and the text stored with the case never differ.
+ * Article numbers are those of the 2019 《中华人民共和国政府信息公开条例》 (国务院令第711号).
+ */
+import type { Font } from 'mupdf';
+import { isIsoDate } from '../../core/calendar.ts';
+import { badRequest } from '../../core/errors.ts';
+import { loadMupdf } from '../files/text.ts';
+import { replyTypeOf, type Outcome, type ReplyType } from './applications.rules.ts';
+
+export type LetterKind = 'reply' | 'correction' | 'extension' | 'fee';
+
+export type LetterInput = {
+  kind: LetterKind;
+  /** The agency replying, e.g. 示例市人力资源和社会保障局; it signs the letter. */
+  agencyName: string;
+  /** The registration number, printed as 编号. */
+  regNumber: string;
+  applicantName: string;
+  /** Receipt day of the application (LAW-31), YYYY-MM-DD. */
+  receivedOn: string;
+  /** The information sought, as the applicant described it; printed in quotation marks. */
+  description: string;
+  /** Date of the letter, YYYY-MM-DD. */
+  date: string;
+  // reply only:
+  outcome?: Outcome;
+  /** LAW-36(一): where the information is already public (a URL or a place). With outcome `granted` it makes the reply "already public". */
+  alreadyPublicWhere?: string;
+  /** LAW-36(五): the agency that holds the information, when known. */
+  holderAgency?: string;
+  /** The handler's specific reasons (facts and legal basis); required for partial disclosure (LAW-37) and `other`. */
+  reasons?: string;
+  /** Names of the files provided with the reply (附件). */
+  providedFiles?: string[];
+  /**
+   * The body that decides an administrative reconsideration. By default the people's government
+   * at the agency's level, read off its name (行政复议法 第二十四条), or the next higher
+   * authority for vertically managed agencies (第二十七条); set it where that reading is wrong.
+   */
+  reconsiderationBody?: string;
+  // correction (LAW-30):
+  correctionNeeded?: string;
+  correctionDue?: string;
+  // extension (LAW-33):
+  extendedTo?: string;
+  /** The agency's reply term and extension in working days (APP-4: the law's 20 + 20 unless stricter). */
+  replyWorkdays?: number;
+  extensionWorkdays?: number;
+  extensionReason?: string;
+  // fee (LAW-42):
+  feeAmount?: number;
+  feeBasis?: string;
+  feeDue?: string;
+};
+
+export const LETTER_TITLES: Record<LetterKind, string> = {
+  reply: '政府信息公开申请答复告知书',
+  correction: '政府信息公开申请补正告知书',
+  extension: '政府信息公开申请延期答复告知书',
+  fee: '政府信息公开信息处理费缴费通知书',
+};
+
+/** A letter's text by part: the renderers indent the body and right-align the signature. */
+export type LetterParts = {
+  title: string;
+  /** `{applicantName}：`, flush left. */
+  salutation: string;
+  /** Body paragraphs, each indented two characters on its first line. */
+  body: string[];
+  /** Agency name and date, right-aligned at the end. */
+  signature: [agency: string, date: string];
+  /** The LAW-36 reply type a reply was written for. */
+  replyType?: ReplyType;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Text.
+
+const REGULATION = '《中华人民共和国政府信息公开条例》';
+/** Written as 《条例》 while composing; the first mention is expanded by `expandRegulation`. */
+const R = '《条例》';
+
+/** 2026-11-23 → 2026年11月23日 (GB/T 9704: Arabic numerals, no leading zeros). */
+export function chineseDate(date: string): string {
+  if (!isIsoDate(date)) throw badRequest('BAD_DATE', `日期格式错误（应为 YYYY-MM-DD）：${date}`);
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A clause made a sentence: trimmed, and ending in a full stop unless it already ends a sentence. */
+const sentence = (text: string) => {
+  const t = text.trim().replace(/[，、；：,;:]+$/, '');
+  return /[。！？!?][”’」』）)]*$/.test(t) ? t : `${t}。`;
+};
+/** A clause to be embedded in a sentence: trimmed of its own final punctuation. */
+const clause = (text: string) => text.trim().replace(/[。；，、,.;]+$/, '');
+
+const fileList = (files: readonly string[]) => {
+  const names = files.map((f) => f.trim()).filter(Boolean);
+  return names.length === 1 ? names[0]! : names.map((n, i) => `${i + 1}. ${n}`).join('；');
+};
+
+/**
+ * Who decides a reconsideration (行政复议法, 2023 revision): the people's government at the
+ * agency's own level for its working departments (第二十四条); the next higher authority for
+ * customs, finance, foreign exchange, tax and state security (第二十七条); for a people's
+ * government itself, the government one level up. The level is read from the name's leading
+ * administrative units (示例市, 示例市某某区); a name that does not start with one gets the
+ * general wording.
+ */
+export function reconsiderationBodyOf(agencyName: string): string {
+  const name = agencyName.trim();
+  if (/海关|税务|国家安全|金融监督管理|外汇管理/.test(name)) return '上一级主管部门';
+  if (/人民政府$/.test(name)) return '上一级人民政府';
+  const unit = /([^省市县区州盟旗]{1,8}?)(自治区|特别行政区|自治州|自治县|自治旗|省|市|州|盟|县|旗|区)/y;
+  // Words ending in 区 that name a zone or a field of work, not a level of government.
+  const notLevel = new Set(['城', '社', '园', '景', '矿', '林', '牧', '山', '老', '开发', '高新', '保税', '自贸', '试验', '示范', '功能']);
+  let prefix = '';
+  for (;;) {
+    unit.lastIndex = prefix.length;
+    const m = unit.exec(name);
+    if (!m || notLevel.has(m[1]!)) break;
+    prefix += m[0];
+  }
+  return prefix && prefix.length < name.length ? `${prefix}人民政府` : '本级人民政府';
+}
+
+/** The remedies every reply states (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months). */
+export const remedySentence = (body: string) =>
+  `如对本答复不服，可以自收到本告知书之日起60日内向${body}申请行政复议，或者在6个月内依法向人民法院提起行政诉讼。`;
+
+const required = (value: string | undefined, field: string, what: string): string => {
+  if (!value?.trim()) throw badRequest('LETTER_FIELD_MISSING', `${what}未填写`, { field });
+  return value.trim();
+};
+
+const requiredDate = (value: string | undefined, field: string, what: string, notBefore?: { date: string; what: string }): string => {
+  const date = required(value, field, what);
+  if (!isIsoDate(date)) throw badRequest('BAD_DATE', `${what}格式错误（应为 YYYY-MM-DD）：${date}`, { field });
+  if (notBefore && date < notBefore.date) throw badRequest('BAD_DATE', `${what}不能早于${notBefore.what}`, { field });
+  return date;
+};
+
+const yuan = (amount: number) => (Number.isInteger(amount) ? String(amount) : amount.toFixed(2));
+
+/** Grounds of 不予公开 by outcome (条例第十四条至第十六条). */
+const REFUSAL: Partial<Record<Outcome, { finding: string; article: string }>> = {
+  refused_state_secret: { finding: '属于依法确定为国家秘密的政府信息', article: '第十四条' },
+  refused_law: { finding: '属于法律、行政法规禁止公开的政府信息', article: '第十四条' },
+  refused_safety: { finding: '公开后可能危及国家安全、公共安全、经济安全、社会稳定', article: '第十四条' },
+  refused_third_party: {
+    finding: '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，且不属于第三方同意公开或者不公开会对公共利益造成重大影响的情形',
+    article: '第十五条',
+  },
+  refused_internal: { finding: '属于本机关的内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）', article: '第十六条第一款' },
+  refused_process: { finding: '属于本机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息', article: '第十六条第二款' },
+  refused_enforcement: { finding: '属于行政执法案卷信息', article: '第十六条第二款' },
+};
+
+/** The decision paragraphs of a reply, by LAW-36 reply type and, where the law differs, by outcome. */
+function replyBody(input: LetterInput, outcome: Outcome, type: ReplyType): string[] {
+  const reasons = input.reasons?.trim() ? input.reasons.trim() : undefined;
+  const files = input.providedFiles?.some((f) => f.trim()) ? fileList(input.providedFiles) : undefined;
+  const withReasons = (paragraphs: string[]) => (reasons ? [...paragraphs, `具体理由：${sentence(reasons)}`] : paragraphs);
+  switch (type) {
+    case 'already_public': {
+      const where = clause(required(input.alreadyPublicWhere, 'alreadyPublicWhere', '信息已主动公开的位置'));
+      const out = [`经审查，您申请获取的信息已由本机关主动公开，您可以通过${where}获取。根据${R}第三十六条第一项的规定，特此告知。`];
+      if (files) out.push(`为便于您获取，现一并向您提供，见附件：${files}。`);
+      return out;
+    }
+    case 'provided':
+      return [
+        `经审查，您申请获取的信息属于公开范围。根据${R}第三十六条第二项的规定，现予以提供，${files ? `见附件：${files}。` : '随本告知书一并送达。'}`,
+      ];
+    case 'partial': {
+      const why = required(input.reasons, 'reasons', '部分公开时不予公开部分的理由');
+      return [
+        `经审查，您申请获取的信息中含有不应当公开的内容，但能够作区分处理。根据${R}第三十七条的规定，本机关向您提供可以公开的部分${files ? `，见附件：${files}` : ''}；其余部分不予公开。`,
+        `其余部分不予公开的理由：${sentence(why)}`,
+      ];
+    }
+    case 'not_disclosed': {
+      const ground = REFUSAL[outcome];
+      if (!ground) throw badRequest('LETTER_OUTCOME', `办理结果与答复类型不符：${outcome}`);
+      return withReasons([
+        `经审查，您申请获取的信息${ground.finding}。根据${R}${ground.article}、第三十六条第三项的规定，本机关决定不予公开。`,
+      ]);
+    }
+    case 'special_law':
+      return withReasons([
+        `经审查，您申请获取的信息属于行政查询事项，有关法律、行政法规对该信息的获取有特别规定。根据${R}第三十六条第七项的规定，请您按照有关法律、行政法规的规定办理。`,
+      ]);
+    case 'not_exist':
+      if (outcome === 'unable_unclear')
+        return withReasons([
+          `本机关已告知您对申请内容作出补正，但补正后您申请获取的信息仍不明确，本机关无法据此检索确定您所需的政府信息，无法向您提供。根据${R}第二十九条第二款第二项、第三十条的规定，特此告知。您可以在明确所需政府信息的名称、文号或者便于本机关查询的其他特征性描述后，重新提出申请。`,
+        ]);
+      return withReasons([
+        `经检索，本机关未制作或者获取您所申请的现成信息；您申请的内容需要本机关对现有政府信息进行加工、分析后另行制作。根据${R}第三十六条第四项、第三十八条的规定，告知您该政府信息不存在，本机关不予另行制作。`,
+      ]);
+    case 'not_held': {
+      const holder = input.holderAgency?.trim();
+      const head = `经检索，您申请获取的信息不是本机关制作或者获取并保存的政府信息，依照${R}第十条第一款的规定，不属于本机关负责公开的范围。`;
+      return withReasons([
+        holder
+          ? `${head}根据${R}第三十六条第五项的规定，经确认，该信息由${holder}负责公开，您可以向${holder}提出申请。`
+          : `${head}本机关目前无法确定负责公开该信息的行政机关。根据${R}第三十六条第五项的规定，特此告知。`,
+      ]);
+    }
+    case 'repeat':
+      return withReasons([
+        `经核查，本机关已就您此前提出的政府信息公开申请作出答复，您本次申请公开的是相同的政府信息。根据${R}第三十六条第六项的规定，本机关不予重复处理。`,
+      ]);
+    case 'not_processed':
+      switch (outcome) {
+        case 'unprocessed_petition':
+          return withReasons([
+            `经审查，您是以政府信息公开申请的形式进行信访、投诉、举报等活动。根据${R}第三十九条第一款的规定，本机关不作为政府信息公开申请处理，您可以通过信访、投诉举报等相应渠道提出。`,
+          ]);
+        case 'unprocessed_publication': {
+          const where = input.alreadyPublicWhere?.trim();
+          return withReasons([
+            `经审查，您申请获取的是政府公报、报刊、书籍等公开出版物。根据${R}第三十九条第二款的规定，本机关不作为政府信息公开申请处理，${where ? `您可以通过${clause(where)}获取。` : '您可以通过公开发行渠道或者公共图书馆、档案馆等场所获取。'}`,
+          ]);
+        }
+        case 'unprocessed_excessive':
+          return withReasons([
+            `您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由，经审查认为申请理由不合理。根据${R}第三十五条的规定，本机关不予处理。`,
+          ]);
+        case 'unprocessed_confirm':
+          // Neither 第三十六条 nor 第三十九条 names this case: the request is not one to obtain
+          // government information (第二条、第二十七条), so it is not handled as an application.
+          return withReasons([
+            `经审查，您的申请是要求本机关对您已经获取的政府信息予以确认或者重新出具，不属于${R}第二十七条规定的获取政府信息的申请，本机关不作为政府信息公开申请处理。`,
+          ]);
+        default:
+          throw badRequest('LETTER_OUTCOME', `办理结果与答复类型不符：${outcome}`);
+      }
+    case 'closed':
+      if (outcome === 'other_no_correction') {
+        const due = input.correctionDue && isIsoDate(input.correctionDue) ? `（补正期限至${chineseDate(input.correctionDue)}）` : '';
+        return withReasons([
+          `本机关已告知您对申请内容作出补正${due}，您无正当理由逾期未补正。根据${R}第三十条的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`,
+        ]);
+      }
+      if (outcome === 'other_no_fee') {
+        const due = input.feeDue && isIsoDate(input.feeDue) ? `（缴费期限至${chineseDate(input.feeDue)}）` : '';
+        return withReasons([
+          `本机关已向您发出信息处理费缴费通知${due}，您逾期未缴纳。根据${R}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`,
+        ]);
+      }
+      return [`经审查，${sentence(required(input.reasons, 'reasons', '其他处理的理由'))}本机关终止处理该政府信息公开申请。`];
+  }
+}
+
+/** The first 《条例》 is written out in full, with （以下简称《条例》） when it is used again. */
+function expandRegulation(paragraphs: string[]): string[] {
+  const uses = paragraphs.join('\n').split(R).length - 1;
+  let done = false;
+  return paragraphs.map((p) => {
+    if (done || !p.includes(R)) return p;
+    done = true;
+    return p.replace(R, uses > 1 ? `${REGULATION}（以下简称${R}）` : REGULATION);
+  });
+}
+
+/** The letter's text, part by part. Throws 400 (AppError) on missing or inconsistent input. */
+export function letterParts(input: LetterInput): LetterParts {
+  const title = LETTER_TITLES[input.kind];
+  if (!title) throw badRequest('LETTER_KIND', `文书类型错误：${String(input.kind)}`);
+  const agency = required(input.agencyName, 'agencyName', '答复机关名称');
+  const applicant = required(input.applicantName, 'applicantName', '申请人姓名或名称');
+  const regNumber = required(input.regNumber, 'regNumber', '登记编号');
+  const receivedOn = requiredDate(input.receivedOn, 'receivedOn', '收到申请日期');
+  const date = requiredDate(input.date, 'date', '文书日期', { date: receivedOn, what: '收到申请日期' });
+  const description = required(input.description, 'description', '申请内容')
+    .replace(/^[“"]+|[”"]+$/g, '')
+    .replace(/[。；，,.;]+$/, '');
+
+  const opening = `本机关于${chineseDate(receivedOn)}收到您（单位）提出的政府信息公开申请（编号：${regNumber}），申请获取“${description}”。`;
+  let body: string[];
+  let replyType: ReplyType | undefined;
+  switch (input.kind) {
+    case 'reply': {
+      const outcome = input.outcome;
+      if (!outcome) throw badRequest('LETTER_FIELD_MISSING', '办理结果未填写', { field: 'outcome' });
+      replyType = replyTypeOf(outcome, Boolean(input.alreadyPublicWhere?.trim()));
+      const body0 = replyBody(input, outcome, replyType);
+      body = [`${opening}现答复如下：`, ...body0, remedySentence(input.reconsiderationBody?.trim() || reconsiderationBodyOf(agency))];
+      break;
+    }
+    case 'correction': {
+      const needed = required(input.correctionNeeded, 'correctionNeeded', '需要补正的事项');
+      const due = requiredDate(input.correctionDue, 'correctionDue', '补正期限', { date, what: '文书日期' });
+      body = [
+        opening,
+        `经审查，您的申请内容不明确，本机关无法据此确定您所需的政府信息。根据${R}第三十条的规定，请您对以下事项作出补正：${sentence(needed)}`,
+        `请您于${chineseDate(due)}前向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起重新计算。您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      ];
+      break;
+    }
+    case 'extension': {
+      const reason = clause(required(input.extensionReason, 'extensionReason', '延期理由'));
+      const to = requiredDate(input.extendedTo, 'extendedTo', '延长后的答复期限', { date, what: '文书日期' });
+      body = [
+        opening,
+        `因${reason}，本机关不能在${input.replyWorkdays ?? 20}个工作日内作出答复。根据${R}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${input.extensionWorkdays ?? 20}个工作日（延长的期限最长不超过20个工作日），本机关将于${chineseDate(to)}前作出答复。`,
+        '特此告知。',
+      ];
+      break;
+    }
+    case 'fee': {
+      const amount = input.feeAmount;
+      if (amount === undefined || !Number.isFinite(amount) || amount <= 0)
+        throw badRequest('LETTER_FIELD_MISSING', '信息处理费金额应为正数', { field: 'feeAmount' });
+      const basis = required(input.feeBasis, 'feeBasis', '收费依据');
+      const due = requiredDate(input.feeDue, 'feeDue', '缴费期限', { date, what: '文书日期' });
+      body = [
+        opening,
+        `经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${R}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费人民币${yuan(amount)}元。计收依据：${sentence(basis)}`,
+        `请您自收到本通知书之日起20个工作日内，即于${chineseDate(due)}前缴纳上述费用。本机关等待您缴纳费用的期间，不计算在答复期限内。您逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      ];
+      break;
+    }
+  }
+  // A handler's text may run over several lines: each line becomes a paragraph of its own.
+  const paragraphs = expandRegulation(body).flatMap((p) => p.split(/\s*\n\s*/).filter(Boolean));
+  return { title, salutation: `${applicant}：`, body: paragraphs, signature: [agency, chineseDate(date)], ...(replyType ? { replyType } : {}) };
+}
+
+/** The text of the letter: salutation, body paragraphs, agency name and date, in order. */
+export function letterParagraphs(input: LetterInput): { title: string; paragraphs: string[] } {
+  const parts = letterParts(input);
+  return { title: parts.title, paragraphs: [parts.salutation, ...parts.body, ...parts.signature] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word. Official-document layout (GB/T 9704-2012): A4, margins 37/35/28/26 mm, title in
+// 方正小标宋简体 2号 centred, body 仿宋 3号 with a fixed line pitch, first lines indented two
+// characters, agency name and date right-aligned.
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const BODY_PT = 16; // 3号
+const TITLE_PT = 22; // 2号
+const BODY_FONT = { ascii: '仿宋', eastAsia: '仿宋', hAnsi: '仿宋', cs: '仿宋' };
+const TITLE_FONT = { ascii: '宋体', eastAsia: '方正小标宋简体', hAnsi: '宋体', cs: '宋体' };
+
+export async function letterDocx(input: LetterInput): Promise<Uint8Array> {
+  const parts = letterParts(input);
+  const { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } = await import('docx');
+  const exact = { line: 29 * 20, lineRule: LineRuleType.EXACT }; // 29 pt: 22 lines on the page
+  const indent2 = { firstLine: 2 * BODY_PT * 20, firstLineChars: 200 };
+  const para = (text: string, style: string, indent?: typeof indent2) =>
+    new Paragraph({ style, children: [new TextRun(text)], ...(indent ? { indent } : {}) });
+  const blank = () => new Paragraph({ style: 'LetterBody', children: [] });
+  const doc = new Document({
+    title: parts.title,
+    creator: parts.signature[0],
+    styles: {
+      default: { document: { run: { font: BODY_FONT, size: BODY_PT * 2 } } },
+      paragraphStyles: [
+        {
+          id: 'LetterTitle', name: '标题（小标宋）', basedOn: 'Normal', next: 'LetterBody', quickFormat: true,
+          run: { font: TITLE_FONT, size: TITLE_PT * 2 },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 36 * 20, lineRule: LineRuleType.EXACT, after: 29 * 20 } },
+        },
+        {
+          id: 'LetterBody', name: '正文（仿宋）', basedOn: 'Normal', quickFormat: true,
+          run: { font: BODY_FONT, size: BODY_PT * 2 },
+          paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: exact },
+        },
+        {
+          id: 'LetterSignature', name: '署名（右对齐）', basedOn: 'LetterBody',
+          paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 2 * BODY_PT * 20 } },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * TWIPS_PER_MM), height: Math.round(297 * TWIPS_PER_MM) },
+            margin: { top: Math.round(37 * TWIPS_PER_MM), bottom: Math.round(35 * TWIPS_PER_MM), left: Math.round(28 * TWIPS_PER_MM), right: Math.round(26 * TWIPS_PER_MM) },
+          },
+        },
+        children: [
+          para(parts.title, 'LetterTitle'),
+          para(parts.salutation, 'LetterBody'),
+          ...parts.body.map((p) => para(p, 'LetterBody', indent2)),
+          blank(),
+          blank(),
+          ...parts.signature.map((s) => para(s, 'LetterSignature')),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF. Laid out by hand with MuPDF: the built-in CJK font (Droid Sans Fallback) is embedded as
+// an Identity-H CID font with a ToUnicode map, subset to the glyphs used, so the PDF shows and
+// yields the same Chinese text on any machine.
+
+const PAGE = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 };
+const MM = 72 / 25.4;
+const MARGIN = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
+const LINE = { title: 36, body: 28 };
+
+/** Characters that must not begin a line (行首禁则) or end one (行尾禁则). */
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉”’…—·%‰℃,.;:?!)]}']);
+const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{']);
+/**
+ * Wide characters: a line may break on either side of one, except between a number and its unit
+ * (2026年12|月, 100|元); elsewhere only after a space or a URL separator.
+ */
+const isWide = (ch: string) => ch.codePointAt(0)! >= 0x2000;
+const breakAllowed = (before: string, after: string) =>
+  !(/\d/.test(before) && /[年月日时分秒号元件页次条款项个岁%]/.test(after)) &&
+  (before === ' ' || isWide(before) || isWide(after) || (/[/\-?&=_]/.test(before) && /[\p{L}\p{N}]/u.test(after)));
+
+/**
+ * Splits a paragraph into lines no wider than `width` points, the first line starting `indent`
+ * points in. Greedy, breaking between wide characters, after spaces and URL separators, and
+ * inside a word only when it does not fit a line at all; a character that may not start a line
+ * takes the one before it down with it.
+ */
+export function wrapText(text: string, width: number, indent: number, advance: (ch: string) => number): string[] {
+  const chars = [...text];
+  const lines: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let x = lines.length === 0 ? indent : 0;
+    let i = start;
+    let lastBreak = -1;
+    while (i < chars.length) {
+      const w = advance(chars[i]!);
+      if (x + w > width + 0.01 && i > start) break;
+      x += w;
+      i++;
+      if (i < chars.length && breakAllowed(chars[i - 1]!, chars[i]!)) lastBreak = i;
+    }
+    if (i >= chars.length) {
+      lines.push(chars.slice(start).join('').trimEnd());
+      break;
+    }
+    let cut = breakAllowed(chars[i - 1]!, chars[i]!) ? i : lastBreak > start ? lastBreak : i;
+    const good = (at: number) =>
+      !NO_LINE_START.has(chars[at]!) && !NO_LINE_END.has(chars[at - 1]!) && breakAllowed(chars[at - 1]!, chars[at]!);
+    if (!good(cut)) {
+      let earlier = cut - 1;
+      while (earlier > start && !good(earlier)) earlier--;
+      if (earlier > start) cut = earlier;
+    }
+    lines.push(chars.slice(start, cut).join('').trimEnd());
+    start = cut;
+    while (chars[start] === ' ') start++;
+  }
+  return lines;
+}
+
+type PlacedLine = { text: string; x: number; y: number; size: number; bold?: boolean };
+
+let cjkFont: Font | undefined;
+
+export async function letterPdf(input: LetterInput): Promise<Uint8Array> {
+  const parts = letterParts(input);
+  const mupdf = await loadMupdf();
+  cjkFont ??= new mupdf.Font('zh-Hans');
+  const font = cjkFont;
+  const ems = new Map<string, number>();
+  const em = (ch: string) => {
+    let v = ems.get(ch);
+    if (v === undefined) ems.set(ch, (v = font.advanceGlyph(font.encodeCharacter(ch))));
+    return v;
+  };
+  const widthOf = (text: string, size: number) => [...text].reduce((sum, ch) => sum + em(ch) * size, 0);
+  const clean = (text: string) => text.replace(/[\t\u00a0\u2000-\u200b\u3000]/g, (c) => (c === '\u3000' ? c : ' '));
+
+  // Lay out: pages of placed lines.
+  const textWidth = PAGE.width - MARGIN.left - MARGIN.right;
+  const top = PAGE.height - MARGIN.top;
+  const pages: PlacedLine[][] = [[]];
+  let y = top; // top of the next line box
+  const place = (line: Omit<PlacedLine, 'y'>, height: number) => {
+    if (y - height < MARGIN.bottom - 0.01) {
+      pages.push([]);
+      y = top;
+    }
+    // Baseline 0.35 em below the middle of the line box: the full-width glyphs sit centred in it.
+    pages.at(-1)!.push({ ...line, y: y - height / 2 - line.size * 0.35 });
+    y -= height;
+  };
+  const remaining = () => y - MARGIN.bottom;
+
+  for (const line of wrapText(clean(parts.title), textWidth, 0, (ch) => em(ch) * TITLE_PT))
+    place({ text: line, x: MARGIN.left + (textWidth - widthOf(line, TITLE_PT)) / 2, size: TITLE_PT, bold: true }, LINE.title);
+  y -= LINE.body; // one blank line under the title
+  const paragraph = (text: string, indent: number) =>
+    wrapText(clean(text), textWidth, indent, (ch) => em(ch) * BODY_PT).forEach((line, n) =>
+      place({ text: line, x: MARGIN.left + (n === 0 ? indent : 0), size: BODY_PT }, LINE.body),
+    );
+  paragraph(parts.salutation, 0);
+  for (const p of parts.body) paragraph(p, 2 * BODY_PT);
+  // Signature: two blank lines, then agency name and date together on one page. When they do
+  // not fit, the body's last two lines go over with them: a signature never stands alone.
+  if (remaining() < 4 * LINE.body) {
+    const page = pages.at(-1)!;
+    const carried = page.splice(Math.max(page.length - 2, 0), 2);
+    pages.push([]);
+    y = top;
+    for (const { y: _, ...line } of carried) place(line, LINE.body);
+  }
+  y -= 2 * LINE.body;
+  for (const s of parts.signature)
+    for (const line of wrapText(clean(s), textWidth - 2 * BODY_PT, 0, (ch) => em(ch) * BODY_PT))
+      place({ text: line, x: PAGE.width - MARGIN.right - 2 * BODY_PT - widthOf(line, BODY_PT), size: BODY_PT }, LINE.body);
+
+  // Page numbers (— 1 —) centred under the text block, when there is more than one page.
+  if (pages.length > 1)
+    pages.forEach((lines, n) => {
+      const label = `— ${n + 1} —`;
+      lines.push({ text: label, x: (PAGE.width - widthOf(label, 14)) / 2, y: MARGIN.bottom - 7 * MM - 14, size: 14 });
+    });
+
+  const doc = new mupdf.PDFDocument();
+  try {
+    const resources = doc.addObject({ Font: { F1: doc.addFont(font) } });
+    const hex = (text: string) =>
+      [...text].map((ch) => font.encodeCharacter(ch).toString(16).padStart(4, '0')).join('');
+    const n = (v: number) => v.toFixed(2);
+    for (const lines of pages) {
+      const ops = lines.map((l) =>
+        [
+          'BT',
+          l.bold ? `2 Tr ${n(l.size * 0.03)} w` : '0 Tr',
+          `/F1 ${l.size} Tf 1 0 0 1 ${n(l.x)} ${n(l.y)} Tm <${hex(l.text)}> Tj`,
+          'ET',
+        ].join(' '),
+      );
+      doc.insertPage(-1, doc.addPage([0, 0, PAGE.width, PAGE.height], 0, resources, ops.join('\n')));
+    }
+    doc.setMetaData('info:Title', parts.title);
+    doc.setMetaData('info:Author', parts.signature[0]);
+    doc.subsetFonts();
+    return doc.saveToBuffer('compress,garbage').asUint8Array().slice();
+  } finally {
+    doc.destroy();
+  }
+}

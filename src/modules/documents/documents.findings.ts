@@ -1,0 +1,58 @@
+import { isoNow } from '../../core/clock.ts';
+import { badRequest, notFound } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import type { Tx } from '../../db/database.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
+import type { ItemFindingTable, ItemTable } from './documents.tables.ts';
+import { readableItem, type Deps } from './documents.repo.ts';
+import { FINDING_LABELS, scanText, type FindingKind } from './scanner.ts';
+
+/**
+ * The sensitive-content check (SEC-2, SEC-6) over the body and every attachment's text.
+ * It runs at each submission; a finding already settled keeps its settlement when the same
+ * text is found again in the same place, so a resubmission does not undo the review.
+ */
+export async function rescan(tx: Tx, row: Pick<ItemTable, 'id' | 'body'>): Promise<number> {
+  const attachments = await tx.selectFrom('item_attachments').select(['id', 'text']).where('item_id', '=', row.id).execute();
+  const sources = [{ source: 'body', text: row.body }, ...attachments.map((a) => ({ source: a.id, text: a.text }))];
+  const previous = await tx.selectFrom('item_findings').selectAll().where('item_id', '=', row.id).execute();
+  const settled = new Map(previous.filter((f) => f.status !== 'open').map((f) => [`${f.source}|${f.kind}|${f.text}`, f]));
+  await tx.deleteFrom('item_findings').where('item_id', '=', row.id).execute();
+  const rows: ItemFindingTable[] = sources.flatMap(({ source, text }) =>
+    scanText(text).map((f) => {
+      const kept = settled.get(`${source}|${f.kind}|${f.text}`);
+      return {
+        id: newId(), item_id: row.id, source, kind: f.kind, start: f.start, end: f.end, text: f.text,
+        status: kept?.status ?? 'open', reason: kept?.reason ?? '', resolved_by: kept?.resolved_by ?? null, resolved_at: kept?.resolved_at ?? null,
+      };
+    }),
+  );
+  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('item_findings').values(rows.slice(i, i + 200)).execute();
+  return rows.filter((r) => r.status === 'open').length;
+}
+
+/**
+ * Settles a finding: `removed` marks its text for removal from the public version (it joins
+ * the redactions, SEC-10); `accepted` keeps it public and needs the reason why that is lawful.
+ */
+export async function resolveFinding(deps: Deps, actor: Actor, findingId: string, status: 'removed' | 'accepted', reason: string) {
+  await deps.db.transaction().execute(async (tx) => {
+    const finding = await tx.selectFrom('item_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
+    if (!finding) throw notFound('检查结果');
+    const row = await readableItem(tx, actor, finding.item_id);
+    const role = requireRoleIn(actor, ['secrecy_reviewer'], row.agency_id);
+    if (!['secrecy_review', 'leader_approval'].includes(row.state)) throw badRequest('ITEM_NOT_IN_REVIEW', '只能在保密审查或审批阶段处理检查结果');
+    if (status === 'accepted' && !reason.trim()) throw badRequest('REASON_REQUIRED', '保留敏感信息须说明理由（SEC-2）');
+    const now = isoNow(deps.clock);
+    const label = FINDING_LABELS[finding.kind as FindingKind] ?? finding.kind;
+    // The same text may be found in several places (body and a file): settle them together.
+    await tx.updateTable('item_findings').set({ status, reason: reason.trim() || label, resolved_by: actor.userId, resolved_at: now })
+      .where('item_id', '=', row.id).where('kind', '=', finding.kind).where('text', '=', finding.text).execute();
+    if (status === 'removed') {
+      const exists = await tx.selectFrom('item_redactions').select('id').where('item_id', '=', row.id).where('phrase', '=', finding.text).executeTakeFirst();
+      if (!exists) await tx.insertInto('item_redactions').values({ id: newId(), item_id: row.id, phrase: finding.text, reason: reason.trim() || `删除${label}`, created_by: actor.userId, created_at: now }).execute();
+    }
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: `item.finding.${status}`, entityType: 'item', entityId: row.id, after: { findingId, kind: finding.kind, reason }, ip: actor.ip });
+  });
+}

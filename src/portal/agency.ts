@@ -1,0 +1,37 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../http/deps.ts';
+import { html } from './html.ts';
+import { page } from './layout.ts';
+
+/** An agency as its public pages need it. */
+export async function agencyByCode(deps: AppDeps, code: string) {
+  return (await deps.db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst()) ?? null;
+}
+export type PortalAgency = NonNullable<Awaited<ReturnType<typeof agencyByCode>>>;
+
+/** The 404 page of the portal, in the shared frame. */
+export function sendNotFound(reply: FastifyReply, what = '页面'): FastifyReply {
+  const body = html`<h1>${what}不存在或未公开</h1><p>您访问的${what}不存在，或尚未公开。</p><p><a href="/">返回首页</a></p>`;
+  return reply.status(404).type('text/html; charset=utf-8').send(page({ title: `${what}不存在`, siteName: '政府信息公开', body }));
+}
+
+/** The site's absolute base URL, from the request's host (feeds and the sitemap need absolute URLs). */
+export const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+/** Query-string values as single strings (a repeated parameter keeps its first value). */
+export function flatQuery(query: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === 'string') out[k] = first;
+  }
+  return out;
+}
+
+/** A positive integer parameter within bounds, else the fallback. */
+export function intParam(v: string | undefined, fallback: number, max: number): number {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
+}
+
+export const siteNameOf = (a: { name: string }) => `${a.name}政府信息公开`;

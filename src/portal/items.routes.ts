@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../http/deps.ts';
+import { CATEGORIES, VALIDITIES, type Category, type Validity } from '../modules/documents/documents.rules.ts';
+import { filesRoot, type PublishedSnapshot } from '../modules/documents/documents.publication.ts';
+import { readStoredFile } from '../modules/files/store.ts';
+import { html } from './html.ts';
+import { page } from './layout.ts';
+import { sendConditional } from './conditional.ts';
+import { sendDownload } from '../http/download.ts';
+
+const notFoundPage = '<!doctype html><html lang="zh-CN"><title>信息不存在</title><main><h1>信息不存在或未公开</h1><p><a href="/">返回首页</a></p></main></html>';
+
+/** The latest published version of an item: what the public may see, never the working copy. */
+async function published(deps: AppDeps, itemId: string) {
+  const row = await deps.db
+    .selectFrom('items')
+    .innerJoin('agencies', 'agencies.id', 'items.agency_id')
+    .select(['items.id', 'items.validity', 'items.agency_id', 'agencies.code', 'agencies.name as agency_name'])
+    .where('items.id', '=', itemId)
+    .where('items.published_at', 'is not', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const version = await deps.db.selectFrom('item_versions').select('snapshot_json').where('item_id', '=', itemId).orderBy('version', 'desc').executeTakeFirst();
+  return version ? { ...row, snapshot: JSON.parse(version.snapshot_json) as PublishedSnapshot } : null;
+}
+
+const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);
+
+/** A published item's page (CAT-1): the metadata table Chinese government sites use, the body and the public files. */
+export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get<{ Params: { code: string; id: string } }>('/xxgk/:code/items/:id', { config: { access: 'public' } }, async (req, reply) => {
+    const item = await published(deps, req.params.id);
+    if (!item || item.code !== req.params.code) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
+    const s = item.snapshot;
+    const column = `/xxgk/${item.code}`;
+    const body = html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <a href="${column}">${item.agency_name}政府信息公开</a> › <a href="${column}/catalog">法定主动公开内容</a></nav>
+<article class="item">
+<h1>${s.title}</h1>
+<table class="meta"><caption>信息属性</caption><tbody>
+<tr><th scope="row">索引号</th><td>${s.indexNumber}</td><th scope="row">主题分类</th><td>${CATEGORIES[s.category as Category]}</td></tr>
+<tr><th scope="row">发文机关</th><td>${item.agency_name}</td><th scope="row">成文日期</th><td>${s.dateMade}</td></tr>
+<tr><th scope="row">标题</th><td colspan="3">${s.title}</td></tr>
+<tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${s.publishedAt.slice(0, 10)}</td></tr>
+<tr><th scope="row">有效性</th><td>${VALIDITIES[item.validity as Validity]}</td><th scope="row">版本</th><td>第 ${s.version} 版${s.changeReason ? html`（修订：${s.changeReason}）` : ''}</td></tr>
+</tbody></table>
+<div class="body">${paragraphs(s.body)}</div>
+<p class="colophon">${s.colophon}</p>
+${s.attachments.length ? html`<section><h2>附件</h2><ul>${s.attachments.map((a) => html`<li><a href="/xxgk/files/${item.id}/${a.id}">${a.name}</a>（${Math.max(1, Math.round(a.size / 1024))} KB）</li>`)}</ul></section>` : ''}
+</article>`;
+    return sendConditional(req, reply, {
+      type: 'text/html; charset=utf-8', lastModified: s.publishedAt,
+      body: page({ title: s.title, siteName: `${item.agency_name}政府信息公开`, home: column, body }),
+    });
+  });
+
+  app.get<{ Params: { itemId: string; attachmentId: string } }>('/xxgk/files/:itemId/:attachmentId', { config: { access: 'public' } }, async (req, reply) => {
+    const item = await published(deps, req.params.itemId);
+    const file = item?.snapshot.attachments.find((a) => a.id === req.params.attachmentId);
+    if (!file) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
+    const bytes = await readStoredFile(filesRoot(deps.dataDir), file.sha256);
+    return sendDownload(reply, { name: file.name, mime: file.mime, bytes }, 'public');
+  });
+}

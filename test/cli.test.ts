@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function dataDir() {
+  const d = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+/** Runs `gongkai …` as an operator would, on an embedded database in its own folder. */
+async function gongkai(dir: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/gongkai.mjs', ...args], { env });
+    return { code: 0, stdout: stdout.trim(), stderr: stderr.trim() };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout.trim(), stderr: err.stderr.trim() };
+  }
+}
+
+describe('gongkai calendar: the same working-day module as the workflows, plain output', () => {
+  const dir = dataDir();
+  it('add-workdays: the first working day after 2025-09-30 is 2025-10-09 (National Day and Mid-Autumn 10-01..10-08)', async () => {
+    expect(await gongkai(dir, 'calendar', 'add-workdays', '2025-09-30', '1')).toEqual({ code: 0, stdout: '2025-10-09', stderr: '' });
+  });
+  it('workdays: 2025-09-26 to 2025-10-11 counts the make-up Sunday 09-28 and Saturday 10-11', async () => {
+    // 09-28, 09-29, 09-30, 10-09, 10-10, 10-11
+    expect((await gongkai(dir, 'calendar', 'workdays', '2025-09-26', '2025-10-11')).stdout).toBe('6');
+  });
+  it('warns on stderr, keeping stdout a plain date, when the term reaches a year without data', async () => {
+    const r = await gongkai(dir, 'calendar', 'add-workdays', '2026-12-20', '10');
+    expect(r.stdout).toMatch(/^2027-01-\d\d$/);
+    expect(r.stderr).toContain('provisional: no holiday data for 2027');
+  });
+  it('refuses an impossible date with its code and a non-zero exit', async () => {
+    const r = await gongkai(dir, 'calendar', 'add-workdays', '2026-02-30', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DATE_INVALID');
+  });
+});
+
+describe('gongkai seed, user add, audit verify, backup and restore', () => {
+  const dir = dataDir();
+  const copy = join(dataDir(), 'backup');
+
+  it('loads the demo city, adds a user with a role, and the audit chain holds', async () => {
+    expect((await gongkai(dir, 'seed', '--demo')).stdout).toBe('demo city loaded: 17 accounts, 6 items');
+    const added = await gongkai(dir, 'user', 'add', '--username', 'rsj.clerk2', '--name', '新科员', '--agency', 'RSJ', '--unit', '办公室', '--role', 'office', '--password', 'Keyuan#2026x');
+    expect(added.stdout).toMatch(/^created rsj\.clerk2 \(.+\) with office$/);
+    const verify = await gongkai(dir, 'audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^audit log intact: \d+ events checked$/);
+  });
+
+  it('refuses a weak password for a new user', async () => {
+    const r = await gongkai(dir, 'user', 'add', '--username', 'weak.one', '--name', '弱密码', '--agency', 'RSJ', '--password', 'abc');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('PASSWORD_WEAK');
+  });
+
+  it('backs up and restores into a new, empty database with the audit chain intact', async () => {
+    const b = await gongkai(dir, 'backup', '--out', copy);
+    expect(b.stdout).toMatch(/^backup written to .+: \d+ rows in 26 tables$/);
+    const target = dataDir();
+    const r = await gongkai(target, 'restore', copy);
+    expect(r.stdout).toMatch(/^restored \d+ rows; audit chain intact$/);
+    expect((await gongkai(target, 'audit', 'verify')).code).toBe(0);
+  });
+
+  it('never restores over existing data', async () => {
+    const r = await gongkai(dir, 'restore', copy);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not empty');
+  });
+});

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function signedIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await consoleLogin(page, baseUrl, username);
+  return page;
+}
+
+describe('administration screens (三员: each administrator sees their own duties)', () => {
+  it('the system administrator sees the agencies, units with their contacts (ORG-2), users and the calendar', async () => {
+    const page = await signedIn('sysadmin');
+    await page.goto(`${baseUrl}/admin/system/org`);
+    await page.getByText('示例市医疗保障局').first().waitFor();
+    await page.getByRole('row', { name: /示例市人力资源和社会保障局/ }).getByRole('button', { name: '查看部门' }).click();
+    await page.getByText('就业促进科').first().waitFor();
+    await expect(page.getByText('张拟稿').first().isVisible()).resolves.toBe(true);
+    await shot(page, 'admin-org');
+
+    // Editing an agency saves (CAT-3: the guide text appears on the public guide page).
+    await page.getByRole('row', { name: /示例市医疗保障局/ }).getByRole('button', { name: '编辑' }).click();
+    await page.getByRole('dialog').getByLabel('公开指南补充说明').fill('每周三下午设政务公开咨询接待日。');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    const guide = await page.context().newPage();
+    await guide.goto(`${baseUrl}/xxgk/YBJ/guide`);
+    await expect(guide.getByText('每周三下午设政务公开咨询接待日。').isVisible()).resolves.toBe(true);
+    await guide.close();
+
+    await page.goto(`${baseUrl}/admin/system/users`);
+    await page.getByText('rsj.drafter').first().waitFor();
+    await shot(page, 'admin-users');
+
+    await page.goto(`${baseUrl}/admin/system/calendar`);
+    await page.getByText('国庆节').first().waitFor();
+    await shot(page, 'admin-calendar');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the security administrator sees role grants and the security policy defaults (等保2.0)', async () => {
+    const page = await signedIn('secadmin');
+    await page.goto(`${baseUrl}/admin/system/security`);
+    await expect(page.getByLabel('密码最小长度').inputValue()).resolves.toBe('10');
+    await shot(page, 'admin-security');
+    await page.goto(`${baseUrl}/admin/system/grants`);
+    await shot(page, 'admin-grants');
+    await page.context().close();
+  });
+
+  it('the auditor browses the audit log and verifies its hash chain', async () => {
+    const page = await signedIn('auditor');
+    await page.goto(`${baseUrl}/admin/system/audit`);
+    await page.getByText('auth.login').first().waitFor();
+    await page.getByRole('button', { name: '校验完整性' }).click();
+    await page.getByText(/完整/).first().waitFor();
+    await shot(page, 'admin-audit');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a drafter is told plainly that administration is not theirs', async () => {
+    const page = await signedIn('rsj.drafter');
+    await page.goto(`${baseUrl}/admin/system/users`);
+    await page.getByText('无权访问').first().waitFor();
+    await page.goto(`${baseUrl}/admin/catalog`);
+    await page.getByText('该功能将在后续版本提供').first().waitFor();
+    await shot(page, 'admin-coming-soon');
+    await page.context().close();
+  });
+});

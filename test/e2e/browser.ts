@@ -1,0 +1,47 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCode } from '../../src/modules/auth/totp.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/seed/demo.ts';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
+export async function launch(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+
+/** Signs in through the console's login page, passing the TOTP step for administrators. */
+export async function consoleLogin(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  const code = page.getByLabel('动态验证码');
+  const shell = page.getByRole('button', { name: '退出登录' });
+  await code.or(shell).first().waitFor();
+  if (await code.isVisible()) {
+    await code.fill(totpCode(DEMO_TOTP_SECRET, new Date()));
+    await page.getByRole('button', { name: '验证' }).click();
+  }
+  await shell.waitFor();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 AA violations axe-core finds on the page, as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // evaluate() runs through DevTools, so the page's Content-Security-Policy does not block it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}

@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function as(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await consoleLogin(page, baseUrl, username);
+  return page;
+}
+
+/** Clicks one of the item's workflow actions and confirms its dialog, filling what the dialog asks. */
+async function takeAction(page: Page, itemUrl: string, label: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
+  await page.goto(itemUrl);
+  await page.getByRole('button', { name: label, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await fill(dialog);
+  await dialog.getByRole('button', { name: label, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+const ID_NUMBER = '11010519491231002X';
+const TITLE = '关于2026年第四季度就业见习补贴发放情况的公示';
+
+describe('one document from the drafter to its public page (ATTR-2 → SEC-5 → PUB-6 → CAT-1)', () => {
+  it('is drafted, checked, reviewed with a finding removed, approved, published, and public without the ID number', async () => {
+    const drafter = await as('rsj.drafter');
+    await drafter.goto(`${baseUrl}/admin/documents/new`);
+    await drafter.getByRole('radio', { name: '其他信息' }).check();
+    await drafter.getByLabel('标题').fill(TITLE);
+    await drafter.getByLabel('成文日期').fill('2026-11-20');
+    await drafter.keyboard.press('Enter');
+    await drafter.getByLabel('主题分类').fill('工作动态');
+    await drafter.keyboard.press('Enter');
+    await drafter.getByLabel('正文').fill(`经审核，以下单位的见习补贴已发放。\n见习人员代表：李明，身份证号码${ID_NUMBER}。`);
+    await drafter.getByRole('radio', { name: '主动公开', exact: true }).check();
+    await shot(drafter, 'doc-1-draft');
+    await drafter.getByRole('button', { name: '提交', exact: true }).click();
+    await drafter.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
+    const itemUrl = drafter.url();
+    await drafter.getByText('公开属性核查').first().waitFor();
+    await shot(drafter, 'doc-2-submitted');
+    await drafter.context().close();
+
+    const office = await as('rsj.office');
+    await takeAction(office, itemUrl, '核查通过');
+    await office.getByText('科室初审').first().waitFor();
+
+    const head = await as('rsj.head');
+    await takeAction(head, itemUrl, '提出初审意见', (d) => d.getByLabel('意见').fill('内容准确，同意公开。'));
+    await head.context().close();
+
+    const secrecy = await as('rsj.secrecy');
+    await secrecy.goto(itemUrl);
+    const row = secrecy.getByRole('row', { name: new RegExp(ID_NUMBER) });
+    await row.getByRole('button', { name: '删除', exact: true }).click();
+    await secrecy.getByRole('tooltip').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await secrecy.getByText('已删除').first().waitFor();
+    await shot(secrecy, 'doc-3-findings');
+    await takeAction(secrecy, itemUrl, '出具保密审查意见', async (d) => {
+      await d.getByRole('radio', { name: '主动公开', exact: true }).check();
+      await d.getByLabel('意见').fill('经审查，删除个人身份证号码后可以主动公开。');
+    });
+    await secrecy.context().close();
+
+    const leader = await as('rsj.leader');
+    await takeAction(leader, itemUrl, '审批同意');
+    await leader.context().close();
+
+    await takeAction(office, itemUrl, '发布', (d) => d.getByRole('checkbox', { name: '政府信息公开平台' }).check());
+    await office.getByText('RSJ/2026-').first().waitFor();
+    await shot(office, 'doc-4-published');
+    expect(await axeViolations(office)).toEqual([]);
+
+    const href = await office.getByRole('link', { name: /查看公开页面/ }).getAttribute('href');
+    const pub = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await pub.goto(`${baseUrl}${href}`);
+    await pub.getByRole('heading', { name: TITLE }).first().waitFor();
+    const text = await pub.locator('main').innerText();
+    expect(text).toContain('索引号');
+    expect(text).toContain('（此件主动公开）');
+    expect(text).not.toContain(ID_NUMBER);
+    expect(await axeViolations(pub)).toEqual([]);
+    await shot(pub, 'doc-5-public-page');
+    await office.context().close();
+    await pub.close();
+  });
+});

@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/**
+ * One demo account per role of ORG-5 and the three administrators (三员), with what their
+ * to-do list shows: the demo city's draft waits for its drafter, and the item in secrecy
+ * review for the reviewer.
+ */
+const ACCOUNTS = [
+  ['rsj.drafter', '张拟稿', '拟稿人', '待拟稿：关于调整失业保险金标准的通知（征求意见稿）'],
+  ['rsj.head', '李科长', '科室负责人', '暂无待办事项'],
+  ['rsj.office', '王公开', '公开办工作人员', '暂无待办事项'],
+  ['rsj.secrecy', '赵保密', '保密审查员', '待保密审查：关于公布2026年第三批就业见习基地名单的通知'],
+  ['rsj.leader', '刘副局长', '分管领导', '暂无待办事项'],
+  ['rsj.opinion', '陈政研', '舆情负责人', '暂无待办事项'],
+  ['sysadmin', '周系统', '系统管理员', '暂无待办事项'],
+  ['secadmin', '吴安全', '安全管理员', '暂无待办事项'],
+  ['auditor', '郑审计', '安全审计员', '暂无待办事项'],
+] as const;
+
+describe('ORG-5 every demo role signs in to the console shell', () => {
+  it.each(ACCOUNTS)('%s sees the shell with their name, role, the capability menu and their to-do list', async (username, name, roleLabel, todo) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await consoleLogin(page, baseUrl, username);
+    await page.getByText(todo).first().waitFor();
+    await expect(page.getByText(name).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(roleLabel).first().isVisible()).resolves.toBe(true);
+    // Administrators (三员) see administration, not the business capabilities they do not work in.
+    const admin = ['sysadmin', 'secadmin', 'auditor'].includes(username);
+    for (const item of ['工作台', '政策解读', '舆情与留言', '监督考评', ...(admin ? ['系统管理'] : ['信息发布', '依申请公开'])]) {
+      await expect(page.getByRole('menuitem', { name: item }).first().isVisible(), item).resolves.toBe(true);
+    }
+    await shot(page, `shell-${username}`);
+    await context.close();
+  });
+});
+
+describe('the public portal home', () => {
+  it('lists the agencies and has no WCAG 2.1 AA violations', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(baseUrl);
+    await expect(page.getByRole('heading', { name: '示例市人力资源和社会保障局' }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'portal-home');
+    await page.setViewportSize({ width: 375, height: 720 });
+    await shot(page, 'portal-home-mobile');
+    await page.close();
+  });
+});

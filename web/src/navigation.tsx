@@ -1,0 +1,187 @@
+// The console's pages: one list drives both the router and the side menu.
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  EyeInvisibleOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  FormOutlined,
+  InboxOutlined,
+  LockOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SyncOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import type { Role } from './types';
+
+const TodoPage = lazy(() => import('./pages/TodoPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const OrgPage = lazy(() => import('./pages/OrgPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const GrantsPage = lazy(() => import('./pages/GrantsPage'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const SecurityPage = lazy(() => import('./pages/SecurityPage'));
+const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage'));
+const DocumentListPage = lazy(() => import('./pages/documents/DocumentListPage'));
+const DocumentFormPage = lazy(() => import('./pages/documents/DocumentFormPage'));
+const DocumentDetailPage = lazy(() => import('./pages/documents/DocumentDetailPage'));
+const LedgerPage = lazy(() => import('./pages/documents/LedgerPage'));
+const NonPublicRegisterPage = lazy(() => import('./pages/documents/NonPublicRegisterPage'));
+const ApplicationListPage = lazy(() => import('./pages/applications/ApplicationListPage'));
+const ApplicationIntakePage = lazy(() => import('./pages/applications/ApplicationIntakePage'));
+const ApplicationDetailPage = lazy(() => import('./pages/applications/ApplicationDetailPage'));
+const ApplicationStatsPage = lazy(() => import('./pages/applications/ApplicationStatsPage'));
+
+export interface NavPage {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  /** Holders of any of these roles may use the page; absent = every signed-in user. */
+  roles?: Role[];
+  element: ReactNode;
+  /** Reached from other pages (a form, a detail), not from the menu; the menu marks the entry above it. */
+  hidden?: boolean;
+}
+
+/** A collapsible sub-menu inside a section, e.g. 信息发布 with its lists and registers. */
+export interface NavMenu {
+  label: string;
+  icon: ReactNode;
+  pages: NavPage[];
+}
+
+export type NavEntry = NavPage | NavMenu;
+
+export const isNavMenu = (entry: NavEntry): entry is NavMenu => 'pages' in entry;
+
+export interface NavSection {
+  /** Absent: the pages sit at the top level of the menu. */
+  label?: string;
+  icon?: ReactNode;
+  /** A collapsible sub-menu rather than a titled group. */
+  submenu?: boolean;
+  pages: NavEntry[];
+}
+
+/** The business roles that work on information items; the three administrators do not read them. */
+const ITEM_ROLES: Role[] = ['drafter', 'dept_head', 'office', 'secrecy_reviewer', 'leader', 'opinion_lead'];
+
+/** 信息发布: information items from draft to publication, the ledger (PUB-7) and the non-public register (ATTR-3). */
+const DOCUMENTS: NavMenu = {
+  label: '信息发布',
+  icon: <FileTextOutlined />,
+  pages: [
+    { path: '/documents', label: '信息列表', icon: <UnorderedListOutlined />, roles: ITEM_ROLES, element: <DocumentListPage /> },
+    { path: '/documents/ledger', label: '发布台账', icon: <BookOutlined />, roles: ITEM_ROLES, element: <LedgerPage /> },
+    {
+      path: '/documents/register',
+      label: '不公开信息登记',
+      icon: <EyeInvisibleOutlined />,
+      roles: ITEM_ROLES,
+      element: <NonPublicRegisterPage />,
+    },
+    { path: '/documents/new', label: '新建信息', roles: ['drafter'], element: <DocumentFormPage />, hidden: true },
+    { path: '/documents/:id/edit', label: '修改草稿', roles: ['drafter'], element: <DocumentFormPage />, hidden: true },
+    { path: '/documents/:id', label: '信息详情', roles: ITEM_ROLES, element: <DocumentDetailPage />, hidden: true },
+  ],
+};
+
+/** Staff who may see applications (the server's APPLICATION_ROLES); personal data only to the handlers. */
+const APPLICATION_ROLES: Role[] = ['office', 'drafter', 'dept_head', 'secrecy_reviewer', 'leader', 'opinion_lead'];
+
+/** 依申请公开: the queue, the office's intake (APP-2, LAW-31), each case, and table 3 of the annual report. */
+const APPLICATIONS: NavMenu = {
+  label: '依申请公开',
+  icon: <FormOutlined />,
+  pages: [
+    { path: '/applications', label: '申请队列', icon: <InboxOutlined />, roles: APPLICATION_ROLES, element: <ApplicationListPage /> },
+    { path: '/applications/new', label: '登记申请', icon: <UserAddOutlined />, roles: ['office'], element: <ApplicationIntakePage /> },
+    {
+      path: '/applications/stats',
+      label: '统计（表三）',
+      icon: <BarChartOutlined />,
+      roles: APPLICATION_ROLES,
+      element: <ApplicationStatsPage />,
+    },
+    { path: '/applications/:id', label: '申请详情', roles: APPLICATION_ROLES, element: <ApplicationDetailPage />, hidden: true },
+  ],
+};
+
+function comingSoon(path: string, label: string, icon: ReactNode): NavPage {
+  return { path, label, icon, element: <ComingSoonPage title={label} /> };
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
+  {
+    label: '政务公开',
+    pages: [
+      DOCUMENTS,
+      comingSoon('/catalog', '公开目录', <FolderOpenOutlined />),
+      APPLICATIONS,
+      comingSoon('/interpretation', '政策解读', <ReadOutlined />),
+      comingSoon('/consultation', '意见征集', <CommentOutlined />),
+      comingSoon('/coordination', '发布协调', <SyncOutlined />),
+      comingSoon('/opinion', '舆情与留言', <AlertOutlined />),
+      comingSoon('/supervision', '监督考评', <AuditOutlined />),
+      comingSoon('/notifications', '通知', <BellOutlined />),
+    ],
+  },
+  {
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    submenu: true,
+    pages: [
+      { path: '/system/org', label: '机构与部门', icon: <ApartmentOutlined />, roles: ['sys_admin'], element: <OrgPage /> },
+      {
+        path: '/system/users',
+        label: '用户管理',
+        icon: <TeamOutlined />,
+        roles: ['sys_admin', 'security_admin'],
+        element: <UsersPage />,
+      },
+      {
+        path: '/system/grants',
+        label: '角色授权',
+        icon: <SafetyCertificateOutlined />,
+        roles: ['security_admin'],
+        element: <GrantsPage />,
+      },
+      {
+        path: '/system/calendar',
+        label: '工作日历',
+        icon: <CalendarOutlined />,
+        roles: ['sys_admin'],
+        element: <CalendarPage />,
+      },
+      { path: '/system/audit', label: '审计日志', icon: <FileSearchOutlined />, roles: ['auditor'], element: <AuditPage /> },
+      {
+        path: '/system/security',
+        label: '安全策略',
+        icon: <LockOutlined />,
+        roles: ['security_admin'],
+        element: <SecurityPage />,
+      },
+    ],
+  },
+  { pages: [{ path: '/profile', label: '个人中心', icon: <UserOutlined />, element: <ProfilePage /> }] },
+];
+
+export const NAV_PAGES: NavPage[] = NAV_SECTIONS.flatMap((section) =>
+  section.pages.flatMap((entry) => (isNavMenu(entry) ? entry.pages : [entry])),
+);
