@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { samplePdf } from '../../src/modules/files/fixtures/samples.ts';
 import { extractText } from '../../src/modules/files/text.ts';
-import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -29,6 +29,8 @@ async function dialogAction(page: Page, caseUrl: string, button: string, fill: (
   await page.goto(caseUrl);
   await page.getByRole('button', { name: button, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await animationsSettled(page);
   await fill(dialog);
   await dialog.getByRole('button', { name: '确定', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });

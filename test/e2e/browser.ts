@@ -33,6 +33,21 @@ export async function consoleLogin(page: Page, baseUrl: string, username: string
   await shell.waitFor();
 }
 
+/**
+ * Resolves once the page's finite animations have ended. An antd dialog zooms in; a click that
+ * lands mid-zoom can be swallowed, so tests wait for it before touching the dialog's fields.
+ */
+export async function animationsSettled(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.1 AA violations axe-core finds on the page, as "rule: target" lines. */

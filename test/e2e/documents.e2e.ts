@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,6 +22,8 @@ async function takeAction(page: Page, itemUrl: string, label: string, fill: (dia
   await page.goto(itemUrl);
   await page.getByRole('button', { name: label, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await animationsSettled(page);
   await fill(dialog);
   await dialog.getByRole('button', { name: label, exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
