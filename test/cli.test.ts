@@ -49,7 +49,8 @@ describe('gongkai calendar: the same working-day module as the workflows, plain 
   });
 });
 
-describe('gongkai seed, user add, audit verify, backup and restore', () => {
+// Each test starts several `gongkai` processes in a row (each compiles the TypeScript it runs): slow on a busy machine.
+describe('gongkai seed, user add, audit verify, backup and restore', { timeout: 90_000 }, () => {
   const dir = dataDir();
   const copy = join(dataDir(), 'backup');
 
