@@ -6,6 +6,7 @@ import type { Database, Db, Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isEmpty } from '../seed/demo.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { rebuildCatalog } from '../modules/catalog/catalog.entries.ts';
 
 type TableName = keyof Database;
 
@@ -19,8 +20,11 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'items', 'item_steps', 'item_consultations', 'item_attachments', 'item_findings', 'item_redactions', 'item_versions',
   'index_sequences', 'item_rechecks', 'deadlines',
   'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences',
+  'negative_list_entries', 'service_items', 'powers',
+  'catalog_filings',
 ];
-export const NOT_BACKED_UP: readonly TableName[] = ['sessions'];
+/** Sessions end with the process they served; the catalog is derived from the published versions and rebuilt on restore. */
+export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries'];
 
 /** Rows that reference rows of the same table (agency tree, unit tree and successors) go parents first. */
 const SELF_REFERENCES: Partial<Record<TableName, string[]>> = { agencies: ['parent_id'], units: ['parent_id', 'successor_id'] };
@@ -94,6 +98,7 @@ export async function restore(db: Db, dataDir: string, fromDir: string): Promise
       for (let i = 0; i < rows.length; i += 200) await loose.insertInto(table).values(rows.slice(i, i + 200)).execute();
       count += rows.length;
     }
+    await rebuildCatalog(tx);
   });
   const files = join(fromDir, 'files');
   if (existsSync(files)) cpSync(files, join(dataDir, 'files'), { recursive: true });

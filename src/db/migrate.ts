@@ -5,6 +5,9 @@ import * as m0002 from './migrations/0002_documents.ts';
 import * as m0003 from './migrations/0003_applications.ts';
 import * as m0004 from './migrations/0004_application_split.ts';
 import * as m0005 from './migrations/0005_agency_guide.ts';
+import * as m0006 from './migrations/0006_catalog.ts';
+import * as m0007 from './migrations/0007_lists.ts';
+import * as m0008 from './migrations/0008_catalog_filing.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +16,9 @@ const migrations: Record<string, Migration> = {
   '0003_applications': m0003,
   '0004_application_split': m0004,
   '0005_agency_guide': m0005,
+  '0006_catalog': m0006,
+  '0007_lists': m0007,
+  '0008_catalog_filing': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,14 +13,19 @@ import { applicationRoutes } from '../modules/applications/applications.routes.t
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { filingRoutes } from '../modules/catalog/filing.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
+import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
+import { portalListRoutes } from '../portal/lists.routes.ts';
+import { registerPageCache } from '../portal/page-cache.ts';
 import { portalRoutes } from '../portal/portal.routes.ts';
+import { portalSearchRoutes } from '../portal/search.routes.ts';
 import { installAccessControl } from './access.ts';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling } from './errors.ts';
@@ -60,6 +65,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
         formAction: ["'self'"],
       },
     },
+    // Nothing leaves for other sites; our own pages see where a visitor came from (the text-size switch returns there).
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
@@ -84,14 +91,17 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, filingRoutes, listRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );
 
   await app.register(fastifyStatic, { root: PORTAL_ASSETS, prefix: '/assets/', maxAge: '1h' });
+  registerPageCache(app, deps);
   await portalRoutes(app, deps);
   await portalItemRoutes(app, deps);
+  await portalSearchRoutes(app, deps);
+  await portalListRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
   await registerConsole(app);
 

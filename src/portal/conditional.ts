@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** True when the request's If-None-Match names `etag` (weak comparison, as RFC 9110 asks for GET). */
-function matches(header: string | undefined, etag: string): boolean {
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const bare = (t: string) => t.trim().replace(/^W\//, '');
@@ -23,7 +23,7 @@ export function sendConditional(
   reply.header('ETag', etag).header('Cache-Control', 'public, no-cache');
   const lm = opts.lastModified ? new Date(opts.lastModified) : null;
   if (lm && !Number.isNaN(lm.getTime())) reply.header('Last-Modified', lm.toUTCString());
-  if (matches(req.headers['if-none-match'], etag)) return reply.status(304).send();
+  if (matchesEtag(req.headers['if-none-match'], etag)) return reply.status(304).send();
   return reply.type(opts.type).send(opts.body);
 }
 

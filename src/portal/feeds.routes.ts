@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, VALIDITIES } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, baseUrl, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
-import { catalogPage, parseFilter, type CatalogEntry } from './catalog.ts';
+import { catalogPage, parseFilter, type CatalogEntry } from '../modules/catalog/catalog.repo.ts';
 import { latest, sendConditional } from './conditional.ts';
 import { escapeHtml as x } from './html.ts';
 
@@ -16,7 +16,7 @@ function cell(v: string): string {
 
 /** Open data of the catalog (CAT-1): Atom feed, paged JSON, CSV, and the sitemap of the portal. */
 export async function portalFeedRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get<{ Params: { code: string } }>('/xxgk/:code/feed.xml', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/feed.xml', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const { category } = parseFilter(flatQuery(req.query));
@@ -46,7 +46,7 @@ ${entries.map((e) => `<entry>
     return sendConditional(req, reply, { type: 'application/atom+xml; charset=utf-8', lastModified: updated, body });
   });
 
-  app.get<{ Params: { code: string } }>('/xxgk/:code/catalog.json', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/catalog.json', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '机关不存在' } });
     const q = flatQuery(req.query);
@@ -65,7 +65,7 @@ ${entries.map((e) => `<entry>
     return sendConditional(req, reply, { type: 'application/json; charset=utf-8', lastModified: latest(entries.map((e) => e.publishedAt)), body });
   });
 
-  app.get<{ Params: { code: string } }>('/xxgk/:code/catalog.csv', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/catalog.csv', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const f = parseFilter(flatQuery(req.query));
@@ -85,7 +85,7 @@ ${entries.map((e) => `<entry>
     return sendConditional(req, reply, { type: 'text/csv; charset=utf-8', lastModified: latest(seen.map((e) => e.publishedAt)), body: `\uFEFF${lines.join('\r\n')}\r\n` });
   });
 
-  app.get('/sitemap.xml', { config: { access: 'public' } }, async (req, reply) => {
+  app.get('/sitemap.xml', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const base = baseUrl(req);
     const [agencies, items] = await Promise.all([
       deps.db.selectFrom('agencies').select(['code', 'updated_at']).orderBy('level', 'desc').orderBy('code').execute(),

@@ -28,7 +28,7 @@ const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).m
 
 /** A published item's page (CAT-1): the metadata table Chinese government sites use, the body and the public files. */
 export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get<{ Params: { code: string; id: string } }>('/xxgk/:code/items/:id', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string; id: string } }>('/xxgk/:code/items/:id', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const item = await published(deps, req.params.id);
     if (!item || item.code !== req.params.code) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
     const s = item.snapshot;

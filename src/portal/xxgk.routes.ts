@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, flatQuery, intParam, sendNotFound, siteNameOf, type PortalAgency } from './agency.ts';
-import { catalogPage, categoryCounts, filterChoices, parseFilter, type CatalogEntry, type CatalogFilter } from './catalog.ts';
+import { catalogPage, categoryCounts, filterChoices, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
 import { latest, sendConditional } from './conditional.ts';
+import { pager, queryString, select } from './controls.ts';
 import { html, type Html } from './html.ts';
 import { page } from './layout.ts';
+import { searchBox } from './search.routes.ts';
 
 const HTML = 'text/html; charset=utf-8';
 export const CATALOG_PAGE_SIZE = 20;
@@ -16,6 +18,9 @@ const sections = (code: string) => [
   { href: `/xxgk/${code}/rules`, label: '政府信息公开制度', hint: '本机关执行的法规和工作制度' },
   { href: `/xxgk/${code}/catalog`, label: '法定主动公开内容', hint: '政府信息公开目录，可按分类、部门、年份检索' },
   { href: `/xxgk/${code}/reports`, label: '政府信息公开年报', hint: '政府信息公开工作年度报告' },
+  { href: `/xxgk/${code}/negative-list`, label: '负面清单', hint: '依法不予公开的事项及其理由和依据' },
+  { href: `/xxgk/${code}/services`, label: '公共服务事项目录', hint: '服务事项的办事指南：条件、材料、流程、时限和收费' },
+  { href: `/xxgk/${code}/powers`, label: '权责清单', hint: '行政职权目录及每项职权的运行流程图' },
   { href: `/xxgk/${code}/apply`, label: '依申请公开', hint: '在线填写政府信息公开申请表' },
   { href: '/xxgk/status', label: '申请办理查询', hint: '凭查询码和密码查看办理进度' },
 ];
@@ -30,14 +35,9 @@ function crumbs(a: PortalAgency, here?: string): Html {
 const day = (iso: string) => iso.slice(0, 10);
 const itemHref = (code: string, id: string) => `/xxgk/${code}/items/${id}`;
 
-/** Query string of a catalog view; `undefined` values are left out. */
-function catalogQuery(f: CatalogFilter, extra: Record<string, string | number | undefined> = {}): string {
-  const p = new URLSearchParams();
-  const all: Record<string, string | number | undefined> = { category: f.category, unit: f.unitId, year: f.year, kind: f.kind, validity: f.validity, ...extra };
-  for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+/** Query string of a catalog view. */
+const catalogQuery = (f: CatalogFilter, extra: Record<string, string | number | undefined> = {}) =>
+  queryString({ category: f.category, unit: f.unitId, year: f.year, kind: f.kind, validity: f.validity, ...extra });
 
 function catalogTable(code: string, entries: CatalogEntry[], caption: Html | string): Html {
   return html`<div class="table-scroll" role="region" aria-label="信息列表" tabindex="0"><table class="list"><caption>${caption}</caption>
@@ -47,40 +47,17 @@ function catalogTable(code: string, entries: CatalogEntry[], caption: Html | str
   )}</tbody></table></div>`;
 }
 
-/** Page links: first, last and the pages around the current one; the current one marked. */
-function pager(f: CatalogFilter, pageNo: number, pages: number, pageSize: number, code: string): Html | '' {
-  if (pages <= 1) return '';
-  const size = pageSize === CATALOG_PAGE_SIZE ? undefined : pageSize;
-  const href = (n: number) => `/xxgk/${code}/catalog${catalogQuery(f, { page: n === 1 ? undefined : n, pageSize: size })}`;
-  const shown = [...new Set([1, pageNo - 2, pageNo - 1, pageNo, pageNo + 1, pageNo + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  const links: Html[] = [];
-  let prev = 0;
-  for (const n of shown) {
-    if (n - prev > 1) links.push(html`<li aria-hidden="true">…</li>`);
-    links.push(n === pageNo ? html`<li><a href="${href(n)}" aria-current="page">第 ${n} 页</a></li>` : html`<li><a href="${href(n)}">第 ${n} 页</a></li>`);
-    prev = n;
-  }
-  return html`<nav class="pager" aria-label="分页"><ul>
-${pageNo > 1 ? html`<li><a href="${href(pageNo - 1)}" rel="prev">上一页</a></li>` : ''}${links}${pageNo < pages ? html`<li><a href="${href(pageNo + 1)}" rel="next">下一页</a></li>` : ''}
-</ul></nav>`;
-}
-
-function select(name: string, label: string, value: string | undefined, options: [string, string][]): Html {
-  return html`<div class="field"><label for="f-${name}">${label}</label><select id="f-${name}" name="${name}"><option value="">全部</option>${options.map(
-    ([v, l]) => html`<option value="${v}"${v === value ? html` selected` : ''}>${l}</option>`,
-  )}</select></div>`;
-}
-
 const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);
 
 /** An agency's disclosure column and its pages: catalog (CAT-1, PUB-2), guide (CAT-3), rules, annual reports. */
 export async function portalXxgkRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get<{ Params: { code: string } }>('/xxgk/:code', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const { entries, total } = await catalogPage(deps, a.id, {}, 1, 10);
     const body = html`${crumbs(a)}
 <h1>${siteNameOf(a)}</h1>
+${searchBox(a.code)}
 <ul class="columns">${sections(a.code).map((s) => html`<li><a href="${s.href}">${s.label}</a><span class="hint">${s.hint}</span></li>`)}</ul>
 <section aria-labelledby="latest-h"><h2 id="latest-h">最新公开信息</h2>
 ${entries.length
@@ -94,7 +71,7 @@ ${entries.length
     });
   });
 
-  app.get<{ Params: { code: string } }>('/xxgk/:code/catalog', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/catalog', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const q = flatQuery(req.query);
@@ -132,7 +109,7 @@ ${select('validity', '有效性', f.validity, Object.entries(VALIDITIES))}
 <h2 id="results-h">检索结果</h2>
 <p class="total" role="status">共 ${total} 条${f.category ? html`，主题分类：${CATEGORIES[f.category]}` : ''}${pages > 1 ? html`，第 ${pageNo} / ${pages} 页` : ''}</p>
 ${entries.length ? catalogTable(a.code, entries, html`政府信息公开目录（第 ${pageNo} 页，共 ${total} 条）`) : html`<p>没有符合条件的信息。</p>`}
-${pager(f, pageNo, pages, pageSize, a.code)}
+${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: n === 1 ? undefined : n, pageSize: pageSize === CATALOG_PAGE_SIZE ? undefined : pageSize })}`)}
 <p class="downloads">开放数据：<a href="/xxgk/${a.code}/catalog.csv${catalogQuery(f)}">下载目录（CSV）</a> · <a href="/xxgk/${a.code}/catalog.json${catalogQuery(f)}">目录数据（JSON）</a> · <a href="/xxgk/${a.code}/feed.xml${catalogQuery({ category: f.category })}">订阅（Atom）</a></p>
 </div></div>`;
     return sendConditional(req, reply, {
@@ -141,7 +118,7 @@ ${pager(f, pageNo, pages, pageSize, a.code)}
     });
   });
 
-  app.get<{ Params: { code: string } }>('/xxgk/:code/guide', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/guide', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const contact: [string, string][] = [['受理机构', `${a.name}政府信息公开工作机构`], ['通讯地址', a.address], ['联系电话', a.phone], ['传真', a.fax], ['电子邮箱', a.email]];
@@ -174,7 +151,7 @@ ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_tex
     return sendConditional(req, reply, { type: HTML, lastModified: a.updated_at, body: page({ title: '政府信息公开指南', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }) });
   });
 
-  app.get<{ Params: { code: string } }>('/xxgk/:code/rules', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/rules', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const body = html`${crumbs(a, '政府信息公开制度')}
@@ -196,7 +173,7 @@ ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_tex
     return reply.type(HTML).send(page({ title: '政府信息公开制度', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
   });
 
-  app.get<{ Params: { code: string } }>('/xxgk/:code/reports', { config: { access: 'public' } }, async (req, reply) => {
+  app.get<{ Params: { code: string } }>('/xxgk/:code/reports', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const body = html`${crumbs(a, '政府信息公开年报')}

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { appendAudit, CLI_ACTOR } from '../modules/audit/audit.service.ts';
 import { requiresSecondFactor, type Role } from '../modules/org/org.rules.ts';
 import { createUser, grantRole } from '../modules/org/org.service.ts';
+import { seedDemoLists } from './demo-lists.ts';
 
 /** Every demo account's password (README lists it). It meets the 等保 policy like any other. */
 export const DEMO_PASSWORD = 'Gongkai@2026';
@@ -94,5 +95,6 @@ export async function seedDemo(deps: { db: Db; clock: Clock }): Promise<{ users:
       });
     }
   }
+  await seedDemoLists(deps);
   return { users };
 }

@@ -289,6 +289,16 @@ describe('1. the whole path of a proactive 通知, from the approval sheet to th
     expect((await publicPage(t, 'YBJ', id)).statusCode).toBe(404);
   });
 
+  it('SEC-10, CAT-4: search finds the published item by its words, never by the ID number removed from it', async () => {
+    const search = (q: string) => t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent(q)}` });
+    const found = await search('见习登记');
+    expect(found.body).toContain(`/xxgk/RSJ/items/${id}`);
+    expect(found.body).toContain('<mark>见习登记</mark>');
+    const byNumber = await search(ID_NUMBER);
+    expect(byNumber.body).not.toContain(`/xxgk/RSJ/items/${id}`);
+    expect(byNumber.body).toContain('没有找到');
+  });
+
   it('PUB-3, LAW-26: the publication deadline ran from the date made (Mon 11-16, due Mon 12-14) and publication met it', async () => {
     const d = await detail(t, staff.office, id);
     // 11-17..20 (4), 11-23..27 (9), 11-30..12-04 (14), 12-07..11 (19), Mon 12-14 (20).

@@ -6,48 +6,19 @@
  * version, never a draft nor a working copy under revision.
  */
 import { describe, expect, it } from 'vitest';
-import { agencyId, call, signIn, withDemoCity, type Session, type TestApp } from '../support/app.ts';
-
-type Body = Record<string, unknown>;
-type Staff = { drafter: Session; office: Session; head: Session; secrecy: Session; leader: Session };
-
-const PATH: Array<[keyof Staff, string, Body]> = [
-  ['drafter', 'submit', {}],
-  ['office', 'pass_check', {}],
-  ['head', 'dept_opinion', { opinion: '同意公开' }],
-  ['secrecy', 'secrecy_opinion', { conclusion: 'proactive', opinion: '不涉密，同意主动公开' }],
-  ['leader', 'approve', { opinion: '同意' }],
-  ['office', 'publish', { channels: ['platform'] }],
-];
-
-async function draft(t: TestApp, s: Staff, over: Body): Promise<string> {
-  const res = await call(t, s.drafter, 'POST', '/items', {
-    kind: 'document', docKind: 'notice', docNumber: '', title: '标题', summary: '摘要', body: '正文。', dateMade: '2026-11-16', category: 'work', attribute: 'proactive', ...over,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
-
-async function publish(t: TestApp, s: Staff, id: string) {
-  for (const [who, action, body] of PATH) {
-    const res = await call(t, s[who], 'POST', `/items/${id}/actions/${action}`, body);
-    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  }
-}
+import { agencyId, call, signIn, withDemoCity, type TestApp } from '../support/app.ts';
+import { draftItem as draft, publishDraft as publish, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
 const get = (t: TestApp, url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-2)', () => {
   const city = withDemoCity();
-  let staff: Staff;
+  let staff: PublishingStaff;
   const ids: Record<string, string> = {};
 
   it('publishes three items of RSJ through the API, leaves a fourth a draft', async () => {
     const t = city();
-    staff = {
-      drafter: await signIn(t, 'rsj.drafter'), office: await signIn(t, 'rsj.office'), head: await signIn(t, 'rsj.head'),
-      secrecy: await signIn(t, 'rsj.secrecy'), leader: await signIn(t, 'rsj.leader'),
-    };
+    staff = await publishingStaff(t);
     ids.notice = await draft(t, staff, { title: '关于开展2026年就业见习工作的通知', docNumber: '示人社发〔2026〕40号', category: 'work', dateMade: '2026-11-16' });
     ids.plan = await draft(t, staff, { title: '示例市人社事业发展规划（2025年）', docKind: 'opinion', category: 'plans', dateMade: '2025-12-30' });
     ids.fund = await draft(t, staff, { kind: 'other', docKind: null, title: '2026年10月社会保险基金运行情况', category: 'finance', dateMade: '2026-11-04' });
@@ -229,6 +200,26 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
       expect(again.body).toBe('');
       expect((await get(t, url, { 'if-none-match': '"stale"' })).statusCode, url).toBe(200);
     }
+  });
+
+  it('keeps rendered pages until an audited write changes the data, so repeated views cost little', async () => {
+    const t = city();
+    const url = '/xxgk/RSJ/catalog';
+    const first = await get(t, url);
+    const again = await get(t, url);
+    expect(again.headers['x-page-cache']).toBe('hit');
+    expect(again.body).toBe(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect((await get(t, url, { 'if-none-match': first.headers.etag as string })).statusCode).toBe(304);
+    // A publication is an audited write: the next view is rendered afresh and shows the new item.
+    const id = await draft(t, staff, { title: '关于缓存失效验证的通知', category: 'work' });
+    await publish(t, staff, id);
+    const after = await get(t, url);
+    expect(after.headers['x-page-cache']).toBeUndefined();
+    expect(after.body).toContain('关于缓存失效验证的通知');
+    // Pages that depend on more than the URL are never kept.
+    await get(t, '/search?q=通知');
+    expect((await get(t, '/search?q=通知')).headers['x-page-cache']).toBeUndefined();
   });
 
   it('answers an unknown agency code with a 404 page', async () => {

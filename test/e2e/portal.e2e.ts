@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launch, shot } from './browser.ts';
@@ -61,4 +62,82 @@ describe('an agency disclosure column on the public portal (CAT-1, CAT-3, PUB-2)
       await page.context().close();
     });
   }
+});
+
+describe('searching, reading an item and taking the open data, as a visitor (CAT-1, CAT-4)', () => {
+  for (const [device, width] of [['desktop', 1366], ['mobile', 375]] as const) {
+    it(`searches from the home page, reads the item and its metadata on ${device}, with no axe violations`, async () => {
+      const page = await visitor(width);
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('searchbox', { name: '检索政府信息' }).fill('就业见习');
+      await page.getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/\/search\?q=/);
+      await expect(page.getByRole('status').textContent()).resolves.toMatch(/找到 \d+ 条包含“就业、见习”的信息/);
+      expect(await page.locator('.hits mark').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, `portal-search-${device}`);
+
+      await page.getByLabel('排序').selectOption('date');
+      await page.getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/sort=date/);
+      await page.locator('.hits h3 a').first().click();
+      await page.waitForURL(/\/xxgk\/RSJ\/items\//);
+      for (const label of ['索引号', '主题分类', '发文机关', '成文日期', '发布日期', '有效性']) {
+        await page.getByRole('rowheader', { name: label, exact: true }).waitFor();
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, `portal-item-${device}`);
+      await page.context().close();
+    });
+  }
+
+  it('reads the rules and annual-report pages, and reaches the content first by keyboard', async () => {
+    const page = await visitor(1366);
+    for (const path of ['/xxgk/RSJ/rules', '/xxgk/RSJ/reports']) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
+    await page.context().close();
+  });
+
+  it('switches to larger text for older readers (适老化) and back, without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', javaScriptEnabled: false });
+    const page = await context.newPage();
+    const bodySize = () => page.evaluate(() => getComputedStyle(document.body).fontSize);
+    await page.goto(`${baseUrl}/xxgk/RSJ/catalog`);
+    expect(await bodySize()).toBe('16px');
+    await page.getByRole('link', { name: '大字' }).click();
+    await page.waitForURL(/\/xxgk\/RSJ\/catalog$/);
+    expect(await bodySize()).toBe('20px');
+    await shot(page, 'portal-catalog-large-text');
+    await page.goto(`${baseUrl}/xxgk/RSJ/guide`);
+    expect(await bodySize()).toBe('20px');
+    await page.getByRole('link', { name: '标准' }).click();
+    await page.waitForURL(/\/xxgk\/RSJ\/guide$/);
+    expect(await bodySize()).toBe('16px');
+    await context.close();
+  });
+
+  it('subscribes to the Atom feed and downloads the catalog as CSV', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const feed = await page.request.get(`${baseUrl}/xxgk/RSJ/feed.xml`);
+    expect(feed.headers()['content-type']).toMatch(/^application\/atom\+xml/);
+    expect(await feed.text()).toContain('关于做好2026年高校毕业生就业见习工作的通知');
+    await page.goto(`${baseUrl}/xxgk/RSJ/catalog`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载目录（CSV）' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('索引号');
+    expect(text).toContain('关于做好2026年高校毕业生就业见习工作的通知');
+    await context.close();
+  });
 });

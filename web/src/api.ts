@@ -21,11 +21,15 @@ import type {
   AuditEvent,
   AuditQuery,
   AuditVerification,
+  CatalogFiling,
+  CatalogFilings,
   CalendarDayInput,
   CalendarYear,
   ConsultationAnswer,
   ConsultationKind,
   DocVocabulary,
+  FilingInput,
+  FilingPreview,
   FindingStatus,
   Grant,
   GrantInput,
@@ -47,6 +51,7 @@ import type {
   NonPublicQuery,
   DeliveryRecord,
   Page,
+  PageQuery,
   PasswordChange,
   Period,
   RecheckResult,
@@ -63,6 +68,17 @@ import type {
   UserUpdate,
   Validity,
   WorkdayCount,
+  ListQuery,
+  ListVocabulary,
+  NegativeEntry,
+  NegativeEntryInput,
+  NegativeListQuery,
+  Power,
+  PowerInput,
+  PowerQuery,
+  PowerStepInput,
+  ServiceInput,
+  ServiceItem,
 } from './types';
 
 const API_BASE = '/api/v1';
@@ -291,7 +307,37 @@ export const api = {
     table3: (period: Period) => get<Table3Report>('/applications/stats/table3', { ...period }),
     table3ExportUrl: (period: Period) => API_BASE + withQuery('/applications/stats/table3.xlsx', { ...period }),
   },
+  /** 目录备案 (CAT-2) of the user's own agency. */
+  filings: {
+    list: () => get<CatalogFilings>('/catalog/filings'),
+    preview: (period: string, query: PageQuery) => get<FilingPreview>(`/catalog/filings/periods/${seg(period)}`, { ...query }),
+    create: (input: FilingInput) => post<CatalogFiling>('/catalog/filings', input),
+    /** The Excel list as filed; a plain link. */
+    fileUrl: (id: string) => `${API_BASE}/catalog/filings/${seg(id)}/file`,
+  },
+  /** The published lists the office keeps (CAT-5, FIVE-4, FIVE-3); refusals are 400 with every reason joined by ；. */
+  lists: {
+    vocabulary: () => get<ListVocabulary>('/lists/vocabulary'),
+    negative: (query: NegativeListQuery) => get<Page<NegativeEntry>>('/negative-list', { ...query }),
+    createNegative: (input: NegativeEntryInput) => post<NegativeEntry>('/negative-list', input),
+    updateNegative: (id: string, input: NegativeEntryInput) => patch<NegativeEntry>(`/negative-list/${seg(id)}`, input),
+    removeNegative: (id: string) => del(`/negative-list/${seg(id)}`),
+    services: (query: ListQuery) => get<Page<ServiceItem>>('/services', { ...query }),
+    createService: (input: ServiceInput) => post<ServiceItem>('/services', input),
+    updateService: (id: string, input: ServiceInput) => patch<ServiceItem>(`/services/${seg(id)}`, input),
+    removeService: (id: string) => del(`/services/${seg(id)}`),
+    powers: (query: PowerQuery) => get<Page<Power>>('/powers', { ...query }),
+    createPower: (input: PowerInput) => post<Power>('/powers', input),
+    updatePower: (id: string, input: PowerInput) => patch<Power>(`/powers/${seg(id)}`, input),
+    removePower: (id: string) => del(`/powers/${seg(id)}`),
+    /** The chart of unsaved steps, drawn by the same code as the portal's. */
+    flowPreview: (name: string, steps: PowerStepInput[]) => post<{ svg: string }>('/powers/flow-preview', { name, steps }),
+  },
 };
+
+/** The public pages of the published lists on the disclosure portal. */
+export const publicListUrl = (agencyCode: string, list: 'negative-list' | 'services' | 'powers', id?: string) =>
+  `/xxgk/${seg(agencyCode)}/${list}${id ? `/${seg(id)}` : ''}`;
 
 /** The public page of a published item on the disclosure portal (outside the console). */
 export const publicItemUrl = (agencyCode: string, itemId: string) => `/xxgk/${seg(agencyCode)}/items/${seg(itemId)}`;
@@ -326,6 +372,14 @@ export const keys = {
   applicationList: ['applications', 'list'],
   application: (id: string) => ['applications', 'case', id],
   table3: ['applications', 'table3'],
+  /** 目录备案: filing a quarter refreshes the list and every preview. */
+  filings: ['filings'],
+  /** The published lists: a write refreshes that list's pages. */
+  lists: ['lists'],
+  listVocabulary: ['list-vocabulary'],
+  negativeList: ['lists', 'negative'],
+  services: ['lists', 'services'],
+  powers: ['lists', 'powers'],
 } as const;
 
 export const queries = {
@@ -369,4 +423,12 @@ export const queries = {
   application: (id: string) => queryOptions({ queryKey: keys.application(id), queryFn: () => api.applications.get(id) }),
   table3: (period: Period) =>
     queryOptions({ queryKey: [...keys.table3, period], queryFn: () => api.applications.table3(period) }),
+  filings: () => queryOptions({ queryKey: keys.filings, queryFn: api.filings.list }),
+  filingPreview: (period: string, query: PageQuery) =>
+    queryOptions({ queryKey: [...keys.filings, 'preview', period, query], queryFn: () => api.filings.preview(period, query) }),
+  listVocabulary: () => queryOptions({ queryKey: keys.listVocabulary, queryFn: api.lists.vocabulary, staleTime: Infinity }),
+  negativeList: (query: NegativeListQuery) =>
+    queryOptions({ queryKey: [...keys.negativeList, query], queryFn: () => api.lists.negative(query) }),
+  services: (query: ListQuery) => queryOptions({ queryKey: [...keys.services, query], queryFn: () => api.lists.services(query) }),
+  powers: (query: PowerQuery) => queryOptions({ queryKey: [...keys.powers, query], queryFn: () => api.lists.powers(query) }),
 };

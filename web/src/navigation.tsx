@@ -8,17 +8,22 @@ import {
   BookOutlined,
   CalendarOutlined,
   CommentOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   EyeInvisibleOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   FormOutlined,
   InboxOutlined,
   LockOutlined,
+  PartitionOutlined,
+  ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  StopOutlined,
   SyncOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -46,6 +51,10 @@ const ApplicationListPage = lazy(() => import('./pages/applications/ApplicationL
 const ApplicationIntakePage = lazy(() => import('./pages/applications/ApplicationIntakePage'));
 const ApplicationDetailPage = lazy(() => import('./pages/applications/ApplicationDetailPage'));
 const ApplicationStatsPage = lazy(() => import('./pages/applications/ApplicationStatsPage'));
+const FilingPage = lazy(() => import('./pages/catalog/FilingPage'));
+const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
+const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
+const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 
 export interface NavPage {
   path: string;
@@ -126,13 +135,35 @@ function comingSoon(path: string, label: string, icon: ReactNode): NavPage {
   return { path, label, icon, element: <ComingSoonPage title={label} /> };
 }
 
+/** 公开目录: the catalog (CAT-1) and its quarterly filing with the leading group (CAT-2). */
+const CATALOG: NavMenu = {
+  label: '公开目录',
+  icon: <FolderOpenOutlined />,
+  pages: [
+    comingSoon('/catalog', '目录条目', <UnorderedListOutlined />),
+    { path: '/catalog/filings', label: '目录备案', icon: <FileDoneOutlined />, roles: ['office', 'leader'], element: <FilingPage /> },
+  ],
+};
+
+/** 公开清单: the lists the office publishes and keeps current (CAT-5, FIVE-4, FIVE-3); other business roles read them. */
+const LISTS: NavMenu = {
+  label: '公开清单',
+  icon: <ProfileOutlined />,
+  pages: [
+    { path: '/lists/negative', label: '负面清单', icon: <StopOutlined />, roles: ITEM_ROLES, element: <NegativeListPage /> },
+    { path: '/lists/services', label: '服务事项目录', icon: <CustomerServiceOutlined />, roles: ITEM_ROLES, element: <ServiceCatalogPage /> },
+    { path: '/lists/powers', label: '权责清单', icon: <PartitionOutlined />, roles: ITEM_ROLES, element: <PowerListPage /> },
+  ],
+};
+
 export const NAV_SECTIONS: NavSection[] = [
   { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
   {
     label: '政务公开',
     pages: [
       DOCUMENTS,
-      comingSoon('/catalog', '公开目录', <FolderOpenOutlined />),
+      CATALOG,
+      LISTS,
       APPLICATIONS,
       comingSoon('/interpretation', '政策解读', <ReadOutlined />),
       comingSoon('/consultation', '意见征集', <CommentOutlined />),

@@ -922,3 +922,176 @@ export interface Table3Report {
   /** 新收 + 上年结转 (left) = 办理结果总计 + 结转下年 (right). */
   check: { ok: boolean; left: number; right: number };
 }
+
+// ---- catalog filing (目录备案, CAT-2) ----
+
+/** A quarter, written 2026Q3, with its label (2026年第三季度) and first and last Beijing day. */
+export interface FilingPeriod {
+  period: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface CatalogFiling {
+  id: string;
+  agencyId: string;
+  period: string;
+  label: string;
+  entryCount: number;
+  sha256: string;
+  size: number;
+  filedById: string;
+  filedByName: string;
+  filedAt: string;
+  /** 报送领导小组 */
+  reportedOn: string | null;
+  reportNote: string;
+}
+
+/** The agency's filings, newest first, and the ended quarters not filed yet (未备案), oldest first. */
+export interface CatalogFilings extends Items<CatalogFiling> {
+  agencyId: string;
+  agencyName: string;
+  unfiled: FilingPeriod[];
+}
+
+/** One catalog entry as the published version shows it (CAT-1). */
+export interface FilingEntry {
+  itemId: string;
+  version: number;
+  indexNumber: string;
+  title: string;
+  category: Category;
+  docNumber: string;
+  dateMade: string;
+  publishedOn: string;
+}
+
+export type FilingPreview = FilingPeriod & Page<FilingEntry>;
+
+export interface FilingInput {
+  period: string;
+  reportedOn: string | null;
+  reportNote: string | null;
+}
+
+// ---- published lists: negative list (CAT-5), service catalog (FIVE-4), list of powers (FIVE-3) ----
+
+export type ReasonCategory =
+  | 'state_secret'
+  | 'law_prohibited'
+  | 'security_stability'
+  | 'trade_secret_privacy'
+  | 'internal_affairs'
+  | 'process_information'
+  | 'enforcement_files';
+
+export type PowerCategory =
+  | 'licensing'
+  | 'penalty'
+  | 'coercion'
+  | 'levy'
+  | 'benefit'
+  | 'inspection'
+  | 'confirmation'
+  | 'reward'
+  | 'adjudication'
+  | 'other';
+
+export interface ListVocabulary {
+  /** Each ground with the article of the Regulation it rests on (a default for 法定依据). */
+  reasonCategories: Record<ReasonCategory, { label: string; article: string }>;
+  powerCategories: Record<PowerCategory, string>;
+  noFee: string;
+  maxSteps: number;
+}
+
+export interface NegativeEntry {
+  id: string;
+  agencyId: string;
+  matter: string;
+  reasonCategory: ReasonCategory;
+  legalBasis: string;
+  note: string;
+  listedOn: string;
+  reviewedOn: string;
+  updatedAt: string;
+}
+
+export interface NegativeEntryInput {
+  matter: string;
+  reasonCategory: ReasonCategory;
+  legalBasis: string;
+  note?: string | null;
+  listedOn?: string;
+  reviewedOn?: string;
+}
+
+export interface NegativeListQuery extends PageQuery {
+  q?: string;
+  reasonCategory?: ReasonCategory;
+}
+
+/** 表格样本: a name with a link to a blank copy or its text written out. */
+export interface SampleForm {
+  name: string;
+  url: string;
+  text: string;
+}
+
+export interface ServiceItem {
+  id: string;
+  agencyId: string;
+  name: string;
+  dutyPost: string;
+  legalBasis: string;
+  acceptingUnit: string;
+  place: string;
+  eligibility: string;
+  process: string;
+  materials: string[];
+  forms: SampleForm[];
+  fee: string;
+  feeBasis: string;
+  timeLimit: string;
+  enquiries: string;
+  complaints: string;
+  updatedAt: string;
+}
+
+export type ServiceInput = Omit<ServiceItem, 'id' | 'agencyId' | 'updatedAt' | 'forms'> & {
+  forms: { name: string; url?: string | null; text?: string | null }[];
+};
+
+export interface PowerStep {
+  name: string;
+  actor: string;
+  timeLimit: string;
+  note: string;
+}
+
+export interface Power {
+  id: string;
+  agencyId: string;
+  name: string;
+  category: PowerCategory;
+  actor: string;
+  legalBasis: string;
+  timeLimit: string;
+  oversight: string;
+  steps: PowerStep[];
+  updatedAt: string;
+}
+
+export type PowerStepInput = { name: string; actor: string; timeLimit?: string | null; note?: string | null };
+
+export type PowerInput = Omit<Power, 'id' | 'agencyId' | 'updatedAt' | 'steps'> & { steps: PowerStepInput[] };
+
+export interface ListQuery extends PageQuery {
+  q?: string;
+}
+
+export interface PowerQuery extends ListQuery {
+  category?: PowerCategory;
+}

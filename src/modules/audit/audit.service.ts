@@ -25,6 +25,16 @@ export type AuditEntry = {
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /**
+ * A number that grows with every audited write anywhere, read from the chains' heads (one
+ * row per agency). Every change of data commits with its audit event, so a cache of
+ * anything derived from the data stays valid while this number stays the same.
+ */
+export async function auditGeneration(db: Tx): Promise<number> {
+  const row = await db.selectFrom('audit_heads').select((eb) => eb.fn.sum<number | string | null>('seq').as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
  * Appends one event to its agency's chain. Call it inside the transaction of the change it
  * records, so that the change and its record commit or fail together. The head row's update
  * serialises concurrent writers of one chain on both databases.

@@ -1,12 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { Dialect } from '../db/database.ts';
-import type { AppDeps } from '../http/deps.ts';
-import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category, type DocKind, type Validity } from '../modules/documents/documents.rules.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category, type DocKind, type Validity } from '../documents/documents.rules.ts';
 
 /**
- * The public catalog (CAT-1, PUB-2), read in the database: every published item of an agency
- * as its latest published version (item_versions' snapshot, never the working copy), filtered,
- * counted and paged by SQL. The snapshot's fields are read with the dialect's JSON operator.
+ * The public catalog (CAT-1, PUB-2): an agency's published items as last published, from
+ * `catalog_entries` (written at publication), filtered, counted and paged on indexed columns.
  */
 
 export type CatalogFilter = { category?: Category; unitId?: string; year?: string; kind?: DocKind | 'other'; validity?: Validity };
@@ -15,16 +12,6 @@ export type CatalogEntry = {
   id: string; indexNumber: string; title: string; summary: string; docNumber: string; category: Category; dateMade: string;
   publishedAt: string; validity: Validity; unitName: string;
 };
-
-const FIELDS = ['indexNumber', 'title', 'summary', 'docNumber', 'category', 'dateMade', 'publishedAt', 'kind', 'docKind'] as const;
-type Field = (typeof FIELDS)[number];
-
-/** One field of the latest snapshot (`iv.snapshot_json`) as text. */
-function snap(dialect: Dialect, field: Field): RawBuilder<string> {
-  return dialect === 'postgres'
-    ? sql<string>`(iv.snapshot_json::jsonb ->> ${sql.lit(field)})`
-    : sql<string>`json_extract(iv.snapshot_json, ${sql.lit(`$.${field}`)})`;
-}
 
 /** Reads filter values from a query string, dropping any value that is not one of the vocabulary's. */
 export function parseFilter(q: Record<string, string | undefined>): CatalogFilter {
@@ -37,61 +24,52 @@ export function parseFilter(q: Record<string, string | undefined>): CatalogFilte
   return f;
 }
 
-/** The agency's published items joined to their latest version, with the filters applied. */
-function scope(deps: AppDeps, agencyId: string, f: CatalogFilter, opts: { ignoreCategory?: boolean } = {}) {
-  const s = (field: Field) => snap(deps.dialect, field);
-  let q = deps.db
-    .selectFrom('items')
-    .innerJoin('item_versions as iv', (j) =>
-      j.onRef('iv.item_id', '=', 'items.id').on((eb) =>
-        eb('iv.version', '=', eb.selectFrom('item_versions as latest').select((e) => e.fn.max('latest.version').as('v')).whereRef('latest.item_id', '=', 'items.id')),
-      ),
-    )
-    .where('items.agency_id', '=', agencyId)
-    .where('items.published_at', 'is not', null);
-  if (f.category && !opts.ignoreCategory) q = q.where(s('category'), '=', f.category);
-  if (f.unitId) q = q.where('items.unit_id', '=', f.unitId);
-  if (f.year) q = q.where(sql<string>`substr(${s('dateMade')}, 1, 4)`, '=', f.year);
-  if (f.kind === 'other') q = q.where(s('kind'), '=', 'other');
-  else if (f.kind) q = q.where(s('docKind'), '=', f.kind);
-  if (f.validity) q = q.where('items.validity', '=', f.validity);
+/** The agency's entries with the filters applied (`agencyId` undefined: the whole city). */
+export function catalogScope(deps: AppDeps, agencyId: string | undefined, f: CatalogFilter, opts: { ignoreCategory?: boolean } = {}) {
+  let q = deps.db.selectFrom('catalog_entries as e');
+  if (agencyId) q = q.where('e.agency_id', '=', agencyId);
+  if (f.category && !opts.ignoreCategory) q = q.where('e.category', '=', f.category);
+  if (f.unitId) q = q.where('e.unit_id', '=', f.unitId);
+  if (f.year) q = q.where('e.year', '=', f.year);
+  if (f.kind) q = q.where('e.kind', '=', f.kind);
+  if (f.validity) q = q.where('e.validity', '=', f.validity);
   return q;
 }
 
 /** One page of the catalog, newest publication first, with the total that matches. */
 export async function catalogPage(deps: AppDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number): Promise<{ entries: CatalogEntry[]; total: number }> {
-  const s = (field: Field) => snap(deps.dialect, field);
   const [count, rows] = await Promise.all([
-    scope(deps, agencyId, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    scope(deps, agencyId, f)
-      .innerJoin('units', 'units.id', 'items.unit_id')
-      .select(['items.id', 'items.validity', 'units.name as unitName'])
-      .select([s('indexNumber').as('indexNumber'), s('title').as('title'), s('summary').as('summary'), s('docNumber').as('docNumber'), s('category').as('category'), s('dateMade').as('dateMade'), 'iv.published_at as publishedAt'])
-      .orderBy('items.published_at', 'desc')
-      .orderBy('items.id', 'desc')
+    catalogScope(deps, agencyId, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    catalogScope(deps, agencyId, f)
+      .innerJoin('units', 'units.id', 'e.unit_id')
+      .select([
+        'e.item_id as id', 'e.index_number as indexNumber', 'e.title', 'e.summary', 'e.doc_number as docNumber', 'e.category',
+        'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity', 'units.name as unitName',
+      ])
+      .orderBy('e.seq', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
-  return {
-    total: Number(count.n),
-    entries: rows.map((r) => ({ ...r, docNumber: r.docNumber ?? '', summary: r.summary ?? '', category: r.category as Category, validity: r.validity })),
-  };
+  return { total: Number(count.n), entries: rows };
 }
 
 /** PUB-2: how many published items each category holds under the other filters. */
 export async function categoryCounts(deps: AppDeps, agencyId: string, f: CatalogFilter): Promise<Partial<Record<Category, number>>> {
-  const cat = snap(deps.dialect, 'category');
-  const rows = await scope(deps, agencyId, f, { ignoreCategory: true }).select([cat.as('category'), (eb) => eb.fn.countAll().as('n')]).groupBy(cat).execute();
+  const rows = await catalogScope(deps, agencyId, f, { ignoreCategory: true }).select(['e.category', (eb) => eb.fn.countAll().as('n')]).groupBy('e.category').execute();
   return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
 }
 
 /** What the filter form offers: the years items were made in and the departments that published. */
 export async function filterChoices(deps: AppDeps, agencyId: string): Promise<{ years: string[]; units: { id: string; name: string }[] }> {
-  const year = sql<string>`substr(${snap(deps.dialect, 'dateMade')}, 1, 4)`;
   const [years, units] = await Promise.all([
-    scope(deps, agencyId, {}).select(year.as('year')).distinct().orderBy('year', 'desc').execute(),
-    scope(deps, agencyId, {}).innerJoin('units', 'units.id', 'items.unit_id').select(['units.id', 'units.name']).distinct().orderBy('units.name').execute(),
+    catalogScope(deps, agencyId, {}).select('e.year').distinct().orderBy('e.year', 'desc').execute(),
+    deps.db
+      .selectFrom('units')
+      .select(['units.id', 'units.name'])
+      .where((eb) => eb.exists(eb.selectFrom('catalog_entries as e').select('e.seq').where('e.agency_id', '=', agencyId).whereRef('e.unit_id', '=', 'units.id')))
+      .orderBy('units.name')
+      .execute(),
   ]);
   return { years: years.map((y) => y.year), units };
 }

@@ -2,11 +2,12 @@ import { isoNow } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Tx } from '../../db/database.ts';
+import { indexPublishedItem } from '../catalog/catalog.entries.ts';
 import { meetDeadline } from '../deadlines/deadlines.service.ts';
 import { redactDocx, redactPdf, redactText } from '../files/redact.ts';
 import type { FileKind } from '../files/sniff.ts';
 import { readStoredFile, storeFile } from '../files/store.ts';
-import { colophonMark, formatIndexNumber, publishProblems, type Channel, type ItemFacts } from './documents.rules.ts';
+import { colophonMark, formatIndexNumber, publishProblems, type Category, type Channel, type DocKind, type ItemFacts } from './documents.rules.ts';
 import type { ItemTable } from './documents.tables.ts';
 import { itemSubject, type Deps } from './documents.repo.ts';
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ export async function publishItem(tx: Tx, deps: Deps, row: ItemTable, facts: Ite
   for (const a of attachments) {
     const publicSha = await publicCopy(deps, a, phrases);
     await tx.updateTable('item_attachments').set({ public_sha256: publicSha }).where('id', '=', a.id).execute();
-    publicFiles.push({ id: a.id, name: a.name, kind: a.kind, mime: a.mime, size: a.size, sha256: publicSha });
+    publicFiles.push({ id: a.id, name: a.name, kind: a.kind, mime: a.mime, size: a.size, sha256: publicSha, text: redactText(a.text, phrases) });
   }
   const indexNumber = row.index_number ?? (await nextIndexNumber(tx, row, Number(row.date_made.slice(0, 4))));
   const publicBody = redactText(row.body, phrases);
@@ -68,12 +69,14 @@ export async function publishItem(tx: Tx, deps: Deps, row: ItemTable, facts: Ite
     changeReason: row.change_reason, publishedAt: now, attachments: publicFiles, channels,
   };
   await tx.insertInto('item_versions').values({ id: newId(), item_id: row.id, version: row.version, published_at: now, snapshot_json: JSON.stringify(snapshot) }).execute();
+  await indexPublishedItem(tx, row.id);
   await meetDeadline(tx, itemSubject(row.id), 'PUB-3', now);
   return { index_number: indexNumber, channels_json: JSON.stringify(channels), public_body: publicBody, published_at: now };
 }
 
 export type PublishedSnapshot = {
-  version: number; indexNumber: string; title: string; docNumber: string; docKind: string | null; kind: string; category: string;
+  version: number; indexNumber: string; title: string; docNumber: string; docKind: DocKind | null; kind: 'document' | 'other'; category: Category;
   dateMade: string; summary: string; body: string; colophon: string; changeReason: string; publishedAt: string;
-  attachments: { id: string; name: string; kind: string; mime: string; size: number; sha256: string }[]; channels: Channel[];
+  /** The public copies; `text` is theirs, with the marked text removed, for search. */
+  attachments: { id: string; name: string; kind: string; mime: string; size: number; sha256: string; text: string }[]; channels: Channel[];
 };

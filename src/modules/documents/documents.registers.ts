@@ -107,6 +107,8 @@ export async function setValidity(deps: Deps, actor: Actor, itemId: string, vali
     if (!row.published_at) throw badRequest('ITEM_NOT_PUBLISHED', '只有已发布的信息才有有效性');
     if (!reason.trim()) throw badRequest('REASON_REQUIRED', '请说明理由');
     await tx.updateTable('items').set({ validity, updated_at: isoNow(deps.clock) }).where('id', '=', row.id).execute();
+    // The catalog shows validity as it is now, not as it was at publication.
+    await tx.updateTable('catalog_entries').set({ validity }).where('item_id', '=', row.id).execute();
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'item.validity', entityType: 'item', entityId: row.id, before: { validity: row.validity }, after: { validity, reason }, ip: actor.ip });
   });
 }

@@ -1,0 +1,27 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Category, DocKind, Validity } from '../documents/documents.rules.ts';
+
+/** One published item as the public catalog lists it (CAT-1), written at each publication. */
+export interface CatalogEntryTable {
+  /** Grows with every (re)publication: the catalog's "newest first" order and the search index's rowid. */
+  seq: Generated<number>;
+  item_id: string;
+  agency_id: string;
+  unit_id: string;
+  version: number;
+  index_number: string;
+  title: string;
+  doc_number: string;
+  summary: string;
+  category: Category;
+  /** The document kind (文种), or `other` for information that is not an official document. */
+  kind: DocKind | 'other';
+  date_made: string;
+  year: string;
+  validity: Validity;
+  published_at: string;
+  /** The public body and attachments' public text: what search snippets are cut from. */
+  body_text: string;
+  /** PostgreSQL only: the tokens as a weighted tsvector (search.tokens.ts); written, never read. */
+  search_vector: ColumnType<never, string | undefined, never>;
+}

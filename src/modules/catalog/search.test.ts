@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { markWords, snippet } from './search.highlight.ts';
+import { documentTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, queryTerms, tsQuery, tsVector } from './search.tokens.ts';
+
+describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
+  it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
+    expect(indexTokens('政务公开，Ａｂｃ-2026年')).toEqual(['政务', '务公', '公开', '开', 'abc', '2026', '年']);
+  });
+
+  it('makes every character of a text the start of exactly one token, so a one-character query finds all its occurrences', () => {
+    const text = '社会保障卡的申领和补领';
+    const starts = indexTokens(text).map((t) => t[0]);
+    expect(starts.join('')).toBe(text.replace(/[^\p{Script=Han}]/gu, ''));
+  });
+
+  it('splits a query into words, putting back the single characters the segmenter leaves loose', () => {
+    expect(queryTerms('就业见习补贴').map((t) => t.word)).toEqual(['就业', '见习', '补贴']);
+    expect(queryTerms('失业保险金').map((t) => t.word)).toEqual(['失业', '保险金']);
+    expect(queryTerms('高层次人才').map((t) => t.word)).toEqual(['高层次', '人才']);
+    expect(queryTerms('社保卡').map((t) => t.word)).toEqual(['社保卡']);
+    expect(queryTerms('  ，。 ')).toEqual([]);
+  });
+
+  it('turns each word into a phrase of its bigrams, and a single character into a prefix, the same on both databases', () => {
+    const terms = queryTerms('社保卡 证');
+    expect(ftsQuery(terms)).toBe('"社保 保卡" "证"*');
+    expect(tsQuery(terms)).toBe("('社保' <-> '保卡') & ('证':*)");
+  });
+
+  it('gives title tokens weight A and keeps the body’s positions apart from the title’s', () => {
+    expect(tsVector(documentTokens('公开', '公开'))).toBe("'公开':1A,4 '开':2A,5");
+  });
+
+  it('caps a document at the positions PostgreSQL can hold', () => {
+    const doc = documentTokens('标题', '字'.repeat(20_000));
+    expect(doc.title.length + doc.body.length).toBe(MAX_DOCUMENT_TOKENS);
+  });
+});
+
+describe('highlighting a result', () => {
+  it('marks every occurrence of the words, the longer word winning an overlap', () => {
+    expect(markWords('社保卡与社保', ['社保', '社保卡'])).toEqual([
+      { text: '社保卡', hit: true }, { text: '与', hit: false }, { text: '社保', hit: true },
+    ]);
+  });
+
+  it('marks adjacent words as one stretch', () => {
+    expect(markWords('就业见习补贴', ['就业', '见习'])).toEqual([{ text: '就业见习', hit: true }, { text: '补贴', hit: false }]);
+  });
+
+  it('cuts a snippet around the first hit, with ellipses where it cuts', () => {
+    const body = `${'甲'.repeat(200)}就业见习${'乙'.repeat(200)}`;
+    const s = snippet(body, ['见习'], 60);
+    expect(s).toContain('就业见习');
+    expect(s.startsWith('…') && s.endsWith('…')).toBe(true);
+    expect(snippet('短文本', ['无'], 60)).toBe('短文本');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The one tokenizer of the catalog's full-text index, shared by SQLite (FTS5) and PostgreSQL
+ * (tsvector), so both databases hold the same tokens and find the same items.
+ *
+ * Chinese is indexed as overlapping character bigrams (政务公开 → 政务 务公 公开 开): a query
+ * word then matches wherever it occurs as a substring, whatever a dictionary thinks the
+ * words are. Node's Intl.Segmenter cuts 社保卡 into 社|保|卡 and 见习 into 见|习 (measured,
+ * docs/search.md), so segmenting the documents would lose recall; it is used only to split
+ * a query into the words that must all occur. The last character of each Han run is also
+ * indexed alone, so that every character starts exactly one token and a one-character query
+ * is a prefix query. Letters and digits of other scripts form lower-cased words.
+ */
+
+const TOKEN_RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const HAN = /^\p{Script=Han}/u;
+
+/** PostgreSQL keeps positions up to 16,383; both databases index the same leading tokens. */
+export const MAX_DOCUMENT_TOKENS = 16_000;
+/** Longer "words" are noise (encoded data, long numbers) and PostgreSQL caps lexemes. */
+const MAX_WORD_LENGTH = 64;
+/** A query is cut to this many words: each is a phrase to check. */
+const MAX_QUERY_TERMS = 8;
+
+const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
+
+function hanTokens(run: string): string[] {
+  const chars = [...run];
+  const tokens: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+  tokens.push(chars[chars.length - 1]!);
+  return tokens;
+}
+
+/** The tokens of a text, in order. */
+export function indexTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const [run] of normalize(text).matchAll(TOKEN_RUNS)) {
+    if (HAN.test(run)) tokens.push(...hanTokens(run));
+    else if (run.length <= MAX_WORD_LENGTH) tokens.push(run);
+  }
+  return tokens;
+}
+
+/**
+ * One query word: the tokens that must occur in a row. `prefix` marks a single Han
+ * character, which matches any token it starts.
+ */
+export type Term = { word: string; tokens: string[]; prefix: boolean };
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const isSingleHan = (w: string) => [...w].length === 1 && HAN.test(w);
+
+/**
+ * Words of one stretch of Han text as the user typed it, with the single characters the
+ * segmenter leaves loose put back: a run of them forms one word (见|习 → 见习, 社|保|卡 →
+ * 社保卡), a lone one joins the word before it, or after it at the start (失业|保险|金 →
+ * 失业, 保险金). Each word stays a substring of the query, so a phrase of it is what was meant.
+ */
+function joinLoose(words: string[]): string[] {
+  const groups: { text: string; loose: boolean }[] = [];
+  for (const w of words) {
+    const single = [...w].length === 1;
+    const last = groups.at(-1);
+    if (single && last?.loose) last.text += w;
+    else groups.push({ text: w, loose: single });
+  }
+  const out: string[] = [];
+  let carry = '';
+  for (const [i, g] of groups.entries()) {
+    const lone = [...g.text].length === 1;
+    if (lone && out.length > 0) out[out.length - 1] += g.text;
+    else if (lone && i + 1 < groups.length) carry = g.text;
+    else {
+      out.push(carry + g.text);
+      carry = '';
+    }
+  }
+  return out;
+}
+
+/** The words of a query, each of which must occur. */
+export function queryTerms(query: string): Term[] {
+  const words: string[] = [];
+  let stretch: string[] = [];
+  const flush = () => {
+    words.push(...joinLoose(stretch));
+    stretch = [];
+  };
+  for (const s of segmenter.segment(normalize(query))) {
+    if (s.isWordLike && HAN.test(s.segment)) stretch.push(s.segment);
+    else {
+      flush();
+      if (s.isWordLike) words.push(s.segment);
+    }
+  }
+  flush();
+  const terms: Term[] = [];
+  for (const word of new Set(words)) {
+    if (terms.length === MAX_QUERY_TERMS) break;
+    if (isSingleHan(word)) terms.push({ word, tokens: [word], prefix: true });
+    else if (HAN.test(word)) terms.push({ word, tokens: hanTokens(word).slice(0, -1), prefix: false });
+    else if (word.length <= MAX_WORD_LENGTH) terms.push({ word, tokens: indexTokens(word), prefix: false });
+  }
+  return terms.filter((t) => t.tokens.length > 0);
+}
+
+/** The terms as an FTS5 query: every word as a phrase, all required. */
+export function ftsQuery(terms: Term[]): string {
+  return terms.map((t) => `"${t.tokens.join(' ')}"${t.prefix ? '*' : ''}`).join(' ');
+}
+
+/** The same terms as a PostgreSQL tsquery literal: `<->` is "next position", `:*` a prefix. */
+export function tsQuery(terms: Term[]): string {
+  return terms.map((t) => `(${t.tokens.map((k) => `'${k}'${t.prefix ? ':*' : ''}`).join(' <-> ')})`).join(' & ');
+}
+
+/** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS. */
+export function documentTokens(title: string, body: string): { title: string[]; body: string[] } {
+  const t = indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS);
+  return { title: t, body: indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - t.length) };
+}
+
+/**
+ * The tsvector literal of a document: title tokens weighted A, body tokens D, at the same
+ * positions FTS5 gives them within each column, with a gap so no phrase spans the two.
+ */
+export function tsVector(doc: { title: string[]; body: string[] }): string {
+  const positions = new Map<string, string[]>();
+  const add = (token: string, position: number, weight: string) => {
+    const list = positions.get(token) ?? [];
+    list.push(`${position}${weight}`);
+    positions.set(token, list);
+  };
+  doc.title.forEach((token, i) => add(token, i + 1, 'A'));
+  const offset = doc.title.length + 2;
+  doc.body.forEach((token, i) => add(token, offset + i, ''));
+  return [...positions].map(([token, list]) => `'${token}':${list.join(',')}`).join(' ');
+}

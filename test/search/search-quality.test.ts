@@ -1,0 +1,199 @@
+/**
+ * Search quality of the public catalog (CAT-4), measured on a labelled set: corpus.ts is
+ * published into a fresh demo city, every query of queries.ts is run through searchCatalog,
+ * and each must find every document labelled relevant. Runs on SQLite and, with DATABASE_URL,
+ * on PostgreSQL; both must pass the same labels, so both find the same documents. The macro
+ * precision and recall are asserted not to fall below what was measured (docs/search.md,
+ * Quality) and written to test-results/search-quality.<dialect>.json.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/core/ids.ts';
+import type { Tx } from '../../src/db/database.ts';
+import type { AppDeps } from '../../src/http/deps.ts';
+import { indexPublishedItem } from '../../src/modules/catalog/catalog.entries.ts';
+import { searchCatalog } from '../../src/modules/catalog/catalog.search.ts';
+import type { PublishedSnapshot } from '../../src/modules/documents/documents.publication.ts';
+import { colophonMark } from '../../src/modules/documents/documents.rules.ts';
+import { agencyId, userId, withDemoCity } from '../support/app.ts';
+import { CORPUS, type CorpusDoc } from './corpus.ts';
+import { QUERIES, type LabelledQuery } from './queries.ts';
+
+/**
+ * Relevant documents the engine does not find, with why. The labels keep them (they are what
+ * the citizen wants); these queries' "finds every document" tests are expected to fail until
+ * search learns the reason away, and then must be moved out of this list.
+ */
+const KNOWN_MISSES: Record<string, { keys: string[]; why: string }> = {
+  '社保卡': { keys: ['sbk-3rd'], why: 'says only 社会保障卡: no synonyms or abbreviations' },
+  '社会保障卡': { keys: ['sbk-phone', 'sbk-outlets'], why: 'say only 社保卡: no synonyms or abbreviations' },
+  '社保卡挂失': { keys: ['sbk-phone'], why: 'the single characters 社|保|卡|挂|失 are joined into one phrase; sbk-phone says 社保卡临时挂失' },
+  '2026年 就业见习': { keys: ['jx-guide'], why: 'a year in the query is matched in the text, not against the date made' },
+  '养老保险待遇': { keys: ['pension-adjust', 'pension-faq'], why: 'say 基本养老金: no synonyms' },
+  '欠薪': { keys: ['wage-blacklist'], why: 'says 拖欠农民工工资: no synonyms' },
+  '医保报销': { keys: ['yb-inpatient'], why: 'says 医疗保险: no abbreviations' },
+  '示人社发〔2026〕12号': { keys: ['jx-notice'], why: 'the 文号 (doc_number) is not indexed, only title and body' },
+};
+
+const label = (q: LabelledQuery) => {
+  const f = q.filter ? Object.entries(q.filter).map(([k, v]) => `${k}=${v}`).join(', ') : '';
+  return f ? `${q.q} (${f})` : q.q;
+};
+const knownMiss = (q: LabelledQuery) => (q.filter ? undefined : KNOWN_MISSES[q.q]);
+
+type Outcome = {
+  query: string; filter: LabelledQuery['filter'] | null; relevant: string[]; found: string[]; missed: string[]; extra: string[];
+  precision: number; recall: number; rPrecision: number;
+};
+
+/** Precision: what was found is wanted (1 when nothing is found); recall: what is wanted is found (1 when nothing is). */
+function measure(q: LabelledQuery, ranked: string[]): Outcome {
+  const relevant = new Set(q.relevant);
+  const found = new Set(ranked);
+  const hits = ranked.filter((k) => relevant.has(k)).length;
+  const top = ranked.slice(0, relevant.size).filter((k) => relevant.has(k)).length;
+  return {
+    query: q.q, filter: q.filter ?? null, relevant: q.relevant, found: ranked,
+    missed: q.relevant.filter((k) => !found.has(k)), extra: ranked.filter((k) => !relevant.has(k)),
+    precision: ranked.length === 0 ? 1 : hits / ranked.length,
+    recall: relevant.size === 0 ? 1 : hits / relevant.size,
+    rPrecision: relevant.size === 0 ? (ranked.length === 0 ? 1 : 0) : top / relevant.size,
+  };
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const floorTo = (x: number, digits: number) => Math.floor(x * 10 ** digits) / 10 ** digits;
+
+/** What was measured when the labels were written (docs/search.md): the floor below which quality must not fall. */
+const MEASURED = { precision: 0.835, recall: 0.94 };
+
+describe(`search quality over a labelled set of ${CORPUS.length} documents and ${QUERIES.length} queries (CAT-4)`, () => {
+  const city = withDemoCity();
+  const outcomes = new Map<LabelledQuery, Outcome>();
+  let dialect = '';
+  let publish: (tx: Tx, d: CorpusDoc) => Promise<void>;
+  let search: (q: LabelledQuery) => Promise<string[]>;
+
+  beforeAll(async () => {
+    const t = city();
+    dialect = t.conn.dialect;
+    const deps: AppDeps = { db: t.conn.db, dialect: t.conn.dialect, clock: t.clock, dataDir: '/nonexistent', secureCookies: false };
+    const agencies = { RSJ: await agencyId(t, 'RSJ'), YBJ: await agencyId(t, 'YBJ') };
+    const drafters = { RSJ: await userId(t, 'rsj.drafter'), YBJ: await userId(t, 'ybj.drafter') };
+    const units = {
+      RSJ: (await t.conn.db.selectFrom('units').select('id').where('agency_id', '=', agencies.RSJ).where('name', '=', '办公室').executeTakeFirstOrThrow()).id,
+      YBJ: (await t.conn.db.selectFrom('units').select('id').where('agency_id', '=', agencies.YBJ).where('name', '=', '办公室').executeTakeFirstOrThrow()).id,
+    };
+    const keyOf = new Map<string, string>();
+    const sequences = new Map<string, number>();
+    publish = async (tx: Tx, d: CorpusDoc) => {
+      const id = newId();
+      keyOf.set(id, d.key);
+      const year = d.dateMade.slice(0, 4);
+      const seq = (sequences.get(`${d.agency}/${year}`) ?? 0) + 1;
+      sequences.set(`${d.agency}/${year}`, seq);
+      const indexNumber = `${d.agency}/${year}-${String(seq).padStart(5, '0')}`;
+      const publishedAt = `${d.dateMade}T02:00:00.000Z`;
+      const docNumber = d.docNumber ?? '';
+      await tx.insertInto('items').values({
+        id, agency_id: agencies[d.agency], unit_id: units[d.agency], drafter_id: drafters[d.agency], kind: d.kind, doc_kind: d.docKind,
+        doc_number: docNumber, title: d.title, summary: '', body: d.body, date_made: d.dateMade, category: d.category, attribute: 'proactive',
+        attribute_reason: '', non_public_parts: '', policy_level: 'none', interpretation_plan_json: null, leading_group_review: '', major: 0,
+        collective_decision: '', conclusion: 'proactive', state: 'published', validity: d.validity ?? 'valid', version: 1, change_reason: '',
+        changed_on: d.dateMade, channels_json: '["platform"]', paper_copies: 0, index_number: indexNumber, public_body: d.body,
+        published_at: publishedAt, created_at: publishedAt, updated_at: publishedAt,
+      }).execute();
+      const snapshot: PublishedSnapshot = {
+        version: 1, indexNumber, title: d.title, docNumber, docKind: d.docKind, kind: d.kind, category: d.category, dateMade: d.dateMade,
+        summary: '', body: d.body, colophon: colophonMark('proactive'), changeReason: '', publishedAt, attachments: [], channels: ['platform'],
+      };
+      await tx.insertInto('item_versions').values({ id: newId(), item_id: id, version: 1, published_at: publishedAt, snapshot_json: JSON.stringify(snapshot) }).execute();
+      await indexPublishedItem(tx, id);
+    };
+    search = async (q: LabelledQuery) => {
+      const { agency, ...filter } = q.filter ?? {};
+      const r = await searchCatalog(deps, { q: q.q, agencyId: agency ? agencies[agency] : undefined, filter, sort: 'relevance', page: 1, pageSize: 100 });
+      expect(r.total, label(q)).toBe(r.hits.length);
+      return r.hits.map((h) => keyOf.get(h.id) ?? `not in corpus: ${h.title}`);
+    };
+    await t.conn.db.transaction().execute(async (tx) => {
+      for (const d of CORPUS) await publish(tx, d);
+    });
+    for (const q of QUERIES) outcomes.set(q, measure(q, await search(q)));
+  });
+
+  it('has labels that name corpus documents, once each, and queries that are told apart', () => {
+    const keys = new Set(CORPUS.map((d) => d.key));
+    expect(keys.size).toBe(CORPUS.length);
+    for (const q of QUERIES) {
+      expect(q.relevant.filter((k) => !keys.has(k)), label(q)).toEqual([]);
+      expect(new Set(q.relevant).size, label(q)).toBe(q.relevant.length);
+    }
+    expect(new Set(QUERIES.map(label)).size).toBe(QUERIES.length);
+    for (const [q, miss] of Object.entries(KNOWN_MISSES)) {
+      const query = QUERIES.find((x) => x.q === q && !x.filter);
+      expect(query, q).toBeDefined();
+      expect(miss.keys.filter((k) => !query!.relevant.includes(k)), q).toEqual([]);
+    }
+  });
+
+  for (const q of QUERIES) {
+    const miss = knownMiss(q);
+    const test = miss ? it.fails : it;
+    const name = `CAT-4 finds every document about ${label(q)}${miss ? ` — known miss: ${miss.keys.join(', ')} (${miss.why})` : ''}`;
+    test(name, () => {
+      const o = outcomes.get(q)!;
+      expect(o.missed, `found: ${o.found.join(', ')}`).toEqual([]);
+    });
+  }
+
+  it('misses only the known misses, and nothing else in those queries', () => {
+    for (const q of QUERIES) expect(outcomes.get(q)!.missed, label(q)).toEqual(knownMiss(q)?.keys ?? []);
+  });
+
+  it(`keeps macro precision ≥ ${MEASURED.precision} and recall ≥ ${MEASURED.recall}, as measured`, () => {
+    const all = [...outcomes.values()];
+    expect(all).toHaveLength(QUERIES.length);
+    expect(mean(all.map((o) => o.precision))).toBeGreaterThanOrEqual(MEASURED.precision);
+    expect(mean(all.map((o) => o.recall))).toBeGreaterThanOrEqual(MEASURED.recall);
+  });
+
+  it('writes the measured figures to test-results/search-quality.<dialect>.json', async () => {
+    const all = [...outcomes.values()];
+    const dir = new URL('../../test-results/', import.meta.url);
+    await mkdir(dir, { recursive: true });
+    const report = {
+      dialect, documents: CORPUS.length, queries: all.length,
+      macroPrecision: floorTo(mean(all.map((o) => o.precision)), 4),
+      macroRecall: floorTo(mean(all.map((o) => o.recall)), 4),
+      /** Ranking: the share of the first |relevant| results that are relevant; differs between databases. */
+      macroRPrecision: floorTo(mean(all.map((o) => o.rPrecision)), 4),
+      queriesMissingRelevant: all.filter((o) => o.missed.length > 0).map((o) => ({ query: o.query, missed: o.missed })),
+      queriesWithExtra: all.filter((o) => o.extra.length > 0).map((o) => ({ query: o.query, filter: o.filter, precision: floorTo(o.precision, 4), extra: o.extra })),
+      perQuery: all,
+    };
+    const file = new URL(`search-quality.${dialect}.json`, dir);
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    expect(report.macroRecall).toBeGreaterThan(0);
+  });
+
+  /**
+   * Runs last: the measurements above are taken without this document. PostgreSQL keeps at
+   * most 256 positions of a lexeme in a tsvector and drops the rest silently, so a phrase
+   * (`<->`) whose bigram already occurred 256 times earlier in the document is not found there,
+   * while FTS5 finds it: the two databases then find different sets (a bug in
+   * search.tokens.ts / catalog.entries.ts, reported; expected to fail on PostgreSQL only).
+   */
+  const onPostgres = Boolean(process.env.DATABASE_URL);
+  (onPostgres ? it.fails : it)('CAT-4 finds a phrase deep in a long document, on both databases', async () => {
+    const t = city();
+    const rows = Array.from({ length: 300 }, (_, i) => `第${i + 1}网格：社保参保${1000 + i}人，本月新增${i % 17}人。`).join('\n');
+    const doc: CorpusDoc = {
+      key: 'long-stats', agency: 'RSJ', category: 'work', kind: 'other', docKind: null, dateMade: '2026-10-30',
+      title: '2026年10月各网格参保情况统计表',
+      body: `${rows}\n注：本月新发放社保卡持卡人数另行统计。`,
+    };
+    await t.conn.db.transaction().execute((tx) => publish(tx, doc));
+    expect(await search({ q: '社保卡', relevant: [] })).toContain('long-stats');
+  });
+});
