@@ -42,6 +42,7 @@ export async function portalSearchRoutes(app: FastifyInstance, deps: AppDeps) {
     const agency = agencies.find((a) => a.code === query.agency);
     const result = q ? await searchCatalog(deps, { q, agencyId: agency?.id, filter, sort, page: pageNo, pageSize: SEARCH_PAGE_SIZE }) : null;
     const words = result?.terms.map((t) => t.word) ?? [];
+    const marks = result?.terms.flatMap((t) => t.words) ?? [];
     const pages = result ? Math.min(MAX_SEARCH_PAGE, Math.ceil(result.total / SEARCH_PAGE_SIZE)) : 0;
     const params = { q, agency: agency?.code, category: filter.category, year: filter.year, kind: filter.kind, validity: filter.validity, sort: sort === 'relevance' ? undefined : sort };
     const body = html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <span aria-current="page">站内检索</span></nav>
@@ -63,8 +64,8 @@ ${select('validity', '有效性', filter.validity, Object.entries(VALIDITIES))}
 ${result ? html`<h2 id="hits-h">检索结果</h2>
 <p class="total" role="status">${result.terms.length === 0 ? '请输入要检索的词语。' : result.total === 0 ? html`没有找到包含“${words.join('、')}”的信息，请减少或更换词语。` : html`找到${result.capped ? `超过 ${COUNT_CAP}` : ` ${result.total} `}条包含“${words.join('、')}”的信息${pages > 1 ? html`，第 ${pageNo} / ${pages} 页` : ''}`}</p>
 ${result.hits.length ? html`<ol class="hits" aria-labelledby="hits-h" start="${(pageNo - 1) * SEARCH_PAGE_SIZE + 1}">${result.hits.map(
-      (h) => html`<li><h3><a href="/xxgk/${h.agencyCode}/items/${h.id}">${marked(h.title, words)}</a></h3>
-<p class="snippet">${marked(snippet(h.bodyText, words), words)}</p>
+      (h) => html`<li><h3><a href="/xxgk/${h.agencyCode}/items/${h.id}">${marked(h.title, marks)}</a></h3>
+<p class="snippet">${marked(snippet(h.bodyText, marks), marks)}</p>
 <p class="hit-meta">${h.agencyName} · ${CATEGORIES[h.category]} · 索引号 ${h.indexNumber}${h.docNumber ? ` · ${h.docNumber}` : ''} · 发布日期 <time datetime="${h.publishedAt.slice(0, 10)}">${h.publishedAt.slice(0, 10)}</time>${h.validity === 'valid' ? '' : ` · ${VALIDITIES[h.validity]}`}</p></li>`,
     )}</ol>` : ''}
 ${pager(pageNo, pages, (n) => `/search${queryString({ ...params, page: n === 1 ? undefined : n })}`)}` : html`<p>可检索各部门主动公开的政府信息的标题、正文和附件内容。</p>`}`;

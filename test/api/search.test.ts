@@ -35,7 +35,7 @@ describe('searching the public catalog (CAT-4)', () => {
     const res = await search(t, { q: '失业保险金' });
     expect(res.statusCode).toBe(200);
     expect(new Set(hitIds(res.body))).toEqual(new Set([ids.titleHit, ids.bodyHit]));
-    expect(res.body).toContain('找到 2 条包含“失业、保险金”的信息');
+    expect(res.body).toContain('找到 2 条包含“失业保险金”的信息');
     expect(res.body).toContain('关于发放2026年<mark>失业保险金</mark>的通知');
     expect(res.body).toContain('申领<mark>失业保险金</mark>');
     expect(res.body).not.toContain('尚未发布');

@@ -20,7 +20,8 @@ export async function indexPublishedItem(tx: Tx, itemId: string): Promise<void> 
     await tx.deleteFrom('catalog_entries').where('seq', '=', earlier.seq).execute();
   }
   const bodyText = [s.body, ...s.attachments.map((a) => a.text)].join('\n');
-  const tokens = documentTokens(s.title, bodyText);
+  // 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from the body.
+  const tokens = documentTokens(s.title, [s.docNumber, s.summary, bodyText].join('\n'));
   const { seq } = await tx
     .insertInto('catalog_entries')
     .values({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
-import { documentTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, queryTerms, tsQuery, tsVector } from './search.tokens.ts';
+import { documentTokens, FILLER_TOKEN, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.tokens.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
   it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
@@ -15,20 +15,38 @@ describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
 
   it('splits a query into words, putting back the single characters the segmenter leaves loose', () => {
     expect(queryTerms('就业见习补贴').map((t) => t.word)).toEqual(['就业', '见习', '补贴']);
-    expect(queryTerms('失业保险金').map((t) => t.word)).toEqual(['失业', '保险金']);
+    expect(queryTerms('工伤保险金').map((t) => t.word)).toEqual(['工伤', '保险金']);
     expect(queryTerms('高层次人才').map((t) => t.word)).toEqual(['高层次', '人才']);
     expect(queryTerms('社保卡').map((t) => t.word)).toEqual(['社保卡']);
     expect(queryTerms('  ，。 ')).toEqual([]);
   });
 
   it('turns each word into a phrase of its bigrams, and a single character into a prefix, the same on both databases', () => {
-    const terms = queryTerms('社保卡 证');
-    expect(ftsQuery(terms)).toBe('"社保 保卡" "证"*');
-    expect(tsQuery(terms)).toBe("('社保' <-> '保卡') & ('证':*)");
+    const terms = queryTerms('就业 证');
+    expect(ftsQuery(terms)).toBe('("就业") AND ("证"*)');
+    expect(tsQuery(terms)).toBe("(('就业')) & (('证':*))");
+  });
+
+  it('keeps a synonym whole however the segmenter would cut it (社会|保障|卡)', () => {
+    expect(queryTerms('社会保障卡挂失').map((t) => t.word)).toEqual(['社会保障卡', '挂失']);
+  });
+
+  it('lets a word find its synonyms: 社保卡 also finds 社会保障卡', () => {
+    const [term] = queryTerms('社保卡');
+    expect(term!.words).toEqual(['社保卡', '社会保障卡']);
+    expect(ftsQuery([term!])).toBe('("社保 保卡" OR "社会 会保 保障 障卡")');
+    expect(tsQuery([term!])).toBe("(('社保' <-> '保卡') | ('社会' <-> '会保' <-> '保障' <-> '障卡'))");
   });
 
   it('gives title tokens weight A and keeps the body’s positions apart from the title’s', () => {
     expect(tsVector(documentTokens('公开', '公开'))).toBe("'公开':1A,4 '开':2A,5");
+  });
+
+  it('replaces a token’s occurrences past the 256 positions PostgreSQL keeps with a filler, on both databases', () => {
+    const doc = documentTokens('', '社保。'.repeat(300));
+    expect(doc.body.filter((t) => t === '社保')).toHaveLength(MAX_TOKEN_POSITIONS);
+    // Each 社保 run also ends in the unigram 保, itself capped the same way.
+    expect(doc.body.filter((t) => t === FILLER_TOKEN)).toHaveLength(2 * (300 - MAX_TOKEN_POSITIONS));
   });
 
   it('caps a document at the positions PostgreSQL can hold', () => {

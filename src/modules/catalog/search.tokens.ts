@@ -41,11 +41,34 @@ export function indexTokens(text: string): string[] {
   return tokens;
 }
 
+/** Tokens that must occur in a row; `prefix`: a single Han character, which matches any token it starts. */
+export type Phrase = { tokens: string[]; prefix: boolean };
+/** One query word and the phrases that satisfy it: its own, and its synonyms'. */
+export type Term = { word: string; words: string[]; phrases: Phrase[] };
+
 /**
- * One query word: the tokens that must occur in a row. `prefix` marks a single Han
- * character, which matches any token it starts.
+ * Names people use interchangeably for the same thing: a query for one finds the others.
+ * Kept to full equivalents: a broader or narrower word would cost precision.
  */
-export type Term = { word: string; tokens: string[]; prefix: boolean };
+const SYNONYMS: readonly (readonly string[])[] = [
+  ['社保卡', '社会保障卡'],
+  ['社保', '社会保险'],
+  ['医保', '医疗保险', '医疗保障'],
+  ['人社', '人力资源和社会保障'],
+  ['失业金', '失业保险金'],
+  ['低保', '最低生活保障'],
+  ['公租房', '公共租赁住房'],
+];
+const SYNONYMS_OF = new Map(SYNONYMS.flatMap((group) => group.map((w) => [w, group] as const)));
+/** Finds the synonyms in a query, longest first (社保卡 before 社保), so the segmenter cannot cut them. */
+const SYNONYM_WORDS = new RegExp([...SYNONYMS_OF.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
+function phraseOf(word: string): Phrase | null {
+  if (isSingleHan(word)) return { tokens: [word], prefix: true };
+  if (HAN.test(word)) return { tokens: hanTokens(word).slice(0, -1), prefix: false };
+  const tokens = word.length <= MAX_WORD_LENGTH ? indexTokens(word) : [];
+  return tokens.length ? { tokens, prefix: false } : null;
+}
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const isSingleHan = (w: string) => [...w].length === 1 && HAN.test(w);
@@ -83,10 +106,12 @@ export function queryTerms(query: string): Term[] {
   const words: string[] = [];
   let stretch: string[] = [];
   const flush = () => {
-    words.push(...joinLoose(stretch));
+    const whole = stretch.join('');
+    words.push(...(SYNONYMS_OF.has(whole) ? [whole] : joinLoose(stretch)));
     stretch = [];
   };
-  for (const s of segmenter.segment(normalize(query))) {
+  const text = normalize(query).replace(SYNONYM_WORDS, (w) => ` ${w} `);
+  for (const s of segmenter.segment(text)) {
     if (s.isWordLike && HAN.test(s.segment)) stretch.push(s.segment);
     else {
       flush();
@@ -97,27 +122,43 @@ export function queryTerms(query: string): Term[] {
   const terms: Term[] = [];
   for (const word of new Set(words)) {
     if (terms.length === MAX_QUERY_TERMS) break;
-    if (isSingleHan(word)) terms.push({ word, tokens: [word], prefix: true });
-    else if (HAN.test(word)) terms.push({ word, tokens: hanTokens(word).slice(0, -1), prefix: false });
-    else if (word.length <= MAX_WORD_LENGTH) terms.push({ word, tokens: indexTokens(word), prefix: false });
+    const alternatives = SYNONYMS_OF.get(word) ?? [word];
+    const phrases = alternatives.map(phraseOf).filter((p): p is Phrase => p !== null);
+    if (phrases.length) terms.push({ word, words: [...alternatives], phrases });
   }
-  return terms.filter((t) => t.tokens.length > 0);
+  return terms;
 }
 
-/** The terms as an FTS5 query: every word as a phrase, all required. */
+/** The terms as an FTS5 query: each word one of its phrases, every word required. */
 export function ftsQuery(terms: Term[]): string {
-  return terms.map((t) => `"${t.tokens.join(' ')}"${t.prefix ? '*' : ''}`).join(' ');
+  return terms.map((t) => `(${t.phrases.map((p) => `"${p.tokens.join(' ')}"${p.prefix ? '*' : ''}`).join(' OR ')})`).join(' AND ');
 }
 
-/** The same terms as a PostgreSQL tsquery literal: `<->` is "next position", `:*` a prefix. */
+/** The same terms as a PostgreSQL tsquery literal: `<->` is "next position", `:*` a prefix, `|` or. */
 export function tsQuery(terms: Term[]): string {
-  return terms.map((t) => `(${t.tokens.map((k) => `'${k}'${t.prefix ? ':*' : ''}`).join(' <-> ')})`).join(' & ');
+  const phrase = (p: Phrase) => `(${p.tokens.map((k) => `'${k}'${p.prefix ? ':*' : ''}`).join(' <-> ')})`;
+  return terms.map((t) => `(${t.phrases.map(phrase).join(' | ')})`).join(' & ');
 }
+
+/**
+ * PostgreSQL keeps 256 positions of a token in a tsvector and silently drops the rest, which
+ * would break phrases there but not in FTS5; later occurrences become a filler token (a
+ * private-use character, which no query can contain) on both, so both find the same.
+ */
+export const MAX_TOKEN_POSITIONS = 256;
+export const FILLER_TOKEN = '\uE000';
 
 /** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS. */
 export function documentTokens(title: string, body: string): { title: string[]; body: string[] } {
-  const t = indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS);
-  return { title: t, body: indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - t.length) };
+  const seen = new Map<string, number>();
+  const capped = (tokens: string[]) =>
+    tokens.map((token) => {
+      const n = (seen.get(token) ?? 0) + 1;
+      seen.set(token, n);
+      return n > MAX_TOKEN_POSITIONS ? FILLER_TOKEN : token;
+    });
+  const t = capped(indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS));
+  return { title: t, body: capped(indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - t.length)) };
 }
 
 /**
