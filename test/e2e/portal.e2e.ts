@@ -141,3 +141,46 @@ describe('searching, reading an item and taking the open data, as a visitor (CAT
     await context.close();
   });
 });
+
+describe('the published lists: negative list (CAT-5), service guides (FIVE-4), powers with flow charts (FIVE-3)', () => {
+  for (const [device, width] of [['desktop', 1366], ['mobile', 375]] as const) {
+    it(`reads each list and an entry of each from the column on ${device}, with no axe violations`, async () => {
+      const page = await visitor(width);
+      const check = async (name: string) => {
+        expect(await axeViolations(page), name).toEqual([]);
+        expect(await fitsWidth(page), name).toBe(true);
+        await shot(page, `portal-${name}-${device}`);
+      };
+      await page.goto(`${baseUrl}/xxgk/RSJ`);
+      await page.getByRole('link', { name: '负面清单' }).click();
+      await page.getByRole('heading', { name: '政府信息公开负面清单' }).waitFor();
+      expect(await page.locator('table.list tbody tr').count()).toBeGreaterThan(0);
+      await check('negative-list');
+
+      await page.goto(`${baseUrl}/xxgk/RSJ`);
+      await page.getByRole('link', { name: '公共服务事项目录' }).click();
+      await page.getByRole('heading', { name: '公共服务事项目录' }).waitFor();
+      await check('services');
+      await page.locator('table.list tbody a').first().click();
+      await page.getByRole('heading', { name: /办事指南$/ }).waitFor();
+      for (const field of ['责任岗位', '法定依据', '受理单位', '办理地点', '申请材料', '收费标准', '办理时限', '咨询方式', '监督投诉']) {
+        await page.getByRole('rowheader', { name: new RegExp(field) }).first().waitFor();
+      }
+      await check('service-guide');
+
+      await page.goto(`${baseUrl}/xxgk/RSJ`);
+      await page.getByRole('link', { name: '权责清单' }).click();
+      await page.getByRole('heading', { name: /行政职权目录/ }).waitFor();
+      await check('powers');
+      await page.locator('table.list tbody a').first().click();
+      const chart = page.getByRole('img', { name: /流程图/ });
+      await chart.waitFor();
+      const boxes = await page.locator('.flow-chart svg rect').count();
+      const steps = await page.locator('.flow-steps li').count();
+      expect(steps).toBeGreaterThan(2);
+      expect(boxes).toBe(steps);
+      await check('power');
+      await page.context().close();
+    });
+  }
+});
