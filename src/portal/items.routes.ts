@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, VALIDITIES, type Category, type Validity } from '../modules/documents/documents.rules.ts';
 import { filesRoot, type PublishedSnapshot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
+import { catalogScope } from '../modules/catalog/catalog.repo.ts';
 import { html } from './html.ts';
 import { page } from './layout.ts';
 import { sendConditional } from './conditional.ts';
@@ -24,6 +25,17 @@ async function published(deps: AppDeps, itemId: string) {
   return version ? { ...row, snapshot: JSON.parse(version.snapshot_json) as PublishedSnapshot } : null;
 }
 
+/** The newest other items of the same agency and category: what a reader of this one looks for next. */
+async function relatedEntries(deps: AppDeps, agencyId: string, category: Category, itemId: string) {
+  return catalogScope(deps, agencyId, { category })
+    .select(['e.item_id as id', 'e.title', 'e.published_at as publishedAt'])
+    .where('e.item_id', '!=', itemId)
+    .orderBy('e.seq', 'desc')
+    .limit(RELATED_COUNT)
+    .execute();
+}
+const RELATED_COUNT = 5;
+
 const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);
 
 /** A published item's page (CAT-1): the metadata table Chinese government sites use, the body and the public files. */
@@ -33,11 +45,12 @@ export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!item || item.code !== req.params.code) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
     const s = item.snapshot;
     const column = `/xxgk/${item.code}`;
+    const related = await relatedEntries(deps, item.agency_id, s.category, item.id);
     const body = html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <a href="${column}">${item.agency_name}政府信息公开</a> › <a href="${column}/catalog">法定主动公开内容</a></nav>
 <article class="item">
 <h1>${s.title}</h1>
 <table class="meta"><caption>信息属性</caption><tbody>
-<tr><th scope="row">索引号</th><td>${s.indexNumber}</td><th scope="row">主题分类</th><td>${CATEGORIES[s.category as Category]}</td></tr>
+<tr><th scope="row">索引号</th><td>${s.indexNumber}</td><th scope="row">主题分类</th><td>${CATEGORIES[s.category]}</td></tr>
 <tr><th scope="row">发文机关</th><td>${item.agency_name}</td><th scope="row">成文日期</th><td>${s.dateMade}</td></tr>
 <tr><th scope="row">标题</th><td colspan="3">${s.title}</td></tr>
 <tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${s.publishedAt.slice(0, 10)}</td></tr>
@@ -46,7 +59,10 @@ export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
 <div class="body">${paragraphs(s.body)}</div>
 <p class="colophon">${s.colophon}</p>
 ${s.attachments.length ? html`<section><h2>附件</h2><ul>${s.attachments.map((a) => html`<li><a href="/xxgk/files/${item.id}/${a.id}">${a.name}</a>（${Math.max(1, Math.round(a.size / 1024))} KB）</li>`)}</ul></section>` : ''}
-</article>`;
+</article>
+${related.length ? html`<section class="related" aria-labelledby="related-h"><h2 id="related-h">相关信息</h2><ul class="latest">${related.map(
+      (r) => html`<li><a href="${column}/items/${r.id}">${r.title}</a> <time datetime="${r.publishedAt.slice(0, 10)}">${r.publishedAt.slice(0, 10)}</time></li>`,
+    )}</ul></section>` : ''}`;
     return sendConditional(req, reply, {
       type: 'text/html; charset=utf-8', lastModified: s.publishedAt,
       body: page({ title: s.title, siteName: `${item.agency_name}政府信息公开`, home: column, body }),

@@ -202,7 +202,7 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
     }
   });
 
-  it('keeps rendered pages until an audited write changes the data, so repeated views cost little', async () => {
+  it('keeps rendered pages until an audited write changes the data, so repeated views cost little; items list related ones', async () => {
     const t = city();
     const url = '/xxgk/RSJ/catalog';
     const first = await get(t, url);
@@ -217,6 +217,11 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
     const after = await get(t, url);
     expect(after.headers['x-page-cache']).toBeUndefined();
     expect(after.body).toContain('关于缓存失效验证的通知');
+    // The notice's page now lists it as related (same agency and category), not the fund report.
+    const notice = (await get(t, `/xxgk/RSJ/items/${ids.notice}`)).body;
+    expect(notice).toContain('<h2 id="related-h">相关信息</h2>');
+    expect(notice).toContain(`/xxgk/RSJ/items/${id}`);
+    expect(notice).not.toContain(`/xxgk/RSJ/items/${ids.fund}`);
     // Pages that depend on more than the URL are never kept.
     await get(t, '/search?q=通知');
     expect((await get(t, '/search?q=通知')).headers['x-page-cache']).toBeUndefined();
