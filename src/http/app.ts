@@ -13,6 +13,7 @@ import { applicationRoutes } from '../modules/applications/applications.routes.t
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { filingRoutes } from '../modules/catalog/filing.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
@@ -91,7 +92,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, filingRoutes, listRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

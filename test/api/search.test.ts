@@ -4,7 +4,7 @@
  * not; results mark the words found. Also the larger-text switch every portal page offers.
  */
 import { describe, expect, it } from 'vitest';
-import { call, withDemoCity, type TestApp } from '../support/app.ts';
+import { call, expectError, signIn, withDemoCity, type TestApp } from '../support/app.ts';
 import { draftItem, publishDraft, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
 const search = (t: TestApp, params: Record<string, string>) => t.app.inject({ method: 'GET', url: `/search?${new URLSearchParams(params)}` });
@@ -87,6 +87,30 @@ describe('searching the public catalog (CAT-4)', () => {
     expect(odd.statusCode).toBe(200);
     expect(hitIds(odd.body)).toHaveLength(2);
     expect((await search(t, {})).body).toContain('可检索各部门主动公开的政府信息');
+  });
+});
+
+describe('staff search the catalog in the console as visitors do (CAT-4)', () => {
+  const city = withDemoCity();
+
+  it('browses the agency’s catalog newest first, searches it with marked words, and refuses the wrong people and bad filters', async () => {
+    const t = city();
+    const staff = await publishingStaff(t);
+    const id = await draftItem(t, staff, { title: '关于社会保障卡换发的通知', body: '第三代社保卡即日起换发。', category: 'services' });
+    await publishDraft(t, staff, id);
+    const browse = await call(t, staff.drafter, 'GET', '/catalog/entries');
+    expect(browse.statusCode, browse.body).toBe(200);
+    expect(browse.json().items[0]).toMatchObject({ id, url: `/xxgk/RSJ/items/${id}`, category: 'services' });
+
+    const found = (await call(t, staff.drafter, 'GET', `/catalog/entries?q=${encodeURIComponent('社保卡')}`)).json();
+    expect(found).toMatchObject({ total: 1, capped: false, words: ['社保卡'] });
+    expect(found.items[0].titleMarks).toEqual([{ text: '关于', hit: false }, { text: '社会保障卡', hit: true }, { text: '换发的通知', hit: false }]);
+    expect(found.items[0].snippetMarks).toContainEqual({ text: '社保卡', hit: true });
+    expect((await call(t, staff.drafter, 'GET', `/catalog/entries?q=${encodeURIComponent('社保卡')}&category=work`)).json().total).toBe(0);
+
+    expectError(await call(t, staff.drafter, 'GET', '/catalog/entries?category=nonsense'), 400, 'VALIDATION_FAILED');
+    expectError(await call(t, staff.drafter, 'GET', '/catalog/entries?agencyId=nope'), 404, 'NOT_FOUND');
+    expectError(await call(t, await signIn(t, 'sysadmin'), 'GET', '/catalog/entries'), 403, 'FORBIDDEN');
   });
 });
 

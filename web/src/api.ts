@@ -21,6 +21,8 @@ import type {
   AuditEvent,
   AuditQuery,
   AuditVerification,
+  CatalogEntries,
+  CatalogEntriesQuery,
   CatalogFiling,
   CatalogFilings,
   CalendarDayInput,
@@ -307,6 +309,10 @@ export const api = {
     table3: (period: Period) => get<Table3Report>('/applications/stats/table3', { ...period }),
     table3ExportUrl: (period: Period) => API_BASE + withQuery('/applications/stats/table3.xlsx', { ...period }),
   },
+  /** 目录条目 (CAT-4): the own agency's public catalog, browsed or searched as the portal does. */
+  catalog: {
+    entries: (query: CatalogEntriesQuery) => get<CatalogEntries>('/catalog/entries', { ...query }),
+  },
   /** 目录备案 (CAT-2) of the user's own agency. */
   filings: {
     list: () => get<CatalogFilings>('/catalog/filings'),
@@ -372,6 +378,7 @@ export const keys = {
   applicationList: ['applications', 'list'],
   application: (id: string) => ['applications', 'case', id],
   table3: ['applications', 'table3'],
+  catalogEntries: ['catalog', 'entries'],
   /** 目录备案: filing a quarter refreshes the list and every preview. */
   filings: ['filings'],
   /** The published lists: a write refreshes that list's pages. */
@@ -427,6 +434,8 @@ export const queries = {
   filingPreview: (period: string, query: PageQuery) =>
     queryOptions({ queryKey: [...keys.filings, 'preview', period, query], queryFn: () => api.filings.preview(period, query) }),
   listVocabulary: () => queryOptions({ queryKey: keys.listVocabulary, queryFn: api.lists.vocabulary, staleTime: Infinity }),
+  catalogEntries: (query: CatalogEntriesQuery) =>
+    queryOptions({ queryKey: [...keys.catalogEntries, query], queryFn: () => api.catalog.entries(query) }),
   negativeList: (query: NegativeListQuery) =>
     queryOptions({ queryKey: [...keys.negativeList, query], queryFn: () => api.lists.negative(query) }),
   services: (query: ListQuery) => queryOptions({ queryKey: [...keys.services, query], queryFn: () => api.lists.services(query) }),

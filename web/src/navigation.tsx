@@ -52,6 +52,7 @@ const ApplicationIntakePage = lazy(() => import('./pages/applications/Applicatio
 const ApplicationDetailPage = lazy(() => import('./pages/applications/ApplicationDetailPage'));
 const ApplicationStatsPage = lazy(() => import('./pages/applications/ApplicationStatsPage'));
 const FilingPage = lazy(() => import('./pages/catalog/FilingPage'));
+const CatalogEntriesPage = lazy(() => import('./pages/catalog/CatalogEntriesPage'));
 const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
@@ -140,7 +141,7 @@ const CATALOG: NavMenu = {
   label: '公开目录',
   icon: <FolderOpenOutlined />,
   pages: [
-    comingSoon('/catalog', '目录条目', <UnorderedListOutlined />),
+    { path: '/catalog', label: '目录条目', icon: <UnorderedListOutlined />, roles: ITEM_ROLES, element: <CatalogEntriesPage /> },
     { path: '/catalog/filings', label: '目录备案', icon: <FileDoneOutlined />, roles: ['office', 'leader'], element: <FilingPage /> },
   ],
 };

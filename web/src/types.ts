@@ -1095,3 +1095,44 @@ export interface ListQuery extends PageQuery {
 export interface PowerQuery extends ListQuery {
   category?: PowerCategory;
 }
+
+// ---- catalog entries (CAT-4) ----
+
+/** A stretch of a title or snippet; `hit` marks a word of the query. */
+export interface Stretch {
+  text: string;
+  hit: boolean;
+}
+
+export interface CatalogEntryView {
+  id: string;
+  indexNumber: string;
+  title: string;
+  docNumber: string;
+  category: Category;
+  dateMade: string;
+  publishedAt: string;
+  validity: Validity;
+  unitName: string;
+  /** The public page. */
+  url: string;
+  titleMarks: Stretch[];
+  snippetMarks: Stretch[];
+}
+
+export interface CatalogEntriesQuery extends PageQuery {
+  q?: string;
+  category?: Category;
+  year?: string;
+  kind?: DocKind | 'other';
+  validity?: Validity;
+  sort?: 'relevance' | 'date';
+}
+
+export interface CatalogEntries extends Items<CatalogEntryView> {
+  total: number;
+  /** More matches than were counted: the total is a lower bound. */
+  capped: boolean;
+  /** The query's words, as searched. */
+  words: string[];
+}

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
+import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { readStoredFile } from '../files/store.ts';
 import { filesRoot } from '../documents/documents.publication.ts';
@@ -18,7 +19,6 @@ import { table3Report, table3Workbook } from './applications.stats.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 
 const strict = { additionalProperties: false } as const;
-const oneOf = (values: Record<string, unknown>) => Type.Union(Object.keys(values).map((k) => Type.Literal(k)));
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const DateString = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });

@@ -4,6 +4,7 @@ import { Type, type TSchema } from 'typebox';
 import { badRequest } from '../../core/errors.ts';
 import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
+import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { chinaToday } from '../../core/clock.ts';
 import { addAttachment, originalAttachment, removeAttachment } from './documents.attachments.ts';
@@ -19,7 +20,6 @@ import { FINDING_LABELS } from './scanner.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 
 const strict = { additionalProperties: false } as const;
-const oneOf = (values: Record<string, string>) => Type.Union(Object.keys(values).map((k) => Type.Literal(k)));
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const DateString = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });

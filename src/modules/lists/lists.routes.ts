@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
+import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import {
@@ -15,7 +16,6 @@ import { MAX_STEPS, POWER_CATEGORIES } from './powers.rules.ts';
 import { NO_FEE, SERVICE_LABELS } from './services.rules.ts';
 
 const strict = { additionalProperties: false } as const;
-const oneOf = (values: Record<string, unknown>) => Type.Union(Object.keys(values).map((k) => Type.Literal(k)));
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 /** Required-ness is the rules' (they name the blank fields in Chinese); the schema bounds sizes. */
 const Text = (max: number) => Type.String({ maxLength: max });
