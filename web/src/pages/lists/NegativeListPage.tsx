@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, keys, queries } from '../../api';
@@ -9,7 +9,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useDebounced, usePagination } from '../../hooks';
 import { DATE_FORMAT } from '../../labels';
 import type { ListVocabulary, NegativeEntry, ReasonCategory } from '../../types';
-import { PublicPageButton, useCanEdit, useConfirmDelete } from './shared';
+import { ListPageExtra, useEditColumns } from './shared';
 
 interface Filters {
   q?: string;
@@ -23,7 +23,6 @@ const reasonOptions = (vocabulary: ListVocabulary | undefined) =>
 
 /** 负面清单 (CAT-5): the matters kept out of disclosure, each with its ground; published as kept here. */
 export default function NegativeListPage() {
-  const canEdit = useCanEdit();
   const vocabulary = useQuery(queries.listVocabulary()).data;
   const [filters, setFilters] = useState<Filters>({});
   const q = useDebounced(filters.q?.trim());
@@ -33,8 +32,12 @@ export default function NegativeListPage() {
     placeholderData: keepPreviousData,
   });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const confirmDelete = useConfirmDelete();
   const remove = useApiMutation(api.lists.removeNegative, { invalidate: [keys.negativeList], success: '已从负面清单删除' });
+  const editColumns = useEditColumns<NegativeEntry>({
+    nameOf: (entry) => entry.matter,
+    onEdit: (entry) => setDialog({ entry }),
+    remove: (entry) => remove.mutateAsync(entry.id),
+  });
 
   const columns: TableColumnsType<NegativeEntry> = [
     {
@@ -55,41 +58,14 @@ export default function NegativeListPage() {
     { title: '法定依据', dataIndex: 'legalBasis' },
     { title: '列入日期', dataIndex: 'listedOn', width: 110 },
     { title: '复核日期', dataIndex: 'reviewedOn', width: 110 },
-    ...(canEdit
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            width: 120,
-            render: (_: unknown, entry: NegativeEntry) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ entry })}>
-                  编辑
-                </Button>
-                <Button type="link" size="small" danger onClick={() => confirmDelete(entry.matter, () => remove.mutateAsync(entry.id))}>
-                  删除
-                </Button>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...editColumns,
   ];
 
   return (
     <PageContainer
       title="负面清单"
       error={error}
-      extra={
-        <Space wrap>
-          <PublicPageButton list="negative-list" />
-          {canEdit && (
-            <Button type="primary" onClick={() => setDialog({})}>
-              新增事项
-            </Button>
-          )}
-        </Space>
-      }
+      extra={<ListPageExtra list="negative-list" addLabel="新增事项" onAdd={() => setDialog({})} />}
     >
       <Typography.Paragraph type="secondary">
         列入负面清单的事项依法不予公开，清单本身向社会公开并及时更新；清单以外的信息原则上均应公开（CAT-5）。

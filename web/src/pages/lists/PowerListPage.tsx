@@ -11,7 +11,7 @@ import { useApiMutation, useDebounced, usePagination } from '../../hooks';
 import { formatDateTime, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import type { Power, PowerCategory, PowerInput, PowerStepInput } from '../../types';
-import { PublicPageButton, useCanEdit, useConfirmDelete } from './shared';
+import { ListPageExtra, useEditColumns } from './shared';
 
 interface Filters {
   q?: string;
@@ -22,7 +22,6 @@ type Dialog = { power?: Power } | null;
 
 /** 行政职权目录 / 权责清单 (FIVE-3): each power with its procedure, which the portal draws as a flow chart. */
 export default function PowerListPage() {
-  const canEdit = useCanEdit();
   const { me } = useSession();
   const agencyCode = useQuery(queries.agencies()).data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
   const categories = useQuery(queries.listVocabulary()).data?.powerCategories;
@@ -34,8 +33,12 @@ export default function PowerListPage() {
     placeholderData: keepPreviousData,
   });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const confirmDelete = useConfirmDelete();
   const remove = useApiMutation(api.lists.removePower, { invalidate: [keys.powers], success: '行政职权已删除' });
+  const editColumns = useEditColumns<Power>({
+    nameOf: (power) => power.name,
+    onEdit: (power) => setDialog({ power }),
+    remove: (power) => remove.mutateAsync(power.id),
+  });
 
   const columns: TableColumnsType<Power> = [
     {
@@ -55,41 +58,14 @@ export default function PowerListPage() {
     { title: '办理时限', dataIndex: 'timeLimit' },
     { title: '环节', key: 'steps', width: 70, render: (_, power) => `${power.steps.length} 个` },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatDateTime },
-    ...(canEdit
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            width: 120,
-            render: (_: unknown, power: Power) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ power })}>
-                  编辑
-                </Button>
-                <Button type="link" size="small" danger onClick={() => confirmDelete(power.name, () => remove.mutateAsync(power.id))}>
-                  删除
-                </Button>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...editColumns,
   ];
 
   return (
     <PageContainer
       title="权责清单"
       error={error}
-      extra={
-        <Space wrap>
-          <PublicPageButton list="powers" />
-          {canEdit && (
-            <Button type="primary" onClick={() => setDialog({})}>
-              新增行政职权
-            </Button>
-          )}
-        </Space>
-      }
+      extra={<ListPageExtra list="powers" addLabel="新增行政职权" onAdd={() => setDialog({})} />}
     >
       <Typography.Paragraph type="secondary">
         行政职权目录列明每项职权的实施主体、法定依据、办理时限和监督方式；按顺序填写的办理环节在公开页面生成权力运行流程图（FIVE-3）。

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Divider, Flex, Form, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Divider, Flex, Form, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, keys, publicListUrl, queries } from '../../api';
 import { FilterForm } from '../../components/FilterForm';
@@ -10,13 +10,12 @@ import { useApiMutation, useDebounced, usePagination } from '../../hooks';
 import { formatDateTime } from '../../labels';
 import { useSession } from '../../session';
 import type { ServiceInput, ServiceItem } from '../../types';
-import { PublicPageButton, useCanEdit, useConfirmDelete } from './shared';
+import { ListPageExtra, useEditColumns } from './shared';
 
 type Dialog = { service?: ServiceItem } | null;
 
 /** 公共服务事项目录 (FIVE-4): each service with every element of its guide, published as a guide page. */
 export default function ServiceCatalogPage() {
-  const canEdit = useCanEdit();
   const { me } = useSession();
   const agencyCode = useQuery(queries.agencies()).data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
   const [filters, setFilters] = useState<{ q?: string }>({});
@@ -24,8 +23,12 @@ export default function ServiceCatalogPage() {
   const { paging, resetPage, tablePagination } = usePagination();
   const { data, isFetching, error } = useQuery({ ...queries.services({ ...paging, q }), placeholderData: keepPreviousData });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const confirmDelete = useConfirmDelete();
   const remove = useApiMutation(api.lists.removeService, { invalidate: [keys.services], success: '服务事项已删除' });
+  const editColumns = useEditColumns<ServiceItem>({
+    nameOf: (service) => service.name,
+    onEdit: (service) => setDialog({ service }),
+    remove: (service) => remove.mutateAsync(service.id),
+  });
 
   const columns: TableColumnsType<ServiceItem> = [
     {
@@ -45,41 +48,14 @@ export default function ServiceCatalogPage() {
     { title: '收费', dataIndex: 'fee' },
     { title: '材料', key: 'materials', width: 70, render: (_, service) => `${service.materials.length} 项` },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatDateTime },
-    ...(canEdit
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            width: 120,
-            render: (_: unknown, service: ServiceItem) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setDialog({ service })}>
-                  编辑
-                </Button>
-                <Button type="link" size="small" danger onClick={() => confirmDelete(service.name, () => remove.mutateAsync(service.id))}>
-                  删除
-                </Button>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...editColumns,
   ];
 
   return (
     <PageContainer
       title="公共服务事项目录"
       error={error}
-      extra={
-        <Space wrap>
-          <PublicPageButton list="services" />
-          {canEdit && (
-            <Button type="primary" onClick={() => setDialog({})}>
-              新增服务事项
-            </Button>
-          )}
-        </Space>
-      }
+      extra={<ListPageExtra list="services" addLabel="新增服务事项" onAdd={() => setDialog({})} />}
     >
       <Typography.Paragraph type="secondary">
         每个服务事项须写明责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准及依据、办理时限、咨询方式和监督投诉渠道（FIVE-4），公开页面据此生成办事指南。

@@ -1,7 +1,7 @@
-// What the three list pages share: who may edit, the public page link, and the confirmed delete.
+// What the three list pages share: who may edit, the page's buttons, and the 操作 column with its confirmed delete.
 import { ExportOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { App, Button, Space, type TableColumnsType } from 'antd';
 import { publicListUrl, queries } from '../../api';
 import { useSession } from '../../session';
 
@@ -11,7 +11,7 @@ export function useCanEdit(): boolean {
 }
 
 /** Opens the list's public page on the portal, where citizens see it. */
-export function PublicPageButton({ list }: { list: 'negative-list' | 'services' | 'powers' }) {
+export function PublicPageButton({ list }: { list: ListName }) {
   const { me } = useSession();
   const agencies = useQuery(queries.agencies());
   const code = agencies.data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
@@ -35,4 +35,45 @@ export function useConfirmDelete() {
       cancelText: '取消',
       onOk: () => remove().catch((error: Error) => void message.error(error.message)),
     });
+}
+
+type ListName = 'negative-list' | 'services' | 'powers';
+
+/** The page's buttons: the public page for everyone, the add button for the office. */
+export function ListPageExtra({ list, addLabel, onAdd }: { list: ListName; addLabel: string; onAdd: () => void }) {
+  const canEdit = useCanEdit();
+  return (
+    <Space wrap>
+      <PublicPageButton list={list} />
+      {canEdit && (
+        <Button type="primary" onClick={onAdd}>
+          {addLabel}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+/** The office's 操作 column (edit, and delete after confirming); readers get none. */
+export function useEditColumns<T>(opts: { nameOf: (row: T) => string; onEdit: (row: T) => void; remove: (row: T) => Promise<unknown> }): TableColumnsType<T> {
+  const canEdit = useCanEdit();
+  const confirmDelete = useConfirmDelete();
+  if (!canEdit) return [];
+  return [
+    {
+      title: '操作',
+      key: 'actions',
+      width: 120,
+      render: (_: unknown, row: T) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => opts.onEdit(row)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" danger onClick={() => confirmDelete(opts.nameOf(row), () => opts.remove(row))}>
+            删除
+          </Button>
+        </Space>
+      ),
+    },
+  ];
 }
