@@ -62,7 +62,7 @@ ${select('validity', '有效性', filter.validity, Object.entries(VALIDITIES))}
 <p><button type="submit">检索</button></p>
 </form>
 ${result ? html`<h2 id="hits-h">检索结果</h2>
-<p class="total" role="status">${result.terms.length === 0 ? '请输入要检索的词语。' : result.total === 0 ? html`没有找到包含“${words.join('、')}”的信息，请减少或更换词语。` : html`找到${result.capped ? `超过 ${COUNT_CAP}` : ` ${result.total} `}条包含“${words.join('、')}”的信息${pages > 1 ? html`，第 ${pageNo} / ${pages} 页` : ''}`}</p>
+<p class="total" role="status">${result.terms.length === 0 ? '请输入要检索的词语。' : result.total === 0 ? html`没有找到包含“${words.join('、')}”的信息，请减少或更换词语。` : html`找到${result.capped ? `超过 ${COUNT_CAP}` : ` ${result.total} `}条包含“${words.join('、')}”的信息${pages > 1 ? html`，第 ${pageNo} / ${pages} 页` : ''}${result.capped ? '。结果较多，可增加词语或筛选条件缩小范围' : ''}`}</p>
 ${result.hits.length ? html`<ol class="hits" aria-labelledby="hits-h" start="${(pageNo - 1) * SEARCH_PAGE_SIZE + 1}">${result.hits.map(
       (h) => html`<li><h3><a href="/xxgk/${h.agencyCode}/items/${h.id}">${marked(h.title, marks)}</a></h3>
 <p class="snippet">${marked(snippet(h.bodyText, marks), marks)}</p>
