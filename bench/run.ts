@@ -1,0 +1,505 @@
+/**
+ * `npm run bench`: builds (or reuses) the city-scale data set on each database, starts the
+ * real server as a child process, loads it with autocannon from this process, and writes
+ * docs/benchmarks.md and tmp/bench-results.json.
+ *
+ * Settings (environment, or the same as --flags: --items=20000 --dialects=sqlite …):
+ *   BENCH_ITEMS        items in the data set (1000000)
+ *   BENCH_DIALECTS     sqlite,postgres
+ *   BENCH_DURATION     seconds measured per endpoint (10), after a 2 s warm-up
+ *   BENCH_CONNECTIONS  concurrent connections (10)
+ *   BENCH_REBUILD=1    build the data set even if one of the same size exists
+ *   BENCH_PG_URL       PostgreSQL server (postgres://postgres@127.0.0.1:5432/test); schema bench_<items>
+ *   BENCH_FLOOR        the trivial route measured as the floor (/robots.txt)
+ *   --render-only      rewrite docs/benchmarks.md from tmp/bench-results.json (after editing the template)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { connect, sqliteFileIn } from '../src/db/connect.ts';
+import type { Dialect } from '../src/db/database.ts';
+import { prng } from './city.ts';
+import { DATASET_VERSION, DEFAULT_SEED, generate, type GenerateResult } from './generate.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_FILE = join(ROOT, 'tmp', 'bench-results.json');
+const DOC_FILE = join(ROOT, 'docs', 'benchmarks.md');
+const WARMUP_SECONDS = 2;
+const ITEM_SAMPLE = 1_000;
+const RSS_LIMIT_MB = 500;
+const SEARCH_P99_MS = 50;
+const MIN_FLOOR_RATIO = 0.5;
+const REQUEST_TIMEOUT_SECONDS = 60;
+
+// ---------------------------------------------------------------- settings
+
+const { values: flags } = parseArgs({
+  options: {
+    items: { type: 'string' }, dialects: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    rebuild: { type: 'boolean' }, floor: { type: 'string' }, 'pg-url': { type: 'string' }, 'render-only': { type: 'boolean' },
+  },
+});
+const setting = (flag: string | undefined, env: string, fallback: string) => flag ?? process.env[env] ?? fallback;
+const positive = (name: string, v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${v}"`);
+  return n;
+};
+const settings = {
+  items: positive('BENCH_ITEMS', setting(flags.items, 'BENCH_ITEMS', '1000000')),
+  dialects: setting(flags.dialects, 'BENCH_DIALECTS', 'sqlite,postgres').split(',').map((d) => d.trim()).filter(Boolean) as Dialect[],
+  duration: positive('BENCH_DURATION', setting(flags.duration, 'BENCH_DURATION', '10')),
+  connections: positive('BENCH_CONNECTIONS', setting(flags.connections, 'BENCH_CONNECTIONS', '10')),
+  rebuild: flags.rebuild ?? process.env.BENCH_REBUILD === '1',
+  floor: setting(flags.floor, 'BENCH_FLOOR', '/robots.txt'),
+  pgUrl: setting(flags['pg-url'], 'BENCH_PG_URL', 'postgres://postgres@127.0.0.1:5432/test'),
+  agencies: 50,
+  seed: DEFAULT_SEED,
+};
+for (const d of settings.dialects) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown database "${d}"`);
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------- the data set
+
+/** What a built data set records about itself, so a rerun of the same size reuses it. */
+type DatasetMarker = { version: number; items: number; agencies: number; seed: number; builtAt: string; build: GenerateResult };
+type Dataset = { marker: DatasetMarker; reused: boolean; env: Record<string, string>; sizeMB: number; pgSchema?: string; dataDir?: string };
+
+const sameSet = (m: DatasetMarker | null) =>
+  m !== null && m.version === DATASET_VERSION && m.items === settings.items && m.agencies === settings.agencies && m.seed === settings.seed;
+
+const dirSizeMB = (dir: string) =>
+  ['gongkai.db', 'gongkai.db-wal'].reduce((n, f) => n + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0) / 1048576;
+
+async function sqliteDataset(): Promise<Dataset> {
+  const dataDir = join(ROOT, 'tmp', 'bench-sqlite', `items-${settings.items}`);
+  const markerFile = join(dataDir, 'bench-dataset.json');
+  const existing = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, 'utf8')) as DatasetMarker) : null;
+  const env = { GONGKAI_DATA_DIR: dataDir };
+  if (!settings.rebuild && sameSet(existing)) {
+    log(`sqlite: reusing the data set in ${dataDir} (built ${existing!.builtAt}; BENCH_REBUILD=1 to build afresh)`);
+    return { marker: existing!, reused: true, env, sizeMB: dirSizeMB(dataDir), dataDir };
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const build = await generate({ dialect: 'sqlite', items: settings.items, agencies: settings.agencies, seed: settings.seed, dataDir });
+  const marker: DatasetMarker = { version: DATASET_VERSION, items: settings.items, agencies: settings.agencies, seed: settings.seed, builtAt: new Date().toISOString(), build };
+  writeFileSync(markerFile, `${JSON.stringify(marker, null, 2)}\n`);
+  return { marker, reused: false, env, sizeMB: dirSizeMB(dataDir), dataDir };
+}
+
+/** PostgreSQL: schema bench_<items>, chosen per connection through the URL's search_path (the server reads only DATABASE_URL). */
+async function postgresDataset(): Promise<Dataset> {
+  const schema = `bench_${settings.items}`;
+  const admin = connect({ databaseUrl: settings.pgUrl });
+  let existing: DatasetMarker | null = null;
+  try {
+    const found = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema} and table_name = 'bench_dataset'`.execute(admin.db);
+    if (found.rows[0]?.n) {
+      const row = await sql<{ marker: string }>`select marker from ${sql.table(`${schema}.bench_dataset`)}`.execute(admin.db);
+      existing = row.rows[0] ? (JSON.parse(row.rows[0].marker) as DatasetMarker) : null;
+    }
+    if (!settings.rebuild && sameSet(existing)) {
+      log(`postgres: reusing the data set in schema ${schema} (built ${existing!.builtAt}; BENCH_REBUILD=1 to build afresh)`);
+    } else {
+      existing = null;
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+    }
+  } finally {
+    await admin.close();
+  }
+  let marker = existing;
+  if (!marker) {
+    const build = await generate({ dialect: 'postgres', items: settings.items, agencies: settings.agencies, seed: settings.seed, databaseUrl: settings.pgUrl, pgSchema: schema });
+    marker = { version: DATASET_VERSION, items: settings.items, agencies: settings.agencies, seed: settings.seed, builtAt: new Date().toISOString(), build };
+    const conn = connect({ databaseUrl: settings.pgUrl, pgSchema: schema });
+    try {
+      await sql`create table bench_dataset (marker text not null)`.execute(conn.db);
+      await sql`insert into bench_dataset (marker) values (${JSON.stringify(marker)})`.execute(conn.db);
+    } finally {
+      await conn.close();
+    }
+  }
+  const conn = connect({ databaseUrl: settings.pgUrl, pgSchema: schema });
+  let sizeMB = 0;
+  try {
+    const size = await sql<{ bytes: string }>`select sum(pg_total_relation_size(format('%I.%I', table_schema, table_name)))::text as bytes from information_schema.tables where table_schema = ${schema}`.execute(conn.db);
+    sizeMB = Number(size.rows[0]?.bytes ?? 0) / 1048576;
+  } finally {
+    await conn.close();
+  }
+  const url = new URL(settings.pgUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { marker: existing ?? marker, reused: existing !== null, env: { DATABASE_URL: url.toString(), GONGKAI_DATA_DIR: join(ROOT, 'tmp', 'bench-pg-files') }, sizeMB, pgSchema: schema };
+}
+
+/** The pages to load: a deep catalog page of A07 and 1,000 item pages drawn uniformly from the whole catalog. */
+async function targets(dialect: Dialect, ds: Dataset): Promise<{ catalogPath: string; itemPaths: string[] }> {
+  const conn = dialect === 'postgres' ? connect({ databaseUrl: settings.pgUrl, pgSchema: ds.pgSchema! }) : connect({ sqliteFile: sqliteFileIn(ds.dataDir!) });
+  try {
+    const rand = prng(settings.seed ^ 0x1f1f1f);
+    const seqs = new Set<number>();
+    const want = Math.min(ITEM_SAMPLE, settings.items);
+    while (seqs.size < want) seqs.add(1 + Math.floor(rand() * settings.items));
+    const rows = await conn.db
+      .selectFrom('catalog_entries as e')
+      .innerJoin('agencies as a', 'a.id', 'e.agency_id')
+      .select(['e.item_id', 'a.code', 'e.seq'])
+      .where('e.seq', 'in', [...seqs])
+      .execute();
+    if (rows.length !== want) throw new Error(`expected ${want} sampled items, found ${rows.length}: is the data set complete?`);
+    // Shuffled by seq order of drawing, not by the database's order.
+    const order = [...seqs];
+    const bySeq = new Map(rows.map((r) => [Number(r.seq), `/xxgk/${r.code}/items/${r.item_id}`]));
+    const a07 = await conn.db.selectFrom('catalog_entries as e').innerJoin('agencies as a', 'a.id', 'e.agency_id').where('a.code', '=', 'A07').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const lastPage = Math.max(1, Math.ceil(Number(a07.n) / 20));
+    return { catalogPath: `/xxgk/A07/catalog?page=${Math.min(500, lastPage)}`, itemPaths: order.map((s) => bySeq.get(s)!) };
+  } finally {
+    await conn.close();
+  }
+}
+
+// ---------------------------------------------------------------- the server
+
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Server = { child: ChildProcess; base: string; logFile: string; stop: () => Promise<void> };
+const running = new Set<ChildProcess>();
+
+async function startServer(dialect: Dialect, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const logFile = join(ROOT, 'tmp', `bench-server-${dialect}.log`);
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'gongkai.mjs'), 'serve', '--port', String(port)], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  const out = createWriteStream(logFile);
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const done = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+      if (!done) child.kill('SIGKILL');
+      await exited;
+    }
+    running.delete(child);
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the ${dialect} server exited with ${child.exitCode} before it was ready; see ${logFile}`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the ${dialect} server did not answer /healthz within 60 s; see ${logFile}`);
+    }
+    await sleep(200);
+  }
+  return { child, base, logFile, stop };
+}
+
+/** Resident memory of the server, sampled every 200 ms, with the kernel's own high-water mark at the end. */
+function memoryWatch(pid: number) {
+  const read = (field: 'VmRSS' | 'VmHWM') => {
+    try {
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const idle = read('VmRSS');
+  let peak = idle;
+  const timer = setInterval(() => (peak = Math.max(peak, read('VmRSS'))), 200);
+  return { idle, stop: () => { clearInterval(timer); return { idleMB: idle, peakMB: Math.max(peak, read('VmRSS')), hwmMB: read('VmHWM') }; } };
+}
+
+// ---------------------------------------------------------------- measurements
+
+type Kind = 'floor' | 'home' | 'catalog' | 'item' | 'search';
+type Measured = {
+  name: string; kind: Kind; path: string; reqPerSec: number; p50: number; p99: number; requests: number; non2xx: number; errors: number;
+  statusCodes: Record<string, number>; ratio?: number; target?: string; met?: boolean;
+};
+
+/**
+ * `bust`: every request gets its own `bench=<n>` query parameter, which the pages ignore but
+ * the server's page cache keys on, so each one is rendered from the database.
+ */
+let busted = 0;
+async function load(base: string, paths: string[], seconds: number, bust: boolean): Promise<autocannon.Result> {
+  let next = 0;
+  const pathOf = (p: string) => (bust ? `${p}${p.includes('?') ? '&' : '?'}bench=${++busted}` : p);
+  return autocannon({
+    url: base,
+    connections: settings.connections,
+    duration: seconds,
+    // A slow search should show as its latency, not as autocannon's default 10 s timeout.
+    timeout: REQUEST_TIMEOUT_SECONDS,
+    headers: { accept: 'text/html' },
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: pathOf(paths[next++ % paths.length]!) }) }],
+  });
+}
+
+async function measure(base: string, name: string, kind: Kind, paths: string[], bust = false): Promise<Measured> {
+  process.stderr.write(`  ${name} … `);
+  await load(base, paths, WARMUP_SECONDS, bust);
+  const r = await load(base, paths, settings.duration, bust);
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
+  const m: Measured = {
+    name, kind, path: paths.length === 1 ? paths[0]! : `${paths.length} item pages, e.g. ${paths[0]}`, reqPerSec: r.requests.mean, p50: r.latency.p50, p99: r.latency.p99,
+    requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, statusCodes,
+  };
+  log(`${Math.round(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors ${JSON.stringify(statusCodes)}` : ''}`);
+  return m;
+}
+
+/** Ten searches: common and rare words, one and two words, with and without filters and date order. */
+const SEARCHES: { name: string; query: string }[] = [
+  { name: '通知 (in ~half of all items)', query: 'q=通知' },
+  { name: '高度重视 (~30%)', query: 'q=高度重视' },
+  { name: '失业保险金 (~1%)', query: 'q=失业保险金' },
+  { name: '就业见习, agency A07', query: 'q=就业见习&agency=A07' },
+  { name: '老旧小区改造, by date', query: 'q=老旧小区改造&sort=date' },
+  { name: '食品安全 抽检 (two words)', query: 'q=食品安全 抽检' },
+  { name: '异地就医, year 2024', query: 'q=异地就医&year=2024' },
+  { name: '政府采购, finance, by date', query: 'q=政府采购&category=finance&sort=date' },
+  { name: '古树名木 (rare, ~0.1%)', query: 'q=古树名木' },
+  { name: '量子通信 (rarest, ~0.02%)', query: 'q=量子通信' },
+];
+const searchPath = (query: string) => `/search?${query.split('&').map((kv) => { const [k, v = ''] = kv.split('='); return `${k}=${encodeURIComponent(v)}`; }).join('&')}`;
+
+type DialectResult = {
+  dialect: Dialect; date: string; items: number; agencies: number; dataset: { reused: boolean; builtAt: string; build: GenerateResult; sizeMB: number };
+  machine: { loadAvgBefore: number[] }; floor: { before: number; after: number; mean: number; path: string };
+  endpoints: Measured[]; memory: { idleMB: number; peakMB: number; hwmMB: number; met: boolean }; failures: string[];
+};
+
+async function benchDialect(dialect: Dialect): Promise<DialectResult> {
+  log(`\n== ${dialect}: ${settings.items.toLocaleString('en')} items, ${settings.agencies} agencies`);
+  const ds = dialect === 'sqlite' ? await sqliteDataset() : await postgresDataset();
+  const { catalogPath, itemPaths } = await targets(dialect, ds);
+  const loadAvgBefore = os.loadavg();
+  const server = await startServer(dialect, ds.env);
+  log(`${dialect}: server pid ${server.child.pid} on ${server.base} (log ${server.logFile}); ${settings.duration} s per endpoint after ${WARMUP_SECONDS} s warm-up, ${settings.connections} connections`);
+  const mem = memoryWatch(server.child.pid!);
+  const endpoints: Measured[] = [];
+  let memory;
+  try {
+    const floorBefore = await measure(server.base, 'floor (before)', 'floor', [settings.floor]);
+    endpoints.push(floorBefore);
+    endpoints.push(await measure(server.base, 'home page /', 'home', ['/']));
+    const page = catalogPath.split('=')[1];
+    endpoints.push(await measure(server.base, `catalog list, A07 page ${page}`, 'catalog', [catalogPath]));
+    endpoints.push(await measure(server.base, `catalog list, A07 page ${page}, page cache bypassed`, 'catalog', [catalogPath], true));
+    endpoints.push(await measure(server.base, `item pages (${itemPaths.length} sampled)`, 'item', itemPaths));
+    endpoints.push(await measure(server.base, `item pages (${itemPaths.length} sampled), page cache bypassed`, 'item', itemPaths, true));
+    for (const s of SEARCHES) endpoints.push(await measure(server.base, `search: ${s.name}`, 'search', [searchPath(s.query)]));
+    endpoints.push(await measure(server.base, 'floor (after)', 'floor', [settings.floor]));
+  } finally {
+    memory = mem.stop();
+    await server.stop();
+  }
+  const before = endpoints[0]!.reqPerSec;
+  const after = endpoints.at(-1)!.reqPerSec;
+  const floor = (before + after) / 2;
+  const failures: string[] = [];
+  for (const e of endpoints) {
+    e.ratio = e.reqPerSec / floor;
+    if (e.kind === 'catalog' || e.kind === 'item') {
+      e.target = `≥ ${MIN_FLOOR_RATIO} × floor`;
+      e.met = e.ratio >= MIN_FLOOR_RATIO;
+    } else if (e.kind === 'search') {
+      e.target = `p99 ≤ ${SEARCH_P99_MS} ms`;
+      e.met = e.p99 <= SEARCH_P99_MS;
+    }
+    if (e.non2xx || e.errors) failures.push(`${dialect} ${e.name}: ${e.non2xx} non-2xx responses, ${e.errors} errors, status codes ${JSON.stringify(e.statusCodes)}`);
+  }
+  const peak = Math.max(memory.peakMB, memory.hwmMB);
+  return {
+    dialect, date: new Date().toISOString(), items: settings.items, agencies: settings.agencies,
+    dataset: { reused: ds.reused, builtAt: ds.marker.builtAt, build: ds.marker.build, sizeMB: ds.sizeMB },
+    machine: { loadAvgBefore }, floor: { before, after, mean: floor, path: settings.floor },
+    endpoints, memory: { ...memory, met: peak < RSS_LIMIT_MB }, failures,
+  };
+}
+
+// ---------------------------------------------------------------- the report
+
+type Results = {
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; os: string };
+  settings: { duration: number; warmup: number; connections: number; itemSample: number };
+  dialects: Partial<Record<Dialect, DialectResult>>;
+};
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const minutes = (s: number) => (s >= 90 ? `${fmt(s / 60, 1)} min` : `${fmt(s, 1)} s`);
+
+function section(r: DialectResult): string {
+  const b = r.dataset.build;
+  const rows = r.endpoints.map((e) => {
+    const met = e.met === undefined ? '' : e.met ? 'yes' : '**no**';
+    return `| ${e.name} | ${fmt(e.reqPerSec)} | ${e.p50} | ${e.p99} | ${fmt(e.ratio ?? 0, 2)} | ${e.target ?? '—'} | ${met} | ${e.non2xx + e.errors} |`;
+  });
+  const peak = Math.max(r.memory.peakMB, r.memory.hwmMB);
+  const small = r.items < 1_000_000 ? `\n> A small run (${fmt(r.items)} items): the targets are set for 1,000,000 items, so these figures only show that the harness works.\n` : '';
+  return `## ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}
+
+Run ${r.date.slice(0, 16).replace('T', ' ')} UTC · ${fmt(r.items)} items, ${r.agencies} agencies · load average before the run ${r.machine.loadAvgBefore.map((l) => l.toFixed(2)).join(' / ')}
+${small}
+Data set: built ${r.dataset.reused ? `earlier (${r.dataset.builtAt.slice(0, 16).replace('T', ' ')} UTC) and reused` : 'for this run'} in **${minutes(b.seconds)}**
+(${fmt(b.itemsPerSecond)} items/s overall; schema ${fmt(b.phases.migrate, 1)} s, rows ${fmt(b.phases.load, 1)} s${b.phases.index ? `, GIN index ${fmt(b.phases.index, 1)} s` : ''}, ${r.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'checkpoint'} ${fmt(b.phases.finish, 1)} s);
+${fmt(r.dataset.sizeMB)} MB on disk.
+
+Floor \`${r.floor.path}\`: ${fmt(r.floor.before)} req/s before, ${fmt(r.floor.after)} after, mean ${fmt(r.floor.mean)}.
+
+| endpoint | req/s | p50 ms | p99 ms | ratio to floor | target | met? | non-2xx + errors |
+| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |
+${rows.join('\n')}
+
+Server resident memory: ${fmt(r.memory.idleMB)} MB when ready, peak ${fmt(peak)} MB under load (sampled every 200 ms and the kernel's VmHWM) —
+target < ${RSS_LIMIT_MB} MB: ${r.memory.met ? 'met' : '**not met**'}.
+`;
+}
+
+function render(results: Results): string {
+  const m = results.machine;
+  const s = results.settings;
+  const sections = (['sqlite', 'postgres'] as const).map((d) => results.dialects[d]).filter((r): r is DialectResult => Boolean(r));
+  return `# Benchmarks
+
+<!-- Written by \`npm run bench\` (bench/run.ts): edit the template there, not this file. -->
+
+What a city-scale catalog costs the public portal: a generated city of 50 agencies with
+\`BENCH_ITEMS\` published items (1,000,000 for the figures that count), realistic Chinese
+titles and bodies (bench/city.ts, bench/vocabulary.ts), written straight into the tables and
+search index that publication fills (bench/generate.ts), using the project's own tokenizer.
+The real server (\`node bin/gongkai.mjs serve\`, \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`) runs
+as a child process; autocannon loads it from the benchmark's process over loopback, so
+server and load generator share the machine's two cores, as they would with any local
+load test.
+
+Each endpoint gets a ${s.warmup} s warm-up and then ${s.duration} s with ${s.connections} connections.
+The **floor** is a trivial route of the same server (\`/robots.txt\`, a constant text),
+measured first and last; its mean is what the others are compared with, so the ratio
+says how much of the server's capacity a page's own work takes. Item pages cycle through
+${fmt(s.itemSample)} items drawn uniformly from the whole catalog. The server keeps rendered public
+pages in memory (src/portal/page-cache.ts), so after the warm-up the catalog page and the
+1,000 item pages are served from that cache; each is therefore measured twice, the second
+time with a unique \`bench=<n>\` query parameter on every request, which the pages ignore
+and the cache keys on: every such request is rendered from the database, as a page nobody
+has read lately would be. Searches are never cached. Every response must be 2xx within
+${REQUEST_TIMEOUT_SECONDS} s; the run fails otherwise.
+
+Targets (1,000,000 items, this 2-core machine): catalog list and item pages at least half the
+floor's throughput; every search's p99 at most ${SEARCH_P99_MS} ms; the server's resident memory
+under ${RSS_LIMIT_MB} MB. With ${s.connections} connections always waiting, latency is mostly queueing
+(about ${s.connections} ÷ throughput): a search meets its p99 only if the server answers it at
+roughly ${fmt(s.connections * 1000 / SEARCH_P99_MS)} req/s or more.
+
+Machine: ${m.cpus} × ${m.cpuModel}, ${fmt(m.memoryGB)} GB, ${m.os}, Node.js ${m.node}. Other work
+on the machine shows in the load average given with each run.
+
+${sections.map(section).join('\n')}
+## How to reproduce
+
+\`\`\`sh
+npm run bench                                   # 1,000,000 items, SQLite then PostgreSQL
+BENCH_ITEMS=20000 BENCH_DURATION=3 npm run bench   # a quick check of the harness
+BENCH_DIALECTS=sqlite npm run bench             # one database (the other's last figures stay)
+npm run bench -- --render-only                  # this page again from tmp/bench-results.json
+\`\`\`
+
+| variable | default | meaning |
+| --- | --- | --- |
+| \`BENCH_ITEMS\` | 1000000 | published items in the data set |
+| \`BENCH_DIALECTS\` | sqlite,postgres | which databases |
+| \`BENCH_DURATION\` | 10 | seconds measured per endpoint (after a ${WARMUP_SECONDS} s warm-up) |
+| \`BENCH_CONNECTIONS\` | 10 | concurrent connections |
+| \`BENCH_REBUILD\` | — | \`1\` builds the data set again even if one of this size exists |
+| \`BENCH_PG_URL\` | postgres://postgres@127.0.0.1:5432/test | PostgreSQL server; the data set lives in schema \`bench_<items>\` |
+
+The SQLite data set is kept in \`tmp/bench-sqlite/items-<items>/\`, the PostgreSQL one in schema
+\`bench_<items>\`; a rerun of the same size reuses them (a 1,000,000-item set takes several GB:
+\`rm -rf tmp/bench-sqlite\` and \`drop schema bench_1000000 cascade\` to reclaim it). Raw figures
+are in \`tmp/bench-results.json\`; the server's log in \`tmp/bench-server-<database>.log\`.
+`;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const cpus = os.cpus();
+  const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results) : null;
+  if (flags['render-only']) {
+    // After an edit of the template: the page again from the last figures, nothing measured.
+    if (!previous) throw new Error(`no ${RESULTS_FILE} to render`);
+    writeFileSync(DOC_FILE, render(previous));
+    log(`wrote ${DOC_FILE} from ${RESULTS_FILE}`);
+    return;
+  }
+  const results: Results = {
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGB: os.totalmem() / 2 ** 30, node: process.version, os: `${os.type()} ${os.release()}` },
+    settings: { duration: settings.duration, warmup: WARMUP_SECONDS, connections: settings.connections, itemSample: ITEM_SAMPLE },
+    // Databases not run this time keep their last figures.
+    dialects: { ...(previous?.dialects ?? {}) },
+  };
+  const failures: string[] = [];
+  for (const dialect of settings.dialects) {
+    const r = await benchDialect(dialect);
+    results.dialects[dialect] = r;
+    failures.push(...r.failures);
+    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(DOC_FILE, render(results));
+  }
+  for (const d of settings.dialects) {
+    const r = results.dialects[d]!;
+    const missed = r.endpoints.filter((e) => e.met === false).map((e) => e.name);
+    log(`${d}: ${missed.length ? `targets missed by ${missed.length}: ${missed.join('; ')}` : 'every endpoint met its target'}; peak RSS ${Math.round(Math.max(r.memory.peakMB, r.memory.hwmMB))} MB`);
+  }
+  log(`\nwrote ${DOC_FILE} and ${RESULTS_FILE}`);
+  if (failures.length) {
+    log(`\nBENCHMARK FAILED: responses that were not 2xx\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+const killAll = () => {
+  for (const child of running) child.kill('SIGKILL');
+};
+process.once('SIGINT', () => {
+  killAll();
+  process.exit(130);
+});
+try {
+  await main();
+} catch (err) {
+  killAll();
+  log(`\nbench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+}
