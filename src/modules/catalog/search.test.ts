@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
+import { byRelevance, relevance } from './search.rank.ts';
 import { documentTokens, FILLER_TOKEN, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.tokens.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
@@ -72,5 +73,24 @@ describe('highlighting a result', () => {
     expect(s).toContain('就业见习');
     expect(s.startsWith('…') && s.endsWith('…')).toBe(true);
     expect(snippet('短文本', ['无'], 60)).toBe('短文本');
+  });
+});
+
+describe('relevance, the same on both databases (CAT-4)', () => {
+  const doc = (seq: number, title: string, bodyText: string) => ({ seq, title, bodyText });
+
+  it('puts a title mention above body mentions, saturates repeats, and breaks ties by the newest', () => {
+    const terms = queryTerms('失业保险金');
+    const inTitle = doc(1, '关于发放失业保险金的通知', '现将有关事项通知如下。');
+    const inBodyOnce = doc(2, '经办指南', '可以申领失业保险金。');
+    const inBodyThrice = doc(3, '经办指南', '失业保险金。失业保险金。失业保险金。');
+    const sameAsOnce = doc(4, '经办指南', '可以申领失业保险金。');
+    expect(byRelevance([inBodyOnce, inBodyThrice, inTitle, sameAsOnce], terms).map((d) => d.seq)).toEqual([1, 3, 4, 2]);
+    expect(relevance(inBodyThrice, terms)).toBeLessThan(3 * relevance(inBodyOnce, terms));
+  });
+
+  it('counts a synonym as the word, and normalises full-width letters as the index does', () => {
+    expect(relevance(doc(1, '社会保障卡挂失', ''), queryTerms('社保卡'))).toBe(relevance(doc(2, '社保卡挂失', ''), queryTerms('社保卡')));
+    expect(relevance(doc(1, '', 'ＡＰＰ办理'), queryTerms('app'))).toBeGreaterThan(0);
   });
 });
