@@ -6,6 +6,8 @@
  * version, never a draft nor a working copy under revision.
  */
 import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../src/modules/audit/audit.service.ts';
+import { GENERATION_TRUST_MS } from '../../src/portal/page-cache.ts';
 import { agencyId, call, signIn, withDemoCity, type TestApp } from '../support/app.ts';
 import { draftItem as draft, publishDraft as publish, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
@@ -225,6 +227,23 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
     // Pages that depend on more than the URL are never kept.
     await get(t, '/search?q=通知');
     expect((await get(t, '/search?q=通知')).headers['x-page-cache']).toBeUndefined();
+  });
+
+  it('shows a change written by another process within a second (a second server, the CLI)', async () => {
+    const t = city();
+    const url = '/xxgk/RSJ/guide';
+    await get(t, url);
+    expect((await get(t, url)).headers['x-page-cache']).toBe('hit');
+    // Another process: the change and its audit event commit without passing through this server.
+    const rsj = await agencyId(t, 'RSJ');
+    await t.conn.db.transaction().execute(async (tx) => {
+      await tx.updateTable('agencies').set({ guide_text: '另一进程写入的补充说明。' }).where('id', '=', rsj).execute();
+      await appendAudit(tx, t.clock, { actor: null, agencyId: rsj, action: 'agency.update', entityType: 'agency' });
+    });
+    await new Promise((resolve) => setTimeout(resolve, GENERATION_TRUST_MS + 100));
+    const after = await get(t, url);
+    expect(after.headers['x-page-cache']).toBeUndefined();
+    expect(after.body).toContain('另一进程写入的补充说明。');
   });
 
   it('answers an unknown agency code with a 404 page', async () => {
