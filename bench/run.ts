@@ -425,6 +425,27 @@ Machine: ${m.cpus} × ${m.cpuModel}, ${fmt(m.memoryGB)} GB, ${m.os}, Node.js ${m
 on the machine shows in the load average given with each run.
 
 ${sections.map(section).join('\n')}
+## Where the time goes
+
+- **Cached pages** (home, catalog, items read lately) cost a map lookup and the send; what
+  separates them from the floor is mostly the size of the answer (10–20 KB of HTML against a
+  line of text), which the load generator on the same two cores also has to receive.
+- **Freshly rendered pages**: an item page is a handful of primary-key reads. A catalog page
+  also counts the agency's entries, its categories and its years; at 20,000 entries per
+  agency the counts dominate. Keeping the facet counts per agency with the page cache's
+  generation is the next step.
+- **Search**: the queries themselves are bounded (at most 1,000 matches counted, the newest
+  500 ranked in the application, then 10 rows fetched), but with 10 connections always
+  waiting, p99 is about ten times the service time on SQLite's single connection. On
+  PostgreSQL, a phrase (any word of three or more characters) is estimated at about a
+  hundred rows whatever its real frequency, so the planner takes a bitmap scan and rechecks
+  every candidate's tsvector (12,000 for 失业保险金) before taking the newest; that is where
+  its slow queries go. Asking for matches in ranges of recent \`seq\` first, or an index that
+  holds positions (RUM), would bound it.
+- **Memory**: the server starts at about 200 MB (Node.js, the compiled console and portal
+  code); the page cache adds at most 32 MB of pages; the rest under load is the results of
+  the queries in flight and garbage not yet collected.
+
 ## How to reproduce
 
 \`\`\`sh
