@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
-import { html } from './html.ts';
+import { HTML_TYPE, html, type Html } from './html.ts';
 import { page } from './layout.ts';
 
 /** An agency as its public pages need it. */
@@ -12,7 +12,7 @@ export type PortalAgency = NonNullable<Awaited<ReturnType<typeof agencyByCode>>>
 /** The 404 page of the portal, in the shared frame. */
 export function sendNotFound(reply: FastifyReply, what = '页面'): FastifyReply {
   const body = html`<h1>${what}不存在或未公开</h1><p>您访问的${what}不存在，或尚未公开。</p><p><a href="/">返回首页</a></p>`;
-  return reply.status(404).type('text/html; charset=utf-8').send(page({ title: `${what}不存在`, siteName: '政府信息公开', body }));
+  return reply.status(404).type(HTML_TYPE).send(page({ title: `${what}不存在`, siteName: '政府信息公开', body }));
 }
 
 /** The site's absolute base URL, from the request's host (feeds and the sitemap need absolute URLs). */
@@ -35,3 +35,12 @@ export function intParam(v: string | undefined, fallback: number, max: number): 
 }
 
 export const siteNameOf = (a: { name: string }) => `${a.name}政府信息公开`;
+
+/**
+ * Where the visitor is: 首页 › the agency's column › each level down to this page; a level
+ * without a link is the current page. With no levels the column itself is current.
+ */
+export function agencyCrumbs(a: { code: string; name: string }, levels: [href: string | null, label: string][] = []): Html {
+  const column = levels.length ? html`<a href="/xxgk/${a.code}">${siteNameOf(a)}</a>` : html`<span aria-current="page">${siteNameOf(a)}</span>`;
+  return html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › ${column}${levels.map(([href, label]) => html` › ${href ? html`<a href="${href}">${label}</a>` : html`<span aria-current="page">${label}</span>`}`)}</nav>`;
+}

@@ -7,7 +7,7 @@ import { applicantCase, applicantFiles, actOn, caseView, register, type Applican
 import { filesRoot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
 import { challengeKey, issueChallenge, verifyChallenge } from './challenge.ts';
-import { html, type Html } from './html.ts';
+import { HTML_TYPE, html, type Html } from './html.ts';
 import { page } from './layout.ts';
 import { sendDownload } from '../http/download.ts';
 
@@ -99,7 +99,7 @@ ${textField(f, errors, 'challengeAnswer', challenge.question, { required: true, 
 }
 
 const sendPage = (reply: FastifyReply, title: string, siteName: string, body: Html, status = 200) =>
-  reply.status(status).type('text/html; charset=utf-8').send(page({ title, siteName, body }));
+  reply.status(status).type(HTML_TYPE).send(page({ title, siteName, body }));
 
 function parseForm(body: unknown): Form {
   return body && typeof body === 'object' ? Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')])) : {};

@@ -2,6 +2,9 @@
  * Server-rendered HTML with escaping by default: interpolated values are escaped unless they
  * are already `Html` (the result of another `html` template or of `raw`).
  */
+/** The content type of every portal page. */
+export const HTML_TYPE = 'text/html; charset=utf-8';
+
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -20,3 +23,6 @@ const render = (p: Part): string =>
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i] as Part) : ''), ''));
 }
+
+/** Text typed with line breaks (a body, a legal basis) as paragraphs. */
+export const paragraphs = (text: string): Html[] => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);

@@ -3,8 +3,9 @@ import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, VALIDITIES, type Category, type Validity } from '../modules/documents/documents.rules.ts';
 import { filesRoot, type PublishedSnapshot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
+import { agencyCrumbs } from './agency.ts';
 import { catalogScope } from '../modules/catalog/catalog.repo.ts';
-import { html } from './html.ts';
+import { HTML_TYPE, html, paragraphs } from './html.ts';
 import { page } from './layout.ts';
 import { sendConditional } from './conditional.ts';
 import { sendDownload } from '../http/download.ts';
@@ -36,17 +37,16 @@ async function relatedEntries(deps: AppDeps, agencyId: string, category: Categor
 }
 const RELATED_COUNT = 5;
 
-const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);
 
 /** A published item's page (CAT-1): the metadata table Chinese government sites use, the body and the public files. */
 export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { code: string; id: string } }>('/xxgk/:code/items/:id', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const item = await published(deps, req.params.id);
-    if (!item || item.code !== req.params.code) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
+    if (!item || item.code !== req.params.code) return reply.status(404).type(HTML_TYPE).send(notFoundPage);
     const s = item.snapshot;
     const column = `/xxgk/${item.code}`;
     const related = await relatedEntries(deps, item.agency_id, s.category, item.id);
-    const body = html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <a href="${column}">${item.agency_name}政府信息公开</a> › <a href="${column}/catalog">法定主动公开内容</a></nav>
+    const body = html`${agencyCrumbs({ code: item.code, name: item.agency_name }, [[`${column}/catalog`, '法定主动公开内容']])}
 <article class="item">
 <h1>${s.title}</h1>
 <table class="meta"><caption>信息属性</caption><tbody>
@@ -64,7 +64,7 @@ ${related.length ? html`<section class="related" aria-labelledby="related-h"><h2
       (r) => html`<li><a href="${column}/items/${r.id}">${r.title}</a> <time datetime="${r.publishedAt.slice(0, 10)}">${r.publishedAt.slice(0, 10)}</time></li>`,
     )}</ul></section>` : ''}`;
     return sendConditional(req, reply, {
-      type: 'text/html; charset=utf-8', lastModified: s.publishedAt,
+      type: HTML_TYPE, lastModified: s.publishedAt,
       body: page({ title: s.title, siteName: `${item.agency_name}政府信息公开`, home: column, body }),
     });
   });
@@ -72,7 +72,7 @@ ${related.length ? html`<section class="related" aria-labelledby="related-h"><h2
   app.get<{ Params: { itemId: string; attachmentId: string } }>('/xxgk/files/:itemId/:attachmentId', { config: { access: 'public' } }, async (req, reply) => {
     const item = await published(deps, req.params.itemId);
     const file = item?.snapshot.attachments.find((a) => a.id === req.params.attachmentId);
-    if (!file) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage);
+    if (!file) return reply.status(404).type(HTML_TYPE).send(notFoundPage);
     const bytes = await readStoredFile(filesRoot(deps.dataDir), file.sha256);
     return sendDownload(reply, { name: file.name, mime: file.mime, bytes }, 'public');
   });

@@ -8,24 +8,16 @@ import { REASON_CATEGORIES } from '../modules/lists/negative-list.rules.ts';
 import { powerFlowSvg } from '../modules/lists/power-flow.svg.ts';
 import { POWER_CATEGORIES, type PowerCategory } from '../modules/lists/powers.rules.ts';
 import { SERVICE_LABELS } from '../modules/lists/services.rules.ts';
-import { agencyByCode, flatQuery, sendNotFound, siteNameOf, type PortalAgency } from './agency.ts';
+import { agencyByCode, agencyCrumbs, flatQuery, sendNotFound, siteNameOf, type PortalAgency } from './agency.ts';
 import { sendConditional } from './conditional.ts';
-import { html, type Html } from './html.ts';
+import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
 import { page } from './layout.ts';
 
-const HTML = 'text/html; charset=utf-8';
 
-/** 首页 › the agency's column › each level down to this page, the last one current. */
-function trail(a: PortalAgency, levels: [href: string | null, label: string][]): Html {
-  const column = html`<a href="/xxgk/${a.code}">${siteNameOf(a)}</a>`;
-  return html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › ${column}${levels.map(([href, label]) => html` › ${href ? html`<a href="${href}">${label}</a>` : html`<span aria-current="page">${label}</span>`}`)}</nav>`;
-}
-
-const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);
 const updated = (moment: string | null) => (moment ? html`更新日期：<time datetime="${chinaDateOf(moment)}">${chinaDateOf(moment)}</time>。` : '');
 
 function send(req: FastifyRequest, reply: FastifyReply, a: PortalAgency, title: string, body: Html, lastModified: string | null) {
-  return sendConditional(req, reply, { type: HTML, lastModified, body: page({ title, siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }) });
+  return sendConditional(req, reply, { type: HTML_TYPE, lastModified, body: page({ title, siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }) });
 }
 
 function serviceGuide(s: ServiceView): Html {
@@ -61,7 +53,7 @@ export async function portalListRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const [entries, changed] = await Promise.all([publicNegativeList(deps.db, a.id), listChangedAt(deps.db, a.id, LIST_ENTITIES.negative)]);
-    const body = html`${trail(a, [[null, '负面清单']])}
+    const body = html`${agencyCrumbs(a, [[null, '负面清单']])}
 <h1>政府信息公开负面清单</h1>
 <p>按照“公开为常态、不公开为例外”的原则，${a.name}下列事项依法不予公开；清单以外的政府信息，原则上均予公开（CAT-5）。本清单随法律法规和工作实际的变化及时调整。</p>
 <p class="hint">${updated(changed)}共 ${entries.length} 项。</p>
@@ -78,7 +70,7 @@ ${entries.length
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const [services, changed] = await Promise.all([publicServices(deps.db, a.id), listChangedAt(deps.db, a.id, LIST_ENTITIES.service)]);
-    const body = html`${trail(a, [[null, '公共服务事项目录']])}
+    const body = html`${agencyCrumbs(a, [[null, '公共服务事项目录']])}
 <h1>公共服务事项目录</h1>
 <p>${a.name}提供的公共服务事项及其办事指南：责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准、办理时限、咨询方式和监督投诉渠道（FIVE-4）。</p>
 <p class="hint">${updated(changed)}共 ${services.length} 项。</p>
@@ -94,7 +86,7 @@ ${services.length
     const a = await agencyByCode(deps, req.params.code);
     const s = a && (await publicService(deps.db, a.id, req.params.id));
     if (!a || !s) return sendNotFound(reply, '服务事项');
-    const body = html`${trail(a, [[`/xxgk/${a.code}/services`, '公共服务事项目录'], [null, s.name]])}
+    const body = html`${agencyCrumbs(a, [[`/xxgk/${a.code}/services`, '公共服务事项目录'], [null, s.name]])}
 <article class="item">
 <h1>${s.name}办事指南</h1>
 <p class="hint">${updated(s.updatedAt)}</p>
@@ -113,7 +105,7 @@ ${serviceGuide(s)}
     const count = (c: PowerCategory) => all.filter((p) => p.category === c).length;
     const facet = (c: PowerCategory | undefined, label: string, n: number) =>
       html`<li><a href="/xxgk/${a.code}/powers${c ? `?category=${c}` : ''}"${category === c ? html` aria-current="true"` : ''}>${label}<span class="count">（${n}）</span></a></li>`;
-    const body = html`${trail(a, [[null, '权责清单']])}
+    const body = html`${agencyCrumbs(a, [[null, '权责清单']])}
 <h1>行政职权目录（权责清单）</h1>
 <p>${a.name}依法行使的行政职权，每项职权列明实施主体、法定依据、办理时限、监督方式和权力运行流程图（FIVE-3）。</p>
 <p class="hint">${updated(changed)}共 ${all.length} 项。</p>
@@ -136,7 +128,7 @@ ${shown.length
     const p = a && (await publicPower(deps.db, a.id, req.params.id));
     if (!a || !p) return sendNotFound(reply, '行政职权');
     const row = (label: string, value: Html | string) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
-    const body = html`${trail(a, [[`/xxgk/${a.code}/powers`, '权责清单'], [null, p.name]])}
+    const body = html`${agencyCrumbs(a, [[`/xxgk/${a.code}/powers`, '权责清单'], [null, p.name]])}
 <article class="item">
 <h1>${p.name}</h1>
 <p class="hint">${updated(p.updatedAt)}</p>

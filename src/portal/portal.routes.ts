@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { baseUrl, flatQuery } from './agency.ts';
-import { html } from './html.ts';
+import { HTML_TYPE, html } from './html.ts';
 import { page } from './layout.ts';
 import { searchBox } from './search.routes.ts';
 import { portalFeedRoutes } from './feeds.routes.ts';
@@ -45,7 +45,7 @@ ${searchBox()}
 <p class="links"><a href="/xxgk/${a.code}">${a.name}政府信息公开<span class="visually-hidden">栏目</span></a></p>
 <p class="links"><a href="/xxgk/${a.code}/apply">向${a.name}申请公开<span class="visually-hidden">政府信息</span></a></p></li>`,
     )}</ul>`;
-    return reply.type('text/html; charset=utf-8').send(page({ title: '首页', siteName, body }));
+    return reply.type(HTML_TYPE).send(page({ title: '首页', siteName, body }));
   });
 
   // 适老化: a larger text size, chosen without JavaScript and remembered for a year.

@@ -6,7 +6,7 @@ import { markWords, snippet } from '../modules/catalog/search.highlight.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES } from '../modules/documents/documents.rules.ts';
 import { flatQuery, intParam } from './agency.ts';
 import { pager, queryString, select } from './controls.ts';
-import { html, type Html } from './html.ts';
+import { HTML_TYPE, html, type Html } from './html.ts';
 import { page } from './layout.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -69,6 +69,6 @@ ${result.hits.length ? html`<ol class="hits" aria-labelledby="hits-h" start="${(
 <p class="hit-meta">${h.agencyName} · ${CATEGORIES[h.category]} · 索引号 ${h.indexNumber}${h.docNumber ? ` · ${h.docNumber}` : ''} · 发布日期 <time datetime="${h.publishedAt.slice(0, 10)}">${h.publishedAt.slice(0, 10)}</time>${h.validity === 'valid' ? '' : ` · ${VALIDITIES[h.validity]}`}</p></li>`,
     )}</ol>` : ''}
 ${pager(pageNo, pages, (n) => `/search${queryString({ ...params, page: n === 1 ? undefined : n })}`)}` : html`<p>可检索各部门主动公开的政府信息的标题、正文和附件内容。</p>`}`;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page({ title: q ? `${q} - 检索` : '检索', siteName: '政府信息公开', body }));
+    return reply.type(HTML_TYPE).header('cache-control', 'no-cache').send(page({ title: q ? `${q} - 检索` : '检索', siteName: '政府信息公开', body }));
   });
 }

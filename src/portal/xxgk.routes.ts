@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/documents/documents.rules.ts';
-import { agencyByCode, flatQuery, intParam, sendNotFound, siteNameOf, type PortalAgency } from './agency.ts';
+import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
 import { catalogPage, categoryCounts, filterChoices, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
 import { latest, sendConditional } from './conditional.ts';
 import { pager, queryString, select } from './controls.ts';
-import { html, type Html } from './html.ts';
+import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
 import { page } from './layout.ts';
 import { searchBox } from './search.routes.ts';
 
-const HTML = 'text/html; charset=utf-8';
 export const CATALOG_PAGE_SIZE = 20;
 
 /** The sections of an agency's disclosure column, as Chinese government sites lay it out. */
@@ -27,11 +26,6 @@ const sections = (code: string) => [
 
 const feedLink = (code: string, name: string) => html`<link rel="alternate" type="application/atom+xml" title="${name}最新公开信息" href="/xxgk/${code}/feed.xml">`;
 
-/** Where the visitor is: 首页 › agency column › this page. */
-function crumbs(a: PortalAgency, here?: string): Html {
-  return html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › ${here ? html`<a href="/xxgk/${a.code}">${siteNameOf(a)}</a> › <span aria-current="page">${here}</span>` : html`<span aria-current="page">${siteNameOf(a)}</span>`}</nav>`;
-}
-
 const day = (iso: string) => iso.slice(0, 10);
 const itemHref = (code: string, id: string) => `/xxgk/${code}/items/${id}`;
 
@@ -47,7 +41,6 @@ function catalogTable(code: string, entries: CatalogEntry[], caption: Html | str
   )}</tbody></table></div>`;
 }
 
-const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`);
 
 /** An agency's disclosure column and its pages: catalog (CAT-1, PUB-2), guide (CAT-3), rules, annual reports. */
 export async function portalXxgkRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -55,7 +48,7 @@ export async function portalXxgkRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const { entries, total } = await catalogPage(deps, a.id, {}, 1, 10);
-    const body = html`${crumbs(a)}
+    const body = html`${agencyCrumbs(a)}
 <h1>${siteNameOf(a)}</h1>
 ${searchBox(a.code)}
 <ul class="columns">${sections(a.code).map((s) => html`<li><a href="${s.href}">${s.label}</a><span class="hint">${s.hint}</span></li>`)}</ul>
@@ -66,7 +59,7 @@ ${entries.length
   : html`<p>本机关尚未在本平台主动公开信息。</p>`}
 </section>`;
     return sendConditional(req, reply, {
-      type: HTML, lastModified: latest(entries.map((e) => e.publishedAt)),
+      type: HTML_TYPE, lastModified: latest(entries.map((e) => e.publishedAt)),
       body: page({ title: '政府信息公开', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body, head: feedLink(a.code, a.name) }),
     });
   });
@@ -86,7 +79,7 @@ ${entries.length
       return html`<li><a href="${href}"${f.category === c ? html` aria-current="true"` : ''}>${label}<span class="count">（${n}）</span></a></li>`;
     };
     const filtered = Boolean(f.unitId || f.year || f.kind || f.validity || f.category);
-    const body = html`${crumbs(a, '法定主动公开内容')}
+    const body = html`${agencyCrumbs(a, [[null, '法定主动公开内容']])}
 <h1>法定主动公开内容</h1>
 <p>${a.name}政府信息公开目录（CAT-1）：列出本机关主动公开的每条政府信息的索引号、标题、发文字号、成文日期和发布日期，按主题分类（PUB-2）。</p>
 <div class="catalog">
@@ -113,7 +106,7 @@ ${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: 
 <p class="downloads">开放数据：<a href="/xxgk/${a.code}/catalog.csv${catalogQuery(f)}">下载目录（CSV）</a> · <a href="/xxgk/${a.code}/catalog.json${catalogQuery(f)}">目录数据（JSON）</a> · <a href="/xxgk/${a.code}/feed.xml${catalogQuery({ category: f.category })}">订阅（Atom）</a></p>
 </div></div>`;
     return sendConditional(req, reply, {
-      type: HTML, lastModified: latest(entries.map((e) => e.publishedAt)),
+      type: HTML_TYPE, lastModified: latest(entries.map((e) => e.publishedAt)),
       body: page({ title: '法定主动公开内容', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body, head: feedLink(a.code, a.name) }),
     });
   });
@@ -122,7 +115,7 @@ ${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: 
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
     const contact: [string, string][] = [['受理机构', `${a.name}政府信息公开工作机构`], ['通讯地址', a.address], ['联系电话', a.phone], ['传真', a.fax], ['电子邮箱', a.email]];
-    const body = html`${crumbs(a, '政府信息公开指南')}
+    const body = html`${agencyCrumbs(a, [[null, '政府信息公开指南']])}
 <h1>${a.name}政府信息公开指南</h1>
 <p class="hint">本指南依据《中华人民共和国政府信息公开条例》编制，随机构信息变化及时更新（CAT-3）。更新日期：<time datetime="${day(a.updated_at)}">${day(a.updated_at)}</time>。</p>
 <h2>一、主动公开</h2>
@@ -148,13 +141,13 @@ ${contact.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v || '—'}</t
 <h2>四、监督和救济</h2>
 <p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>
 ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_text)}` : ''}`;
-    return sendConditional(req, reply, { type: HTML, lastModified: a.updated_at, body: page({ title: '政府信息公开指南', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }) });
+    return sendConditional(req, reply, { type: HTML_TYPE, lastModified: a.updated_at, body: page({ title: '政府信息公开指南', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }) });
   });
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/rules', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
-    const body = html`${crumbs(a, '政府信息公开制度')}
+    const body = html`${agencyCrumbs(a, [[null, '政府信息公开制度']])}
 <h1>政府信息公开制度</h1>
 <p>${a.name}开展政府信息公开工作，执行下列法规和制度：</p>
 <h2>法规</h2>
@@ -170,17 +163,17 @@ ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_tex
 <li>政务舆情回应制度</li>
 <li>政府信息公开工作考核和责任追究制度</li>
 </ul>`;
-    return reply.type(HTML).send(page({ title: '政府信息公开制度', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
+    return reply.type(HTML_TYPE).send(page({ title: '政府信息公开制度', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
   });
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/reports', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(reply);
-    const body = html`${crumbs(a, '政府信息公开年报')}
+    const body = html`${agencyCrumbs(a, [[null, '政府信息公开年报']])}
 <h1>政府信息公开年报</h1>
 <p>${a.name}尚未在本平台发布政府信息公开工作年度报告。</p>
 <p>按照规定，本机关于每年1月31日前公布上一年度政府信息公开工作年度报告。报告发布后将在此页面列出。</p>
 <p>您可以查阅本机关的<a href="/xxgk/${a.code}/catalog">法定主动公开内容</a>，或<a href="/xxgk/${a.code}/apply">依申请获取政府信息</a>。</p>`;
-    return reply.type(HTML).send(page({ title: '政府信息公开年报', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
+    return reply.type(HTML_TYPE).send(page({ title: '政府信息公开年报', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
   });
 }
