@@ -55,8 +55,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('powers_agency_category').on('powers').columns(['agency_id', 'category']).execute();
+  // Each public list page shows when its list last changed: the latest audit event of that kind
+  // for the agency, found by one seek however long the agency's audit log grows.
+  await db.schema.createIndex('audit_events_agency_entity_at').on('audit_events').columns(['agency_id', 'entity_type', 'at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('audit_events_agency_entity_at').execute();
   for (const t of ['powers', 'service_items', 'negative_list_entries']) await db.schema.dropTable(t).execute();
 }
