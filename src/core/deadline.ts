@@ -5,11 +5,9 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addHours, endOfDay, format } from 'date-fns';
+import { CHINA_ZONE } from './clock.ts';
 import { withWeekday, type DayKind, type IsoDate, type WorkCalendar } from './calendar.ts';
 import { addCalendarDays, addWorkdays, countWorkdays, daysBetween, isWorkday, nextWorkday, yearsTouched } from './workdays.ts';
-
-/** China keeps one time zone, without daylight saving. */
-export const ZONE = 'Asia/Shanghai';
 
 export type Term =
   | { unit: 'workdays'; n: number }
@@ -85,14 +83,14 @@ function instant(s: string): TZDate {
   if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(s) || Number.isNaN(Date.parse(s))) {
     throw new RangeError(`不是带时区的时间：${s}`);
   }
-  return new TZDate(s, ZONE);
+  return new TZDate(s, CHINA_ZONE);
 }
 
 const localDate = (t: TZDate): IsoDate => format(t, 'yyyy-MM-dd') as IsoDate;
 
 function endOfLocalDay(date: IsoDate): TZDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return endOfDay(new TZDate(y, m - 1, d, ZONE));
+  return endOfDay(new TZDate(y, m - 1, d, CHINA_ZONE));
 }
 
 /** LAW-31: received on a working day before office hours end → that day; otherwise the next working day. */
