@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES } from '../src/cli/backup.ts';
 
@@ -18,8 +20,13 @@ function dataDir() {
 
 /** Runs `gongkai …` as an operator would, on an embedded database in its own folder. */
 async function gongkai(dir: string, ...args: string[]) {
+  return gongkaiWith({}, dir, ...args);
+}
+
+async function gongkaiWith(extra: NodeJS.ProcessEnv, dir: string, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
+  Object.assign(env, extra);
   try {
     const { stdout, stderr } = await run(process.execPath, ['bin/gongkai.mjs', ...args], { env });
     return { code: 0, stdout: stdout.trim(), stderr: stderr.trim() };
@@ -83,5 +90,87 @@ describe('gongkai seed, user add, audit verify, backup and restore', { timeout: 
     const r = await gongkai(dir, 'restore', copy);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not empty');
+  });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+describe('the first start a newcomer makes, exactly as the README says', { timeout: 240_000 }, () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  it('`npm start` on an empty data folder serves the demo city, and a README demo account logs in', async () => {
+    const commands = readme.match(/```bash\n([\s\S]*?)```/)![1]!.split('\n').map((l) => l.split('#')[0]!.trim());
+    const start = commands.find((c) => c.startsWith('npm start'));
+    expect(start).toBe('npm start');
+    const password = readme.match(/password `([^`]+)` for all/)![1]!;
+    const account = readme.match(/\| `(rsj\.office)` \|/)![1]!;
+
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dataDir(), PORT: String(port), LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    const server = spawn('sh', ['-c', start!], { env, detached: true });
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('gongkai on http')) resolve();
+        });
+        server.on('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
+      });
+      expect(out).toMatch(/demo city loaded: 17 accounts, 6 items/);
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: account, password }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { status: string }).status).toBe('ok');
+    } finally {
+      process.kill(-server.pid!, 'SIGTERM');
+    }
+  });
+});
+
+describe('start-up messages say what happened and what to check', { timeout: 120_000 }, () => {
+  it('`gongkai migrate` on an empty database names the migrations it applied, then says the schema is up to date', async () => {
+    const dir = dataDir();
+    const first = await gongkai(dir, 'migrate');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^applied \d+ migration\(s\): 0001_foundation, 0002_documents/);
+    expect((await gongkai(dir, 'migrate')).stdout).toBe('schema up to date');
+  });
+
+  it('a database migrated by a newer build is refused as newer, while backup and audit verify still read it', async () => {
+    const dir = dataDir();
+    await gongkai(dir, 'migrate');
+    const file = new SQLite(join(dir, 'gongkai.db'));
+    file.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999_from_the_future', new Date().toISOString());
+    file.close();
+
+    const serve = await gongkai(dir, 'migrate');
+    expect(serve.code).toBe(1);
+    expect(serve.stderr).toContain('newer than this version');
+    expect(serve.stderr).toContain('9999_from_the_future');
+    expect(serve.stderr).not.toContain('corrupted');
+
+    const verify = await gongkai(dir, 'audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stderr).toContain('newer than this version');
+    expect((await gongkai(dir, 'backup', '--out', join(dataDir(), 'b'))).code).toBe(0);
+  });
+
+  it('a PostgreSQL that cannot be reached names DATABASE_URL and what to check, never the password', async () => {
+    const r = await gongkaiWith({ DATABASE_URL: 'postgres://clerk:s3cret-pw@127.0.0.1:1/gongkai' }, dataDir(), 'migrate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DATABASE_URL=postgres://clerk:***@127.0.0.1:1/gongkai');
+    expect(r.stderr).toContain('请检查 PostgreSQL 是否在运行');
+    expect(r.stderr).not.toContain('s3cret-pw');
   });
 });

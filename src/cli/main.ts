@@ -1,35 +1,70 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { connect, sqliteFileIn, type Connection } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { Db } from '../db/database.ts';
+import { assertSchemaNotNewer, migrateToLatest, SchemaNewerError } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
 import { workdayAfter, workdaysBetween } from '../modules/calendar/calendar.service.ts';
 import { isRole, type Role } from '../modules/org/org.rules.ts';
 import { createUser, grantRole } from '../modules/org/org.service.ts';
-import { seedDemoDocuments } from '../seed/demo-documents.ts';
-import { DEMO_PASSWORD, isEmpty, seedDemo } from '../seed/demo.ts';
+import { loadDemoCity } from '../seed/demo-city.ts';
+import { DEMO_PASSWORD, isEmpty } from '../seed/demo.ts';
 import { backup, restore } from './backup.ts';
 
 const config = loadConfig();
 
-async function open(): Promise<Connection> {
-  const conn = connect({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
-  await migrateToLatest(conn.db);
+/** Says which database could not be opened and what to check, without printing a password. */
+function unreachable(err: unknown): Error {
+  const reason = err instanceof Error ? err.message : String(err);
+  if (config.databaseUrl) {
+    const shown = config.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    return new Error(`无法连接数据库 DATABASE_URL=${shown}：${reason}\n请检查 PostgreSQL 是否在运行、主机和端口、用户名和密码，以及该数据库是否存在（cannot connect to DATABASE_URL: check that the server runs, the host, port, user, password and database name）。`);
+  }
+  return new Error(`无法打开 SQLite 数据库（目录 ${config.dataDir}）：${reason}\n请检查 GONGKAI_DATA_DIR 指向的目录是否存在且可写（cannot open the SQLite file: check that GONGKAI_DATA_DIR is a writable folder）。`);
+}
+
+/**
+ * Opens the configured database and proves it answers. `migrate` brings its schema up to date
+ * first (and refuses one a newer build migrated); read-only commands open it as it is.
+ */
+async function open(how: 'migrate' | 'as-is'): Promise<Connection> {
+  let conn: Connection;
+  try {
+    conn = connect({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+    await sql`select 1`.execute(conn.db);
+  } catch (err) {
+    throw unreachable(err);
+  }
+  try {
+    if (how === 'migrate') await migrateToLatest(conn.db);
+  } catch (err) {
+    await conn.close();
+    throw err;
+  }
   return conn;
 }
 
 /** Runs a command against the database and always closes it, so the process can exit. */
-async function withDb<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
-  const conn = await open();
+async function withDb<T>(how: 'migrate' | 'as-is', fn: (conn: Connection) => Promise<T>): Promise<T> {
+  const conn = await open(how);
   try {
     return await fn(conn);
   } finally {
     await conn.close();
   }
+}
+
+/** Read-only commands still serve a database a newer build migrated, and say so on stderr. */
+async function warnIfNewer(db: Db): Promise<void> {
+  await assertSchemaNotNewer(db).catch((err: unknown) => {
+    if (!(err instanceof SchemaNewerError)) throw err;
+    console.error(`warning: ${err.message}`);
+  });
 }
 
 const integer = (v: string) => {
@@ -46,11 +81,10 @@ program
   .option('--demo', 'load the demo city when the database is empty')
   .option('-p, --port <port>', 'TCP port', integer)
   .action(async (opts: { demo?: boolean; port?: number }) => {
-    const conn = await open();
+    const conn = await open('migrate');
     const deps = { db: conn.db, dialect: conn.dialect, clock: systemClock, dataDir: config.dataDir, secureCookies: config.production };
     if (opts.demo && (await isEmpty(conn.db))) {
-      const { users } = await seedDemo(deps);
-      const items = await seedDemoDocuments(deps);
+      const { users, items } = await loadDemoCity(deps);
       console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
     }
     const app = await buildApp(deps, { logLevel: config.logLevel });
@@ -66,9 +100,9 @@ program
   });
 
 program.command('migrate').description('bring the database schema up to date').action(() =>
-  withDb(async ({ db }) => {
+  withDb('as-is', async ({ db }) => {
     const applied = await migrateToLatest(db);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
+    console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'schema up to date');
   }));
 
 program
@@ -76,11 +110,8 @@ program
   .description('load data')
   .requiredOption('--demo', 'the demo city (only into an empty database)')
   .action(() =>
-    withDb(async ({ db }) => {
-      if (!(await isEmpty(db))) throw new Error('the database already has agencies; the demo city loads only into an empty one');
-      const deps = { db, clock: systemClock, dataDir: config.dataDir };
-      const { users } = await seedDemo(deps);
-      const items = await seedDemoDocuments(deps);
+    withDb('migrate', async ({ db }) => {
+      const { users, items } = await loadDemoCity({ db, clock: systemClock, dataDir: config.dataDir });
       console.log(`demo city loaded: ${users} accounts, ${items} items`);
     }));
 
@@ -95,7 +126,7 @@ user
   .option('--role <role...>', 'roles to grant in that agency')
   .option('--password <password>')
   .action((opts: { username: string; name: string; agency: string; unit?: string; role?: string[]; password?: string }) =>
-    withDb(async ({ db }) => {
+    withDb('migrate', async ({ db }) => {
       const password = opts.password ?? process.env.GONGKAI_PASSWORD;
       if (!password) throw new Error('give --password or set GONGKAI_PASSWORD');
       const roles = opts.role ?? [];
@@ -116,7 +147,8 @@ program
   .description('consistent copy of the database and stored files, safe while the server runs')
   .option('--out <dir>', 'target directory', join('backups', `gongkai-${new Date().toISOString().replace(/[:.]/g, '-')}`))
   .action((opts: { out: string }) =>
-    withDb(async ({ db, dialect }) => {
+    withDb('as-is', async ({ db, dialect }) => {
+      await warnIfNewer(db);
       const manifest = await backup(db, dialect, config.dataDir, opts.out);
       const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
       console.log(`backup written to ${opts.out}: ${rows} rows in ${Object.keys(manifest.tables).length} tables`);
@@ -126,7 +158,7 @@ program
   .command('restore <dir>')
   .description('restore a backup into an empty database')
   .action((dir: string) =>
-    withDb(async ({ db }) => {
+    withDb('migrate', async ({ db }) => {
       const { rows, auditOk } = await restore(db, config.dataDir, dir);
       console.log(`restored ${rows} rows; audit chain ${auditOk ? 'intact' : 'BROKEN'}`);
       if (!auditOk) process.exitCode = 1;
@@ -138,7 +170,8 @@ program
   .command('verify')
   .description('check the hash chain and report the first broken link')
   .action(() =>
-    withDb(async ({ db }) => {
+    withDb('as-is', async ({ db }) => {
+      await warnIfNewer(db);
       const result = await verifyAudit(db);
       if (result.ok) {
         console.log(`audit log intact: ${result.checked} events checked`);
@@ -157,7 +190,7 @@ calendar
   .command('add-workdays <date> <n>')
   .description('the N-th working day after DATE (DATE itself never counts)')
   .action((date: string, n: string) =>
-    withDb(async ({ db }) => {
+    withDb('migrate', async ({ db }) => {
       const r = await workdayAfter(db, date, integer(n));
       warnProvisional(r);
       console.log(r.date);
@@ -166,7 +199,7 @@ calendar
   .command('workdays <from> <to>')
   .description('working days after FROM up to and including TO')
   .action((from: string, to: string) =>
-    withDb(async ({ db }) => {
+    withDb('migrate', async ({ db }) => {
       const r = await workdaysBetween(db, from, to);
       warnProvisional(r);
       console.log(String(r.count));

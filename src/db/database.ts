@@ -50,3 +50,22 @@ export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */
 export type Tx = Kysely<Database> | Transaction<Database>;
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Runs `work` as one unit: the Db it is handed joins the open transaction whenever a service
+ * asks it for a transaction of its own, so several use cases (each written to commit alone)
+ * commit or roll back together. Used where a partial result is worse than none, such as
+ * loading the demo city: a process killed half-way leaves nothing behind.
+ */
+export async function inOneTransaction<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute((tx) => {
+    const joined: Db = new Proxy(tx, {
+      get(target, prop) {
+        if (prop === 'transaction') return () => ({ execute: <R>(fn: (t: Transaction<Database>) => Promise<R>) => fn(target) });
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return work(joined);
+  });
+}

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_documents.ts';
@@ -23,11 +23,40 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Kysely's record of applied migrations (its default table name). */
+const MIGRATION_TABLE = 'kysely_migration';
+
+/** The migrations this database has applied that this build does not know: a newer build wrote them. */
+async function unknownMigrations(db: Db, schema?: string): Promise<string[]> {
+  const table = schema ? sql.table(`${schema}.${MIGRATION_TABLE}`) : sql.table(MIGRATION_TABLE);
+  const applied = await sql<{ name: string }>`select name from ${table}`.execute(db).then(
+    (r) => r.rows.map((row) => row.name),
+    () => [] as string[], // no migration table yet: an empty database
+  );
+  return applied.filter((name) => !(name in migrations));
+}
+
+/** A database migrated by a newer gongkai: this build must not touch its schema. */
+export class SchemaNewerError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(`数据库结构比本版本 gongkai 新（database schema is newer than this version: ${unknown.join(', ')}）；请升级 gongkai 后再运行。`);
+    this.name = 'SchemaNewerError';
+  }
+}
+
+/** Refuses a database that a newer build has migrated; read-only commands call this to warn, not to stop. */
+export async function assertSchemaNotNewer(db: Db, schema?: string): Promise<void> {
+  const unknown = await unknownMigrations(db, schema);
+  if (unknown.length) throw new SchemaNewerError(unknown);
+}
+
 /**
- * `schema` names the PostgreSQL schema the connection works in when it is not `public`: the
- * migrator looks tables up across schemas, so its own tables must be placed explicitly.
+ * Applies the pending migrations and returns their names. `schema` names the PostgreSQL
+ * schema the connection works in when it is not `public`: the migrator looks tables up across
+ * schemas, so its own tables must be placed explicitly.
  */
 export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  await assertSchemaNotNewer(db, schema);
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
