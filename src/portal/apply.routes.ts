@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { chinaDateOf, chinaDateTimeOf, chinaMomentOf } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isValidPrcId } from '../core/prc-id.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -179,14 +180,14 @@ ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : 
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <table class="meta"><caption>申请信息</caption><tbody>
 <tr><th scope="row">登记编号</th><td>${c.regNumber}</td><th scope="row">受理机关</th><td>${agency}</td></tr>
-<tr><th scope="row">收到日期</th><td>${c.receivedAt.slice(0, 10)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
+<tr><th scope="row">收到日期</th><td>${chinaDateOf(c.receivedAt)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
 <tr><th scope="row">申请内容</th><td colspan="3">${c.description}</td></tr>
 ${c.deadline ? html`<tr><th scope="row">答复期限</th><td colspan="3">${c.state === 'replied' || c.finishedAt ? '已办结' : html`${c.deadline.dueDate}${c.deadline.state === 'paused' ? '（期限暂停中）' : ''}${c.deadline.provisional ? '（暂按周末计算，节假日安排公布后可能调整）' : ''}`}</td></tr>` : ''}
 </tbody></table>
 ${c.deadline ? html`<details><summary>期限是怎样计算的</summary><ul>${c.deadline.explanation.map((line) => html`<li>${line}</li>`)}</ul></details>` : ''}
 ${c.splitParts.length ? html`<section><h2>本申请已拆分</h2><p>按照一事一申请的要求，您的申请已拆分，其余事项另行登记。请用下列查询码和<strong>本申请的密码</strong>查询：</p><ul>${c.splitParts.map((p) => html`<li>${p.regNumber}：查询码 <strong class="code">${p.trackingCode}</strong></li>`)}</ul></section>` : ''}
 <h2>办理过程</h2>
-<ol class="timeline">${c.steps.map((s) => html`<li><time>${s.at.slice(0, 10)}</time> ${s.actionLabel}</li>`)}</ol>
+<ol class="timeline">${c.steps.map((s) => html`<li><time datetime="${chinaMomentOf(s.at)}">${chinaDateTimeOf(s.at)}</time> ${s.actionLabel}</li>`)}</ol>
 ${c.state === 'awaiting_correction' && c.correction ? html`<section><h2>需要补正</h2><p>${c.correction.needed}</p><p>请于 <strong>${c.correction.due}</strong> 前补正，逾期无正当理由不补正的，视为放弃申请。</p>
 <form method="post" action="/xxgk/status/correct">${proof}<div class="field"><label for="correction">补正内容</label><textarea id="correction" name="correction" rows="5" required></textarea></div><p><button type="submit">提交补正</button></p></form></section>` : ''}
 ${applicantFiles(c.files).length ? html`<h2>告知书和文件</h2><ul>${applicantFiles(c.files).map((file) => html`<li><form method="post" action="/xxgk/status/file" class="inline">${proof}<input type="hidden" name="fileId" value="${file.id}"><button type="submit" class="link">${file.name}</button></form></li>`)}</ul>` : ''}

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaDateOf } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, VALIDITIES, type Category, type Validity } from '../modules/documents/documents.rules.ts';
 import { filesRoot, type PublishedSnapshot } from '../modules/documents/documents.publication.ts';
@@ -53,7 +54,7 @@ export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
 <tr><th scope="row">索引号</th><td>${s.indexNumber}</td><th scope="row">主题分类</th><td>${CATEGORIES[s.category]}</td></tr>
 <tr><th scope="row">发文机关</th><td>${item.agency_name}</td><th scope="row">成文日期</th><td>${s.dateMade}</td></tr>
 <tr><th scope="row">标题</th><td colspan="3">${s.title}</td></tr>
-<tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${s.publishedAt.slice(0, 10)}</td></tr>
+<tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${chinaDateOf(s.publishedAt)}</td></tr>
 <tr><th scope="row">有效性</th><td>${VALIDITIES[item.validity as Validity]}</td><th scope="row">版本</th><td>第 ${s.version} 版${s.changeReason ? html`（修订：${s.changeReason}）` : ''}</td></tr>
 </tbody></table>
 <div class="body">${paragraphs(s.body)}</div>
@@ -61,7 +62,7 @@ export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
 ${s.attachments.length ? html`<section><h2>附件</h2><ul>${s.attachments.map((a) => html`<li><a href="/xxgk/files/${item.id}/${a.id}">${a.name}</a>（${Math.max(1, Math.round(a.size / 1024))} KB）</li>`)}</ul></section>` : ''}
 </article>
 ${related.length ? html`<section class="related" aria-labelledby="related-h"><h2 id="related-h">相关信息</h2><ul class="latest">${related.map(
-      (r) => html`<li><a href="${column}/items/${r.id}">${r.title}</a> <time datetime="${r.publishedAt.slice(0, 10)}">${r.publishedAt.slice(0, 10)}</time></li>`,
+      (r) => html`<li><a href="${column}/items/${r.id}">${r.title}</a> <time datetime="${chinaDateOf(r.publishedAt)}">${chinaDateOf(r.publishedAt)}</time></li>`,
     )}</ul></section>` : ''}`;
     return sendConditional(req, reply, {
       type: HTML_TYPE, lastModified: s.publishedAt,

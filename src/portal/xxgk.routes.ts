@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaDateOf as day } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
@@ -26,7 +27,6 @@ const sections = (code: string) => [
 
 const feedLink = (code: string, name: string) => html`<link rel="alternate" type="application/atom+xml" title="${name}最新公开信息" href="/xxgk/${code}/feed.xml">`;
 
-const day = (iso: string) => iso.slice(0, 10);
 const itemHref = (code: string, id: string) => `/xxgk/${code}/items/${id}`;
 
 /** Query string of a catalog view. */
