@@ -26,7 +26,7 @@ function serviceGuide(s: ServiceView): Html {
   const forms = s.forms.length
     ? html`<ul class="forms">${s.forms.map((f) => html`<li>${f.url ? html`<a href="${f.url}">${f.name}</a>` : f.name}${f.text ? html`<details><summary>查看“${f.name}”样本内容</summary><div class="form-text">${paragraphs(f.text)}</div></details>` : ''}</li>`)}</ul>`
     : '本事项无需填写表格。';
-  return html`<table class="meta list-meta"><caption>办事指南要素（FIVE-4）</caption><tbody>
+  return html`<table class="meta list-meta"><caption>办事指南要素</caption><tbody>
 ${row(L.name, s.name)}
 ${row(L.dutyPost, s.dutyPost)}
 ${row(L.legalBasis, html`${paragraphs(s.legalBasis)}`)}
@@ -55,7 +55,7 @@ export async function portalListRoutes(app: FastifyInstance, deps: AppDeps) {
     const [entries, changed] = await Promise.all([publicNegativeList(deps.db, a.id), listChangedAt(deps.db, a.id, LIST_ENTITIES.negative)]);
     const body = html`${agencyCrumbs(a, [[null, '负面清单']])}
 <h1>政府信息公开负面清单</h1>
-<p>按照“公开为常态、不公开为例外”的原则，${a.name}下列事项依法不予公开；清单以外的政府信息，原则上均予公开（CAT-5）。本清单随法律法规和工作实际的变化及时调整。</p>
+<p>按照“公开为常态、不公开为例外”的原则，${a.name}下列事项依法不予公开；清单以外的政府信息，原则上均予公开。不予公开的依据见《中华人民共和国政府信息公开条例》第十四条、第十五条、第十六条。本清单随法律法规和工作实际的变化及时调整。</p>
 <p class="hint">${updated(changed)}共 ${entries.length} 项。</p>
 ${entries.length
   ? html`<div class="table-scroll" role="region" aria-label="负面清单" tabindex="0"><table class="list"><caption>不予公开事项清单</caption>
@@ -72,7 +72,7 @@ ${entries.length
     const [services, changed] = await Promise.all([publicServices(deps.db, a.id), listChangedAt(deps.db, a.id, LIST_ENTITIES.service)]);
     const body = html`${agencyCrumbs(a, [[null, '公共服务事项目录']])}
 <h1>公共服务事项目录</h1>
-<p>${a.name}提供的公共服务事项及其办事指南：责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准、办理时限、咨询方式和监督投诉渠道（FIVE-4）。</p>
+<p>${a.name}提供的公共服务事项及其办事指南：责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准、办理时限、咨询方式和监督投诉渠道。</p>
 <p class="hint">${updated(changed)}共 ${services.length} 项。</p>
 ${services.length
   ? html`<div class="table-scroll" role="region" aria-label="服务事项列表" tabindex="0"><table class="list"><caption>公共服务事项目录</caption>
@@ -107,7 +107,7 @@ ${serviceGuide(s)}
       html`<li><a href="/xxgk/${a.code}/powers${c ? `?category=${c}` : ''}"${category === c ? html` aria-current="true"` : ''}>${label}<span class="count">（${n}）</span></a></li>`;
     const body = html`${agencyCrumbs(a, [[null, '权责清单']])}
 <h1>行政职权目录（权责清单）</h1>
-<p>${a.name}依法行使的行政职权，每项职权列明实施主体、法定依据、办理时限、监督方式和权力运行流程图（FIVE-3）。</p>
+<p>${a.name}依法行使的行政职权，每项职权列明实施主体、法定依据、办理时限、监督方式和权力运行流程图。</p>
 <p class="hint">${updated(changed)}共 ${all.length} 项。</p>
 <div class="catalog">
 <nav class="facets" aria-labelledby="facets-h"><h2 id="facets-h">职权类别</h2><ul>

@@ -81,7 +81,7 @@ ${entries.length
     const filtered = Boolean(f.unitId || f.year || f.kind || f.validity || f.category);
     const body = html`${agencyCrumbs(a, [[null, '法定主动公开内容']])}
 <h1>法定主动公开内容</h1>
-<p>${a.name}政府信息公开目录（CAT-1）：列出本机关主动公开的每条政府信息的索引号、标题、发文字号、成文日期和发布日期，按主题分类（PUB-2）。</p>
+<p>${a.name}政府信息公开目录：依照《中华人民共和国政府信息公开条例》第十二条编制，列出本机关主动公开的每条政府信息的索引号、标题、发文字号、成文日期和发布日期，按主题分类。</p>
 <div class="catalog">
 <nav class="facets" aria-labelledby="facets-h"><h2 id="facets-h">主题分类</h2><ul>
 ${catLink(undefined, '全部', allCount)}${(Object.entries(CATEGORIES) as [Category, string][]).map(([c, label]) => catLink(c, label, counts[c] ?? 0))}
@@ -117,7 +117,7 @@ ${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: 
     const contact: [string, string][] = [['受理机构', `${a.name}政府信息公开工作机构`], ['通讯地址', a.address], ['联系电话', a.phone], ['传真', a.fax], ['电子邮箱', a.email]];
     const body = html`${agencyCrumbs(a, [[null, '政府信息公开指南']])}
 <h1>${a.name}政府信息公开指南</h1>
-<p class="hint">本指南依据《中华人民共和国政府信息公开条例》编制，随机构信息变化及时更新（CAT-3）。更新日期：<time datetime="${day(a.updated_at)}">${day(a.updated_at)}</time>。</p>
+<p class="hint">本指南依据《中华人民共和国政府信息公开条例》第十二条编制，随机构信息变化及时更新。更新日期：<time datetime="${day(a.updated_at)}">${day(a.updated_at)}</time>。</p>
 <h2>一、主动公开</h2>
 <p>本机关主动公开的政府信息列入<a href="/xxgk/${a.code}/catalog">政府信息公开目录</a>，分为${Object.values(CATEGORIES).join('、')}等类别。信息自形成或者变更之日起20个工作日内在本平台公开。</p>
 <h2>二、依申请公开</h2>
