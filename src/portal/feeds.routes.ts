@@ -19,7 +19,7 @@ function cell(v: string): string {
 export async function portalFeedRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { code: string } }>('/xxgk/:code/feed.xml', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const { category } = parseFilter(flatQuery(req.query));
     const { entries } = await catalogPage(deps, a.id, category ? { category } : {}, 1, 50);
     const base = baseUrl(req);
@@ -68,7 +68,7 @@ ${entries.map((e) => `<entry>
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/catalog.csv', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const f = parseFilter(flatQuery(req.query));
     const base = baseUrl(req);
     const lines = [['索引号', '标题', '发文字号', '主题分类', '发布部门', '成文日期', '发布日期', '有效性', '网址'].join(',')];
