@@ -16,7 +16,8 @@ export const SiteSettingsSchema = Type.Object(
     icp: Text(60, 'ICP备案号，如 冀ICP备12345678号'),
     psb: Text(60, '公安机关备案号，如 冀公网安备13010202000123号'),
     siteCode: Type.String({ pattern: '^([0-9A-Za-z]{10})?$', description: '网站标识码（10位）' }),
-    conacImage: Type.String({ maxLength: 300, pattern: '^((https://|/)\\S*)?$', description: '党政机关网站标识图片的地址' }),
+    // The image is the site's own (a path on this site or the uploaded file itself): pages load images from nowhere else.
+    conacImage: Type.String({ maxLength: 200_000, pattern: '^(/\\S*|data:image/(png|gif|jpeg|svg\\+xml);base64,[A-Za-z0-9+/=]+)?$', description: '党政机关网站标识图片：本站路径或上传的图片' }),
     conacLink: Type.String({ maxLength: 300, pattern: '^(https://\\S*)?$', description: '党政机关网站标识的核验链接' }),
   },
   { additionalProperties: false },
