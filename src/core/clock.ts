@@ -19,6 +19,9 @@ export const chinaDateOf = (instant: string | Date): string => inChina(instant, 
 /** The Beijing-time date and minute ('YYYY-MM-DD HH:mm') of an instant, for lists and exports. */
 export const chinaDateTimeOf = (instant: string | Date): string => inChina(instant, 'yyyy-MM-dd HH:mm');
 
+/** An instant as RFC 3339 with Beijing's offset ('2026-12-05T05:06:00+08:00'), for feeds and open data. */
+export const chinaMomentOf = (instant: string | Date): string => inChina(instant, "yyyy-MM-dd'T'HH:mm:ssXXX");
+
 /** The Beijing-time date written the Chinese way ('2026年12月4日'), for letters and pages. */
 export const chinaLongDateOf = (instant: string | Date): string => inChina(instant, 'yyyy年M月d日');
 

@@ -21,6 +21,7 @@ import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
+import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
@@ -108,7 +109,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
-    return reply.status(404).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><title>页面不存在</title><main><h1>页面不存在</h1><p><a href="/">返回首页</a></p></main></html>');
+    return sendNotFound(deps, reply);
   });
   return app;
 }

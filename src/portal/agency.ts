@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { HTML_TYPE, html, type Html } from './html.ts';
-import { page } from './layout.ts';
+import { portalPage, siteNameOf } from './layout.ts';
 
 /** An agency as its public pages need it. */
 export async function agencyByCode(deps: AppDeps, code: string) {
@@ -10,9 +10,9 @@ export async function agencyByCode(deps: AppDeps, code: string) {
 export type PortalAgency = NonNullable<Awaited<ReturnType<typeof agencyByCode>>>;
 
 /** The 404 page of the portal, in the shared frame. */
-export function sendNotFound(reply: FastifyReply, what = '页面'): FastifyReply {
-  const body = html`<h1>${what}不存在或未公开</h1><p>您访问的${what}不存在，或尚未公开。</p><p><a href="/">返回首页</a></p>`;
-  return reply.status(404).type(HTML_TYPE).send(page({ title: `${what}不存在`, siteName: '政府信息公开', body }));
+export async function sendNotFound(deps: Pick<AppDeps, 'db'>, reply: FastifyReply, what = '页面'): Promise<FastifyReply> {
+  const body = html`<h1>${what}不存在或未公开</h1><p>您访问的${what}不存在，或尚未公开。您可以<a href="/search">检索</a>，或查看<a href="/sitemap">网站地图</a>。</p><p><a href="/">返回首页</a></p>`;
+  return reply.status(404).type(HTML_TYPE).send(await portalPage(deps, { title: `${what}不存在`, body }));
 }
 
 /** The site's absolute base URL, from the request's host (feeds and the sitemap need absolute URLs). */
@@ -34,7 +34,7 @@ export function intParam(v: string | undefined, fallback: number, max: number): 
   return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
 }
 
-export const siteNameOf = (a: { name: string }) => `${a.name}政府信息公开`;
+export { siteNameOf };
 
 /**
  * Where the visitor is: 首页 › the agency's column › each level down to this page; a level

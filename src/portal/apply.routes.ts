@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { chinaDateOf, chinaDateTimeOf, chinaMomentOf } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isValidPrcId } from '../core/prc-id.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -7,8 +8,9 @@ import { applicantCase, applicantFiles, actOn, caseView, register, type Applican
 import { filesRoot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
 import { challengeKey, issueChallenge, verifyChallenge } from './challenge.ts';
+import { agencyCrumbs } from './agency.ts';
 import { HTML_TYPE, html, type Html } from './html.ts';
-import { page } from './layout.ts';
+import { portalPage } from './layout.ts';
 import { sendDownload } from '../http/download.ts';
 
 type Form = Record<string, string>;
@@ -67,8 +69,9 @@ function applicationForm(agency: Agency, f: Form, errors: Record<string, string>
   const summary = Object.keys(errors).length
     ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>请修改以下内容后再提交</h2><ul>${Object.entries(errors).map(([k, m]) => html`<li><a href="#${k}">${m}</a></li>`)}</ul></div>`
     : '';
-  return html`<h1>政府信息公开申请表</h1>
-<p>向<strong>${agency.name}</strong>申请获取政府信息。一份申请只能提出一项政府信息的申请（APP-3）；如需多项信息，请分别提交。我们将在法定期限内答复，您可凭提交后显示的查询码和密码随时查看办理进度。</p>
+  return html`${agencyCrumbs(agency, [[null, '依申请公开']])}
+<h1>政府信息公开申请表</h1>
+<p>向<strong>${agency.name}</strong>申请获取政府信息。一份申请只能提出一项政府信息的申请；如需多项信息，请分别提交。我们将在法定期限内答复，您可凭提交后显示的查询码和密码随时查看办理进度。</p>
 ${summary}
 <form method="post" action="/xxgk/${agency.code}/apply" novalidate>
 <input type="hidden" name="challengeToken" value="${challenge.token}">
@@ -98,8 +101,6 @@ ${textField(f, errors, 'challengeAnswer', challenge.question, { required: true, 
 <p class="hint">您的个人信息仅用于办理本申请，仅向办理人员显示。</p>`;
 }
 
-const sendPage = (reply: FastifyReply, title: string, siteName: string, body: Html, status = 200) =>
-  reply.status(status).type(HTML_TYPE).send(page({ title, siteName, body }));
 
 function parseForm(body: unknown): Form {
   return body && typeof body === 'object' ? Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')])) : {};
@@ -117,13 +118,14 @@ export async function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const agencyBy = (code: string) => deps.db.selectFrom('agencies').select(['id', 'code', 'name', 'address', 'phone', 'email']).where('code', '=', code).executeTakeFirst();
-  const site = (a: Agency) => `${a.name}政府信息公开`;
+  const sendPage = async (reply: FastifyReply, title: string, agency: Agency | undefined, body: Html, status = 200) =>
+    reply.status(status).type(HTML_TYPE).header('cache-control', 'no-store').send(await portalPage(deps, { title, agency, body }));
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/apply', { config: { access: 'public' } }, async (req, reply) => {
     const agency = await agencyBy(req.params.code);
     if (!agency) return reply.callNotFound();
     const challenge = issueChallenge(await challengeKey(deps.db, deps.clock), deps.clock());
-    return sendPage(reply, '依申请公开', site(agency), applicationForm(agency, { idType: 'prc_id', applicantKind: 'natural' }, {}, challenge));
+    return sendPage(reply, '依申请公开', agency, applicationForm(agency, { idType: 'prc_id', applicantKind: 'natural' }, {}, challenge));
   });
 
   app.post<{ Params: { code: string } }>('/xxgk/:code/apply', {
@@ -134,38 +136,41 @@ export async function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
     const f = parseForm(req.body);
     const key = await challengeKey(deps.db, deps.clock);
     const again = (errors: Record<string, string>) =>
-      sendPage(reply, '依申请公开', site(agency), applicationForm(agency, f, errors, issueChallenge(key, deps.clock())), 400);
+      sendPage(reply, '依申请公开', agency, applicationForm(agency, f, errors, issueChallenge(key, deps.clock())), 400);
     // A filled trap field is a robot; it gets the same answer as a wrong sum.
     const verdict = f.website ? { ok: false as const, reason: '验证题答案不正确' } : verifyChallenge(key, f.challengeToken ?? '', f.challengeAnswer ?? '', deps.clock());
     const { input, errors } = validate(f);
     if (!verdict.ok) errors.challengeAnswer = verdict.reason;
     if (!input || !verdict.ok) return again(errors);
     const done = await register(deps, agency.id, input, { channel: 'online', receivedAt: deps.clock().toISOString(), submissionToken: verdict.nonce }, null);
-    const body = html`<h1>申请已提交</h1>
+    const body = html`${agencyCrumbs(agency, [[`/xxgk/${agency.code}/apply`, '依申请公开'], [null, '申请已提交']])}
+<h1>申请已提交</h1>
 <div class="notice" role="status">
 <p>登记编号：<strong>${done.regNumber}</strong></p>
 <p>查询码：<strong class="code">${done.trackingCode}</strong></p>
 ${done.secret ? html`<p>查询密码：<strong class="code">${done.secret}</strong></p><p>请妥善保存查询码和密码，密码只显示这一次。</p>` : html`<p>该申请此前已经提交过，密码已在首次提交时显示。</p>`}
 </div>
 <p>本机关将依法在规定期限内答复。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>`;
-    return sendPage(reply, '申请已提交', site(agency), body);
+    return sendPage(reply, '申请已提交', agency, body);
   });
 
-  const statusForm = (error?: string) => html`<h1>申请查询</h1>
+  const statusCrumbs = (current: string) => html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <span aria-current="page">${current}</span></nav>`;
+  const statusForm = (error?: string) => html`${statusCrumbs('申请查询')}
+<h1>申请查询</h1>
 ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : ''}
 <form method="post" action="/xxgk/status">
 <div class="field"><label for="code">查询码</label><input id="code" name="code" autocomplete="off" required></div>
 <div class="field"><label for="secret">查询密码</label><input id="secret" name="secret" type="password" autocomplete="off" required></div>
 <p><button type="submit">查询</button></p></form>`;
 
-  app.get('/xxgk/status', { config: { access: 'public' } }, async (_req, reply) => sendPage(reply, '申请查询', '政府信息公开', statusForm()));
+  app.get('/xxgk/status', { config: { access: 'public' } }, async (_req, reply) => sendPage(reply, '申请查询', undefined, statusForm()));
 
   /** Every status action re-proves the code and secret: the page keeps no session for applicants. */
   const withCase = async (f: Form, reply: FastifyReply, then: (row: Awaited<ReturnType<typeof applicantCase>>) => Promise<unknown>) => {
     try {
       return await then(await applicantCase(deps, f.code ?? '', f.secret ?? ''));
     } catch (err) {
-      if (err instanceof AppError && err.status < 500) return sendPage(reply, '申请查询', '政府信息公开', statusForm(err.message), err.status === 404 ? 404 : 400);
+      if (err instanceof AppError && err.status < 500) return sendPage(reply, '申请查询', undefined, statusForm(err.message), err.status === 404 ? 404 : 400);
       throw err;
     }
   };
@@ -175,23 +180,24 @@ ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : 
     const agency = (await deps.db.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow()).name;
     const proof = html`<input type="hidden" name="code" value="${f.code ?? ''}"><input type="hidden" name="secret" value="${f.secret ?? ''}">`;
     const canAct = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'].includes(c.state);
-    const body = html`<h1>申请办理情况</h1>
+    const body = html`${statusCrumbs('申请办理情况')}
+<h1>申请办理情况</h1>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <table class="meta"><caption>申请信息</caption><tbody>
 <tr><th scope="row">登记编号</th><td>${c.regNumber}</td><th scope="row">受理机关</th><td>${agency}</td></tr>
-<tr><th scope="row">收到日期</th><td>${c.receivedAt.slice(0, 10)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
+<tr><th scope="row">收到日期</th><td>${chinaDateOf(c.receivedAt)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
 <tr><th scope="row">申请内容</th><td colspan="3">${c.description}</td></tr>
 ${c.deadline ? html`<tr><th scope="row">答复期限</th><td colspan="3">${c.state === 'replied' || c.finishedAt ? '已办结' : html`${c.deadline.dueDate}${c.deadline.state === 'paused' ? '（期限暂停中）' : ''}${c.deadline.provisional ? '（暂按周末计算，节假日安排公布后可能调整）' : ''}`}</td></tr>` : ''}
 </tbody></table>
 ${c.deadline ? html`<details><summary>期限是怎样计算的</summary><ul>${c.deadline.explanation.map((line) => html`<li>${line}</li>`)}</ul></details>` : ''}
 ${c.splitParts.length ? html`<section><h2>本申请已拆分</h2><p>按照一事一申请的要求，您的申请已拆分，其余事项另行登记。请用下列查询码和<strong>本申请的密码</strong>查询：</p><ul>${c.splitParts.map((p) => html`<li>${p.regNumber}：查询码 <strong class="code">${p.trackingCode}</strong></li>`)}</ul></section>` : ''}
 <h2>办理过程</h2>
-<ol class="timeline">${c.steps.map((s) => html`<li><time>${s.at.slice(0, 10)}</time> ${s.actionLabel}</li>`)}</ol>
+<ol class="timeline">${c.steps.map((s) => html`<li><time datetime="${chinaMomentOf(s.at)}">${chinaDateTimeOf(s.at)}</time> ${s.actionLabel}</li>`)}</ol>
 ${c.state === 'awaiting_correction' && c.correction ? html`<section><h2>需要补正</h2><p>${c.correction.needed}</p><p>请于 <strong>${c.correction.due}</strong> 前补正，逾期无正当理由不补正的，视为放弃申请。</p>
 <form method="post" action="/xxgk/status/correct">${proof}<div class="field"><label for="correction">补正内容</label><textarea id="correction" name="correction" rows="5" required></textarea></div><p><button type="submit">提交补正</button></p></form></section>` : ''}
 ${applicantFiles(c.files).length ? html`<h2>告知书和文件</h2><ul>${applicantFiles(c.files).map((file) => html`<li><form method="post" action="/xxgk/status/file" class="inline">${proof}<input type="hidden" name="fileId" value="${file.id}"><button type="submit" class="link">${file.name}</button></form></li>`)}</ul>` : ''}
 ${canAct ? html`<section><h2>撤回申请</h2><form method="post" action="/xxgk/status/withdraw">${proof}<label class="choice"><input type="checkbox" name="confirm" value="yes" required> 我确认撤回本申请，撤回后本机关不再处理</label><p><button type="submit">撤回申请</button></p></form></section>` : ''}`;
-    return sendPage(reply, '申请办理情况', '政府信息公开', body);
+    return sendPage(reply, '申请办理情况', undefined, body);
   };
 
   app.post('/xxgk/status', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {

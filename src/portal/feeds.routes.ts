@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaDateOf, chinaMomentOf } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, VALIDITIES } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, baseUrl, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
@@ -18,7 +19,7 @@ function cell(v: string): string {
 export async function portalFeedRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { code: string } }>('/xxgk/:code/feed.xml', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const { category } = parseFilter(flatQuery(req.query));
     const { entries } = await catalogPage(deps, a.id, category ? { category } : {}, 1, 50);
     const base = baseUrl(req);
@@ -29,7 +30,7 @@ export async function portalFeedRoutes(app: FastifyInstance, deps: AppDeps) {
 <id>${x(self)}</id>
 <title>${x(siteNameOf(a))}${category ? ` - ${CATEGORIES[category]}` : ''}</title>
 <subtitle>${x(a.name)}最新主动公开的政府信息</subtitle>
-<updated>${updated}</updated>
+<updated>${chinaMomentOf(updated)}</updated>
 <link rel="self" type="application/atom+xml" href="${x(self)}"/>
 <link rel="alternate" type="text/html" href="${x(`${base}/xxgk/${a.code}`)}"/>
 <author><name>${x(a.name)}</name></author>
@@ -37,7 +38,7 @@ ${entries.map((e) => `<entry>
 <id>${x(itemUrl(base, a.code, e.id))}</id>
 <title>${x(e.title)}</title>
 <link rel="alternate" type="text/html" href="${x(itemUrl(base, a.code, e.id))}"/>
-<updated>${e.publishedAt}</updated>
+<updated>${chinaMomentOf(e.publishedAt)}</updated>
 <category term="${e.category}" label="${x(CATEGORIES[e.category] ?? e.category)}"/>
 <summary>${x([`索引号：${e.indexNumber}`, e.docNumber && `发文字号：${e.docNumber}`, `成文日期：${e.dateMade}`, e.summary].filter(Boolean).join('；'))}</summary>
 </entry>`).join('\n')}
@@ -59,7 +60,7 @@ ${entries.map((e) => `<entry>
       agency: { code: a.code, name: a.name }, page: pageNo, pageSize, total, pages: Math.max(1, Math.ceil(total / pageSize)),
       items: entries.map((e) => ({
         indexNumber: e.indexNumber, title: e.title, docNumber: e.docNumber, category: e.category, categoryName: CATEGORIES[e.category] ?? e.category,
-        dateMade: e.dateMade, publishedAt: e.publishedAt, validity: e.validity, url: itemUrl(base, a.code, e.id),
+        dateMade: e.dateMade, publishedAt: chinaMomentOf(e.publishedAt), validity: e.validity, url: itemUrl(base, a.code, e.id),
       })),
     });
     return sendConditional(req, reply, { type: 'application/json; charset=utf-8', lastModified: latest(entries.map((e) => e.publishedAt)), body });
@@ -67,7 +68,7 @@ ${entries.map((e) => `<entry>
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/catalog.csv', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const f = parseFilter(flatQuery(req.query));
     const base = baseUrl(req);
     const lines = [['索引号', '标题', '发文字号', '主题分类', '发布部门', '成文日期', '发布日期', '有效性', '网址'].join(',')];
@@ -76,7 +77,7 @@ ${entries.map((e) => `<entry>
     for (let pageNo = 1; ; pageNo++) {
       const { entries } = await catalogPage(deps, a.id, f, pageNo, 500);
       for (const e of entries) {
-        lines.push([e.indexNumber, e.title, e.docNumber, CATEGORIES[e.category] ?? e.category, e.unitName, e.dateMade, e.publishedAt.slice(0, 10), VALIDITIES[e.validity], itemUrl(base, a.code, e.id)].map(cell).join(','));
+        lines.push([e.indexNumber, e.title, e.docNumber, CATEGORIES[e.category] ?? e.category, e.unitName, e.dateMade, chinaDateOf(e.publishedAt), VALIDITIES[e.validity], itemUrl(base, a.code, e.id)].map(cell).join(','));
       }
       if (entries.length) seen.push(entries[0]!);
       if (entries.length < 500) break;
@@ -93,7 +94,7 @@ ${entries.map((e) => `<entry>
         .select(['items.id', 'agencies.code', 'items.published_at']).where('items.published_at', 'is not', null)
         .orderBy('agencies.code').orderBy('items.published_at', 'desc').execute(),
     ]);
-    const url = (loc: string, lastmod?: string | null) => `<url><loc>${x(loc)}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
+    const url = (loc: string, lastmod?: string | null) => `<url><loc>${x(loc)}</loc>${lastmod ? `<lastmod>${chinaDateOf(lastmod)}</lastmod>` : ''}</url>`;
     const newest = new Map<string, string>();
     for (const i of items) if (!newest.has(i.code)) newest.set(i.code, i.published_at!);
     const body = `<?xml version="1.0" encoding="utf-8"?>

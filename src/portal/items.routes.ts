@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaDateOf, chinaLongDateOf } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, VALIDITIES, type Category, type Validity } from '../modules/documents/documents.rules.ts';
 import { filesRoot, type PublishedSnapshot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
-import { agencyCrumbs } from './agency.ts';
+import { agencyCrumbs, sendNotFound } from './agency.ts';
 import { catalogScope } from '../modules/catalog/catalog.repo.ts';
 import { HTML_TYPE, html, paragraphs } from './html.ts';
-import { page } from './layout.ts';
+import { portalPage } from './layout.ts';
 import { sendConditional } from './conditional.ts';
 import { sendDownload } from '../http/download.ts';
 
-const notFoundPage = '<!doctype html><html lang="zh-CN"><title>信息不存在</title><main><h1>信息不存在或未公开</h1><p><a href="/">返回首页</a></p></main></html>';
 
 /** The latest published version of an item: what the public may see, never the working copy. */
 async function published(deps: AppDeps, itemId: string) {
@@ -42,38 +42,41 @@ const RELATED_COUNT = 5;
 export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { code: string; id: string } }>('/xxgk/:code/items/:id', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const item = await published(deps, req.params.id);
-    if (!item || item.code !== req.params.code) return reply.status(404).type(HTML_TYPE).send(notFoundPage);
+    if (!item || item.code !== req.params.code) return sendNotFound(deps, reply, '信息');
     const s = item.snapshot;
     const column = `/xxgk/${item.code}`;
     const related = await relatedEntries(deps, item.agency_id, s.category, item.id);
     const body = html`${agencyCrumbs({ code: item.code, name: item.agency_name }, [[`${column}/catalog`, '法定主动公开内容']])}
 <article class="item">
 <h1>${s.title}</h1>
+<p class="item-tools"><button type="button" data-print hidden>打印本页</button></p>
 <table class="meta"><caption>信息属性</caption><tbody>
 <tr><th scope="row">索引号</th><td>${s.indexNumber}</td><th scope="row">主题分类</th><td>${CATEGORIES[s.category]}</td></tr>
 <tr><th scope="row">发文机关</th><td>${item.agency_name}</td><th scope="row">成文日期</th><td>${s.dateMade}</td></tr>
 <tr><th scope="row">标题</th><td colspan="3">${s.title}</td></tr>
-<tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${s.publishedAt.slice(0, 10)}</td></tr>
+<tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${chinaDateOf(s.publishedAt)}</td></tr>
 <tr><th scope="row">有效性</th><td>${VALIDITIES[item.validity as Validity]}</td><th scope="row">版本</th><td>第 ${s.version} 版${s.changeReason ? html`（修订：${s.changeReason}）` : ''}</td></tr>
 </tbody></table>
 <div class="body">${paragraphs(s.body)}</div>
+<div class="signature"><p>${item.agency_name}</p><p>${chinaLongDateOf(s.dateMade)}</p></div>
 <p class="colophon">${s.colophon}</p>
 ${s.attachments.length ? html`<section><h2>附件</h2><ul>${s.attachments.map((a) => html`<li><a href="/xxgk/files/${item.id}/${a.id}">${a.name}</a>（${Math.max(1, Math.round(a.size / 1024))} KB）</li>`)}</ul></section>` : ''}
 </article>
 ${related.length ? html`<section class="related" aria-labelledby="related-h"><h2 id="related-h">相关信息</h2><ul class="latest">${related.map(
-      (r) => html`<li><a href="${column}/items/${r.id}">${r.title}</a> <time datetime="${r.publishedAt.slice(0, 10)}">${r.publishedAt.slice(0, 10)}</time></li>`,
+      (r) => html`<li><a href="${column}/items/${r.id}">${r.title}</a> <time datetime="${chinaDateOf(r.publishedAt)}">${chinaDateOf(r.publishedAt)}</time></li>`,
     )}</ul></section>` : ''}`;
     return sendConditional(req, reply, {
       type: HTML_TYPE, lastModified: s.publishedAt,
-      body: page({ title: s.title, siteName: `${item.agency_name}政府信息公开`, home: column, body }),
+      body: await portalPage(deps, { title: s.title, agency: { code: item.code, name: item.agency_name }, body }),
     });
   });
 
   app.get<{ Params: { itemId: string; attachmentId: string } }>('/xxgk/files/:itemId/:attachmentId', { config: { access: 'public' } }, async (req, reply) => {
     const item = await published(deps, req.params.itemId);
     const file = item?.snapshot.attachments.find((a) => a.id === req.params.attachmentId);
-    if (!file) return reply.status(404).type(HTML_TYPE).send(notFoundPage);
+    if (!file) return sendNotFound(deps, reply, '文件');
     const bytes = await readStoredFile(filesRoot(deps.dataDir), file.sha256);
-    return sendDownload(reply, { name: file.name, mime: file.mime, bytes }, 'public');
+    // A PDF opens in the browser's own viewer where it has one; other types are saved.
+    return sendDownload(reply, { name: file.name, mime: file.mime, bytes }, 'public', file.mime === 'application/pdf' ? 'inline' : 'attachment');
   });
 }

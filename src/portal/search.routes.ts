@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaDateOf } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { parseFilter } from '../modules/catalog/catalog.repo.ts';
 import { COUNT_CAP, searchCatalog, type SearchSort } from '../modules/catalog/catalog.search.ts';
@@ -7,7 +8,7 @@ import { CATEGORIES, DOC_KINDS, VALIDITIES } from '../modules/documents/document
 import { flatQuery, intParam } from './agency.ts';
 import { pager, queryString, select } from './controls.ts';
 import { HTML_TYPE, html, type Html } from './html.ts';
-import { page } from './layout.ts';
+import { portalPage } from './layout.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Deep pages of a search are never read and cost the most; a narrower query serves better. */
@@ -66,9 +67,9 @@ ${result ? html`<h2 id="hits-h">检索结果</h2>
 ${result.hits.length ? html`<ol class="hits" aria-labelledby="hits-h" start="${(pageNo - 1) * SEARCH_PAGE_SIZE + 1}">${result.hits.map(
       (h) => html`<li><h3><a href="/xxgk/${h.agencyCode}/items/${h.id}">${marked(h.title, marks)}</a></h3>
 <p class="snippet">${marked(snippet(h.bodyText, marks), marks)}</p>
-<p class="hit-meta">${h.agencyName} · ${CATEGORIES[h.category]} · 索引号 ${h.indexNumber}${h.docNumber ? ` · ${h.docNumber}` : ''} · 发布日期 <time datetime="${h.publishedAt.slice(0, 10)}">${h.publishedAt.slice(0, 10)}</time>${h.validity === 'valid' ? '' : ` · ${VALIDITIES[h.validity]}`}</p></li>`,
+<p class="hit-meta">${h.agencyName} · ${CATEGORIES[h.category]} · 索引号 ${h.indexNumber}${h.docNumber ? ` · ${h.docNumber}` : ''} · 发布日期 <time datetime="${chinaDateOf(h.publishedAt)}">${chinaDateOf(h.publishedAt)}</time>${h.validity === 'valid' ? '' : ` · ${VALIDITIES[h.validity]}`}</p></li>`,
     )}</ol>` : ''}
 ${pager(pageNo, pages, (n) => `/search${queryString({ ...params, page: n === 1 ? undefined : n })}`)}` : html`<p>可检索各部门主动公开的政府信息的标题、正文和附件内容。</p>`}`;
-    return reply.type(HTML_TYPE).header('cache-control', 'no-cache').send(page({ title: q ? `${q} - 检索` : '检索', siteName: '政府信息公开', body }));
+    return reply.type(HTML_TYPE).header('cache-control', 'no-cache').send(await portalPage(deps, { title: q ? `${q} - 检索` : '检索', body }));
   });
 }

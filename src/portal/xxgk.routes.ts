@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { chinaDateOf as day } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
@@ -6,13 +7,13 @@ import { catalogPage, categoryCounts, filterChoices, parseFilter, type CatalogEn
 import { latest, sendConditional } from './conditional.ts';
 import { pager, queryString, select } from './controls.ts';
 import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
-import { page } from './layout.ts';
+import { portalPage } from './layout.ts';
 import { searchBox } from './search.routes.ts';
 
 export const CATALOG_PAGE_SIZE = 20;
 
 /** The sections of an agency's disclosure column, as Chinese government sites lay it out. */
-const sections = (code: string) => [
+export const sections = (code: string) => [
   { href: `/xxgk/${code}/guide`, label: '政府信息公开指南', hint: '到哪里、怎样申请，答复期限与救济途径' },
   { href: `/xxgk/${code}/rules`, label: '政府信息公开制度', hint: '本机关执行的法规和工作制度' },
   { href: `/xxgk/${code}/catalog`, label: '法定主动公开内容', hint: '政府信息公开目录，可按分类、部门、年份检索' },
@@ -26,7 +27,6 @@ const sections = (code: string) => [
 
 const feedLink = (code: string, name: string) => html`<link rel="alternate" type="application/atom+xml" title="${name}最新公开信息" href="/xxgk/${code}/feed.xml">`;
 
-const day = (iso: string) => iso.slice(0, 10);
 const itemHref = (code: string, id: string) => `/xxgk/${code}/items/${id}`;
 
 /** Query string of a catalog view. */
@@ -46,7 +46,7 @@ function catalogTable(code: string, entries: CatalogEntry[], caption: Html | str
 export async function portalXxgkRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { code: string } }>('/xxgk/:code', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const { entries, total } = await catalogPage(deps, a.id, {}, 1, 10);
     const body = html`${agencyCrumbs(a)}
 <h1>${siteNameOf(a)}</h1>
@@ -60,13 +60,13 @@ ${entries.length
 </section>`;
     return sendConditional(req, reply, {
       type: HTML_TYPE, lastModified: latest(entries.map((e) => e.publishedAt)),
-      body: page({ title: '政府信息公开', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body, head: feedLink(a.code, a.name) }),
+      body: await portalPage(deps, { title: '政府信息公开', agency: a, body, head: feedLink(a.code, a.name) }),
     });
   });
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/catalog', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const q = flatQuery(req.query);
     const f = parseFilter(q);
     const pageSize = intParam(q.pageSize, CATALOG_PAGE_SIZE, 100);
@@ -81,7 +81,7 @@ ${entries.length
     const filtered = Boolean(f.unitId || f.year || f.kind || f.validity || f.category);
     const body = html`${agencyCrumbs(a, [[null, '法定主动公开内容']])}
 <h1>法定主动公开内容</h1>
-<p>${a.name}政府信息公开目录（CAT-1）：列出本机关主动公开的每条政府信息的索引号、标题、发文字号、成文日期和发布日期，按主题分类（PUB-2）。</p>
+<p>${a.name}政府信息公开目录：依照《中华人民共和国政府信息公开条例》第十二条编制，列出本机关主动公开的每条政府信息的索引号、标题、发文字号、成文日期和发布日期，按主题分类。</p>
 <div class="catalog">
 <nav class="facets" aria-labelledby="facets-h"><h2 id="facets-h">主题分类</h2><ul>
 ${catLink(undefined, '全部', allCount)}${(Object.entries(CATEGORIES) as [Category, string][]).map(([c, label]) => catLink(c, label, counts[c] ?? 0))}
@@ -107,17 +107,17 @@ ${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: 
 </div></div>`;
     return sendConditional(req, reply, {
       type: HTML_TYPE, lastModified: latest(entries.map((e) => e.publishedAt)),
-      body: page({ title: '法定主动公开内容', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body, head: feedLink(a.code, a.name) }),
+      body: await portalPage(deps, { title: '法定主动公开内容', agency: a, body, head: feedLink(a.code, a.name) }),
     });
   });
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/guide', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const contact: [string, string][] = [['受理机构', `${a.name}政府信息公开工作机构`], ['通讯地址', a.address], ['联系电话', a.phone], ['传真', a.fax], ['电子邮箱', a.email]];
     const body = html`${agencyCrumbs(a, [[null, '政府信息公开指南']])}
 <h1>${a.name}政府信息公开指南</h1>
-<p class="hint">本指南依据《中华人民共和国政府信息公开条例》编制，随机构信息变化及时更新（CAT-3）。更新日期：<time datetime="${day(a.updated_at)}">${day(a.updated_at)}</time>。</p>
+<p class="hint">本指南依据《中华人民共和国政府信息公开条例》第十二条编制，随机构信息变化及时更新。更新日期：<time datetime="${day(a.updated_at)}">${day(a.updated_at)}</time>。</p>
 <h2>一、主动公开</h2>
 <p>本机关主动公开的政府信息列入<a href="/xxgk/${a.code}/catalog">政府信息公开目录</a>，分为${Object.values(CATEGORIES).join('、')}等类别。信息自形成或者变更之日起20个工作日内在本平台公开。</p>
 <h2>二、依申请公开</h2>
@@ -141,12 +141,12 @@ ${contact.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v || '—'}</t
 <h2>四、监督和救济</h2>
 <p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>
 ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_text)}` : ''}`;
-    return sendConditional(req, reply, { type: HTML_TYPE, lastModified: a.updated_at, body: page({ title: '政府信息公开指南', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }) });
+    return sendConditional(req, reply, { type: HTML_TYPE, lastModified: a.updated_at, body: await portalPage(deps, { title: '政府信息公开指南', agency: a, body }) });
   });
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/rules', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const body = html`${agencyCrumbs(a, [[null, '政府信息公开制度']])}
 <h1>政府信息公开制度</h1>
 <p>${a.name}开展政府信息公开工作，执行下列法规和制度：</p>
@@ -163,17 +163,17 @@ ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_tex
 <li>政务舆情回应制度</li>
 <li>政府信息公开工作考核和责任追究制度</li>
 </ul>`;
-    return reply.type(HTML_TYPE).send(page({ title: '政府信息公开制度', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
+    return reply.type(HTML_TYPE).send(await portalPage(deps, { title: '政府信息公开制度', agency: a, body }));
   });
 
   app.get<{ Params: { code: string } }>('/xxgk/:code/reports', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(reply);
+    if (!a) return sendNotFound(deps, reply);
     const body = html`${agencyCrumbs(a, [[null, '政府信息公开年报']])}
 <h1>政府信息公开年报</h1>
 <p>${a.name}尚未在本平台发布政府信息公开工作年度报告。</p>
 <p>按照规定，本机关于每年1月31日前公布上一年度政府信息公开工作年度报告。报告发布后将在此页面列出。</p>
 <p>您可以查阅本机关的<a href="/xxgk/${a.code}/catalog">法定主动公开内容</a>，或<a href="/xxgk/${a.code}/apply">依申请获取政府信息</a>。</p>`;
-    return reply.type(HTML_TYPE).send(page({ title: '政府信息公开年报', siteName: siteNameOf(a), home: `/xxgk/${a.code}`, body }));
+    return reply.type(HTML_TYPE).send(await portalPage(deps, { title: '政府信息公开年报', agency: a, body }));
   });
 }

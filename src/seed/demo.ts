@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { appendAudit, CLI_ACTOR } from '../modules/audit/audit.service.ts';
 import { requiresSecondFactor, type Role } from '../modules/org/org.rules.ts';
 import { createUser, grantRole } from '../modules/org/org.service.ts';
+import type { SiteSettings } from '../modules/settings/site-settings.ts';
 import { seedDemoLists } from './demo-lists.ts';
 
 /** Every demo account's password (README lists it). It meets the 等保 policy like any other. */
@@ -48,6 +49,12 @@ export const DEMO_CITY: DemoAgency[] = [
     ],
   },
 ];
+
+/** The portal footer's identity for the demo city: made-up record numbers, a stand-in for the 党政机关网站标识. */
+const DEMO_SITE: SiteSettings = {
+  sponsor: '示例市人民政府办公室', phone: '0310-1234000', email: 'zwgk@example.gov.cn', address: '示例市人民路1号',
+  icp: '示ICP备20260001号', psb: '示公网安备13010002000001号', siteCode: '1301000001', conacImage: '/assets/conac-demo.svg', conacLink: 'https://bszs.conac.cn/',
+};
 
 export async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.selectFrom('agencies').select('id').limit(1).executeTakeFirst());
@@ -96,5 +103,9 @@ export async function seedDemo(deps: { db: Db; clock: Clock }): Promise<{ users:
     }
   }
   await seedDemoLists(deps);
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('settings').values({ key: 'site', value_json: JSON.stringify(DEMO_SITE), updated_by: null, updated_at: now }).execute();
+    await appendAudit(tx, clock, { actor: CLI_ACTOR, agencyId: rootId!, action: 'settings.site.update', entityType: 'settings', entityId: 'site', after: DEMO_SITE });
+  });
   return { users };
 }

@@ -1028,6 +1028,7 @@ describe('9. attachments: recognised by content, scanned, and published with the
     const word = await t.app.inject({ method: 'GET', url: `/xxgk/files/${id}/${att.docx}` });
     expect(word.statusCode).toBe(200);
     expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(word.headers['content-disposition']).toMatch(/^attachment; /);
     const wordText = await extractText('docx', new Uint8Array(word.rawPayload));
     expect(wordText).not.toContain(ID_NUMBER);
     expect(wordText).toContain(`张某，公民身份号码${MASKED_ID}，见习岗位：行政助理`);
@@ -1036,6 +1037,8 @@ describe('9. attachments: recognised by content, scanned, and published with the
     const paper = await t.app.inject({ method: 'GET', url: `/xxgk/files/${id}/${att.pdf}` });
     expect(paper.statusCode).toBe(200);
     expect(paper.headers['content-type']).toBe('application/pdf');
+    // A public PDF opens in the browser's viewer (issue 8), still named for saving.
+    expect(paper.headers['content-disposition']).toBe(`inline; filename*=UTF-8''list.dat`);
     const pdfText = await extractText('pdf', new Uint8Array(paper.rawPayload));
     expect(pdfText).not.toContain(ID_NUMBER);
     expect(pdfText).toContain('Employment training list 2026');

@@ -153,7 +153,7 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
     // Absolute URLs from the request's host.
     expect(res.body).toMatch(new RegExp(`<link rel="alternate" type="text/html" href="http://localhost(:80)?/xxgk/RSJ/items/${ids.fund}"/>`));
     for (const tag of ['<id>', '<title>', '<updated>', '<author>']) expect(res.body).toContain(tag);
-    expect((res.body.match(/<entry>[\s\S]*?<\/entry>/g) ?? []).every((e) => /<id>[^<]+<\/id>/.test(e) && /<updated>\d{4}-\d\d-\d\dT[^<]+Z<\/updated>/.test(e))).toBe(true);
+    expect((res.body.match(/<entry>[\s\S]*?<\/entry>/g) ?? []).every((e) => /<id>[^<]+<\/id>/.test(e) && /<updated>\d{4}-\d\d-\d\dT[^<]+\+08:00<\/updated>/.test(e))).toBe(true);
     const finance = await get(t, '/xxgk/RSJ/feed.xml?category=finance');
     expect(finance.body.match(/<entry>/g)).toHaveLength(1);
   });

@@ -19,10 +19,10 @@ export function testClock(start = '2026-11-23T02:00:00.000Z') {
 
 export type TestApp = { app: FastifyInstance; conn: Connection; clock: ReturnType<typeof testClock>; close: () => Promise<void> };
 
-/** The whole server over a fresh database holding the demo city. */
-export async function demoApp(): Promise<TestApp> {
+/** The whole server over a fresh database holding the demo city; `start` sets the test clock. */
+export async function demoApp(start?: string): Promise<TestApp> {
   const conn = await freshDatabase();
-  const clock = testClock();
+  const clock = testClock(start);
   const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir: '/nonexistent', secureCookies: false };
   await seedDemo(deps);
   const app = await buildApp(deps, { logLevel: 'silent' });
@@ -67,10 +67,10 @@ export async function userId(t: TestApp, username: string): Promise<string> {
 }
 
 /** One demo city per describe block: seeding is the slow part. */
-export function withDemoCity(): () => TestApp {
+export function withDemoCity(start?: string): () => TestApp {
   let t: TestApp | undefined;
   beforeAll(async () => {
-    t = await demoApp();
+    t = await demoApp(start);
   });
   afterAll(async () => {
     await t?.close();

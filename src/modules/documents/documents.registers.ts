@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { chinaToday, isoNow } from '../../core/clock.ts';
+import { chinaDateTimeOf, chinaToday, isoNow } from '../../core/clock.ts';
 import { badRequest } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Paging } from '../../core/paging.ts';
@@ -19,8 +19,9 @@ export type LedgerFilter = { from?: string | undefined; to?: string | undefined;
 export async function ledger(deps: Deps, actor: Actor, filter: LedgerFilter, page: Paging) {
   requireRoleIn(actor, ITEM_ROLES, actor.agencyId);
   let q = itemQuery(deps.db).where('items.agency_id', '=', actor.agencyId).where('items.published_at', 'is not', null);
-  if (filter.from) q = q.where('items.published_at', '>=', filter.from);
-  if (filter.to) q = q.where('items.published_at', '<=', filter.to);
+  // Moments are stored as UTC text: a bound given with another offset (+08:00) is compared as the same instant in UTC.
+  if (filter.from) q = q.where('items.published_at', '>=', new Date(filter.from).toISOString());
+  if (filter.to) q = q.where('items.published_at', '<=', new Date(filter.to).toISOString());
   if (filter.q) q = q.where((eb) => eb.or([eb('items.title', 'like', `%${filter.q}%`), eb('items.index_number', 'like', `%${filter.q}%`)]));
   const [{ total }] = (await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
   const rows = await q.orderBy('items.published_at', 'desc').limit(page.pageSize).offset(offsetOf(page)).execute();
@@ -50,7 +51,7 @@ export async function ledgerWorkbook(deps: Deps, actor: Actor, filter: LedgerFil
     { header: '有效性', key: 'validity', width: 8 }, { header: '纸质份数', key: 'paperCopies', width: 8 },
   ];
   for (const i of items) {
-    sheet.addRow({ ...i, category: CATEGORIES[i.category], validity: VALIDITIES[i.validity], publishedAt: i.publishedAt.replace('T', ' ').slice(0, 19) });
+    sheet.addRow({ ...i, category: CATEGORIES[i.category], validity: VALIDITIES[i.validity], publishedAt: chinaDateTimeOf(i.publishedAt) });
   }
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());
