@@ -1,5 +1,5 @@
 // Chinese labels and display formats shared by the pages.
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
@@ -52,6 +52,13 @@ export function formatDateTime(value: string | null | undefined): string {
 /** Select / Radio options from a label table (key → label), in its own order. */
 export function optionsOf<K extends string>(labels: Partial<Record<K, string>> | undefined): { value: K; label: string }[] {
   return Object.entries(labels ?? {}).map(([value, label]) => ({ value: value as K, label: label as string }));
+}
+
+/** Calendar days picked in a range, as the moments that open the first and close the last in Beijing time. */
+export function beijingDayRange(range: [Dayjs, Dayjs] | null | undefined): { from?: string; to?: string } {
+  if (!range) return {};
+  const day = (d: Dayjs) => dayjs.tz(d.format(DATE_FORMAT), BEIJING);
+  return { from: day(range[0]).startOf('day').toISOString(), to: day(range[1]).endOf('day').toISOString() };
 }
 
 export function formatDate(value: string | null | undefined): string {
