@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_LABELS } from '../../src/modules/audit/audit.labels.ts';
 import { verifyAudit } from '../../src/modules/audit/audit.service.ts';
 import { agencyId, call, demoApp, signIn, type Session, type TestApp } from '../support/app.ts';
 
@@ -24,6 +26,51 @@ describe('SUP-6 every change leaves a record of who did what, which the auditor 
     expect(event).toMatchObject({ actorName: '周系统', actorRole: 'sys_admin', agencyId: rsj, action: 'agency.update' });
     expect(event.before.phone).toBe('0310-1234333');
     expect(event.after.phone).toBe('0310-7654321');
+  });
+
+  it('events read in Chinese with the object\'s name, not codes and ids', async () => {
+    const rsj = await agencyId(t, 'RSJ');
+    const res = await call(t, auditor, 'GET', `/audit?action=agency.update&agencyId=${rsj}`);
+    expect(res.json().items[0]).toMatchObject({ actionLabel: '修改机构', entityLabel: '机构', entityName: '示例市人力资源和社会保障局' });
+    const logins = (await call(t, auditor, 'GET', '/audit?action=auth.login')).json().items;
+    expect(logins[0]).toMatchObject({ actionLabel: '登录系统', entityLabel: '用户', entityName: logins[0].actorName });
+    const listed = (await call(t, auditor, 'GET', '/audit?action=negative_list_entry.create&pageSize=1')).json().items;
+    expect(listed[0]).toMatchObject({ actionLabel: '新增负面清单事项', entityLabel: '负面清单事项', entityName: expect.stringMatching(/^[\u4e00-\u9fff]/) });
+    const users = (await call(t, auditor, 'GET', '/audit?action=user.create&pageSize=200')).json().items;
+    expect(users.map((e: { entityName: string }) => e.entityName)).toContain('郑审计');
+  });
+
+  it('every kind of event the demo city wrote has a Chinese name in the served vocabulary', async () => {
+    const kinds = (await call(t, auditor, 'GET', '/audit/kinds')).json().items as { value: string; label: string; group: string }[];
+    const served = new Map(kinds.map((k) => [k.value, k]));
+    const written = await t.conn.db.selectFrom('audit_events').select('action').distinct().execute();
+    expect(written.length).toBeGreaterThan(5);
+    for (const { action } of written) expect(served.get(action)?.label, action).toBe(ACTION_LABELS[action]);
+    for (const k of kinds) expect(`${k.label}${k.group}`).toMatch(/^[\u4e00-\u9fff（）、]+$/);
+  });
+
+  it('filters by the acting person\'s name and by kind', async () => {
+    const res = (await call(t, auditor, 'GET', '/audit?actor=周系统&pageSize=200')).json();
+    expect(res.total).toBeGreaterThan(0);
+    expect(new Set(res.items.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['周系统']));
+    const updates = (await call(t, auditor, 'GET', '/audit?action=agency.update&pageSize=200')).json().items;
+    expect(new Set(updates.map((e: { action: string }) => e.action))).toEqual(new Set(['agency.update']));
+  });
+
+  it('exports the filtered log to Excel for the auditor, in Beijing time', async () => {
+    const rsj = await agencyId(t, 'RSJ');
+    t.clock.advance(15 * 60 + 30); // 2026-11-23 17:30 UTC: already 2026-11-24 01:30 in Beijing
+    [admin, auditor] = [await signIn(t, 'sysadmin'), await signIn(t, 'auditor')];
+    await call(t, admin, 'PATCH', `/agencies/${rsj}`, { phone: '0310-7650000' });
+    const res = await call(t, auditor, 'GET', `/audit.xlsx?action=agency.update&agencyId=${rsj}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('审计日志'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('审计日志')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '时间（北京时间）', '操作人', '角色', '机构', '操作', '对象类型', '对象', 'IP 地址', '变更前', '变更后', '记录编号']);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['2026-11-24 01:30', '周系统', '系统管理员', '示例市人力资源和社会保障局', '修改机构', '机构', '示例市人力资源和社会保障局']);
+    expect(sheet.rowCount).toBe(3);
   });
 
   it('authentication events are recorded', async () => {

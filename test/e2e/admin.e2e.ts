@@ -61,7 +61,21 @@ describe('administration screens (三员: each administrator sees their own duti
   it('the auditor browses the audit log and verifies its hash chain', async () => {
     const page = await signedIn('auditor');
     await page.goto(`${baseUrl}/admin/system/audit`);
-    await page.getByText('auth.login').first().waitFor();
+    // Issue 8: events in Chinese with the object's name, the IP readable at 1366 px, an export.
+    await page.getByRole('cell', { name: '登录系统' }).first().waitFor();
+    expect(await page.getByText('auth.login').count()).toBe(0);
+    expect(await page.getByText(/user #/).count()).toBe(0);
+    const ip = page.locator('.ant-table-tbody tr.ant-table-row td').last();
+    const box = (await ip.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    expect(await ip.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+    expect(box.height).toBeLessThan(60);
+    await page.getByLabel('操作类型').fill('新建用户');
+    await page.locator('.ant-select-item-option').filter({ hasText: '新建用户' }).click();
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('cell', { name: /^用户“/ }).first().waitFor();
+    expect(await page.getByRole('cell', { name: '登录系统' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toBe('/api/v1/audit.xlsx?action=user.create');
     await page.getByRole('button', { name: '校验完整性' }).click();
     await page.getByText(/完整/).first().waitFor();
     await shot(page, 'admin-audit');

@@ -35,11 +35,15 @@ describe('ORG-5 every demo role signs in to the console shell', () => {
     await page.getByText(todo).first().waitFor();
     await expect(page.getByText(name).first().isVisible()).resolves.toBe(true);
     await expect(page.getByText(roleLabel).first().isVisible()).resolves.toBe(true);
-    // Administrators (三员) see administration, not the business capabilities they do not work in.
+    // Administrators (三员) see administration, not the business capabilities they do not work in;
+    // a business role sees only the capabilities its role can use (issue 8).
     const admin = ['sysadmin', 'secadmin', 'auditor'].includes(username);
-    for (const item of ['工作台', '政策解读', '舆情与留言', '监督考评', ...(admin ? ['系统管理'] : ['信息发布', '依申请公开'])]) {
-      await expect(page.getByRole('menuitem', { name: item }).first().isVisible(), item).resolves.toBe(true);
-    }
+    const shown = ['工作台', ...(admin ? ['系统管理'] : ['信息发布', '依申请公开', '政策解读'])];
+    const hidden = admin ? ['政策解读', '舆情与留言', '监督考评', '信息发布'] : ['系统管理'];
+    if (username === 'rsj.drafter') hidden.push('舆情与留言', '监督考评', '发布协调');
+    if (username === 'rsj.opinion') shown.push('舆情与留言');
+    for (const item of shown) await expect(page.getByRole('menuitem', { name: item }).first().isVisible(), item).resolves.toBe(true);
+    for (const item of hidden) expect(await page.getByRole('menuitem', { name: item }).count(), item).toBe(0);
     await shot(page, `shell-${username}`);
     await context.close();
   });

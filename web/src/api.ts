@@ -19,6 +19,8 @@ import type {
   ApplicationRegistered,
   AppVocabulary,
   AuditEvent,
+  AuditFilter,
+  AuditKind,
   AuditQuery,
   AuditVerification,
   CatalogEntries,
@@ -228,6 +230,8 @@ export const api = {
   audit: {
     list: (query: AuditQuery) => get<Page<AuditEvent>>('/audit', { ...query }),
     verify: () => get<AuditVerification>('/audit/verify'),
+    kinds: () => get<{ items: AuditKind[] }>('/audit/kinds'),
+    exportUrl: (filter: AuditFilter) => API_BASE + withQuery('/audit.xlsx', { ...filter }),
   },
   calendar: {
     year: (year: number) => get<CalendarYear>(`/calendar/${year}`),
@@ -402,6 +406,7 @@ export const queries = {
   roles: () => queryOptions({ queryKey: keys.roles, queryFn: api.roles.list, staleTime: Infinity }),
   audit: (query: AuditQuery) =>
     queryOptions({ queryKey: [...keys.audit, query], queryFn: () => api.audit.list(query) }),
+  auditKinds: () => queryOptions({ queryKey: [...keys.audit, 'kinds'], queryFn: api.audit.kinds, staleTime: Infinity }),
   calendar: (year: number) =>
     queryOptions({ queryKey: [...keys.calendar, year], queryFn: () => api.calendar.year(year) }),
   addWorkdays: (from: string, n: number) =>

@@ -1,5 +1,5 @@
 // Chinese labels and display formats shared by the pages.
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
@@ -52,6 +52,13 @@ export function formatDateTime(value: string | null | undefined): string {
 /** Select / Radio options from a label table (key → label), in its own order. */
 export function optionsOf<K extends string>(labels: Partial<Record<K, string>> | undefined): { value: K; label: string }[] {
   return Object.entries(labels ?? {}).map(([value, label]) => ({ value: value as K, label: label as string }));
+}
+
+/** Calendar days picked in a range, as the moments that open the first and close the last in Beijing time. */
+export function beijingDayRange(range: [Dayjs, Dayjs] | null | undefined): { from?: string; to?: string } {
+  if (!range) return {};
+  const day = (d: Dayjs) => dayjs.tz(d.format(DATE_FORMAT), BEIJING);
+  return { from: day(range[0]).startOf('day').toISOString(), to: day(range[1]).endOf('day').toISOString() };
 }
 
 export function formatDate(value: string | null | undefined): string {
@@ -116,7 +123,7 @@ export const ORGANISATION_LABEL = '法人或其他组织';
 /** LAW-35: hints for the office, never a refusal at the door. */
 export const APPLICATION_FLAGS: Record<ApplicationFlag, { label: string; title: string }> = {
   repeat: { label: '重复申请？', title: '同一申请人此前提出过内容相近的申请，请核对是否属于重复申请' },
-  excessive: { label: '申请过多', title: '同一申请人本月申请数量明显超过合理范围（LAW-35），可要求说明理由' },
+  excessive: { label: '申请过多', title: '同一申请人本月申请数量明显超过合理范围（《中华人民共和国政府信息公开条例》第三十五条），可要求说明理由' },
 };
 
 /** Timeline entries beside the workflow moves (the server labels only the moves and 登记). */
@@ -131,8 +138,8 @@ export const APPLICATION_STEP_LABELS: Record<string, string> = {
 export const APPLICANT_ROLE_LABEL = '申请人';
 
 export const APP_CONSULTATION_KIND_LABELS: Record<AppConsultationKind, string> = {
-  third_party: '第三方（LAW-32）',
-  agency: '其他机关（LAW-34）',
+  third_party: '第三方',
+  agency: '其他机关',
 };
 
 export const APP_CONSULTATION_ANSWERS: Record<AppConsultationAnswerKind, string> = {

@@ -132,8 +132,9 @@ const APPLICATIONS: NavMenu = {
   ],
 };
 
-function comingSoon(path: string, label: string, icon: ReactNode): NavPage {
-  return { path, label, icon, element: <ComingSoonPage title={label} /> };
+/** A capability still to come, in the menu only of the roles that will work in it. */
+function comingSoon(path: string, label: string, icon: ReactNode, roles: Role[]): NavPage {
+  return { path, label, icon, roles, element: <ComingSoonPage title={label} /> };
 }
 
 /** 公开目录: the catalog (CAT-1) and its quarterly filing with the leading group (CAT-2). */
@@ -166,12 +167,12 @@ export const NAV_SECTIONS: NavSection[] = [
       CATALOG,
       LISTS,
       APPLICATIONS,
-      comingSoon('/interpretation', '政策解读', <ReadOutlined />),
-      comingSoon('/consultation', '意见征集', <CommentOutlined />),
-      comingSoon('/coordination', '发布协调', <SyncOutlined />),
-      comingSoon('/opinion', '舆情与留言', <AlertOutlined />),
-      comingSoon('/supervision', '监督考评', <AuditOutlined />),
-      comingSoon('/notifications', '通知', <BellOutlined />),
+      comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
+      comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
+      comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
+      comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
+      comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
+      comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
     ],
   },
   {

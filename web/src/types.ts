@@ -183,16 +183,33 @@ export interface AuditEvent {
   actorRole: Role | null;
   agencyId: string | null;
   action: string;
+  /** the kind of event in Chinese (登录系统) */
+  actionLabel: string;
   entityType: string;
+  /** the kind of object in Chinese (用户) */
+  entityLabel: string;
   entityId: string | null;
+  /** the object's name (a user's name, an item's title) */
+  entityName: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;
 }
 
+/** One kind of audit event in the served vocabulary (GET /audit/kinds). */
+export interface AuditKind {
+  value: string;
+  label: string;
+  group: string;
+}
+
+export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
+
 export interface AuditQuery extends PageQuery {
   agencyId?: string;
   actorId?: string;
+  /** part of the acting person's name */
+  actor?: string;
   action?: string;
   from?: string;
   to?: string;

@@ -1,15 +1,37 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { chinaToday } from '../../core/clock.ts';
 import { forbidden } from '../../core/errors.ts';
 import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { sendDownload, XLSX } from '../../http/download.ts';
 import { reach } from '../auth/actor.ts';
 import { cityAgencyId } from '../org/org.service.ts';
-import { listAudit, verifyAudit } from './audit.service.ts';
+import { auditWorkbook } from './audit.export.ts';
+import { AUDIT_KINDS } from './audit.labels.ts';
+import { listAudit, type AuditFilter } from './audit.listing.ts';
+import { verifyAudit } from './audit.service.ts';
 
 const auditors = { roles: ['auditor'] } as const;
+
+const AuditQuery = {
+  agencyId: Type.Optional(Type.String()),
+  actorId: Type.Optional(Type.String()),
+  actor: Type.Optional(Type.String({ maxLength: 50 })),
+  action: Type.Optional(Type.String({ maxLength: 60 })),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+};
+const AuditQuerySchema = Type.Object(AuditQuery, { additionalProperties: false });
+
+/** The filter within the agencies the auditor's grant reaches. */
+function auditFilter(req: FastifyRequest, query: Static<typeof AuditQuerySchema>): AuditFilter {
+  const visible = reach(actorOf(req), ['auditor']);
+  if (query.agencyId && !visible.has(query.agencyId)) throw forbidden('您无权查看该机关的审计日志');
+  return { ...query, agencyIds: query.agencyId ? [query.agencyId] : [...visible] };
+}
 
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -17,18 +39,21 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/audit', {
     config: { access: auditors },
     schema: {
-      tags: ['audit'], summary: '审计日志（分页、筛选）',
-      querystring: Type.Object({
-        agencyId: Type.Optional(Type.String()), actorId: Type.Optional(Type.String()), action: Type.Optional(Type.String({ maxLength: 60 })),
-        from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })), ...PageQuery,
-      }, { additionalProperties: false }),
+      tags: ['audit'], summary: '审计日志（按时间倒序，分页、筛选）',
+      querystring: Type.Object({ ...AuditQuery, ...PageQuery }, { additionalProperties: false }),
     },
-  }, async (req) => {
-    const visible = reach(actorOf(req), ['auditor']);
-    if (req.query.agencyId && !visible.has(req.query.agencyId)) throw forbidden('您无权查看该机关的审计日志');
-    const agencyIds = req.query.agencyId ? [req.query.agencyId] : [...visible];
-    return listAudit(deps.db, { ...req.query, agencyIds }, paging(req.query));
-  });
+  }, async (req) => listAudit(deps.db, auditFilter(req, req.query), paging(req.query)));
+
+  r.get('/audit.xlsx', {
+    config: { access: auditors },
+    schema: { tags: ['audit'], summary: '导出审计日志（Excel，北京时间）', querystring: AuditQuerySchema },
+  }, async (req, reply) =>
+    sendDownload(reply, { name: `审计日志-${chinaToday(deps.clock)}.xlsx`, mime: XLSX, bytes: await auditWorkbook(deps.db, auditFilter(req, req.query)) }, 'no-store'));
+
+  r.get('/audit/kinds', {
+    config: { access: auditors },
+    schema: { tags: ['audit'], summary: '审计事件的种类及中文名称' },
+  }, async () => ({ items: AUDIT_KINDS }));
 
   r.get('/audit/verify', { config: { access: auditors }, schema: { tags: ['audit'], summary: '校验审计日志哈希链（本人可查看的机关）' } }, async (req) => {
     const actor = actorOf(req);

@@ -1,6 +1,5 @@
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
-import { offsetOf, type Page, type Paging } from '../../core/paging.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { firstBrokenLink, GENESIS, linkHash, type BrokenLink } from './audit.rules.ts';
 
@@ -68,62 +67,6 @@ export async function appendAudit(tx: Tx, clock: Clock, entry: AuditEntry): Prom
     .values({ id: newId(), ...fields, actor_name: entry.actor?.name ?? null, prev_hash: head.hash, hash })
     .execute();
   await tx.updateTable('audit_heads').set({ hash }).where('chain', '=', chain).execute();
-}
-
-export type AuditFilter = {
-  agencyIds: string[] | 'all';
-  actorId?: string | undefined;
-  action?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-};
-
-export type AuditEventView = {
-  id: string;
-  seq: number;
-  chain: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  agencyId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-};
-
-export async function listAudit(db: Db, filter: AuditFilter, page: Paging): Promise<Page<AuditEventView>> {
-  let q = db.selectFrom('audit_events');
-  if (filter.agencyIds !== 'all') q = q.where('agency_id', 'in', filter.agencyIds.length ? filter.agencyIds : ['-']);
-  if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
-  if (filter.action) q = q.where('action', 'like', `%${filter.action}%`);
-  if (filter.from) q = q.where('at', '>=', filter.from);
-  if (filter.to) q = q.where('at', '<=', filter.to);
-  const [{ total }] = (await q.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
-  const rows = await q.selectAll().orderBy('at', 'desc').orderBy('seq', 'desc').limit(page.pageSize).offset(offsetOf(page)).execute();
-  return {
-    ...page,
-    total: Number(total),
-    items: rows.map((r) => ({
-      id: r.id,
-      seq: r.seq,
-      chain: r.chain,
-      at: r.at,
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      actorRole: r.actor_role,
-      agencyId: r.agency_id,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before_json === null ? null : JSON.parse(r.before_json),
-      after: r.after_json === null ? null : JSON.parse(r.after_json),
-      ip: r.ip,
-    })),
-  };
 }
 
 export type VerifyResult = { ok: boolean; checked: number; firstBroken: BrokenLink | null };

@@ -69,13 +69,13 @@ describe('CAT-2: refusals of a filing', () => {
   });
 
   it('a quarter that has not ended cannot be filed yet (the current one and later ones)', () => {
-    expect(refusal(() => checkFileable('2027Q1', facts))).toEqual({ code: 'PERIOD_NOT_ENDED', status: 409, message: '2027年第一季度尚未结束（至 2027-03-31），季度结束后才能备案（CAT-2）' });
+    expect(refusal(() => checkFileable('2027Q1', facts))).toEqual({ code: 'PERIOD_NOT_ENDED', status: 409, message: '2027年第一季度尚未结束（至 2027-03-31），季度结束后才能备案' });
     expect(refusal(() => checkFileable('2028Q2', facts))).toMatchObject({ code: 'PERIOD_NOT_ENDED' });
     expect(refusal(() => checkFileable('2026Q4', { ...facts, today: '2026-12-31' }))).toMatchObject({ code: 'PERIOD_NOT_ENDED' });
   });
 
   it('a quarter already filed cannot be filed twice', () => {
-    expect(refusal(() => checkFileable('2026Q3', facts))).toEqual({ code: 'FILING_EXISTS', status: 409, message: '2026年第三季度的公开目录已经备案，不能重复备案（CAT-2）' });
+    expect(refusal(() => checkFileable('2026Q3', facts))).toEqual({ code: 'FILING_EXISTS', status: 409, message: '2026年第三季度的公开目录已经备案，不能重复备案' });
   });
 
   it('a quarter before the first publication is not due', () => {

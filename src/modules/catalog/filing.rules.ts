@@ -73,9 +73,9 @@ export const unfiledPeriods = (firstPublishedOn: string | null, today: string, f
 /** Refuses a filing of `period` unless it is one of the unfiled quarters. */
 export function checkFileable(period: string, facts: { firstPublishedOn: string | null; today: string; filed: readonly string[] }): void {
   const label = periodLabel(period);
-  if (facts.filed.includes(period)) throw conflict('FILING_EXISTS', `${label}的公开目录已经备案，不能重复备案（CAT-2）`);
+  if (facts.filed.includes(period)) throw conflict('FILING_EXISTS', `${label}的公开目录已经备案，不能重复备案`);
   if (period >= periodOfDate(facts.today)) {
-    throw conflict('PERIOD_NOT_ENDED', `${label}尚未结束（至 ${periodDates(period).to}），季度结束后才能备案（CAT-2）`);
+    throw conflict('PERIOD_NOT_ENDED', `${label}尚未结束（至 ${periodDates(period).to}），季度结束后才能备案`);
   }
   if (!duePeriods(facts.firstPublishedOn, facts.today).includes(period)) {
     throw badRequest('PERIOD_NOT_DUE', `${label}早于本机关首次发布信息的季度，无需备案`);

@@ -43,7 +43,7 @@ export async function resolveFinding(deps: Deps, actor: Actor, findingId: string
     const row = await readableItem(tx, actor, finding.item_id);
     const role = requireRoleIn(actor, ['secrecy_reviewer'], row.agency_id);
     if (!['secrecy_review', 'leader_approval'].includes(row.state)) throw badRequest('ITEM_NOT_IN_REVIEW', '只能在保密审查或审批阶段处理检查结果');
-    if (status === 'accepted' && !reason.trim()) throw badRequest('REASON_REQUIRED', '保留敏感信息须说明理由（SEC-2）');
+    if (status === 'accepted' && !reason.trim()) throw badRequest('REASON_REQUIRED', '保留敏感信息须说明理由');
     const now = isoNow(deps.clock);
     const label = FINDING_LABELS[finding.kind as FindingKind] ?? finding.kind;
     // The same text may be found in several places (body and a file): settle them together.

@@ -41,7 +41,7 @@ async function publicCopy(deps: Deps, a: { name: string; kind: string; sha256: s
   const kind = a.kind as FileKind;
   if (kind === 'pdf') return (await storeFile(root, await redactPdf(original, phrases))).sha256;
   if (kind === 'docx') return (await storeFile(root, redactDocx(original, phrases))).sha256;
-  throw new AppError('ATTACHMENT_CANNOT_REDACT', 409, `附件“${a.name}”含有需删除的内容，但该格式无法自动处理，请上传处理后的文件（SEC-10）`);
+  throw new AppError('ATTACHMENT_CANNOT_REDACT', 409, `附件“${a.name}”含有需删除的内容，但该格式无法自动处理，请上传处理后的文件`);
 }
 
 /**

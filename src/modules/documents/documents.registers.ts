@@ -86,7 +86,7 @@ export async function nonPublicRegister(deps: Deps, actor: Actor, filter: { year
 
 /** The yearly re-check: keep it non-public with a reason, or convert it, which sends it down the publication path. */
 export async function recheckItem(deps: Deps, actor: Actor, itemId: string, result: 'keep' | 'convert', reason: string) {
-  if (!reason.trim()) throw badRequest('REASON_REQUIRED', '请写明复核理由（ATTR-10）');
+  if (!reason.trim()) throw badRequest('REASON_REQUIRED', '请写明复核理由');
   const year = Number(chinaToday(deps.clock).slice(0, 4));
   await deps.db.transaction().execute(async (tx) => {
     const row = await readableItem(tx, actor, itemId);
@@ -121,7 +121,7 @@ export async function recordPaperCopies(deps: Deps, actor: Actor, itemId: string
     const role = requireRoleIn(actor, ['office'], row.agency_id);
     if (!row.published_at) throw badRequest('ITEM_NOT_PUBLISHED', '信息发布后才能登记纸质报送');
     const required = requiredPaperCopies(row.policy_level);
-    if (copies < required) throw badRequest('PAPER_COPIES_TOO_FEW', `政策性文件须报送纸质文件 ${required} 份（ATTR-7）`);
+    if (copies < required) throw badRequest('PAPER_COPIES_TOO_FEW', `政策性文件须报送纸质文件 ${required} 份`);
     await tx.updateTable('items').set({ paper_copies: copies, updated_at: isoNow(deps.clock) }).where('id', '=', row.id).execute();
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'item.paper_copies', entityType: 'item', entityId: row.id, after: { copies }, ip: actor.ip });
   });

@@ -108,12 +108,12 @@ export async function extendReferral(deps: Deps, actor: Actor, itemId: string, n
     const role = requireRoleIn(actor, ['office'], row.agency_id);
     const referral = await tx.selectFrom('item_consultations').selectAll().where('item_id', '=', row.id).where('kind', '=', 'referral').where('answer', 'is', null).executeTakeFirst();
     if (!referral) throw badRequest('REFERRAL_MISSING', '没有待答复的报审');
-    if (referral.extended_at) throw badRequest('REFERRAL_ALREADY_EXTENDED', '报审期限只能延长一次（SEC-8）');
+    if (referral.extended_at) throw badRequest('REFERRAL_ALREADY_EXTENDED', '报审期限只能延长一次');
     const deadline = await openDeadline(tx, consultationSubject(referral.id), 'SEC-8');
     const spec = JSON.parse(deadline!.spec_json) as DeadlineSpec;
     const cal = await loadCalendar(tx);
     const now = isoNow(deps.clock);
-    if (computeDeadline(cal, spec, now).state === 'overdue') throw new AppError('REFERRAL_TERM_PASSED', 409, '首个期限已过，不能再延长（SEC-8）');
+    if (computeDeadline(cal, spec, now).state === 'overdue') throw new AppError('REFERRAL_TERM_PASSED', 409, '首个期限已过，不能再延长');
     await setDeadline(tx, cal, deps.clock, { agencyId: row.agency_id, ...consultationSubject(referral.id) }, { ...spec, extension: { n: 7, approvedAt: now, approvedBy: note, rule: 'SEC-8' } });
     await tx.updateTable('item_consultations').set({ extended_at: now }).where('id', '=', referral.id).execute();
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'item.referral.extend', entityType: 'item', entityId: row.id, after: { note }, ip: actor.ip });

@@ -202,17 +202,17 @@ describe('submitProblems: the attribute at source (ATTR-1, ATTR-2, ATTR-3, ATTR-
   });
 
   it('ATTR-1: a document needs its kind (文种); an item that is not a document does not', () => {
-    expect(submitProblems(facts({ docKind: null }))).toEqual([{ code: 'DOC_KIND_REQUIRED', message: '公文须选择文种（ATTR-1）' }]);
+    expect(submitProblems(facts({ docKind: null }))).toEqual([{ code: 'DOC_KIND_REQUIRED', message: '公文须选择文种' }]);
     expect(submitProblems(facts({ kind: 'other', docKind: null }))).toEqual([]);
   });
 
   it('ATTR-2: an item without an attribute is refused (and no ATTR-3 reason is asked for)', () => {
-    expect(submitProblems(facts({ attribute: null }))).toEqual([{ code: 'ATTR_REQUIRED', message: '须确定公开属性（ATTR-2）' }]);
+    expect(submitProblems(facts({ attribute: null }))).toEqual([{ code: 'ATTR_REQUIRED', message: '须确定公开属性' }]);
   });
 
   it.each(['on_application', 'not_disclosed'] as const)('ATTR-3: %s without a reason is refused; blanks are no reason', (attribute) => {
     for (const attributeReason of ['', '   ', '\n\t']) {
-      expect(submitProblems(facts({ attribute, attributeReason }))).toEqual([{ code: 'ATTR_REASON_REQUIRED', message: '依申请公开或不予公开须说明理由（ATTR-3）' }]);
+      expect(submitProblems(facts({ attribute, attributeReason }))).toEqual([{ code: 'ATTR_REASON_REQUIRED', message: '依申请公开或不予公开须说明理由' }]);
     }
     expect(submitProblems(facts({ attribute, attributeReason: '涉及个人隐私' }))).toEqual([]);
   });
@@ -224,7 +224,6 @@ describe('submitProblems: the attribute at source (ATTR-1, ATTR-2, ATTR-3, ATTR-
   it('ATTR-6: a proactive item must not carry non-public parts; a non-public item may', () => {
     const [p] = submitProblems(facts({ nonPublicParts: '附件2 名单' }));
     expect(p).toEqual({ code: 'ATTR_PROACTIVE_MIXED', message: expect.stringContaining('主动公开的文件不得含有依申请公开或不予公开的内容') });
-    expect(p!.message).toContain('ATTR-6');
     expect(submitProblems(facts({ nonPublicParts: '  ' }))).toEqual([]);
     expect(submitProblems(facts({ attribute: 'not_disclosed', attributeReason: '内部事务', nonPublicParts: '附件2' }))).toEqual([]);
   });
@@ -233,7 +232,7 @@ describe('submitProblems: the attribute at source (ATTR-1, ATTR-2, ATTR-3, ATTR-
     const [p, ...rest] = submitProblems(facts({ policyLevel, interpretationPlan: null }));
     expect(rest).toEqual([]);
     expect(p!.code).toBe('INTERPRETATION_PLAN_REQUIRED');
-    expect(p!.message).toBe('政策性文件须同时报送解读方案，写明解读提纲、形式、渠道和时间（INT-3、INT-4）');
+    expect(p!.message).toBe('政策性文件须同时报送解读方案，写明解读提纲、形式、渠道和时间');
     expect(submitProblems(facts({ policyLevel, interpretationPlan: PLAN }))).toEqual([]);
   });
 
@@ -265,7 +264,7 @@ describe('passCheckProblems: the office check (ATTR-4) and the leading group (AT
 
   it.each(['on_application', 'not_disclosed'] as const)('ATTR-8: a policy document proposed %s needs the leading group\'s review', (attribute) => {
     const f = facts({ attribute, attributeReason: '过程性信息', policyLevel: 'normative', interpretationPlan: PLAN });
-    expect(passCheckProblems(f)).toEqual([{ code: 'LEADING_GROUP_REVIEW_REQUIRED', message: '拟不公开的政策性文件须经领导小组审核，请登记审核意见（ATTR-8）' }]);
+    expect(passCheckProblems(f)).toEqual([{ code: 'LEADING_GROUP_REVIEW_REQUIRED', message: '拟不公开的政策性文件须经领导小组审核，请登记审核意见' }]);
     expect(codes(passCheckProblems({ ...f, leadingGroupReview: '  ' }))).toEqual(['LEADING_GROUP_REVIEW_REQUIRED']);
     expect(passCheckProblems({ ...f, leadingGroupReview: '领导小组2026年第3次会议同意' })).toEqual([]);
   });
@@ -288,14 +287,14 @@ describe('opinionProblems: consultations before the review opinion (SEC-7, SEC-8
   it('SEC-7, LAW-34: a co-maker still within its term blocks every opinion, naming it', () => {
     for (const conclusion of ['proactive', 'on_application', 'exempt'] as const) {
       expect(opinionProblems(withC(consultation({ party: '市财政局' })), conclusion)).toEqual([
-        { code: 'CONSULTATION_PENDING', message: '尚在等待“市财政局”的意见（SEC-7、LAW-34）' },
+        { code: 'CONSULTATION_PENDING', message: '尚在等待“市财政局”的意见（《中华人民共和国政府信息公开条例》第三十四条）' },
       ]);
     }
   });
 
   it('LAW-32: a third party still within its term blocks too, citing LAW-32', () => {
     expect(opinionProblems(withC(consultation({ kind: 'third_party', party: '某人力资源公司' })), 'proactive')).toEqual([
-      { code: 'CONSULTATION_PENDING', message: '尚在等待“某人力资源公司”的意见（LAW-32）' },
+      { code: 'CONSULTATION_PENDING', message: '尚在等待“某人力资源公司”的意见（《中华人民共和国政府信息公开条例》第三十二条）' },
     ]);
   });
 
@@ -309,7 +308,7 @@ describe('opinionProblems: consultations before the review opinion (SEC-7, SEC-8
 
   it('SEC-7: a co-maker\'s refusal blocks a proactive opinion but not a non-public one', () => {
     const refused = consultation({ answer: 'refuse' });
-    expect(opinionProblems(withC(refused), 'proactive')).toEqual([{ code: 'JOINT_CONSENT_REFUSED', message: '联合制作单位“市财政局”不同意公开（SEC-7）' }]);
+    expect(opinionProblems(withC(refused), 'proactive')).toEqual([{ code: 'JOINT_CONSENT_REFUSED', message: '联合制作单位“市财政局”不同意公开' }]);
     expect(opinionProblems(withC(refused), 'on_application')).toEqual([]);
     expect(opinionProblems(withC(refused), 'exempt')).toEqual([]);
     expect(opinionProblems(withC(consultation({ answer: 'consent' })), 'proactive')).toEqual([]);
@@ -321,7 +320,7 @@ describe('opinionProblems: consultations before the review opinion (SEC-7, SEC-8
     expect(rest).toEqual([]);
     expect(p!.code).toBe('THIRD_PARTY_REFUSED');
     expect(p!.message).toContain('第三方“某企业”不同意公开');
-    expect(p!.message).toContain('PUB-4、LAW-32');
+    expect(p!.message).toContain('《中华人民共和国政府信息公开条例》第三十二条');
     expect(codes(opinionProblems(withC({ ...refused, overrideReason: '   ' }), 'proactive'))).toEqual(['THIRD_PARTY_REFUSED']);
     expect(opinionProblems(withC({ ...refused, overrideReason: '涉及众多职工社保权益，公共利益重大' }), 'proactive')).toEqual([]);
     expect(opinionProblems(withC(refused), 'on_application')).toEqual([]);
@@ -352,20 +351,20 @@ describe('approveProblems: before the leader signs (SEC-2, SEC-3, SEC-4, SEC-5, 
 
   it('SEC-5: no review conclusion, or only 需报审, is no conclusion', () => {
     for (const conclusion of [null, 'refer'] as const) {
-      expect(approveProblems({ ...ready, conclusion })).toEqual([{ code: 'SECRECY_OPINION_REQUIRED', message: '尚无保密审查结论（SEC-5）' }]);
+      expect(approveProblems({ ...ready, conclusion })).toEqual([{ code: 'SECRECY_OPINION_REQUIRED', message: '尚无保密审查结论' }]);
     }
     for (const conclusion of ['proactive', 'on_application', 'exempt'] as const) expect(approveProblems({ ...ready, conclusion })).toEqual([]);
   });
 
   it('SEC-2, SEC-6: open findings of the sensitive-content check block approval, counted', () => {
     expect(approveProblems({ ...ready, openFindings: 2 })).toEqual([
-      { code: 'FINDINGS_OPEN', message: '敏感信息检查还有 2 处未处理：须删除或说明理由后接受（SEC-2、SEC-6）' },
+      { code: 'FINDINGS_OPEN', message: '敏感信息检查还有 2 处未处理：须删除或说明理由后接受' },
     ]);
   });
 
   it('SEC-3, SEC-4: a major item needs the collective decision', () => {
     expect(approveProblems({ ...ready, major: true })).toEqual([
-      { code: 'COLLECTIVE_DECISION_REQUIRED', message: '重大事项须经局务会或党组会研究，请登记会议决定（SEC-3、SEC-4）' },
+      { code: 'COLLECTIVE_DECISION_REQUIRED', message: '重大事项须经局务会或党组会研究，请登记会议决定' },
     ]);
     expect(codes(approveProblems({ ...ready, major: true, collectiveDecision: ' ' }))).toEqual(['COLLECTIVE_DECISION_REQUIRED']);
     expect(approveProblems({ ...ready, major: true, collectiveDecision: '2026年第12次局务会研究同意' })).toEqual([]);
@@ -386,12 +385,12 @@ describe('publishProblems (PUB-5, PUB-6)', () => {
 
   it('PUB-6: only what the review concluded proactive is published, whatever the drafter proposed', () => {
     for (const conclusion of [null, 'refer', 'on_application', 'exempt'] as const) {
-      expect(publishProblems(facts({ attribute: 'proactive', conclusion }))).toEqual([{ code: 'NOT_PROACTIVE', message: '审查结论不是主动公开，不能发布（PUB-6）' }]);
+      expect(publishProblems(facts({ attribute: 'proactive', conclusion }))).toEqual([{ code: 'NOT_PROACTIVE', message: '审查结论不是主动公开，不能发布' }]);
     }
   });
 
   it('PUB-5: at least one channel', () => {
-    expect(publishProblems(facts({ channels: [] }))).toEqual([{ code: 'CHANNEL_REQUIRED', message: '请至少选择一个发布渠道（PUB-5）' }]);
+    expect(publishProblems(facts({ channels: [] }))).toEqual([{ code: 'CHANNEL_REQUIRED', message: '请至少选择一个发布渠道' }]);
     expect(codes(publishProblems(facts({ conclusion: 'exempt', channels: [] })))).toEqual(['NOT_PROACTIVE', 'CHANNEL_REQUIRED']);
   });
 });

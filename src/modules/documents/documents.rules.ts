@@ -121,18 +121,18 @@ const blank = (s: string | null | undefined) => !s || !s.trim();
 /** What stands in the way of submitting a draft (ATTR-2, ATTR-3, ATTR-6, ATTR-8, INT-3, INT-4). */
 export function submitProblems(f: ItemFacts): Problem[] {
   const out: Problem[] = [];
-  if (f.kind === 'document' && !f.docKind) out.push(problem('DOC_KIND_REQUIRED', '公文须选择文种（ATTR-1）'));
-  if (!f.attribute) out.push(problem('ATTR_REQUIRED', '须确定公开属性（ATTR-2）'));
+  if (f.kind === 'document' && !f.docKind) out.push(problem('DOC_KIND_REQUIRED', '公文须选择文种'));
+  if (!f.attribute) out.push(problem('ATTR_REQUIRED', '须确定公开属性'));
   if (f.attribute && f.attribute !== 'proactive' && blank(f.attributeReason)) {
-    out.push(problem('ATTR_REASON_REQUIRED', '依申请公开或不予公开须说明理由（ATTR-3）'));
+    out.push(problem('ATTR_REASON_REQUIRED', '依申请公开或不予公开须说明理由'));
   }
   if (f.attribute === 'proactive' && !blank(f.nonPublicParts)) {
-    out.push(problem('ATTR_PROACTIVE_MIXED', '主动公开的文件不得含有依申请公开或不予公开的内容，请拆分或调整属性（ATTR-6）'));
+    out.push(problem('ATTR_PROACTIVE_MIXED', '主动公开的文件不得含有依申请公开或不予公开的内容，请拆分或调整属性'));
   }
   if (isPolicy(f)) {
     const plan = f.interpretationPlan;
     if (!plan || blank(plan.outline) || blank(plan.form) || blank(plan.channel) || blank(plan.time)) {
-      out.push(problem('INTERPRETATION_PLAN_REQUIRED', '政策性文件须同时报送解读方案，写明解读提纲、形式、渠道和时间（INT-3、INT-4）'));
+      out.push(problem('INTERPRETATION_PLAN_REQUIRED', '政策性文件须同时报送解读方案，写明解读提纲、形式、渠道和时间'));
     }
   }
   return out;
@@ -142,7 +142,7 @@ export function submitProblems(f: ItemFacts): Problem[] {
 export function passCheckProblems(f: ItemFacts): Problem[] {
   const out = submitProblems(f);
   if (isPolicy(f) && f.attribute !== 'proactive' && blank(f.leadingGroupReview)) {
-    out.push(problem('LEADING_GROUP_REVIEW_REQUIRED', '拟不公开的政策性文件须经领导小组审核，请登记审核意见（ATTR-8）'));
+    out.push(problem('LEADING_GROUP_REVIEW_REQUIRED', '拟不公开的政策性文件须经领导小组审核，请登记审核意见'));
   }
   return out;
 }
@@ -157,13 +157,13 @@ export function opinionProblems(f: ItemFacts, conclusion: Conclusion): Problem[]
   for (const c of f.consultations) {
     if (c.kind === 'referral') continue;
     if (c.answer === null && !c.expired) {
-      out.push(problem('CONSULTATION_PENDING', `尚在等待“${c.party}”的意见（${c.kind === 'joint' ? 'SEC-7、LAW-34' : 'LAW-32'}）`));
+      out.push(problem('CONSULTATION_PENDING', `尚在等待“${c.party}”的意见（《中华人民共和国政府信息公开条例》${c.kind === 'joint' ? '第三十四条' : '第三十二条'}）`));
     }
     if (c.kind === 'joint' && c.answer === 'refuse' && conclusion === 'proactive') {
-      out.push(problem('JOINT_CONSENT_REFUSED', `联合制作单位“${c.party}”不同意公开（SEC-7）`));
+      out.push(problem('JOINT_CONSENT_REFUSED', `联合制作单位“${c.party}”不同意公开`));
     }
     if (c.kind === 'third_party' && c.answer === 'refuse' && conclusion === 'proactive' && blank(c.overrideReason)) {
-      out.push(problem('THIRD_PARTY_REFUSED', `第三方“${c.party}”不同意公开；如认为不公开会对公共利益造成重大影响，须登记理由并书面告知第三方（PUB-4、LAW-32）`));
+      out.push(problem('THIRD_PARTY_REFUSED', `第三方“${c.party}”不同意公开；如认为不公开会对公共利益造成重大影响，须登记理由并书面告知第三方（《中华人民共和国政府信息公开条例》第三十二条）`));
     }
   }
   return out;
@@ -172,12 +172,12 @@ export function opinionProblems(f: ItemFacts, conclusion: Conclusion): Problem[]
 /** Before the leader's approval: findings settled (SEC-2, SEC-6), a major item decided collectively (SEC-4). */
 export function approveProblems(f: ItemFacts): Problem[] {
   const out: Problem[] = [];
-  if (!f.conclusion || f.conclusion === 'refer') out.push(problem('SECRECY_OPINION_REQUIRED', '尚无保密审查结论（SEC-5）'));
+  if (!f.conclusion || f.conclusion === 'refer') out.push(problem('SECRECY_OPINION_REQUIRED', '尚无保密审查结论'));
   if (f.openFindings > 0) {
-    out.push(problem('FINDINGS_OPEN', `敏感信息检查还有 ${f.openFindings} 处未处理：须删除或说明理由后接受（SEC-2、SEC-6）`));
+    out.push(problem('FINDINGS_OPEN', `敏感信息检查还有 ${f.openFindings} 处未处理：须删除或说明理由后接受`));
   }
   if (f.major && blank(f.collectiveDecision)) {
-    out.push(problem('COLLECTIVE_DECISION_REQUIRED', '重大事项须经局务会或党组会研究，请登记会议决定（SEC-3、SEC-4）'));
+    out.push(problem('COLLECTIVE_DECISION_REQUIRED', '重大事项须经局务会或党组会研究，请登记会议决定'));
   }
   return out;
 }
@@ -185,8 +185,8 @@ export function approveProblems(f: ItemFacts): Problem[] {
 /** Publication: only what the review concluded proactive, through at least one channel (PUB-5, PUB-6). */
 export function publishProblems(f: ItemFacts): Problem[] {
   const out: Problem[] = [];
-  if (finalAttribute(f.conclusion) !== 'proactive') out.push(problem('NOT_PROACTIVE', '审查结论不是主动公开，不能发布（PUB-6）'));
-  if (f.channels.length === 0) out.push(problem('CHANNEL_REQUIRED', '请至少选择一个发布渠道（PUB-5）'));
+  if (finalAttribute(f.conclusion) !== 'proactive') out.push(problem('NOT_PROACTIVE', '审查结论不是主动公开，不能发布'));
+  if (f.channels.length === 0) out.push(problem('CHANNEL_REQUIRED', '请至少选择一个发布渠道'));
   return out;
 }
 

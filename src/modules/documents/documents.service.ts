@@ -240,7 +240,7 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
         await rescan(tx, row);
         break;
       case 'return':
-        needs(input.opinion, 'OPINION_REQUIRED', '退回须写明意见（ATTR-4）');
+        needs(input.opinion, 'OPINION_REQUIRED', '退回须写明意见');
         // The draft is reviewed afresh: an earlier conclusion must not outlive the changes.
         changes = { conclusion: null };
         break;
@@ -251,11 +251,11 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
         break;
       }
       case 'dept_opinion':
-        needs(input.opinion, 'OPINION_REQUIRED', '请填写科室初审意见（SEC-5）');
+        needs(input.opinion, 'OPINION_REQUIRED', '请填写科室初审意见');
         break;
       case 'secrecy_opinion': {
-        if (!input.conclusion) throw badRequest('CONCLUSION_REQUIRED', '请选择审查结论：主动公开、依申请公开、免予公开或需报审（SEC-5）');
-        const opinion = needs(input.opinion, 'OPINION_REQUIRED', '请填写保密审查意见（SEC-2）');
+        if (!input.conclusion) throw badRequest('CONCLUSION_REQUIRED', '请选择审查结论：主动公开、依申请公开、免予公开或需报审');
+        const opinion = needs(input.opinion, 'OPINION_REQUIRED', '请填写保密审查意见');
         refuse(opinionProblems(facts, input.conclusion));
         changes = { conclusion: input.conclusion };
         if (input.conclusion === 'refer') {
@@ -265,7 +265,7 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
         break;
       }
       case 'refer_answer':
-        await answerReferral(tx, deps, row, needs(input.opinion, 'OPINION_REQUIRED', '请登记保密行政管理部门的书面答复（SEC-8）'));
+        await answerReferral(tx, deps, row, needs(input.opinion, 'OPINION_REQUIRED', '请登记保密行政管理部门的书面答复'));
         changes = { conclusion: null };
         break;
       case 'approve': {
@@ -277,14 +277,14 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
         changes = await publishItem(tx, deps, row, facts, input.channels ?? []);
         break;
       case 'convert_to_proactive':
-        needs(input.reason, 'REASON_REQUIRED', '请说明转为主动公开的理由（SEC-12）');
+        needs(input.reason, 'REASON_REQUIRED', '请说明转为主动公开的理由');
         // Deciding to publish is a change (PUB-3): the 20 working days run from today.
         changes = { attribute: 'proactive', attribute_reason: '', conclusion: null, changed_on: chinaToday(deps.clock) };
         break;
       case 'revise':
         changes = {
           version: row.version + 1,
-          change_reason: needs(input.reason, 'REASON_REQUIRED', '请说明修订理由（PUB-3）'),
+          change_reason: needs(input.reason, 'REASON_REQUIRED', '请说明修订理由'),
           changed_on: chinaToday(deps.clock),
           conclusion: null,
           // 谁起草、谁解读: whoever takes up the revision drafts the new version.

@@ -73,7 +73,7 @@ export function redactText(text: string, phrases: string[]): string {
 function assertRemoved(publicText: string, phrases: string[]): void {
   const surviving = phrases.filter((p) => p.trim() !== '' && publicText.includes(p));
   if (surviving.length > 0) {
-    throw new AppError('REDACTION_INCOMPLETE', 422, `文件中有 ${surviving.length} 处需删除的内容无法自动删除，请人工处理后重新上传（SEC-10）`);
+    throw new AppError('REDACTION_INCOMPLETE', 422, `文件中有 ${surviving.length} 处需删除的内容无法自动删除，请人工处理后重新上传`);
   }
 }
 

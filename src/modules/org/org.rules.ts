@@ -3,12 +3,12 @@
  * roles (等保2.0: system, security and audit administration are held by different people).
  */
 export const ROLES = {
-  drafter: { label: '拟稿人', description: '起草公文和信息，提出公开属性（ATTR-2）', triad: false },
-  dept_head: { label: '科室负责人', description: '审核本科室拟公开的信息，提出初审意见（SEC-5）', triad: false },
-  office: { label: '公开办工作人员', description: '领导小组办公室：核查公开属性、组织审查、发布和受理申请（ORG-1）', triad: false },
-  secrecy_reviewer: { label: '保密审查员', description: '保密审查机构：出具保密审查意见（SEC-4、SEC-5）', triad: false },
-  leader: { label: '分管领导', description: '审批公开事项（SEC-4、PUB-6）', triad: false },
-  opinion_lead: { label: '舆情负责人', description: '政研室：舆情监测、研判与回应（OP-*）', triad: false },
+  drafter: { label: '拟稿人', description: '起草公文和信息，提出公开属性', triad: false },
+  dept_head: { label: '科室负责人', description: '审核本科室拟公开的信息，提出初审意见', triad: false },
+  office: { label: '公开办工作人员', description: '领导小组办公室：核查公开属性、组织审查、发布和受理申请', triad: false },
+  secrecy_reviewer: { label: '保密审查员', description: '保密审查机构：出具保密审查意见', triad: false },
+  leader: { label: '分管领导', description: '审批公开事项', triad: false },
+  opinion_lead: { label: '舆情负责人', description: '政研室：舆情监测、研判与回应', triad: false },
   sys_admin: { label: '系统管理员', description: '管理机构、部门、用户和工作日历', triad: true },
   security_admin: { label: '安全管理员', description: '授予角色、解锁账号、维护安全策略', triad: true },
   auditor: { label: '安全审计员', description: '查阅和校验审计日志', triad: true },

@@ -1,5 +1,6 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Form, Input, Row, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, queries } from '../api';
@@ -7,30 +8,31 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageContainer } from '../components/PageContainer';
 import { AgencySelect } from '../components/pickers';
 import { usePagination, useRoleLabel } from '../hooks';
-import { formatDateTime } from '../labels';
-import type { AuditEvent, AuditQuery, AuditVerification } from '../types';
+import { beijingDayRange, formatDateTime } from '../labels';
+import type { AuditEvent, AuditFilter, AuditKind, AuditVerification } from '../types';
 
 interface FilterForm {
   agencyId?: string;
+  actor?: string;
   action?: string;
   range?: [Dayjs, Dayjs] | null;
 }
 
-type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
-
-function toFilters({ agencyId, action, range }: FilterForm): Filters {
-  return {
-    agencyId,
-    action: action?.trim() || undefined,
-    from: range?.[0].startOf('day').toISOString(),
-    to: range?.[1].endOf('day').toISOString(),
-  };
+function toFilters({ agencyId, actor, action, range }: FilterForm): AuditFilter {
+  return { agencyId, actor: actor?.trim() || undefined, action, ...beijingDayRange(range) };
 }
 
-/** 审计日志: the append-only, hash-chained audit trail, filterable and verifiable. */
+/** The served kinds as Select options, grouped by object (登录与认证, 信息, 依申请公开 …). */
+function kindOptions(kinds: AuditKind[] | undefined) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const kind of kinds ?? []) groups.set(kind.group, [...(groups.get(kind.group) ?? []), { value: kind.value, label: kind.label }]);
+  return [...groups].map(([label, options]) => ({ label, title: label, options }));
+}
+
+/** 审计日志: the append-only, hash-chained audit trail in Chinese, newest first, filterable, exportable and verifiable. */
 export default function AuditPage() {
   const roleLabel = useRoleLabel();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<AuditFilter>({});
   const { paging, resetPage, tablePagination } = usePagination();
   const { data, isFetching, error } = useQuery({
     ...queries.audit({ ...paging, ...filters }),
@@ -38,14 +40,15 @@ export default function AuditPage() {
   });
   const verify = useMutation({ mutationFn: api.audit.verify });
   const agencies = useQuery(queries.agencies());
+  const kinds = useQuery(queries.auditKinds());
   const agencyNames = new Map(agencies.data?.items.map((agency) => [agency.id, agency.name]));
 
   const columns: TableColumnsType<AuditEvent> = [
-    { title: '序号', dataIndex: 'seq', width: 90 },
-    { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
+    { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
     {
       title: '操作人',
       key: 'actor',
+      width: 190,
       render: (_, event) => (
         <>
           {event.actorName ?? '系统'}
@@ -53,14 +56,20 @@ export default function AuditPage() {
         </>
       ),
     },
-    { title: '机构', dataIndex: 'agencyId', render: (id: string | null) => (id ? (agencyNames.get(id) ?? id) : '—') },
-    { title: '操作', dataIndex: 'action' },
+    { title: '机构', dataIndex: 'agencyId', width: 200, ellipsis: true, render: (id: string | null) => (id ? (agencyNames.get(id) ?? '—') : '—') },
+    { title: '操作', dataIndex: 'actionLabel', width: 150 },
     {
       title: '对象',
       key: 'entity',
-      render: (_, event) => (event.entityId ? `${event.entityType} #${event.entityId}` : event.entityType),
+      ellipsis: true,
+      render: (_, event) => (event.entityName ? `${event.entityLabel}“${event.entityName}”` : event.entityLabel),
     },
-    { title: 'IP', dataIndex: 'ip', width: 140 },
+    {
+      title: 'IP 地址',
+      dataIndex: 'ip',
+      width: 170,
+      render: (ip: string | null) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{ip ?? '—'}</span>,
+    },
   ];
 
   return (
@@ -68,14 +77,20 @@ export default function AuditPage() {
       title="审计日志"
       error={error}
       extra={
-        <Button onClick={() => verify.mutate()} loading={verify.isPending}>
-          校验完整性
-        </Button>
+        <Space wrap>
+          {/* A plain download: GET needs no CSRF header and the session cookie goes along. */}
+          <Button icon={<DownloadOutlined />} href={api.audit.exportUrl(filters)}>
+            导出 Excel
+          </Button>
+          <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+            校验完整性
+          </Button>
+        </Space>
       }
     >
       {/* 校验完整性 walks the hash chain on the server. */}
       <ErrorAlert error={verify.error} />
-      {verify.data && <VerificationAlert result={verify.data} />}
+      {verify.data && <VerificationAlert result={verify.data} chainName={(chain) => agencyNames.get(chain) ?? '系统'} />}
       <Form<FilterForm>
         name="audit-filter"
         layout="inline"
@@ -88,8 +103,18 @@ export default function AuditPage() {
         <Form.Item label="机构" name="agencyId">
           <AgencySelect allowClear style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item label="操作" name="action">
-          <Input allowClear placeholder="如 user.create" />
+        <Form.Item label="操作人" name="actor">
+          <Input allowClear placeholder="姓名" style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item label="操作类型" name="action">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部"
+            style={{ width: 200 }}
+            loading={kinds.isLoading}
+            options={kindOptions(kinds.data?.items)}
+          />
         </Form.Item>
         <Form.Item label="时间范围" name="range">
           <DatePicker.RangePicker />
@@ -100,7 +125,8 @@ export default function AuditPage() {
       </Form>
       <Table<AuditEvent>
         rowKey="id"
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        scroll={{ x: 1000 }}
         size="middle"
         columns={columns}
         dataSource={data?.items}
@@ -136,11 +162,11 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-function VerificationAlert({ result }: { result: AuditVerification }) {
+function VerificationAlert({ result, chainName }: { result: AuditVerification; chainName: (chain: string) => string }) {
   const broken = result.firstBroken;
   const title =
     result.ok || !broken
       ? `完整性校验通过：共校验 ${result.checked} 条记录，哈希链完整。`
-      : `完整性校验失败：共校验 ${result.checked} 条，首个断点在「${broken.chain}」链第 ${broken.seq} 条（记录 ${broken.id}），日志可能已被篡改。`;
+      : `完整性校验失败：共校验 ${result.checked} 条，首个断点在“${chainName(broken.chain)}”的日志第 ${broken.seq} 条（记录 ${broken.id}），日志可能已被篡改。`;
   return <Alert type={result.ok ? 'success' : 'error'} showIcon title={title} style={{ marginBottom: 16 }} />;
 }

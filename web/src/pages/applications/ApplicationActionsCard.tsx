@@ -75,7 +75,7 @@ function ExtendModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
       onClose={onClose}
     >
       <Typography.Paragraph>
-        需要延长答复期限的，经批准可延长一次，延长期限按本机关设定的工作日数计算，并书面告知申请人（LAW-33）。期限届满后不能再延长。
+        需要延长答复期限的，经批准可延长一次，延长期限按本机关设定的工作日数计算，并书面告知申请人（《中华人民共和国政府信息公开条例》第三十三条）。期限届满后不能再延长。
       </Typography.Paragraph>
       <Form.Item label="延期理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} />
@@ -101,7 +101,7 @@ function SplitModal({ detail, onClose }: { detail: ApplicationDetail; onClose: (
       onClose={onClose}
     >
       <Typography.Paragraph>
-        一份申请只能提出一项政府信息的申请（APP-3）。每行填写一项：第一项留在本申请，其余各项另行登记，收到时间和查询密码与本申请相同，申请人可在本申请的查询页面看到新的查询码。
+        一份申请只能提出一项政府信息的申请。每行填写一项：第一项留在本申请，其余各项另行登记，收到时间和查询密码与本申请相同，申请人可在本申请的查询页面看到新的查询码。
       </Typography.Paragraph>
       <Form.Item label="拆分后的申请内容" name="parts" rules={[{ required: true, whitespace: true, message: '请逐行填写申请内容' }]}>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={8000} />
@@ -183,7 +183,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
     case 'assign':
       return (
         <>
-          <Typography.Paragraph>交由掌握该信息的部门拟定答复（ORG-3、ORG-4）。收到申请之日起7个工作日内仍可一次性告知补正（LAW-30）。</Typography.Paragraph>
+          <Typography.Paragraph>交由掌握该信息的部门拟定答复。收到申请之日起7个工作日内仍可一次性告知补正（《中华人民共和国政府信息公开条例》第三十条）。</Typography.Paragraph>
           <Form.Item label="承办部门" name="unitId" rules={[{ required: true, message: '请选择承办部门' }]}>
             <UnitSelect agencyId={detail.agencyId} />
           </Form.Item>
@@ -194,7 +194,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            申请内容不明确的，须在收到申请之日起 7 个工作日内一次性告知补正（LAW-30）。告知后答复期限暂停，收到补正后重新计算；系统生成补正告知书。
+            申请内容不明确的，须在收到申请之日起 7 个工作日内一次性告知补正（《中华人民共和国政府信息公开条例》第三十条）。告知后答复期限暂停，收到补正后重新计算；系统生成补正告知书。
           </Typography.Paragraph>
           <Form.Item
             label="需补正的内容"
@@ -219,7 +219,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
           <Form.Item label="补正内容" name="correction" rules={requiredText('请填写补正内容')}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} />
           </Form.Item>
-          <Form.Item label="收到时间" name="receivedAt" extra="选填，补正材料的收到时间，不填为现在；答复期限自此重新计算（LAW-30）。">
+          <Form.Item label="收到时间" name="receivedAt" extra="选填，补正材料的收到时间，不填为现在；答复期限自此重新计算（《中华人民共和国政府信息公开条例》第三十条）。">
             <DatePicker
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
@@ -233,7 +233,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            补正期限{detail.correction ? `至 ${formatDate(detail.correction.due)}` : ''}。申请人无正当理由逾期不补正的，视为放弃申请，本件按“其他处理：逾期不补正”办结（LAW-30），计入年报表三。
+            补正期限{detail.correction ? `至 ${formatDate(detail.correction.due)}` : ''}。申请人无正当理由逾期不补正的，视为放弃申请，本件按“其他处理：逾期不补正”办结（《中华人民共和国政府信息公开条例》第三十条），计入年报表三。
           </Typography.Paragraph>
           <NoteField extra="选填。" />
         </>
@@ -242,8 +242,8 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            申请数量、频次明显超过合理范围的，可以收取信息处理费（LAW-42）：按件计收，同一申请人一个自然月内 10 件以下不收费，11–30 件每件 100
-            元，此后每增加 10 件加收 100 元；按量计收，30 页以下不收费，31–100 页 10 元，101–200 页 20 元，200 页以上 40 元。未达标准的不得收费（APP-9）。发出通知后答复期限暂停，申请人应在
+            申请数量、频次明显超过合理范围的，可以收取信息处理费（《中华人民共和国政府信息公开条例》第四十二条）：按件计收，同一申请人一个自然月内 10 件以下不收费，11–30 件每件 100
+            元，此后每增加 10 件加收 100 元；按量计收，30 页以下不收费，31–100 页 10 元，101–200 页 20 元，200 页以上 40 元。未达标准的不得收费。发出通知后答复期限暂停，申请人应在
             20 个工作日内缴费。
           </Typography.Paragraph>
           <Form.Item label="计费方式" name="feeBasis" rules={[{ required: true, message: '请选择计费方式' }]}>
@@ -265,7 +265,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            登记申请人已缴纳信息处理费{detail.fee ? ` ${detail.fee.amount} 元` : ''}，答复期限恢复计算（LAW-42）。
+            登记申请人已缴纳信息处理费{detail.fee ? ` ${detail.fee.amount} 元` : ''}，答复期限恢复计算（《中华人民共和国政府信息公开条例》第四十二条）。
           </Typography.Paragraph>
           <NoteField label="备注" extra="选填，如缴费凭证号。" />
         </>
@@ -274,7 +274,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            缴费期限{detail.fee ? `至 ${formatDate(detail.fee.due)}` : ''}。申请人逾期未缴费的，视为放弃申请，本件按“其他处理：逾期未缴费”办结（LAW-42），计入年报表三。
+            缴费期限{detail.fee ? `至 ${formatDate(detail.fee.due)}` : ''}。申请人逾期未缴费的，视为放弃申请，本件按“其他处理：逾期未缴费”办结（《中华人民共和国政府信息公开条例》第四十二条），计入年报表三。
           </Typography.Paragraph>
           <NoteField extra="选填。" />
         </>
@@ -293,7 +293,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
             </Typography.Paragraph>
           )}
           <Typography.Paragraph>
-            签发前须完成保密审查、合法性审查和舆情风险评估（APP-6）
+            签发前须完成保密审查、合法性审查和舆情风险评估
             {missing.length ? `，尚缺：${missing.map((kind) => vocabulary?.reviewKinds[kind] ?? kind).join('、')}` : '，三项审查均已完成'}
             。签发后生成答复告知书（Word、PDF），本件办结。
           </Typography.Paragraph>
@@ -335,8 +335,8 @@ function DraftReplyFields() {
       <Form.Item
         label="答复意见及依据"
         name="text"
-        rules={requiredText('请填写答复意见和依据（APP-7）')}
-        extra="写明答复内容及所依据的条款；不予公开、部分公开、无法提供、不予处理的，须说明理由（APP-7、LAW-36、LAW-37）。"
+        rules={requiredText('请填写答复意见和依据')}
+        extra="写明答复内容及所依据的条款；不予公开、部分公开、无法提供、不予处理的，须说明理由（《中华人民共和国政府信息公开条例》第三十六条、第三十七条）。"
       >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} />
       </Form.Item>
@@ -344,7 +344,7 @@ function DraftReplyFields() {
         <Form.Item
           label="已公开的获取途径"
           name="alreadyPublicWhere"
-          extra="该信息已经主动公开的，写明获取的方式和途径（网址、栏目等），答复类型为“已主动公开”；尚未公开的留空（LAW-36）。"
+          extra="该信息已经主动公开的，写明获取的方式和途径（网址、栏目等），答复类型为“已主动公开”；尚未公开的留空（《中华人民共和国政府信息公开条例》第三十六条）。"
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
         </Form.Item>
@@ -353,7 +353,7 @@ function DraftReplyFields() {
         <Form.Item
           label="掌握信息的机关"
           name="holderAgency"
-          extra="能够确定负责公开该信息的机关的，写明其名称和联系方式（LAW-36）。"
+          extra="能够确定负责公开该信息的机关的，写明其名称和联系方式（《中华人民共和国政府信息公开条例》第三十六条）。"
         >
           <Input maxLength={200} />
         </Form.Item>

@@ -175,7 +175,7 @@ export function HandlingCard({ detail }: { detail: ApplicationDetail }) {
         )}
         {correction && (
           <Descriptions
-            title="补正（LAW-30）"
+            title="补正"
             bordered
             size="small"
             column={{ xs: 1, md: 2 }}
@@ -190,7 +190,7 @@ export function HandlingCard({ detail }: { detail: ApplicationDetail }) {
         )}
         {fee && (
           <Descriptions
-            title="信息处理费（LAW-42）"
+            title="信息处理费"
             bordered
             size="small"
             column={{ xs: 1, md: 2 }}
@@ -204,7 +204,7 @@ export function HandlingCard({ detail }: { detail: ApplicationDetail }) {
           />
         )}
         {detail.state === 'reviewing' && reply && !reply.approvedBy && (
-          <Alert type="info" showIcon title="答复已拟定，正在审核；完成三项审查后由领导签发（APP-6）。" />
+          <Alert type="info" showIcon title="答复已拟定，正在审核；完成三项审查后由领导签发。" />
         )}
       </Flex>
     </Card>

@@ -88,7 +88,7 @@ export function ConsultationsCard({ detail, canEdit }: { detail: ApplicationDeta
   return (
     <Card title="征求意见" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
-        涉及第三方合法权益的，征求第三方意见（LAW-32）；与其他机关共同制作的，征求其他机关意见（LAW-34），期限均为 15
+        涉及第三方合法权益的，征求第三方意见（《中华人民共和国政府信息公开条例》第三十二条）；与其他机关共同制作的，征求其他机关意见（《中华人民共和国政府信息公开条例》第三十四条），期限均为 15
         个工作日，所需时间不计入答复期限。
       </Typography.Paragraph>
       {canEdit && canConsult(detail) && (
@@ -138,7 +138,7 @@ function AnswerModal({
   const thirdParty = consultation.kind === 'third_party';
   const answers = thirdParty
     ? APP_CONSULTATION_ANSWERS
-    : { ...APP_CONSULTATION_ANSWERS, no_answer: '逾期未答复（视为同意，LAW-34）' };
+    : { ...APP_CONSULTATION_ANSWERS, no_answer: '逾期未答复（视为同意，《中华人民共和国政府信息公开条例》第三十四条）' };
   return (
     <FormModal<AnswerForm>
       title={`登记意见：${consultation.party}`}
@@ -172,7 +172,7 @@ function AnswerModal({
                 <Form.Item
                   label="公共利益理由"
                   name="overrideReason"
-                  extra="选填。认为不公开可能对公共利益造成重大影响的，登记理由后可以决定予以公开，并须书面告知第三方（LAW-32）。"
+                  extra="选填。认为不公开可能对公共利益造成重大影响的，登记理由后可以决定予以公开，并须书面告知第三方（《中华人民共和国政府信息公开条例》第三十二条）。"
                 >
                   <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
                 </Form.Item>
@@ -180,7 +180,7 @@ function AnswerModal({
                   <Form.Item
                     label="书面告知第三方"
                     name="notice"
-                    rules={[{ required: true, whitespace: true, message: '以公共利益为由决定公开的，须书面告知第三方（LAW-32）' }]}
+                    rules={[{ required: true, whitespace: true, message: '以公共利益为由决定公开的，须书面告知第三方（《中华人民共和国政府信息公开条例》第三十二条）' }]}
                     extra="告知书的内容（决定公开的内容和理由），或告知书文号及送达情况。"
                   >
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />

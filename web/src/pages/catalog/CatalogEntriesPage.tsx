@@ -61,7 +61,7 @@ export default function CatalogEntriesPage() {
   return (
     <PageContainer title="目录条目">
       <Typography.Paragraph type="secondary">
-        本机关已主动公开的信息，与门户网站“法定主动公开内容”一致（CAT-1）；输入词语可检索标题、正文和附件，帮助来电来访群众查找信息（CAT-4）。
+        本机关已主动公开的信息，与门户网站“法定主动公开内容”一致；输入词语可检索标题、正文和附件，帮助来电来访群众查找信息。
       </Typography.Paragraph>
       <FilterForm<Filters> name="catalog-filter" onChange={setFilters} resetPage={resetPage}>
         <Form.Item label="检索词" name="q">

@@ -105,16 +105,16 @@ function ActionFields({ action, detail }: { action: ItemAction; detail: ItemDeta
   const { item } = detail;
   switch (action) {
     case 'submit':
-      return <Typography.Paragraph>提交后由公开办核查公开属性（ATTR-4），并对正文和附件进行敏感信息检查。</Typography.Paragraph>;
+      return <Typography.Paragraph>提交后由公开办核查公开属性，并对正文和附件进行敏感信息检查。</Typography.Paragraph>;
     case 'return':
-      return <OpinionField required message="退回须写明意见（ATTR-4）" extra="写明需要拟稿人修改的内容。" />;
+      return <OpinionField required message="退回须写明意见" extra="写明需要拟稿人修改的内容。" />;
     case 'dept_opinion':
-      return <OpinionField required message="请填写科室初审意见（SEC-5）" extra="提供单位对公开属性、内容准确性的初审意见。" />;
+      return <OpinionField required message="请填写科室初审意见" extra="提供单位对公开属性、内容准确性的初审意见。" />;
     case 'refer_answer':
       return (
         <OpinionField
           required
-          message="请登记保密行政管理部门的书面答复（SEC-8）"
+          message="请登记保密行政管理部门的书面答复"
           extra="登记保密行政管理部门的书面答复；登记后回到保密审查，由保密审查员出具结论。"
         />
       );
@@ -124,14 +124,14 @@ function ActionFields({ action, detail }: { action: ItemAction; detail: ItemDeta
           <Form.Item
             label="审查结论"
             name="conclusion"
-            rules={[{ required: true, message: '请选择审查结论（SEC-5）' }]}
-            extra="类别不明确的选择“需报审”，报保密行政管理部门审定（SEC-8）。"
+            rules={[{ required: true, message: '请选择审查结论' }]}
+            extra="类别不明确的选择“需报审”，报保密行政管理部门审定。"
           >
             <Radio.Group aria-label="审查结论" options={optionsOf(vocabulary?.conclusions)} />
           </Form.Item>
           <OpinionField
             required
-            message="请填写保密审查意见（SEC-2）"
+            message="请填写保密审查意见"
             extra="是否涉及国家秘密、商业秘密、个人隐私，公开后是否危及安全和稳定；需报审的，写明无法确定的理由（报审函）。"
           />
         </>
@@ -143,7 +143,7 @@ function ActionFields({ action, detail }: { action: ItemAction; detail: ItemDeta
             label="领导小组审核意见"
             name="leadingGroupReview"
             initialValue={item.leadingGroupReview || undefined}
-            extra="拟不公开的政策性文件须经政务公开工作领导小组审核，请登记审核意见（ATTR-8）。"
+            extra="拟不公开的政策性文件须经政务公开工作领导小组审核，请登记审核意见。"
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} />
           </Form.Item>
@@ -158,18 +158,18 @@ function ActionFields({ action, detail }: { action: ItemAction; detail: ItemDeta
           <Form.Item
             label="发布渠道"
             name="channels"
-            rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个发布渠道（PUB-5）' }]}
+            rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个发布渠道' }]}
           >
             <Checkbox.Group aria-label="发布渠道" options={optionsOf(vocabulary?.channels)} />
           </Form.Item>
           <Typography.Paragraph type="secondary">
-            发布时生成索引号，并按删除标记生成正文和附件的公开版本（SEC-10）。
+            发布时生成索引号，并按删除标记生成正文和附件的公开版本。
           </Typography.Paragraph>
         </>
       );
     case 'convert_to_proactive':
-      return <ReasonField message="请说明转为主动公开的理由（SEC-12）" extra="转为主动公开后，信息重新进入公开属性核查和审查流程。" />;
+      return <ReasonField message="请说明转为主动公开的理由" extra="转为主动公开后，信息重新进入公开属性核查和审查流程。" />;
     case 'revise':
-      return <ReasonField message="请说明修订理由（PUB-3）" extra="修订后信息回到拟稿状态，重新审查后发布新版本；自修订之日起重新计算公开期限。" />;
+      return <ReasonField message="请说明修订理由" extra="修订后信息回到拟稿状态，重新审查后发布新版本；自修订之日起重新计算公开期限。" />;
   }
 }

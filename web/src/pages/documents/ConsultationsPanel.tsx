@@ -113,8 +113,8 @@ export function ConsultationsPanel({ detail, canAnswer, canAsk, canExtend }: Con
   return (
     <>
       <Typography.Paragraph>
-        联合制作的信息须征得其他机关书面同意（SEC-7），15 个工作日内未答复的视为同意（LAW-34）；涉及第三方权益的，第三方在 15
-        个工作日内提出意见（LAW-32）。
+        联合制作的信息须征得其他机关书面同意，15 个工作日内未答复的视为同意（《中华人民共和国政府信息公开条例》第三十四条）；涉及第三方权益的，第三方在 15
+        个工作日内提出意见（《中华人民共和国政府信息公开条例》第三十二条）。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         {canAsk && <Button onClick={() => setDialog({ kind: 'ask' })}>征求意见</Button>}
@@ -147,7 +147,7 @@ export function ConsultationsPanel({ detail, canAnswer, canAsk, canExtend }: Con
           onClose={close}
         >
           <Typography.Paragraph>
-            保密行政管理部门可在首个期限届满前告知延长一次，延长不超过 7 个工作日（SEC-8）。
+            保密行政管理部门可在首个期限届满前告知延长一次，延长不超过 7 个工作日。
           </Typography.Paragraph>
           <Form.Item label="延期说明" name="note" rules={[{ required: true, whitespace: true, message: '请填写延期说明' }]}>
             <Input maxLength={500} placeholder="如 市保密局来函告知延期，文号……" />
@@ -196,7 +196,7 @@ function AnswerModal({
               <Form.Item
                 label="公共利益理由"
                 name="overrideReason"
-                extra="可选。认为不公开会对公共利益造成重大影响的，登记理由后可决定公开，并书面告知第三方（LAW-32）。"
+                extra="可选。认为不公开会对公共利益造成重大影响的，登记理由后可决定公开，并书面告知第三方（《中华人民共和国政府信息公开条例》第三十二条）。"
               >
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
               </Form.Item>

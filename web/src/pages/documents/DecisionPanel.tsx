@@ -15,7 +15,7 @@ export function DecisionPanel({ item, canRecord }: { item: Item; canRecord: bool
   return (
     <>
       <Typography.Paragraph>
-        重大事项须经局务会或党组会研究，登记会议决定后方可审批（SEC-3、SEC-4）。
+        重大事项须经局务会或党组会研究，登记会议决定后方可审批。
       </Typography.Paragraph>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
         当前登记：{item.collectiveDecision || '尚未登记'}

@@ -232,7 +232,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
           </Col>
           {kind === 'document' && (
             <Col xs={24} md={8}>
-              <Form.Item label="文种" name="docKind" rules={[{ required: true, message: '公文须选择文种（ATTR-1）' }]}>
+              <Form.Item label="文种" name="docKind" rules={[{ required: true, message: '公文须选择文种' }]}>
                 <Select placeholder="选择文种" showSearch={{ optionFilterProp: 'label' }} options={optionsOf(vocabulary?.docKinds)} />
               </Form.Item>
             </Col>
@@ -270,7 +270,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
         <Form.Item
           label="公开属性"
           name="attribute"
-          rules={[{ required: true, message: '请确定公开属性（ATTR-2）' }]}
+          rules={[{ required: true, message: '请确定公开属性' }]}
           extra="公开为常态、不公开为例外。每份信息在拟稿时确定一种公开属性。"
         >
           <Radio.Group aria-label="公开属性" options={optionsOf(vocabulary?.attributes)} />
@@ -279,7 +279,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
           <Form.Item
             label="理由"
             name="attributeReason"
-            rules={[{ required: true, whitespace: true, message: '依申请公开或不予公开须说明理由（ATTR-3）' }]}
+            rules={[{ required: true, whitespace: true, message: '依申请公开或不予公开须说明理由' }]}
             extra="须写明充分的理由；此类信息将登记建档备查，并每年复核。"
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
@@ -288,7 +288,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
         <Form.Item
           label="不宜公开的内容"
           name="nonPublicParts"
-          extra="列明文中依申请公开或不予公开的部分。主动公开的信息不得含有此类内容（ATTR-6）：如有，请拆分文件或调整公开属性。"
+          extra="列明文中依申请公开或不予公开的部分。主动公开的信息不得含有此类内容：如有，请拆分文件或调整公开属性。"
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
         </Form.Item>
@@ -296,7 +296,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
           <Alert
             type="warning"
             showIcon
-            title="主动公开的信息不得含有依申请公开或不予公开的内容，提交时将被退回（ATTR-6）。"
+            title="主动公开的信息不得含有依申请公开或不予公开的内容，提交时将被退回。"
           />
         )}
       </Card>
@@ -306,7 +306,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
           label="政策性文件"
           name="policyLevel"
           rules={[{ required: true, message: '请选择' }]}
-          extra="规范性文件和重要政策文件须同时报送解读方案（三同步，INT-3）。"
+          extra="规范性文件和重要政策文件须同时报送解读方案（三同步）。"
         >
           <Radio.Group aria-label="政策性文件" options={optionsOf(vocabulary?.policyLevels)} />
         </Form.Item>
@@ -315,7 +315,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
           label="重大事项"
           name="major"
           valuePropName="checked"
-          extra="涉及重大决策、群众切身利益或可能产生重大社会影响的，须经局务会或党组会研究（SEC-3、SEC-4）。"
+          extra="涉及重大决策、群众切身利益或可能产生重大社会影响的，须经局务会或党组会研究。"
         >
           <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
@@ -340,7 +340,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
 
 /** INT-3, INT-4: a policy document goes with its interpretation plan: outline, form, channel, time. */
 function InterpretationPlanFields() {
-  const required = (what: string) => [{ required: true, whitespace: true, message: `请填写${what}（INT-4）` }];
+  const required = (what: string) => [{ required: true, whitespace: true, message: `请填写${what}` }];
   return (
     <fieldset style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: '8px 16px 0', marginBottom: 24 }}>
       <legend style={{ width: 'auto', padding: '0 8px', margin: 0, fontSize: 14, border: 0 }}>解读方案</legend>

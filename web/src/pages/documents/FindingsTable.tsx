@@ -68,7 +68,7 @@ export function FindingsTable({ detail, canResolve }: FindingsTableProps) {
     <>
       <Typography.Paragraph>
         提交时自动检查正文和附件中的身份证号码、手机号码、固定电话、银行卡号、电子邮箱和密级标识。
-        {open > 0 ? `还有 ${open} 处未处理，处理完毕后才能审批（SEC-2、SEC-6）。` : '检查结果均已处理。'}
+        {open > 0 ? `还有 ${open} 处未处理，处理完毕后才能审批。` : '检查结果均已处理。'}
       </Typography.Paragraph>
       <Table<Finding>
         rowKey="id"
@@ -89,7 +89,7 @@ export function FindingsTable({ detail, canResolve }: FindingsTableProps) {
           <Form.Item
             label="保留理由"
             name="reason"
-            rules={[{ required: true, whitespace: true, message: '保留敏感信息须说明理由（SEC-2）' }]}
+            rules={[{ required: true, whitespace: true, message: '保留敏感信息须说明理由' }]}
             extra="如：机关公开的办公电话、依法应当公开的信息。"
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />

@@ -121,7 +121,7 @@ function RecheckModal({ entry, onClose }: { entry: NonPublicEntry; onClose: () =
         result === 'convert'
           ? {
               title: `确认将“${entry.title}”转为主动公开？`,
-              content: '转为主动公开后，信息重新进入公开属性核查、审查和发布流程（SEC-12）。',
+              content: '转为主动公开后，信息重新进入公开属性核查、审查和发布流程。',
             }
           : null
       }
@@ -134,7 +134,7 @@ function RecheckModal({ entry, onClose }: { entry: NonPublicEntry; onClose: () =
       <Form.Item
         label="理由"
         name="reason"
-        rules={[{ required: true, whitespace: true, message: '请写明复核理由（ATTR-10）' }]}
+        rules={[{ required: true, whitespace: true, message: '请写明复核理由' }]}
         extra="继续不公开的，写明理由仍然成立的依据；转为主动公开的，写明原因（如不公开的理由已消失）。"
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />

@@ -58,7 +58,7 @@ export function PublishedCard({ item }: { item: Item }) {
             label="报送份数"
             name="copies"
             rules={[{ required: true, message: '请填写份数' }]}
-            extra={`报送档案馆、公共查阅点的纸质文件份数；政策性文件须报送 10 份（ATTR-7）。本件应报送 ${required} 份。`}
+            extra={`报送档案馆、公共查阅点的纸质文件份数；政策性文件须报送 10 份。本件应报送 ${required} 份。`}
           >
             <InputNumber min={1} max={1000} precision={0} style={{ width: 160 }} />
           </Form.Item>

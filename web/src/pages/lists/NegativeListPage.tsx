@@ -68,7 +68,7 @@ export default function NegativeListPage() {
       extra={<ListPageExtra list="negative-list" addLabel="新增事项" onAdd={() => setDialog({})} />}
     >
       <Typography.Paragraph type="secondary">
-        列入负面清单的事项依法不予公开，清单本身向社会公开并及时更新；清单以外的信息原则上均应公开（CAT-5）。
+        列入负面清单的事项依法不予公开，清单本身向社会公开并及时更新；清单以外的信息原则上均应公开。
       </Typography.Paragraph>
       <FilterForm<Filters> name="negative-filter" onChange={setFilters} resetPage={resetPage}>
         <Form.Item label="关键词" name="q">

@@ -68,7 +68,7 @@ export default function PowerListPage() {
       extra={<ListPageExtra list="powers" addLabel="新增行政职权" onAdd={() => setDialog({})} />}
     >
       <Typography.Paragraph type="secondary">
-        行政职权目录列明每项职权的实施主体、法定依据、办理时限和监督方式；按顺序填写的办理环节在公开页面生成权力运行流程图（FIVE-3）。
+        行政职权目录列明每项职权的实施主体、法定依据、办理时限和监督方式；按顺序填写的办理环节在公开页面生成权力运行流程图。
       </Typography.Paragraph>
       <FilterForm<Filters> name="power-filter" onChange={setFilters} resetPage={resetPage}>
         <Form.Item label="关键词" name="q">

@@ -58,7 +58,7 @@ export default function ServiceCatalogPage() {
       extra={<ListPageExtra list="services" addLabel="新增服务事项" onAdd={() => setDialog({})} />}
     >
       <Typography.Paragraph type="secondary">
-        每个服务事项须写明责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准及依据、办理时限、咨询方式和监督投诉渠道（FIVE-4），公开页面据此生成办事指南。
+        每个服务事项须写明责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准及依据、办理时限、咨询方式和监督投诉渠道，公开页面据此生成办事指南。
       </Typography.Paragraph>
       <FilterForm<{ q?: string }> name="service-filter" onChange={setFilters} resetPage={resetPage}>
         <Form.Item label="关键词" name="q">

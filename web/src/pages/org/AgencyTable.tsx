@@ -106,7 +106,7 @@ function AgencyModal({ agency, onClose }: { agency?: Agency; onClose: () => void
         <Input />
       </Form.Item>
       {agency && (
-        <Form.Item label="公开指南补充说明" name="guideText" extra="显示在本机构的政府信息公开指南页面（CAT-3），不超过5000字。" rules={[{ max: 5000, message: '不超过5000字' }]}>
+        <Form.Item label="公开指南补充说明" name="guideText" extra="显示在本机构的政府信息公开指南页面，不超过5000字。" rules={[{ max: 5000, message: '不超过5000字' }]}>
           <Input.TextArea rows={5} maxLength={5000} showCount />
         </Form.Item>
       )}
