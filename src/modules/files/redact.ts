@@ -22,9 +22,11 @@ import {
   type XmlToken,
 } from './text.ts';
 
-const MASK = '■';
-/** One mask character per character of the removed text, counting a character outside the BMP once. */
-const maskFor = (removed: string) => MASK.repeat([...removed].length);
+/**
+ * What stands in place of removed text: the same mark whatever was removed, so the public
+ * copy does not tell a two-character name from an eighteen-digit ID number.
+ */
+export const REDACTION_MARK = '【已删除】';
 
 type Span = { start: number; end: number };
 
@@ -52,12 +54,12 @@ function phraseSpans(text: string, phrases: string[]): Span[] {
   return merged;
 }
 
-/** `text` with every occurrence of every phrase replaced by as many '■' as it has characters. */
+/** `text` with every occurrence of every phrase replaced by the redaction mark. */
 export function redactText(text: string, phrases: string[]): string {
   let out = '';
   let pos = 0;
   for (const { start, end } of phraseSpans(text, phrases)) {
-    out += text.slice(pos, start) + maskFor(text.slice(start, end));
+    out += text.slice(pos, start) + REDACTION_MARK;
     pos = end;
   }
   return out + text.slice(pos);
@@ -228,7 +230,7 @@ function maskParagraph(tokens: XmlToken[], segments: DocxSegment[], phrases: str
     for (const span of spans) {
       if (span.end <= start || span.start >= end) continue;
       out += text.slice(pos, Math.max(pos, span.start));
-      if (!masked.has(span)) out += maskFor(text.slice(span.start, span.end));
+      if (!masked.has(span)) out += REDACTION_MARK;
       masked.add(span);
       pos = Math.min(end, span.end);
     }
