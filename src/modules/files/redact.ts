@@ -6,12 +6,13 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { Quad, Rect } from 'mupdf';
 import { AppError } from '../../core/errors.ts';
+import { spellOutQuoteOperators } from './pdf-content.ts';
 import { openPackage, partXml, relsPartOf, type OfficePackage, type Part } from './package.ts';
 import {
   docxParagraphs,
   escapeXml,
-  extractText,
   inspectOffice,
+  inspectText,
   isDocxStoryPart,
   loadMupdf,
   localName,
@@ -88,14 +89,52 @@ const boundsOf = (quads: Quad[]): Rect => {
 };
 
 /**
- * A PDF with every phrase removed: MuPDF finds each phrase on each page, a redaction
- * annotation goes over every hit, and applying them deletes the glyphs underneath, blanks the
- * pixels of images under the area, removes line art it covers and draws black boxes. Saving
- * with garbage collection drops the old content streams, which would otherwise still sit in the
- * file. The result is read back and checked (assertRemoved), which also catches hits beyond
- * the 500 that one MuPDF search returns.
- *
- * Not touched: document metadata, bookmarks, annotation notes, form fields and embedded files.
+ * The middle half of a hit's quad, top to bottom. MuPDF removes every glyph whose box touches
+ * a redaction area, and a font's box is taller than its line pitch in a document set in
+ * single spacing, so a full-height area would also take letters of the lines above and below.
+ */
+function middleBand(q: Quad): Quad {
+  const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
+  const [ulx, uly, urx, ury, llx, lly, lrx, lry] = q;
+  return [lerp(ulx, llx, 0.25), lerp(uly, lly, 0.25), lerp(urx, lrx, 0.25), lerp(ury, lry, 0.25), lerp(ulx, llx, 0.75), lerp(uly, lly, 0.75), lerp(urx, lrx, 0.75), lerp(ury, lry, 0.75)];
+}
+
+type MupdfModule = Awaited<ReturnType<typeof loadMupdf>>;
+type PdfObject = InstanceType<MupdfModule['PDFObject']>;
+
+/** Rewrites `'` and `"` in a page's content streams and in the form XObjects it draws (see pdf-content.ts). */
+function spellOutPageText(page: PdfObject, seen = new Set<number>()): void {
+  const rewrite = (stream: PdfObject) => {
+    if (!stream.isStream() || (stream.isIndirect() && seen.has(stream.asIndirect()))) return;
+    if (stream.isIndirect()) seen.add(stream.asIndirect());
+    const before = stream.readStream().asString();
+    const after = spellOutQuoteOperators(before);
+    if (after !== before) stream.writeStream(Buffer.from(after, 'latin1'));
+  };
+  const contents = page.get('Contents');
+  if (contents.isArray()) contents.forEach((c) => rewrite(c));
+  else rewrite(contents);
+  page.get('Resources').get('XObject').forEach((x) => {
+    if (x.get('Subtype').asName() !== 'Form' || (x.isIndirect() && seen.has(x.asIndirect()))) return;
+    rewrite(x);
+    spellOutPageText(x, seen);
+  });
+}
+
+/** Catalog entries a published PDF leaves out: metadata, attachments and scripts, forms, layers, bookmarks, tags. */
+const DROPPED_CATALOG_KEYS = ['Metadata', 'Names', 'OpenAction', 'AA', 'AcroForm', 'OCProperties', 'Outlines', 'StructTreeRoot', 'MarkInfo', 'PieceInfo', 'Perms', 'Threads'];
+const DROPPED_PAGE_KEYS = ['Annots', 'AA', 'Metadata', 'PieceInfo', 'StructParents'];
+
+/**
+ * The published copy of a PDF (SEC-10, LAW-37), made whether or not anything was marked:
+ * MuPDF finds each phrase on each page, a redaction annotation goes over every hit, and
+ * applying them deletes the glyphs underneath, blanks the pixels of images under the area,
+ * removes line art it covers and draws black boxes. Then the document information and XMP
+ * metadata, annotations, embedded files, JavaScript, forms, optional-content layers,
+ * bookmarks and the structure tree are dropped: a layer switched off shows, so whatever it
+ * hid is checked again with the rest. Saving with garbage collection drops the old content
+ * streams and every object no longer referenced. The result is read back and checked
+ * (assertRemoved), which also catches hits beyond the 500 that one MuPDF search returns.
  */
 export async function redactPdf(bytes: Uint8Array, phrases: string[]): Promise<Uint8Array> {
   const mupdf = await loadMupdf();
@@ -106,30 +145,28 @@ export async function redactPdf(bytes: Uint8Array, phrases: string[]): Promise<U
     for (let i = 0; i < doc.countPages(); i++) {
       const page = doc.loadPage(i);
       const hits = wanted.flatMap((phrase) => page.search(phrase, ''));
-      for (const quads of hits) {
-        const annot = page.createAnnotation('Redact');
-        annot.setRect(boundsOf(quads));
-        annot.setQuadPoints(quads);
-      }
       if (hits.length > 0) {
+        spellOutPageText(page.getObject());
+        for (const quads of hits.map((q) => q.map(middleBand))) {
+          const annot = page.createAnnotation('Redact');
+          annot.setRect(boundsOf(quads));
+          annot.setQuadPoints(quads);
+        }
         page.applyRedactions(true, mupdf.PDFPage.REDACT_IMAGE_PIXELS, mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_COVERED, mupdf.PDFPage.REDACT_TEXT_REMOVE);
       }
+      for (const key of DROPPED_PAGE_KEYS) page.getObject().delete(key);
       page.destroy();
     }
-    // The document's title, author, subject and XMP packet may repeat what was removed (a
-    // name in the title is common): a published copy carries no metadata at all.
-    if (wanted.length > 0) {
-      const trailer = doc.getTrailer();
-      trailer.delete('Info');
-      trailer.get('Root').delete('Metadata');
-    }
+    const trailer = doc.getTrailer();
+    trailer.delete('Info');
+    for (const key of DROPPED_CATALOG_KEYS) trailer.get('Root').delete(key);
     const saved = doc.saveToBuffer('garbage=4,compress');
     out = saved.asUint8Array().slice(); // a copy: the view points into MuPDF's memory
     saved.destroy();
   } finally {
     doc.destroy();
   }
-  assertRemoved(await extractText('pdf', out), wanted);
+  assertRemoved(await inspectText('pdf', out), wanted);
   return out;
 }
 
