@@ -22,7 +22,7 @@ import { freshDatabase } from '../support/db.ts';
 /** A citizen's PRC ID number (valid GB 11643 check character) and a mobile number. */
 const ID_NUMBER = '11010519491231002X';
 const MOBILE = '13800138000';
-const MASKED_ID = '■'.repeat(ID_NUMBER.length);
+const MASKED_ID = '【已删除】';
 
 const TITLE = '关于做好2026年度高校毕业生就业见习工作的通知';
 const BODY = [

@@ -19,6 +19,7 @@ export const SCANNER_CASES: ScannerCase[] = [
     name: 'notice contact line with landline, mobile and e-mail',
     text: '联系人：王建国，联系电话：0315-2826012，手机：13803158866，电子邮箱：rsjbgs@ts.gov.cn。',
     findings: [
+      ['person_name', '王建国'],
       ['landline', '0315-2826012'],
       ['mobile', '13803158866'],
       ['email', 'rsjbgs@ts.gov.cn'],
@@ -122,17 +123,17 @@ export const SCANNER_CASES: ScannerCase[] = [
   {
     name: 'ID number followed by CRLF',
     text: '经办人：周敏\r\n身份证：130205197001010010\r\n',
-    findings: [['id_number', '130205197001010010']],
+    findings: [['person_name', '周敏'], ['id_number', '130205197001010010']],
   },
   {
     name: 'ID number that also passes Luhn is reported once, as an ID',
     text: '公示对象：陈立新，身份证号130203199107151029。',
-    findings: [['id_number', '130203199107151029']],
+    findings: [['person_name', '陈立新'], ['id_number', '130203199107151029']],
   },
   {
     name: 'leap-day birth date',
     text: '申请人：马静（510107200002291232）',
-    findings: [['id_number', '510107200002291232']],
+    findings: [['person_name', '马静'], ['id_number', '510107200002291232']],
   },
   {
     name: 'mistyped ID (wrong check digit, fails Luhn) is not flagged',
@@ -310,6 +311,57 @@ export const SCANNER_CASES: ScannerCase[] = [
   {
     name: 'level word starting a title',
     text: '机密文件管理办法（修订）',
+    findings: [],
+  },
+  // --- personal names next to the labels that introduce them ----------------------------------
+  {
+    name: 'name in a form line after 姓名',
+    text: '姓名：李秀英　性别：女　住址：唐山市路北区',
+    findings: [['person_name', '李秀英']],
+  },
+  {
+    name: 'applicant named without a colon, followed by a verb',
+    text: '申请人张伟申请公开2025年度就业补助资金分配结果。',
+    findings: [['person_name', '张伟']],
+  },
+  {
+    name: 'party to an enforcement decision, compound surname',
+    text: '当事人：欧阳明，男，1985年出生。',
+    findings: [['person_name', '欧阳明']],
+  },
+  {
+    name: 'name before an ID number without a label',
+    text: '公示名单：赵丽华（身份证号码130203199107151029）',
+    findings: [['person_name', '赵丽华'], ['id_number', '130203199107151029']],
+  },
+  {
+    name: 'legal representative of a company',
+    text: '法定代表人：孙立平；统一社会信用代码：91130200MA0G5XQ21K',
+    findings: [['person_name', '孙立平']],
+  },
+  {
+    name: 'contact is an office, not a person',
+    text: '联系人：办公室，联系地址：唐山市路北区建设北路。',
+    findings: [],
+  },
+  {
+    name: 'applicant is a company whose name starts like a surname',
+    text: '申请人：唐山市某建材有限公司',
+    findings: [],
+  },
+  {
+    name: 'name already withheld',
+    text: '申请人：刘某某',
+    findings: [],
+  },
+  {
+    name: 'label in an ordinary sentence',
+    text: '行政机关应当保护当事人的合法权益，申请人的申请应当书面提出。',
+    findings: [],
+  },
+  {
+    name: 'invalid ID number next to a name label is not an ID',
+    text: '身份证号码：130203198506121238',
     findings: [],
   },
 ];

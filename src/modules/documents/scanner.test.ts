@@ -71,6 +71,7 @@ describe('sensitive-content scanner (SEC-2 privacy, SEC-6 secrecy marks)', () =>
       bank_card: '银行卡号',
       email: '电子邮箱',
       secrecy_mark: '密级标识',
+      person_name: '个人姓名',
     });
   });
 

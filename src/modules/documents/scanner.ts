@@ -10,7 +10,7 @@
  */
 import { isValidPrcId } from '../../core/prc-id.ts';
 
-export type FindingKind = 'id_number' | 'mobile' | 'landline' | 'bank_card' | 'email' | 'secrecy_mark';
+export type FindingKind = 'id_number' | 'mobile' | 'landline' | 'bank_card' | 'email' | 'secrecy_mark' | 'person_name';
 
 export const FINDING_LABELS: Record<FindingKind, string> = {
   id_number: '身份证号码',
@@ -19,6 +19,7 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
   bank_card: '银行卡号',
   email: '电子邮箱',
   secrecy_mark: '密级标识',
+  person_name: '个人姓名',
 };
 
 /** `start`/`end` are UTF-16 offsets into the scanned text, `text` is the slice between them. */
@@ -42,6 +43,18 @@ function passesLuhn(digits: string): boolean {
 const BLANK = String.raw`[ \t\u3000]*`;
 // Term of a secrecy mark after the star: 机密★10年, 秘密★六个月, 绝密★长期, 绝密★启用前.
 const TERM = String.raw`(?:${BLANK}(?:(?:[0-9０-９]+|[一二三四五六七八九十]+)${BLANK}(?:年|个月)|长期|启用前))?`;
+
+// Personal names are found only where a label introduces them (姓名：张三, 申请人李秀英,
+// 王建国（身份证号…）): a name alone is indistinguishable from ordinary words. A name is a
+// common surname and one or two more characters (two surnames for 欧阳, 司马…), ending where
+// punctuation, a space or a word that follows names begins; a place or body (唐山市, 某某局)
+// is not a name, nor is a name already withheld (刘某某).
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+const NAME = String.raw`(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|[${SURNAMES}])[一-龥]{1,2}`;
+const NAME_LABELS = '姓名|申请人|联系人|当事人|被申请人|第三人|法定代表人|负责人|委托代理人|代理人|经办人|举报人|投诉人|户主|收件人|被处罚人|受理人|签收人|监护人';
+const NAME_END = String.raw`(?=[\s，。、；：:,.;!?！？（）()《》“”"'　]|$|同志|先生|女士|等|的|于|向|申请|身份|公民|联系|电话|手机|性别|男|女|住址|现住|系)`;
+const NOT_A_NAME = /某|[市区县省局委厅办司院所村镇乡街处科部会厂店行队站中校]$/;
 
 /**
  * In priority order: an earlier detector's finding wins over an overlapping later one.
@@ -76,6 +89,11 @@ const DETECTORS: Detector[] = [
   {
     kind: 'landline',
     pattern: /(?<!\d)(?:0\d{2,3}-|[(（]0\d{2,3}[)）] ?)[2-9]\d{6,7}(?:(?:-|转|分机)\d{1,6})?(?!\.?\d)/g,
+  },
+  {
+    kind: 'person_name',
+    pattern: new RegExp(String.raw`(?<=(?:${NAME_LABELS})[：:]?[ \t\u3000]*)${NAME}${NAME_END}|${NAME}(?=[，,（( \u3000]*(?:身份证|公民身份号码))`, 'g'),
+    accept: (m) => !NOT_A_NAME.test(m),
   },
 ];
 

@@ -9,21 +9,21 @@ import { extractText } from './text.ts';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 describe('redactText: the public body (SEC-10, LAW-37)', () => {
-  it('replaces every occurrence of every phrase with one ■ per character', () => {
-    expect(redactText('张三申请，张三签收。电话13803158866', ['张三', '13803158866'])).toBe('■■申请，■■签收。电话■■■■■■■■■■■');
+  it('replaces every occurrence of every phrase with one fixed mark that does not tell the length removed', () => {
+    expect(redactText('张三申请，张三签收。电话13803158866', ['张三', '13803158866'])).toBe('【已删除】申请，【已删除】签收。电话【已删除】');
+    expect(redactText('张三', ['张三'])).toBe(redactText('130203198506121236', ['130203198506121236']));
   });
 
   it('masks a longer phrase whole even when a shorter one lies inside it', () => {
-    expect(redactText('唐山市路北区张三家', ['张三', '路北区张三家'])).toBe('唐山市■■■■■■');
+    expect(redactText('唐山市路北区张三家', ['张三', '路北区张三家'])).toBe('唐山市【已删除】');
   });
 
   it('masks both of two overlapping phrases, leaving no part of either readable', () => {
-    expect(redactText('张三丰来访', ['张三', '三丰'])).toBe('■■■来访');
+    expect(redactText('张三丰来访', ['张三', '三丰'])).toBe('【已删除】来访');
   });
 
-  it('counts a character outside the BMP as one, and removes phrases across lines', () => {
-    expect(redactText('申请人𠀀明', ['𠀀明'])).toBe('申请人■■');
-    expect(redactText('答复\n申请人', ['复\n申'])).toBe('答■■■请人');
+  it('removes phrases across lines', () => {
+    expect(redactText('答复\n申请人', ['复\n申'])).toBe('答【已删除】请人');
   });
 
   it('ignores blank phrases and leaves text without phrases as it is', () => {
@@ -34,7 +34,7 @@ describe('redactText: the public body (SEC-10, LAW-37)', () => {
 describe('redactDocx: marked text truly gone from the published Word file (SEC-10, LAW-37, SEC-2, SEC-6)', () => {
   const phrases = [DOCX_SECRETS.name, DOCX_SECRETS.id, DOCX_SECRETS.mobile, DOCX_SECRETS.landline, DOCX_SECRETS.email];
   const original = sampleDocx();
-  const redacted = redactDocx(original, phrases);
+  const redacted = redactDocx(original, phrases, '见习人员名单');
   const entries = unzipSync(redacted);
   const part = (name: string) => strFromU8(entries[name]!);
 
@@ -42,13 +42,13 @@ describe('redactDocx: marked text truly gone from the published Word file (SEC-1
     const text = await extractText('docx', redacted);
     for (const p of phrases) expect(text).not.toContain(p);
     expect(text).toBe(redactText(DOCX_TEXT, phrases));
-    expect(text).toContain('申请人■■，身份证号码：■■■■■■■■■■■■■■■■■■，联系电话：■■■■■■■■■■■。');
-    expect(text).toContain('唐山市人力资源和社会保障局　电话：■■■■■■■■■■■■'); // the header too
+    expect(text).toContain('申请人【已删除】，身份证号码：【已删除】，联系电话：【已删除】。');
+    expect(text).toContain('唐山市人力资源和社会保障局　电话：【已删除】'); // the header too
   });
 
   it('puts the mask of a split hit in its first run, keeping that run’s formatting', () => {
     expect(part('word/document.xml')).toContain(
-      '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">■■■■■■■■■■■■■■■■■■</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"></w:t></w:r>',
+      '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">【已删除】</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"></w:t></w:r>',
     );
   });
 
@@ -73,20 +73,21 @@ describe('redactDocx: marked text truly gone from the published Word file (SEC-1
     }
   });
 
-  it('keeps the other entries, removes comments and custom XML parts with their relationships and content types', () => {
-    const removed = ['word/comments.xml', 'customXml/item1.xml', 'customXml/itemProps1.xml', 'customXml/_rels/item1.xml.rels'];
-    expect(Object.keys(entries)).toEqual(Object.keys(unzipSync(original)).filter((n) => !removed.includes(n)));
+  it('rebuilds the package from its relationships: comments, custom XML and properties gone with their relationships and content types', () => {
+    expect(Object.keys(entries).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/header1.xml']);
     const rels = part('word/_rels/document.xml.rels');
-    expect(rels).toContain('Target="header1.xml"');
+    expect(rels).toContain('Target="/word/header1.xml"');
     expect(rels).toContain('Target="http://www.tangshan.gov.cn/comments.xml" TargetMode="External"');
-    expect(rels).toContain('Target="mailto:■■■■■■■■■■■■■■■■" TargetMode="External"');
+    expect(rels).toContain('Target="mailto:【已删除】" TargetMode="External"');
     expect(rels).not.toContain('Target="comments.xml"');
     expect(rels).not.toContain('customXml');
     const types = part('[Content_Types].xml');
     expect(types).not.toContain('/word/comments.xml');
     expect(types).not.toContain('/customXml/');
     expect(types).toContain('/word/header1.xml');
-    expect(part('docProps/core.xml')).toBe(strFromU8(unzipSync(original)['docProps/core.xml']!));
+    // The only property left is the title the office gives; the author (市人社局办公室) is gone.
+    expect(part('docProps/core.xml')).toContain('<dc:title>见习人员名单</dc:title>');
+    expect(part('docProps/core.xml')).not.toContain('creator');
   });
 
   it('produces a DOCX that is still recognised, and that MuPDF’s own Word reader opens without the phrases', () => {

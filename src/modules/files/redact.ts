@@ -6,13 +6,13 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { Quad, Rect } from 'mupdf';
 import { AppError } from '../../core/errors.ts';
-import { unzipEntries } from './sniff.ts';
+import { spellOutQuoteOperators } from './pdf-content.ts';
+import { openPackage, partXml, relsPartOf, type OfficePackage, type Part } from './package.ts';
 import {
   docxParagraphs,
-  decodeXml,
-  docxText,
   escapeXml,
-  extractText,
+  inspectOffice,
+  inspectText,
   isDocxStoryPart,
   loadMupdf,
   localName,
@@ -23,9 +23,11 @@ import {
   type XmlToken,
 } from './text.ts';
 
-const MASK = '■';
-/** One mask character per character of the removed text, counting a character outside the BMP once. */
-const maskFor = (removed: string) => MASK.repeat([...removed].length);
+/**
+ * What stands in place of removed text: the same mark whatever was removed, so the public
+ * copy does not tell a two-character name from an eighteen-digit ID number.
+ */
+export const REDACTION_MARK = '【已删除】';
 
 type Span = { start: number; end: number };
 
@@ -53,12 +55,12 @@ function phraseSpans(text: string, phrases: string[]): Span[] {
   return merged;
 }
 
-/** `text` with every occurrence of every phrase replaced by as many '■' as it has characters. */
+/** `text` with every occurrence of every phrase replaced by the redaction mark. */
 export function redactText(text: string, phrases: string[]): string {
   let out = '';
   let pos = 0;
   for (const { start, end } of phraseSpans(text, phrases)) {
-    out += text.slice(pos, start) + maskFor(text.slice(start, end));
+    out += text.slice(pos, start) + REDACTION_MARK;
     pos = end;
   }
   return out + text.slice(pos);
@@ -87,14 +89,52 @@ const boundsOf = (quads: Quad[]): Rect => {
 };
 
 /**
- * A PDF with every phrase removed: MuPDF finds each phrase on each page, a redaction
- * annotation goes over every hit, and applying them deletes the glyphs underneath, blanks the
- * pixels of images under the area, removes line art it covers and draws black boxes. Saving
- * with garbage collection drops the old content streams, which would otherwise still sit in the
- * file. The result is read back and checked (assertRemoved), which also catches hits beyond
- * the 500 that one MuPDF search returns.
- *
- * Not touched: document metadata, bookmarks, annotation notes, form fields and embedded files.
+ * The middle half of a hit's quad, top to bottom. MuPDF removes every glyph whose box touches
+ * a redaction area, and a font's box is taller than its line pitch in a document set in
+ * single spacing, so a full-height area would also take letters of the lines above and below.
+ */
+function middleBand(q: Quad): Quad {
+  const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
+  const [ulx, uly, urx, ury, llx, lly, lrx, lry] = q;
+  return [lerp(ulx, llx, 0.25), lerp(uly, lly, 0.25), lerp(urx, lrx, 0.25), lerp(ury, lry, 0.25), lerp(ulx, llx, 0.75), lerp(uly, lly, 0.75), lerp(urx, lrx, 0.75), lerp(ury, lry, 0.75)];
+}
+
+type MupdfModule = Awaited<ReturnType<typeof loadMupdf>>;
+type PdfObject = InstanceType<MupdfModule['PDFObject']>;
+
+/** Rewrites `'` and `"` in a page's content streams and in the form XObjects it draws (see pdf-content.ts). */
+function spellOutPageText(page: PdfObject, seen = new Set<number>()): void {
+  const rewrite = (stream: PdfObject) => {
+    if (!stream.isStream() || (stream.isIndirect() && seen.has(stream.asIndirect()))) return;
+    if (stream.isIndirect()) seen.add(stream.asIndirect());
+    const before = stream.readStream().asString();
+    const after = spellOutQuoteOperators(before);
+    if (after !== before) stream.writeStream(Buffer.from(after, 'latin1'));
+  };
+  const contents = page.get('Contents');
+  if (contents.isArray()) contents.forEach((c) => rewrite(c));
+  else rewrite(contents);
+  page.get('Resources').get('XObject').forEach((x) => {
+    if (x.get('Subtype').asName() !== 'Form' || (x.isIndirect() && seen.has(x.asIndirect()))) return;
+    rewrite(x);
+    spellOutPageText(x, seen);
+  });
+}
+
+/** Catalog entries a published PDF leaves out: metadata, attachments and scripts, forms, layers, bookmarks, tags. */
+const DROPPED_CATALOG_KEYS = ['Metadata', 'Names', 'OpenAction', 'AA', 'AcroForm', 'OCProperties', 'Outlines', 'StructTreeRoot', 'MarkInfo', 'PieceInfo', 'Perms', 'Threads'];
+const DROPPED_PAGE_KEYS = ['Annots', 'AA', 'Metadata', 'PieceInfo', 'StructParents'];
+
+/**
+ * The published copy of a PDF (SEC-10, LAW-37), made whether or not anything was marked:
+ * MuPDF finds each phrase on each page, a redaction annotation goes over every hit, and
+ * applying them deletes the glyphs underneath, blanks the pixels of images under the area,
+ * removes line art it covers and draws black boxes. Then the document information and XMP
+ * metadata, annotations, embedded files, JavaScript, forms, optional-content layers,
+ * bookmarks and the structure tree are dropped: a layer switched off shows, so whatever it
+ * hid is checked again with the rest. Saving with garbage collection drops the old content
+ * streams and every object no longer referenced. The result is read back and checked
+ * (assertRemoved), which also catches hits beyond the 500 that one MuPDF search returns.
  */
 export async function redactPdf(bytes: Uint8Array, phrases: string[]): Promise<Uint8Array> {
   const mupdf = await loadMupdf();
@@ -105,30 +145,28 @@ export async function redactPdf(bytes: Uint8Array, phrases: string[]): Promise<U
     for (let i = 0; i < doc.countPages(); i++) {
       const page = doc.loadPage(i);
       const hits = wanted.flatMap((phrase) => page.search(phrase, ''));
-      for (const quads of hits) {
-        const annot = page.createAnnotation('Redact');
-        annot.setRect(boundsOf(quads));
-        annot.setQuadPoints(quads);
-      }
       if (hits.length > 0) {
+        spellOutPageText(page.getObject());
+        for (const quads of hits.map((q) => q.map(middleBand))) {
+          const annot = page.createAnnotation('Redact');
+          annot.setRect(boundsOf(quads));
+          annot.setQuadPoints(quads);
+        }
         page.applyRedactions(true, mupdf.PDFPage.REDACT_IMAGE_PIXELS, mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_COVERED, mupdf.PDFPage.REDACT_TEXT_REMOVE);
       }
+      for (const key of DROPPED_PAGE_KEYS) page.getObject().delete(key);
       page.destroy();
     }
-    // The document's title, author, subject and XMP packet may repeat what was removed (a
-    // name in the title is common): a published copy carries no metadata at all.
-    if (wanted.length > 0) {
-      const trailer = doc.getTrailer();
-      trailer.delete('Info');
-      trailer.get('Root').delete('Metadata');
-    }
+    const trailer = doc.getTrailer();
+    trailer.delete('Info');
+    for (const key of DROPPED_CATALOG_KEYS) trailer.get('Root').delete(key);
     const saved = doc.saveToBuffer('garbage=4,compress');
     out = saved.asUint8Array().slice(); // a copy: the view points into MuPDF's memory
     saved.destroy();
   } finally {
     doc.destroy();
   }
-  assertRemoved(await extractText('pdf', out), wanted);
+  assertRemoved(await inspectText('pdf', out), wanted);
   return out;
 }
 
@@ -181,6 +219,19 @@ const STORY_DECISIONS: Record<string, Decision> = {
   commentReference: 'drop',
   customXml: 'unwrap',
   customXmlPr: 'drop',
+  moveFromRangeStart: 'drop',
+  moveFromRangeEnd: 'drop',
+  moveToRangeStart: 'drop',
+  moveToRangeEnd: 'drop',
+  rPrChange: 'drop',
+  pPrChange: 'drop',
+  sectPrChange: 'drop',
+  tblPrChange: 'drop',
+  tblPrExChange: 'drop',
+  tblGridChange: 'drop',
+  trPrChange: 'drop',
+  tcPrChange: 'drop',
+  numberingChange: 'drop',
 };
 
 /**
@@ -216,7 +267,7 @@ function maskParagraph(tokens: XmlToken[], segments: DocxSegment[], phrases: str
     for (const span of spans) {
       if (span.end <= start || span.start >= end) continue;
       out += text.slice(pos, Math.max(pos, span.start));
-      if (!masked.has(span)) out += maskFor(text.slice(span.start, span.end));
+      if (!masked.has(span)) out += REDACTION_MARK;
       masked.add(span);
       pos = Math.min(end, span.end);
     }
@@ -242,87 +293,129 @@ function maskFieldInstructions(tokens: XmlToken[], phrases: string[]): void {
   });
 }
 
-function redactStory(xml: string, phrases: string[]): string {
-  const tokens = filterElements(tokenizeXml(xml), (t) => STORY_DECISIONS[localName(t.name)] ?? 'keep');
+function redactStory(original: XmlToken[], phrases: string[]): XmlToken[] {
+  const tokens = filterElements(original, (t) => STORY_DECISIONS[localName(t.name)] ?? 'keep');
   for (const paragraph of docxParagraphs(tokens)) maskParagraph(tokens, paragraph, phrases);
   maskFieldInstructions(tokens, phrases);
-  return serialize(tokens);
+  return tokens;
 }
-
-/** Parts deleted outright: comments and their authors, custom XML data and custom properties. */
-const isRemovedPart = (name: string) =>
-  /^word\/(?:comments(?:Extended|Ids|Extensible)?|people)\.xml$/.test(name) ||
-  name.startsWith('customXml/') ||
-  name === 'docProps/custom.xml';
-
-/** The part a relationships part belongs to: word/_rels/document.xml.rels → word/document.xml. */
-const relsSource = (relsName: string) => relsName.replace(/(^|\/)_rels\/([^/]*)\.rels$/, '$1$2');
-
-/** A relationship target as a part name, resolved against the folder of the source part. */
-function resolveTarget(sourcePart: string, target: string): string {
-  const path = target.startsWith('/') ? [] : sourcePart.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') path.pop();
-    else if (piece !== '' && piece !== '.') path.push(piece);
-  }
-  return path.join('/');
-}
-
-/** A start tag with the phrases masked in the value of attribute `name`. */
-const maskAttribute = (tagRaw: string, name: string, phrases: string[]) =>
-  tagRaw.replace(
-    new RegExp(String.raw`(\s${name}\s*=\s*)(["'])(.*?)\2`),
-    (_, before: string, quote: string, value: string) => before + quote + escapeXml(redactText(decodeXml(value), phrases)) + quote,
-  );
 
 /**
- * Drops relationships to removed parts, which Word would otherwise report as a damaged file,
- * and masks phrases in external targets: Word turns a typed e-mail address into a hyperlink
- * whose target (mailto:…) lives here, outside the document text.
+ * Parts the published copy leaves out, by the relationship that reaches them: comments and
+ * their authors, custom XML, every document property (a fresh core part with the title the
+ * office gives is written instead), the thumbnail (a picture of the first page as it was),
+ * the glossary, macros and printer settings.
  */
-function rewriteRelationships(relsName: string, xml: string, removed: Set<string>, phrases: string[]): string {
-  const source = relsSource(relsName);
-  const tokens = filterElements(tokenizeXml(xml), (t) => {
-    if (localName(t.name) !== 'Relationship' || xmlAttr(t.raw, 'TargetMode') === 'External') return 'keep';
-    return removed.has(resolveTarget(source, xmlAttr(t.raw, 'Target') ?? '')) ? 'drop' : 'keep';
+const DROPPED_RELATIONSHIPS = new Set([
+  'comments', 'commentsExtended', 'commentsIds', 'commentsExtensible', 'people', 'person', 'threadedComment',
+  'customXml', 'customXmlProps', 'core-properties', 'extended-properties', 'custom-properties', 'thumbnail',
+  'glossaryDocument', 'vbaProject', 'printerSettings', 'attachedTemplate', 'vmlDrawing',
+]);
+/** Embedded objects: their content cannot be cleaned here, so a file holding one is refused. */
+const EMBEDDED = new Set(['oleObject', 'package', 'control', 'activeXControl', 'activeXControlBinary']);
+
+export const cannotClean = (reason: string) => new AppError('ATTACHMENT_CANNOT_CLEAN', 409, reason);
+
+const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CORE_TYPE = 'application/vnd.openxmlformats-package.core-properties+xml';
+
+/** The only document property published: the title the office gives the file. */
+const coreProperties = (title: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeXml(title)}</dc:title></cp:coreProperties>`;
+
+/** Masks the phrases in every text node of a part that is not a story (charts, drawings, sheets). */
+const maskTextNodes = (tokens: XmlToken[], phrases: string[]) =>
+  tokens.map((t) => {
+    if (t.type !== 'text') return t;
+    const text = redactText(t.text, phrases);
+    return text === t.text ? t : { type: 'text' as const, text, raw: escapeXml(text) };
   });
-  const isExternal = (t: XmlToken) =>
-    (t.type === 'empty' || t.type === 'open') && localName(t.name) === 'Relationship' && xmlAttr(t.raw, 'TargetMode') === 'External';
-  return serialize(tokens.map((t) => (isExternal(t) ? { ...t, raw: maskAttribute(t.raw, 'Target', phrases) } : t)));
-}
 
-
-/** Drops the content-type overrides of removed parts. */
-function dropOverrides(xml: string, removed: Set<string>): string {
-  return serialize(
-    filterElements(tokenizeXml(xml), (t) =>
-      localName(t.name) === 'Override' && removed.has((xmlAttr(t.raw, 'PartName') ?? '').replace(/^\//, '')) ? 'drop' : 'keep',
-    ),
+/**
+ * Rebuilds an Office package from what its relationships reach (never from part names):
+ * `rewrite` gives each kept XML part's new tokens; parts reached only through a dropped
+ * relationship are left out, with their relationships and content types; a fresh core
+ * part holds the title. Parts no relationship reaches are not copied either.
+ */
+function rebuildPackage(pkg: OfficePackage, title: string, phrases: string[], rewrite: (part: Part, tokens: XmlToken[]) => XmlToken[]): Uint8Array {
+  const kept = new Map<string, Part>();
+  const visit = (source: string) => {
+    for (const rel of pkg.relationships(source)) {
+      if (rel.external || DROPPED_RELATIONSHIPS.has(rel.type) || kept.has(rel.target)) continue;
+      const part = pkg.parts.get(rel.target);
+      if (!part) continue;
+      if (EMBEDDED.has(rel.type)) throw cannotClean(`附件含有嵌入的对象（${part.name}），其内容无法检查和清理；请删除嵌入对象或另存为 PDF 后替换（SEC-10）`);
+      kept.set(part.name, part);
+      visit(part.name);
+    }
+  };
+  visit('');
+  const out: Zippable = {};
+  const encoder = new TextEncoder();
+  for (const part of kept.values()) {
+    const isXml = /[+/]xml$/.test(part.contentType);
+    out[part.name] = isXml ? encoder.encode(serialize(rewrite(part, tokenizeXml(partXml(part.data))))) : part.data;
+  }
+  for (const source of ['', ...kept.keys()]) {
+    const rels = pkg.relationships(source).filter((r) => r.external ? r.type !== 'attachedTemplate' : kept.has(r.target));
+    const lines = rels.map((r) => {
+      // Internal targets are written from the package root, which OPC allows from any part.
+      const target = r.external ? redactText(r.target, phrases) : `/${encodeURI(r.target)}`;
+      return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.typeUri)}" Target="${escapeXml(target)}"${r.external ? ' TargetMode="External"' : ''}/>`;
+    });
+    if (source === '') lines.push(`<Relationship Id="gongkaiCore" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>`);
+    if (lines.length > 0) out[relsPartOf(source)] = encoder.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}">${lines.join('')}</Relationships>`);
+  }
+  out['docProps/core.xml'] = encoder.encode(coreProperties(title));
+  const overrides = [...kept.values(), { name: 'docProps/core.xml', contentType: CORE_TYPE }]
+    .map((p) => `<Override PartName="/${escapeXml(encodeURI(p.name))}" ContentType="${escapeXml(p.contentType)}"/>`);
+  out['[Content_Types].xml'] = encoder.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`,
   );
+  return zipSync(out);
 }
 
 /**
- * A DOCX with every phrase masked in the body, headers, footers and notes, including a phrase
- * split over several runs of a paragraph; tracked changes accepted (deleted text gone),
- * comments and custom XML removed; field instructions and hyperlink targets masked too.
- * docProps/core.xml and app.xml (author, title) are kept as they are. Text inside pictures,
- * charts and embedded objects is not reached.
+ * The published copy of a DOCX (SEC-10, LAW-37), rebuilt whether or not anything was found:
+ * every story part (body, headers, footers, notes, whatever their names) with the phrases
+ * masked, tracked changes accepted, comment anchors, custom XML markup and formatting-change
+ * records gone; every other kept XML part with the phrases masked in its text; comments,
+ * custom XML, properties, thumbnail and glossary left out; a file with an embedded object
+ * refused. The result is read back: a phrase still there refuses it.
  */
-export function redactDocx(bytes: Uint8Array, phrases: string[]): Uint8Array {
-  const entries = unzipEntries(bytes, () => true);
-  const removed = new Set(Object.keys(entries).filter((name) => isRemovedPart(name) || (name.endsWith('.rels') && isRemovedPart(relsSource(name)))));
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
-  const out: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) {
-    if (removed.has(name)) continue;
-    const xml = () => decoder.decode(data);
-    if (isDocxStoryPart(name)) out[name] = encoder.encode(redactStory(xml(), phrases));
-    else if (name.endsWith('.rels')) out[name] = encoder.encode(rewriteRelationships(name, xml(), removed, phrases));
-    else if (name === '[Content_Types].xml') out[name] = encoder.encode(dropOverrides(xml(), removed));
-    else out[name] = data;
+export function redactDocx(bytes: Uint8Array, phrases: string[], title = ''): Uint8Array {
+  const pkg = openPackage(bytes);
+  const result = rebuildPackage(pkg, title, phrases, (part, tokens) =>
+    isDocxStoryPart(part) ? redactStory(tokens, phrases) : maskTextNodes(filterElements(tokens, (t) => STORY_DECISIONS[localName(t.name)] ?? 'keep'), phrases),
+  );
+  assertRemoved(inspectOffice('docx', result), phrases);
+  return result;
+}
+
+/** Elements of a worksheet that point to dropped parts (legacy comment shapes). */
+const SHEET_DECISIONS: Record<string, Decision> = { legacyDrawing: 'drop', legacyDrawingHF: 'drop' };
+
+/**
+ * The published copy of an XLSX, rebuilt: comments, custom XML, properties and macros left
+ * out. A workbook with a hidden or very hidden sheet is refused (what a reader cannot see
+ * must not be published silently), and so is one with marked text, which cannot be removed
+ * from cells here: the office replaces it with a cleaned copy.
+ */
+export function cleanXlsx(bytes: Uint8Array, phrases: string[], title = ''): Uint8Array {
+  const pkg = openPackage(bytes);
+  for (const t of tokenizeXml(partXml(pkg.main.data))) {
+    const state = (t.type === 'empty' || t.type === 'open') && localName(t.name) === 'sheet' ? xmlAttr(t.raw, 'state') : undefined;
+    if (state === 'hidden' || state === 'veryHidden') {
+      throw cannotClean(`工作簿含有隐藏的工作表“${xmlAttr(t.type !== 'text' && t.type !== 'other' ? t.raw : '', 'name') ?? ''}”，请删除隐藏的工作表后替换（SEC-10）`);
+    }
   }
-  const result = zipSync(out);
-  assertRemoved(docxText(result), phrases);
+  const text = inspectOffice('xlsx', bytes);
+  if (phrases.some((p) => p.trim() !== '' && text.includes(p))) {
+    throw cannotClean('Excel 文件含有需删除的内容，无法自动删除，请上传处理后的文件（SEC-10）');
+  }
+  const result = rebuildPackage(pkg, title, phrases, (part, tokens) =>
+    part.contentType.endsWith('spreadsheetml.worksheet+xml') ? filterElements(tokens, (t) => SHEET_DECISIONS[localName(t.name)] ?? 'keep') : tokens,
+  );
+  assertRemoved(inspectOffice('xlsx', result), phrases);
   return result;
 }

@@ -1,7 +1,7 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exceljsXlsx, handmadeXlsx, sampleDocx, sampleImage, samplePdf, zipText } from './fixtures/samples.ts';
-import { MAX_UNZIPPED_BYTES, sniffFile, unzipEntries } from './sniff.ts';
+import { sniffFile } from './sniff.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,19 +46,5 @@ describe('file type by content, not by name (attachments checked before the SEC-
 
   it('does not take a PDF signature that appears later in the file', () => {
     expect(sniffFile(strToU8('hello %PDF-1.7'))).toBeNull();
-  });
-
-  it('inflates only the entries asked for', () => {
-    const zip = zipText({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' });
-    expect(Object.keys(unzipEntries(zip, (name) => name === '[Content_Types].xml'))).toEqual(['[Content_Types].xml']);
-  });
-
-  it('refuses a ZIP whose entries claim more than the unzip limit (decompression bomb)', () => {
-    // A real 300 MB entry would take the test 300 MB; the declared sizes are what the limit reads,
-    // so the bomb is made by raising the declared size of a small entry in the central directory.
-    const zip = zipSync({ 'big.xml': new Uint8Array(16) }, { level: 0 });
-    const central = zip.findLastIndex((_, i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 0x01 && zip[i + 3] === 0x02);
-    new DataView(zip.buffer).setUint32(central + 24, MAX_UNZIPPED_BYTES + 1, true);
-    expect(() => unzipEntries(zip, () => true)).toThrow(RangeError);
   });
 });

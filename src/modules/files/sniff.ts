@@ -2,7 +2,8 @@
  * What an uploaded file really is, judged by its bytes alone: a name or a declared MIME type
  * is whatever the sender says, so an .exe renamed .pdf must not pass as a PDF.
  */
-import { unzipSync, type Unzipped } from 'fflate';
+import { AppError } from '../../core/errors.ts';
+import { readZip } from './zip.ts';
 
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
 export type SniffedFile = { kind: FileKind; mime: string; ext: string };
@@ -29,34 +30,17 @@ const MAIN_PART_TYPES: Array<[FileKind, string]> = [
   ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
 ];
 
-/**
- * Inflated size allowed for the entries taken from one ZIP. fflate sizes its output buffer
- * from the size each entry declares and does not grow it, so capping the declared sizes caps
- * the memory a decompression bomb can take.
- */
-export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
-
-/** The entries of a ZIP whose names `keep` accepts; only those are inflated. Throws on a bad ZIP. */
-export function unzipEntries(bytes: Uint8Array, keep: (name: string) => boolean): Unzipped {
-  let total = 0;
-  return unzipSync(bytes, {
-    filter: (entry) => {
-      if (!keep(entry.name)) return false;
-      total += entry.originalSize;
-      if (total > MAX_UNZIPPED_BYTES) throw new RangeError('压缩包解压后过大');
-      return true;
-    },
-  });
-}
-
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
 function sniffOfficeZip(bytes: Uint8Array): SniffedFile | null {
   let contentTypes: Uint8Array | undefined;
   try {
-    contentTypes = unzipEntries(bytes, (name) => name === '[Content_Types].xml')['[Content_Types].xml'];
-  } catch {
-    return null; // not a readable ZIP, whatever its first bytes say
+    contentTypes = readZip(bytes).get('[Content_Types].xml');
+  } catch (err) {
+    // A ZIP refused for a stated reason (too large unpacked, encrypted…) says so; anything else
+    // is not a readable ZIP, whatever its first bytes say.
+    if (err instanceof AppError) throw err;
+    return null;
   }
   if (!contentTypes) return null;
   const xml = new TextDecoder().decode(contentTypes);

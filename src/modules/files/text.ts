@@ -5,7 +5,8 @@
  * extracted and scanned.
  */
 import { badRequest } from '../../core/errors.ts';
-import { unzipEntries, type FileKind } from './sniff.ts';
+import { linkedParts, openPackage, partXml, type OfficePackage, type Part } from './package.ts';
+import { sniffFile, type FileKind } from './sniff.ts';
 
 // ---------------------------------------------------------------------------------------------
 // XML tokens. OOXML parts are machine-written, namespace-prefixed XML without DTDs, so a
@@ -68,18 +69,18 @@ export const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 const isTag = (t: XmlToken, type: 'open' | 'close' | 'empty', local: string) =>
   t.type === type && localName(t.name) === local;
 
-const decoder = new TextDecoder();
-const partText = (bytes: Uint8Array | undefined) => (bytes ? decoder.decode(bytes) : '');
 
 // ---------------------------------------------------------------------------------------------
 // DOCX (WordprocessingML).
 
+const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.';
+const STORY_TYPES = new Set(['document.main+xml', 'header+xml', 'footer+xml', 'footnotes+xml', 'endnotes+xml'].map((t) => WORD + t));
+
 /**
- * The parts of a DOCX that carry document text: body, headers, footers, footnotes, endnotes.
- * Comments are not here: redaction deletes them rather than publishing them.
+ * A part of a DOCX that carries document text: body, headers, footers, footnotes, endnotes,
+ * known by its content type, not its name. Comments are not here: the published copy drops them.
  */
-export const isDocxStoryPart = (name: string) =>
-  /^word\/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(name);
+export const isDocxStoryPart = (part: Pick<Part, 'contentType'>) => STORY_TYPES.has(part.contentType);
 
 /** A piece of a paragraph's text: from a text token (`token`) inside the `t` start tag `tag`, or a tab or break. */
 export type DocxSegment = { text: string; source?: { token: number; tag: number } };
@@ -113,16 +114,13 @@ export function docxParagraphs(tokens: XmlToken[]): DocxSegment[][] {
 
 export const paragraphText = (segments: DocxSegment[]) => segments.map((s) => s.text).join('');
 
-/** Story parts in reading order: the body first, then headers, footers and notes by name. */
-const readingOrder = (a: string, b: string) =>
-  Number(b === 'word/document.xml') - Number(a === 'word/document.xml') || a.localeCompare(b, 'en', { numeric: true });
+const storyText = (xml: string) => docxParagraphs(tokenizeXml(xml)).map(paragraphText).join('\n').trimEnd();
 
-/** Story parts' paragraphs as lines, parts separated by a blank line. */
-export function docxText(bytes: Uint8Array): string {
-  const parts = unzipEntries(bytes, isDocxStoryPart);
-  return Object.keys(parts)
-    .sort(readingOrder)
-    .map((name) => docxParagraphs(tokenizeXml(partText(parts[name]))).map(paragraphText).join('\n').trimEnd())
+/** Story parts' paragraphs as lines, the body first, then headers, footers and notes as linked; parts separated by a blank line. */
+function docxText(pkg: OfficePackage): string {
+  return [...pkg.parts.values()]
+    .filter(isDocxStoryPart)
+    .map((part) => storyText(partXml(part.data)))
     .filter((text) => text !== '')
     .join('\n\n');
 }
@@ -185,20 +183,78 @@ function cellValue(type: string, tokens: XmlToken[], shared: string[]): string {
   return type === 's' ? (shared[Number(v)] ?? '') : v;
 }
 
-const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** The worksheets of a workbook in tab order, hidden ones included, and its shared strings. */
+export function workbookSheets(pkg: OfficePackage): { sheets: Part[]; shared: string[] } {
+  const shared = linkedParts(pkg, pkg.main.name, ['sharedStrings'])[0];
+  return { sheets: linkedParts(pkg, pkg.main.name, ['worksheet']), shared: richStrings(tokenizeXml(partXml(shared?.data)), 'si') };
+}
 
-function xlsxText(bytes: Uint8Array): string {
-  const parts = unzipEntries(bytes, (name) => name === 'xl/sharedStrings.xml' || SHEET.test(name));
-  const shared = richStrings(tokenizeXml(partText(parts['xl/sharedStrings.xml'])), 'si');
-  // Sheets in the order of their part numbers, which is the order they were created in; the
-  // tab order in workbook.xml may differ, which does not matter for scanning or search.
-  const sheetNumber = (name: string) => Number(SHEET.exec(name)![1]);
-  return Object.keys(parts)
-    .filter((name) => SHEET.test(name))
-    .sort((a, b) => sheetNumber(a) - sheetNumber(b))
-    .map((name) => sheetText(partText(parts[name]), shared))
+function xlsxText(pkg: OfficePackage): string {
+  const { sheets, shared } = workbookSheets(pkg);
+  return sheets
+    .map((sheet) => sheetText(partXml(sheet.data), shared))
     .filter((text) => text !== '')
     .join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a reader does not see but a published file would still carry: comments, deleted text,
+// field instructions, properties, charts, alternative text, hidden cells' formulas, headers of
+// sheets, document variables, hyperlink targets, embedded packages. The sensitive-content
+// check reads it as well as the visible text.
+
+/** Elements that are part of a line, not lines of their own. */
+const INLINE = new Set(['t', 'delText', 'instrText', 'r', 'ins', 'del', 'hyperlink', 'smartTag', 'fldSimple', 'customXml', 'rPh', 'moveFrom', 'moveTo']);
+/** Attributes that hold text a person typed: alternative text, tooltips, sheet names, document variables. */
+const TEXT_ATTRIBUTES: Record<string, string[]> = { docPr: ['descr', 'title'], cNvPr: ['descr', 'title'], hyperlink: ['tooltip'], sheet: ['name'], attr: ['val'], docVar: ['val'], definedName: ['name'] };
+
+/** Every text node and text attribute of a part, one element per line; story text a reader sees is left out. */
+function partHiddenLines(part: Part): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const flush = () => {
+    if (line.trim() !== '') lines.push(line);
+    line = '';
+  };
+  const story = isDocxStoryPart(part);
+  const sheet = part.contentType.endsWith('spreadsheetml.worksheet+xml');
+  const stack: string[] = [];
+  for (const t of tokenizeXml(partXml(part.data))) {
+    if (t.type === 'open' || t.type === 'empty') {
+      const name = localName(t.name);
+      for (const attr of TEXT_ATTRIBUTES[name] ?? []) {
+        const value = xmlAttr(t.raw, attr) ?? xmlAttr(t.raw, `w:${attr}`);
+        if (value) lines.push(value);
+      }
+      if (t.type === 'open') stack.push(name);
+    } else if (t.type === 'close') {
+      const name = stack.pop() ?? '';
+      if (!INLINE.has(name)) flush();
+    } else if (t.type === 'text') {
+      const inside = stack.at(-1) ?? '';
+      // In a story only deleted text and field instructions are hidden; in a sheet, formulas
+      // and everything outside the cells (headers and footers, data validation messages).
+      if (story ? inside === 'delText' || inside === 'instrText' : !sheet || inside === 'f' || !stack.includes('sheetData')) line += t.text;
+    }
+  }
+  flush();
+  return lines;
+}
+
+const isXmlPart = (part: Part) => /[+/]xml$/.test(part.contentType) || part.name.endsWith('.xml');
+
+function officeHiddenText(pkg: OfficePackage, visible: string): string {
+  const seen = new Set(visible.split(/[\t\n]/));
+  const lines: string[] = [];
+  for (const part of pkg.parts.values()) {
+    if (isXmlPart(part)) lines.push(...partHiddenLines(part).filter((l) => !seen.has(l)));
+    else if (part.reachedBy === 'package') {
+      const kind = sniffFile(part.data)?.kind;
+      if (kind === 'docx' || kind === 'xlsx') lines.push(inspectOffice(kind, part.data));
+    }
+    for (const rel of pkg.relationships(part.name)) if (rel.external) lines.push(rel.target);
+  }
+  return lines.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,6 +292,33 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 /**
+ * What a PDF carries besides its pages' text: the document information and XMP packet,
+ * bookmarks, annotation notes, form field values and the names of embedded files.
+ */
+async function pdfHiddenText(bytes: Uint8Array): Promise<string> {
+  const mupdf = await loadMupdf();
+  const doc = new mupdf.PDFDocument(bytes);
+  try {
+    const lines: string[] = [];
+    doc.getTrailer().get('Info').forEach((value) => lines.push(value.isString() ? value.asString() : ''));
+    const xmp = doc.getTrailer().get('Root').get('Metadata');
+    if (xmp.isStream()) lines.push(xmp.readStream().asString());
+    const outline = (items: ReturnType<typeof doc.loadOutline>) => items?.forEach((item) => (lines.push(item.title ?? ''), outline(item.down ?? null)));
+    outline(doc.loadOutline());
+    lines.push(...Object.keys(doc.getEmbeddedFiles()));
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = doc.loadPage(i);
+      for (const annot of page.getAnnotations()) lines.push(annot.getContents());
+      for (const widget of page.getWidgets()) lines.push(widget.getValue());
+      page.destroy();
+    }
+    return lines.filter((l) => l.trim() !== '').join('\n');
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
  * The text of an attachment whose kind `sniffFile` established. Images give '': there is no
  * OCR here, so a scanned page or a photo of a document is not checked automatically and the
  * reviewer has to look at it.
@@ -245,11 +328,27 @@ export async function extractText(kind: FileKind, bytes: Uint8Array): Promise<st
     case 'pdf':
       return pdfText(bytes);
     case 'docx':
-      return docxText(bytes);
+      return docxText(openPackage(bytes));
     case 'xlsx':
-      return xlsxText(bytes);
+      return xlsxText(openPackage(bytes));
     case 'png':
     case 'jpeg':
       return '';
   }
+}
+
+/**
+ * Everything the sensitive-content check reads in a file (SEC-2, SEC-6): the text a reader
+ * sees, then, after a blank line, what a published file could still carry out of sight.
+ */
+export async function inspectText(kind: FileKind, bytes: Uint8Array): Promise<string> {
+  if (kind === 'pdf') return [await pdfText(bytes), await pdfHiddenText(bytes)].filter(Boolean).join('\n\n');
+  return kind === 'docx' || kind === 'xlsx' ? inspectOffice(kind, bytes) : '';
+}
+
+/** inspectText for a Word or Excel file. */
+export function inspectOffice(kind: 'docx' | 'xlsx', bytes: Uint8Array): string {
+  const pkg = openPackage(bytes);
+  const visible = kind === 'docx' ? docxText(pkg) : xlsxText(pkg);
+  return [visible, officeHiddenText(pkg, visible)].filter(Boolean).join('\n\n');
 }

@@ -68,7 +68,7 @@ export function RedactionsPanel({ detail, canEdit }: RedactionsPanelProps) {
   return (
     <>
       <Typography.Paragraph>
-        标记的内容在发布时从正文和附件（PDF、Word）中删除，公开版本以“■”代替，其余部分公开（区分处理）。
+        标记的内容在发布时从正文和附件（PDF、Word）中删除，公开版本以“【已删除】”代替（不显示被删除内容的长度），其余部分公开（区分处理）。
       </Typography.Paragraph>
       {canEdit && (
         <Button style={{ marginBottom: 16 }} onClick={() => setAdding(true)}>
