@@ -19,6 +19,10 @@ import type { Dialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { documentTokens, tsVector } from '../src/modules/catalog/search.tokens.ts';
 import { CHANNELS_JSON, CREATED_AT, INDEX_FORMAT, makeAgencies, makeItems, PASSWORD_PLACEHOLDER, type CityAgency, type CityItem } from './city.ts';
+import { newKeyring } from '../src/core/field-crypto.ts';
+
+/** The benchmark city holds no personal data: a key ring of the run's own seals what little there is. */
+const keyring = newKeyring('aes-256-gcm', new Date());
 
 export type GenerateOptions = {
   dialect: Dialect;
@@ -297,14 +301,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.dialect === 'postgres') {
     if (!options.databaseUrl) throw new Error('generate: databaseUrl is required for PostgreSQL');
     const schema = options.pgSchema ?? 'public';
-    const admin = connect({ databaseUrl: options.databaseUrl });
+    const admin = connect({ keyring, databaseUrl: options.databaseUrl });
     await sql`create schema if not exists ${sql.id(schema)}`.execute(admin.db);
     await admin.close();
-    conn = connect({ databaseUrl: options.databaseUrl, pgSchema: schema });
+    conn = connect({ keyring, databaseUrl: options.databaseUrl, pgSchema: schema });
   } else {
     if (!options.dataDir) throw new Error('generate: dataDir is required for SQLite');
     sqliteFile = sqliteFileIn(resolve(options.dataDir));
-    conn = connect({ sqliteFile });
+    conn = connect({ keyring, sqliteFile });
   }
   const agencies = makeAgencies(seed, agencyCount);
   try {

@@ -26,6 +26,10 @@ import { connect, sqliteFileIn } from '../src/db/connect.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { prng } from './city.ts';
 import { DATASET_VERSION, DEFAULT_SEED, generate, type GenerateResult } from './generate.ts';
+import { newKeyring } from '../src/core/field-crypto.ts';
+
+/** The benchmark city holds no personal data: a key ring of the run's own seals what little there is. */
+const keyring = newKeyring('aes-256-gcm', new Date());
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = join(ROOT, 'tmp', 'bench-results.json');
@@ -98,7 +102,7 @@ async function sqliteDataset(): Promise<Dataset> {
 /** PostgreSQL: schema bench_<items>, chosen per connection through the URL's search_path (the server reads only DATABASE_URL). */
 async function postgresDataset(): Promise<Dataset> {
   const schema = `bench_${settings.items}`;
-  const admin = connect({ databaseUrl: settings.pgUrl });
+  const admin = connect({ keyring, databaseUrl: settings.pgUrl });
   let existing: DatasetMarker | null = null;
   try {
     const found = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${schema} and table_name = 'bench_dataset'`.execute(admin.db);
@@ -119,7 +123,7 @@ async function postgresDataset(): Promise<Dataset> {
   if (!marker) {
     const build = await generate({ dialect: 'postgres', items: settings.items, agencies: settings.agencies, seed: settings.seed, databaseUrl: settings.pgUrl, pgSchema: schema });
     marker = { version: DATASET_VERSION, items: settings.items, agencies: settings.agencies, seed: settings.seed, builtAt: new Date().toISOString(), build };
-    const conn = connect({ databaseUrl: settings.pgUrl, pgSchema: schema });
+    const conn = connect({ keyring, databaseUrl: settings.pgUrl, pgSchema: schema });
     try {
       await sql`create table bench_dataset (marker text not null)`.execute(conn.db);
       await sql`insert into bench_dataset (marker) values (${JSON.stringify(marker)})`.execute(conn.db);
@@ -127,7 +131,7 @@ async function postgresDataset(): Promise<Dataset> {
       await conn.close();
     }
   }
-  const conn = connect({ databaseUrl: settings.pgUrl, pgSchema: schema });
+  const conn = connect({ keyring, databaseUrl: settings.pgUrl, pgSchema: schema });
   let sizeMB = 0;
   try {
     const size = await sql<{ bytes: string }>`select sum(pg_total_relation_size(format('%I.%I', table_schema, table_name)))::text as bytes from information_schema.tables where table_schema = ${schema}`.execute(conn.db);
@@ -142,7 +146,7 @@ async function postgresDataset(): Promise<Dataset> {
 
 /** The pages to load: a deep catalog page of A07 and 1,000 item pages drawn uniformly from the whole catalog. */
 async function targets(dialect: Dialect, ds: Dataset): Promise<{ catalogPath: string; itemPaths: string[] }> {
-  const conn = dialect === 'postgres' ? connect({ databaseUrl: settings.pgUrl, pgSchema: ds.pgSchema! }) : connect({ sqliteFile: sqliteFileIn(ds.dataDir!) });
+  const conn = dialect === 'postgres' ? connect({ keyring, databaseUrl: settings.pgUrl, pgSchema: ds.pgSchema! }) : connect({ keyring, sqliteFile: sqliteFileIn(ds.dataDir!) });
   try {
     const rand = prng(settings.seed ^ 0x1f1f1f);
     const seqs = new Set<number>();

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { SUITES, type Suite } from './core/field-crypto.ts';
 
 /**
  * Configuration is read once from the environment. A production deployment must say where
@@ -11,6 +12,16 @@ export type Config = {
   databaseUrl: string | undefined;
   production: boolean;
   logLevel: string;
+  /** The key file (outside the database); `GONGKAI_KEYS` holds the ring itself instead. */
+  keyFile: string;
+  keysFromEnv: string | undefined;
+  /** Field encryption for new keys: AES-256-GCM, or the 国密 suite SM4-CTR + HMAC-SM3. */
+  cryptoSuite: Suite;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default. */
+  trustProxy: string[];
+  /** Where the signed checkpoints of the audit chains' heads are appended, and how often (minutes). */
+  auditCheckpointFile: string;
+  auditCheckpointMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,12 +33,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !env.DATABASE_URL && !env.GONGKAI_DATA_DIR) {
     throw new Error('In production set DATABASE_URL (PostgreSQL) or GONGKAI_DATA_DIR (SQLite file location).');
   }
+  const cryptoSuite = (env.GONGKAI_CRYPTO_SUITE ?? 'aes-256-gcm') as Suite;
+  if (!SUITES.includes(cryptoSuite)) throw new Error(`GONGKAI_CRYPTO_SUITE must be one of ${SUITES.join(', ')}, got "${env.GONGKAI_CRYPTO_SUITE}"`);
+  const dataDir = resolve(env.GONGKAI_DATA_DIR ?? 'data');
+  const minutes = Number(env.GONGKAI_AUDIT_CHECKPOINT_MINUTES ?? 60);
+  if (!Number.isInteger(minutes) || minutes <= 0) throw new Error(`GONGKAI_AUDIT_CHECKPOINT_MINUTES must be a positive whole number, got "${env.GONGKAI_AUDIT_CHECKPOINT_MINUTES}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.GONGKAI_DATA_DIR ?? 'data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     production,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    keyFile: resolve(env.GONGKAI_KEY_FILE ?? join(dataDir, 'keys.json')),
+    keysFromEnv: env.GONGKAI_KEYS || undefined,
+    cryptoSuite,
+    trustProxy: (env.GONGKAI_TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    auditCheckpointFile: resolve(env.GONGKAI_AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl')),
+    auditCheckpointMinutes: minutes,
   };
 }

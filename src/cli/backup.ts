@@ -5,6 +5,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db, Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isEmpty } from '../seed/demo.ts';
+import { keyIdOf } from '../core/field-crypto.ts';
+import { keyringOf } from '../db/sealed-columns.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
 import { rebuildCatalog } from '../modules/catalog/catalog.entries.ts';
 
@@ -48,7 +50,13 @@ function parentsFirst(rows: Record<string, unknown>[], refs: string[]): Record<s
   return out;
 }
 
-export type Manifest = { format: 'gongkai-backup-1'; createdAt: string; dialect: Dialect; migrations: string[]; tables: Record<string, { rows: number; sha256: string }> };
+/** `keyIds`: the field keys the backup's sealed values need; the key file is backed up apart from the data (docs/operations.md). */
+export type Manifest = { format: 'gongkai-backup-1'; createdAt: string; dialect: Dialect; migrations: string[]; keyIds: string[]; tables: Record<string, { rows: number; sha256: string }> };
+
+/** The key ids named by sealed values among the rows. */
+function sealedKeyIds(rows: Record<string, unknown>[], into: Set<string>) {
+  for (const r of rows) for (const v of Object.values(r)) if (typeof v === 'string' && v.startsWith('gk1:')) into.add(keyIdOf(v) ?? '');
+}
 
 /**
  * A consistent copy while the server runs: every table is read inside one transaction (a WAL
@@ -57,10 +65,13 @@ export type Manifest = { format: 'gongkai-backup-1'; createdAt: string; dialect:
  */
 export async function backup(db: Db, dialect: Dialect, dataDir: string, outDir: string): Promise<Manifest> {
   mkdirSync(join(outDir, 'tables'), { recursive: true });
+  const keyIds = new Set<string>();
   const read = async (tx: Transaction<Database>) => {
     const tables: Manifest['tables'] = {};
     for (const table of BACKUP_TABLES) {
-      const rows = await (tx as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(table).selectAll().execute();
+      // Read as stored: personal data stays sealed in the backup (not opened by the connection's key ring).
+      const rows = await (tx.withoutPlugins() as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom(table).selectAll().execute();
+      sealedKeyIds(rows, keyIds);
       const text = rows.map((r) => JSON.stringify(r)).join('\n');
       writeFileSync(join(outDir, 'tables', `${table}.jsonl`), text);
       tables[table] = { rows: rows.length, sha256: createHash('sha256').update(text).digest('hex') };
@@ -72,7 +83,7 @@ export async function backup(db: Db, dialect: Dialect, dataDir: string, outDir: 
   const { tables, migrations } = await trx.execute(read);
   const files = join(dataDir, 'files');
   if (existsSync(files)) cpSync(files, join(outDir, 'files'), { recursive: true });
-  const manifest: Manifest = { format: 'gongkai-backup-1', createdAt: new Date().toISOString(), dialect, migrations, tables };
+  const manifest: Manifest = { format: 'gongkai-backup-1', createdAt: new Date().toISOString(), dialect, migrations, keyIds: [...keyIds].sort(), tables };
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -91,9 +102,15 @@ export async function restore(db: Db, dataDir: string, fromDir: string): Promise
     const refs = SELF_REFERENCES[table];
     return [table, refs ? parentsFirst(rows, refs) : rows];
   });
+  const needed = new Set<string>();
+  for (const [, rows] of batches) sealedKeyIds(rows, needed);
+  const held = new Set(keyringOf(db).keys.map((k) => k.id));
+  const missing = [...needed].filter((id) => !held.has(id));
+  if (missing.length) throw new Error(`the backup's personal data is sealed with key(s) ${missing.join(', ')}, which the key file lacks: put the key file from the key backup in place (GONGKAI_KEY_FILE) and restore again`);
   let count = 0;
   await db.transaction().execute(async (tx) => {
-    const loose = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    // Written as stored: sealed values are already sealed.
+    const loose = tx.withoutPlugins() as unknown as Kysely<Record<string, Record<string, unknown>>>;
     for (const [table, rows] of batches) {
       for (let i = 0; i < rows.length; i += 200) await loose.insertInto(table).values(rows.slice(i, i + 200)).execute();
       count += rows.length;

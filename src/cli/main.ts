@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
@@ -8,7 +8,10 @@ import { connect, sqliteFileIn, type Connection } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import { assertSchemaNotNewer, migrateToLatest, SchemaNewerError } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
-import { verifyAudit } from '../modules/audit/audit.service.ts';
+import { rotated } from '../core/field-crypto.ts';
+import { loadKeyring, saveKeyring } from '../db/keys.ts';
+import { SEALED_COLUMNS } from '../db/database.ts';
+import { exportCheckpoint, lastCheckpoint, verifyAudit } from '../modules/audit/audit.service.ts';
 import { workdayAfter, workdaysBetween } from '../modules/calendar/calendar.service.ts';
 import { isRole, type Role } from '../modules/org/org.rules.ts';
 import { createUser, grantRole } from '../modules/org/org.service.ts';
@@ -17,6 +20,8 @@ import { DEMO_PASSWORD, isEmpty } from '../seed/demo.ts';
 import { backup, restore } from './backup.ts';
 
 const config = loadConfig();
+// Everything the process creates (database, WAL, stored files, backups, key file) is the owner's only: files 0600, folders 0700.
+process.umask(0o077);
 
 /** Says which database could not be opened and what to check, without printing a password. */
 function unreachable(err: unknown): Error {
@@ -35,7 +40,8 @@ function unreachable(err: unknown): Error {
 async function open(how: 'migrate' | 'as-is'): Promise<Connection> {
   let conn: Connection;
   try {
-    conn = connect({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+    const keyring = loadKeyring(config, new Date());
+    conn = connect({ keyring, databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
     await sql`select 1`.execute(conn.db);
   } catch (err) {
     throw unreachable(err);
@@ -87,8 +93,14 @@ program
       const { users, items } = await loadDemoCity(deps);
       console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
     }
-    const app = await buildApp(deps, { logLevel: config.logLevel });
+    const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+    // 等保 安全审计: the chains' heads leave the database on a schedule, signed, to the auditor's file.
+    const checkpoint = () => exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
+    await checkpoint();
+    const timer = setInterval(checkpoint, config.auditCheckpointMinutes * 60_000);
     const stop = async () => {
+      clearInterval(timer);
+      await checkpoint();
       await app.close();
       await conn.close();
       process.exit(0);
@@ -164,23 +176,61 @@ program
       if (!auditOk) process.exitCode = 1;
     }));
 
-program
-  .command('audit')
-  .description('audit log')
+const audit = program.command('audit').description('audit log');
+audit
   .command('verify')
-  .description('check the hash chain and report the first broken link')
-  .action(() =>
+  .description('check the keyed chain against the last checkpoint and report the first broken link')
+  .option('--checkpoint <file>', 'the checkpoint file the auditor keeps (default GONGKAI_AUDIT_CHECKPOINT_FILE)')
+  .action((opts: { checkpoint?: string }) =>
     withDb('as-is', async ({ db }) => {
       await warnIfNewer(db);
-      const result = await verifyAudit(db);
+      const result = await verifyAudit(db, 'all', lastCheckpoint(opts.checkpoint ?? config.auditCheckpointFile));
+      const cp = result.checkpoint;
+      console.log(cp ? `checkpoint of ${cp.at}: ${cp.signed ? 'signature valid' : 'SIGNATURE INVALID (not made with this audit key)'}` : 'no checkpoint yet: only the keyed links were checked');
+      for (const u of result.unconfirmed) console.log(`unconfirmed (after the checkpoint): chain ${u.chain} seq ${u.seq} ${u.at} ${u.action} (event ${u.id})`);
       if (result.ok) {
-        console.log(`audit log intact: ${result.checked} events checked`);
+        console.log(`audit log intact: ${result.checked} events checked, ${result.unconfirmed.length} after the last checkpoint`);
         return;
       }
-      const b = result.firstBroken!;
-      console.log(`audit log BROKEN at chain ${b.chain}, seq ${b.seq} (event ${b.id}, ${b.reason}); ${result.checked} events checked`);
+      const b = result.firstBroken;
+      console.log(b ? `audit log BROKEN at chain ${b.chain}, seq ${b.seq} (event ${b.id}, ${b.reason}); ${result.checked} events checked` : 'audit log NOT CONFIRMED: the checkpoint is not signed with this audit key');
       process.exitCode = 1;
     }));
+audit
+  .command('checkpoint')
+  .description('append a signed checkpoint of every chain head to the auditor\'s file and print it')
+  .action(() =>
+    withDb('migrate', async ({ db }) => {
+      console.log(JSON.stringify(await exportCheckpoint(db, systemClock, config.auditCheckpointFile)));
+    }));
+
+const keys = program.command('keys').description('field encryption keys (the key file lives outside the database)');
+keys
+  .command('rotate')
+  .description('add a new current key and re-encrypt every sealed value with it')
+  .action(async () => {
+    if (config.keysFromEnv) throw new Error('the key ring comes from GONGKAI_KEYS: rotate a key file (GONGKAI_KEY_FILE) instead');
+    // The new ring keeps every old key, so it reads what they sealed; it is saved before anything is re-sealed with it.
+    const ring = rotated(loadKeyring(config, new Date()), config.cryptoSuite, new Date());
+    saveKeyring(config.keyFile, ring);
+    const conn = connect({ keyring: ring, databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+    let values = 0;
+    try {
+      await conn.db.transaction().execute(async (tx) => {
+        const loose = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+        for (const [table, columns] of Object.entries(SEALED_COLUMNS)) {
+          const names = Object.keys(columns);
+          for (const row of await loose.selectFrom(table).select(['id', ...names]).execute()) {
+            await loose.updateTable(table).set(Object.fromEntries(names.map((c) => [c, row[c]]))).where('id', '=', row.id as string).execute();
+            values += names.length;
+          }
+        }
+      });
+    } finally {
+      await conn.close();
+    }
+    console.log(`key ${ring.current} (${config.cryptoSuite}) is now current; ${values} values re-encrypted. Back up ${config.keyFile} now, apart from the database backups.`);
+  });
 
 const calendar = program.command('calendar').description('working-day calendar (same module as the workflows)');
 const warnProvisional = (r: { provisional: boolean; provisionalYears: number[] }) => {

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Database, Db, Dialect } from './database.ts';
+import type { Keyring } from '../core/field-crypto.ts';
+import { SEALED_COLUMNS, type Database, type Db, type Dialect } from './database.ts';
+import { SealedColumnsPlugin } from './sealed-columns.ts';
 
 // PostgreSQL returns bigint (count(*), sums) as strings; every count we keep fits a double.
 pg.types.setTypeParser(20, Number);
@@ -17,31 +19,36 @@ export type ConnectOptions = {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests create one per run); default `public`. */
   pgSchema?: string;
+  /** The keys that seal personal data and key the audit chain (src/db/keys.ts). */
+  keyring: Keyring;
 };
 
 export function sqliteFileIn(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return join(dataDir, 'gongkai.db');
 }
 
 export function connect(options: ConnectOptions): Connection {
+  const plugins = [new SealedColumnsPlugin(options.keyring, SEALED_COLUMNS)];
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', schema: options.pgSchema ?? 'public', close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? ':memory:';
   const sqlite = new SQLite(file);
+  // The database file is the owner's only (等保: data files 0600); WAL and journal files follow the process umask (main.ts).
+  if (file !== ':memory:') chmodSync(file, 0o600);
   // WAL lets readers go on while one writer commits; NORMAL sync is durable across crashes
   // of the process (not of the OS) and several times faster than FULL.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

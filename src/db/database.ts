@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { SealedColumns } from './sealed-columns.ts';
 import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.tables.ts';
 import type { SessionTable } from '../modules/auth/auth.tables.ts';
 import type { CatalogEntryTable } from '../modules/catalog/catalog.tables.ts';
 import type { CalendarDayTable, CalendarYearTable } from '../modules/calendar/calendar.tables.ts';
 import type { CatalogFilingTable } from '../modules/catalog/filing.tables.ts';
 import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsultationTable, ItemFindingTable, ItemRecheckTable, ItemRedactionTable, ItemStepTable, ItemTable, ItemVersionTable } from '../modules/documents/documents.tables.ts';
-import type { ApplicationAppealTable, ApplicationConsultationTable, ApplicationFileTable, ApplicationReviewTable, ApplicationSequenceTable, ApplicationStepTable, ApplicationTable } from '../modules/applications/applications.tables.ts';
+import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsultationTable, type ApplicationFileTable, type ApplicationReviewTable, type ApplicationSequenceTable, type ApplicationStepTable, type ApplicationTable } from '../modules/applications/applications.tables.ts';
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
-import type { AgencyTable, RoleGrantTable, UnitTable, UserTable } from '../modules/org/org.tables.ts';
+import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -45,6 +46,9 @@ export interface Database {
   service_items: ServiceItemTable;
   powers: PowerTable;
 }
+
+/** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
+export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED };
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

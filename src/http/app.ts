@@ -35,7 +35,8 @@ import { installErrorHandling } from './errors.ts';
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const PORTAL_ASSETS = fileURLToPath(new URL('../portal/assets/', import.meta.url));
 
-export type AppOptions = { logLevel?: string; trustProxy?: boolean };
+/** `trustProxy`: addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed (docs/operations.md). */
+export type AppOptions = { logLevel?: string; trustProxy?: string[]; logStream?: { write: (line: string) => void } };
 
 /** Assembles the one process that serves the API, the portal and the console. */
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -44,8 +45,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
       level: options.logLevel ?? 'info',
       // Applicants' and staff's secrets never reach the log (DESIGN.md: personal data).
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(options.logStream && { stream: options.logStream }),
     },
-    trustProxy: options.trustProxy ?? false,
+    // Only behind a listed proxy does the visitor's address come from X-Forwarded-For (rate limits, audit).
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Unknown fields are refused, not silently dropped: a typo must not lose what a user typed.
     // (Fastify's compiler already adds ajv-formats: email, date-time…)
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },

@@ -6,7 +6,9 @@ import type { Db } from '../db/database.ts';
  * A self-hosted challenge for the public forms (no third-party service): a small sum in
  * words a person reads and a screen reader speaks, signed by the server so it cannot be
  * forged, valid for two hours, and refused when answered faster than a person types. Its
- * nonce doubles as the form's one-time submission token.
+ * nonce doubles as the form's one-time submission token. The token never carries the sum or
+ * its terms, only a keyed hash of the answer with the nonce (issue 9): reading the token
+ * tells a robot nothing, and it cannot test guesses without the server's key.
  */
 const MIN_SECONDS = 3;
 const MAX_SECONDS = 2 * 3600;
@@ -31,7 +33,8 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 export function issueChallenge(key: string, now: Date): Challenge {
   const a = randomInt(1, 10);
   const b = randomInt(1, 10);
-  const payload = Buffer.from(JSON.stringify({ a, b, t: now.getTime(), n: randomBytes(12).toString('base64url') })).toString('base64url');
+  const n = randomBytes(12).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ t: now.getTime(), n, h: sign(key, `${n}:${a + b}`) })).toString('base64url');
   return { question: `${DIGITS[a]}加${DIGITS[b]}等于多少？（请填阿拉伯数字）`, token: `${payload}.${sign(key, payload)}` };
 }
 
@@ -41,10 +44,10 @@ export function verifyChallenge(key: string, token: string, answer: string, now:
   const expected = Buffer.from(sign(key, payload));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: '验证信息无效，请刷新页面后重新提交' };
-  const { a, b, t, n } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { a: number; b: number; t: number; n: string };
+  const { t, n, h } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { t: number; n: string; h: string };
   const age = (now.getTime() - t) / 1000;
   if (age > MAX_SECONDS) return { ok: false, reason: '页面停留时间过长，验证已过期，请重新计算下面的题目' };
   if (age < MIN_SECONDS) return { ok: false, reason: '提交过快，请稍候再提交' };
-  if (Number(answer.trim()) !== a + b) return { ok: false, reason: '验证题答案不正确' };
+  if (!/^\d{1,2}$/.test(answer.trim()) || sign(key, `${n}:${Number(answer.trim())}`) !== h) return { ok: false, reason: '验证题答案不正确' };
   return { ok: true, nonce: n };
 }

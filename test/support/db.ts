@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { connect, type Connection } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { newKeyring } from '../../src/core/field-crypto.ts';
+
+/** One key ring per test process: each test file's database is sealed with it. */
+export const keyring = newKeyring('aes-256-gcm', new Date());
 
 /**
  * A fresh, migrated database for one test file: an in-memory SQLite database, or — when
@@ -11,15 +15,15 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 export async function freshDatabase(): Promise<Connection> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const conn = connect({ sqliteFile: ':memory:' });
+    const conn = connect({ keyring, sqliteFile: ':memory:' });
     await migrateToLatest(conn.db);
     return conn;
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = connect({ databaseUrl: url });
+  const admin = connect({ keyring, databaseUrl: url });
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.close();
-  const conn = connect({ databaseUrl: url, pgSchema: schema });
+  const conn = connect({ keyring, databaseUrl: url, pgSchema: schema });
   await migrateToLatest(conn.db, schema);
   return {
     ...conn,

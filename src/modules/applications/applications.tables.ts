@@ -6,6 +6,14 @@ import type { ApplicantKind, Outcome, ReceiptChannel, ReviewKind, State } from '
  * the case.
  */
 
+/**
+ * Encrypted at rest (src/db/sealed-columns.ts): the ID number, phone, e-mail and address are
+ * sealed on write and opened on read; the ID number also has a blind index
+ * (`id_number_bidx`, written by the sealing layer) for finding an applicant's other
+ * applications (LAW-35, repeat applications).
+ */
+export const APPLICATION_SEALED = { id_number: { index: 'id_number_bidx' }, phone: {}, email: {}, address: {} };
+
 export interface ApplicationTable {
   id: string;
   agency_id: string;

@@ -43,6 +43,9 @@ export interface UnitTable {
   updated_at: string;
 }
 
+/** The TOTP secret is encrypted at rest (src/db/sealed-columns.ts). */
+export const USER_SEALED = { totp_secret: {} };
+
 export interface UserTable {
   id: string;
   agency_id: string;
