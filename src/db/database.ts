@@ -7,6 +7,7 @@ import type { CatalogFilingTable } from '../modules/catalog/filing.tables.ts';
 import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsultationTable, ItemFindingTable, ItemRecheckTable, ItemRedactionTable, ItemStepTable, ItemTable, ItemVersionTable } from '../modules/documents/documents.tables.ts';
 import type { ApplicationAppealTable, ApplicationConsultationTable, ApplicationFileTable, ApplicationReviewTable, ApplicationSequenceTable, ApplicationStepTable, ApplicationTable } from '../modules/applications/applications.tables.ts';
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
+import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import type { AgencyTable, RoleGrantTable, UnitTable, UserTable } from '../modules/org/org.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
@@ -44,6 +45,8 @@ export interface Database {
   negative_list_entries: NegativeListEntryTable;
   service_items: ServiceItemTable;
   powers: PowerTable;
+  letter_templates: LetterTemplateTable;
+  letter_sequences: LetterSequenceTable;
 }
 
 export type Db = Kysely<Database>;
