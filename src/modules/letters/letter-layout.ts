@@ -85,7 +85,7 @@ function withFontTable(docx: Uint8Array): Uint8Array {
 }
 
 export async function letterDocx(letter: OfficialLetter): Promise<Uint8Array> {
-  const { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
+  const { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } = await import('docx');
   const exact = { line: 29 * 20, lineRule: LineRuleType.EXACT }; // 29 pt: 22 lines on the page
   const indent2 = { firstLine: twipsOfChars(2), firstLineChars: 200 };
   const para = (text: string, style: string, extra: Record<string, unknown> = {}) => new Paragraph({ style, children: [new TextRun(text)], ...extra });
@@ -119,12 +119,6 @@ export async function letterDocx(letter: OfficialLetter): Promise<Uint8Array> {
             size: { width: Math.round(210 * TWIPS_PER_MM), height: Math.round(297 * TWIPS_PER_MM) },
             margin: { top: Math.round(37 * TWIPS_PER_MM), bottom: Math.round(35 * TWIPS_PER_MM), left: Math.round(28 * TWIPS_PER_MM), right: Math.round(26 * TWIPS_PER_MM) },
           },
-        },
-        // 页码: 四号, — 1 —, centred under the text block.
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: PAGE_NUMBER_PT * 2, font: font('宋体') })] })],
-          }),
         },
         children: [
           para(letter.number, 'LetterNumber'),
@@ -300,8 +294,16 @@ export async function letterPdf(letter: OfficialLetter): Promise<Uint8Array> {
   const doc = new mupdf.PDFDocument();
   try {
     const resources = doc.addObject({ Font: { F1: doc.addFont(faces.text), F2: doc.addFont(faces.title) } });
+    // The glyph of each character used, per face: the ToUnicode maps are written from these.
+    const used = { text: new Map<number, string>(), title: new Map<number, string>() };
     const hex = (face: 'text' | 'title', s: string) =>
-      [...s].map((ch) => faces[face].encodeCharacter(ch).toString(16).padStart(4, '0')).join('');
+      [...s]
+        .map((ch) => {
+          const gid = faces[face].encodeCharacter(ch);
+          used[face].set(gid, ch);
+          return gid.toString(16).padStart(4, '0');
+        })
+        .join('');
     const n = (v: number) => v.toFixed(2);
     for (const lines of pages) {
       const ops = lines.map((l) => `BT /${l.face === 'title' ? 'F2' : 'F1'} ${l.size} Tf 1 0 0 1 ${n(l.x)} ${n(l.y)} Tm <${hex(l.face, l.text)}> Tj ET`);
@@ -310,10 +312,33 @@ export async function letterPdf(letter: OfficialLetter): Promise<Uint8Array> {
     doc.setMetaData('info:Title', letter.title);
     doc.setMetaData('info:Author', letter.signatureName);
     doc.subsetFonts();
+    // MuPDF writes each glyph's ToUnicode entry from the font's own cmap, where one glyph often
+    // stands for several characters (年 U+5E74 and the compatibility ideograph U+F98E, - and U+2011):
+    // it may pick the wrong one. The letter knows which character each glyph was set for.
+    const fontsUsed = doc.findPage(0).get('Resources').get('Font');
+    for (const [key, face] of [['F1', 'text'], ['F2', 'title']] as const) fontsUsed.get(key).get('ToUnicode').writeStream(toUnicodeCMap(used[face]));
     return doc.saveToBuffer('compress,garbage').asUint8Array().slice();
   } finally {
     doc.destroy();
   }
+}
+
+/** A ToUnicode CMap (PDF 32000-1 9.10.3) for two-byte glyph ids: each glyph to the character it was set for. */
+export function toUnicodeCMap(glyphs: ReadonlyMap<number, string>): string {
+  const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
+  const utf16 = (ch: string) => [...Buffer.from(ch, 'utf16le').swap16()].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+  const entries = [...glyphs].sort(([a], [b]) => a - b).map(([gid, ch]) => `<${hex4(gid)}> <${utf16(ch)}>`);
+  const blocks = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin', '12 dict begin', 'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def', '/CMapName /Adobe-Identity-UCS def', '/CMapType 2 def',
+    '1 begincodespacerange', '<0000> <FFFF>', 'endcodespacerange', ...blocks,
+    'endcmap', 'CMapName currentdict /defineresource pop', 'end', 'end',
+  ].join('\n');
 }
 
 /** The first page of a letter as a PNG, for the console's preview of an agency's template. */
