@@ -23,7 +23,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'index_sequences', 'item_rechecks', 'deadlines',
   'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences',
   'negative_list_entries', 'service_items', 'powers',
-  'catalog_filings',
+  'catalog_filings', 'letter_templates', 'letter_sequences',
 ];
 /** Sessions end with the process they served; the catalog is derived from the published versions and rebuilt on restore. */
 export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries'];

@@ -9,6 +9,7 @@ import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsul
 import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsultationTable, type ApplicationFileTable, type ApplicationReviewTable, type ApplicationSequenceTable, type ApplicationStepTable, type ApplicationTable } from '../modules/applications/applications.tables.ts';
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
+import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -45,6 +46,8 @@ export interface Database {
   negative_list_entries: NegativeListEntryTable;
   service_items: ServiceItemTable;
   powers: PowerTable;
+  letter_templates: LetterTemplateTable;
+  letter_sequences: LetterSequenceTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

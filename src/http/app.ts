@@ -16,6 +16,7 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { filingRoutes } from '../modules/catalog/filing.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
+import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
@@ -96,7 +97,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -26,7 +26,8 @@ import {
   type Correction, type Deps, type Fee, type Reply, type Transfer,
 } from './applications.repo.ts';
 import type { ApplicationTable } from './applications.tables.ts';
-import { letterDocx, letterPdf, type LetterInput } from './letters.ts';
+import { issueLetter } from '../letters/letters.service.ts';
+import type { LetterInput } from './letters.ts';
 
 const APP4 = 'APP-4';
 /** LAW-30 leaves the answer period to the agency; 15 working days is the common practice. */
@@ -270,7 +271,7 @@ function overdue(cal: WorkCalendar, spec: DeadlineSpec, now: string) {
   return computeDeadline(cal, spec, now).state === 'overdue';
 }
 
-/** The letters a case produces, kept with it as DOCX and PDF. */
+/** The letters a case produces, numbered in the agency's template and kept with it as DOCX and PDF. */
 async function storeLetter(tx: Tx, deps: Deps, row: ApplicationTable, kind: LetterInput['kind'], extra: Partial<LetterInput>) {
   const agency = await tx.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow();
   const input: LetterInput = {
@@ -278,9 +279,10 @@ async function storeLetter(tx: Tx, deps: Deps, row: ApplicationTable, kind: Lett
     description: row.description, date: chinaToday(deps.clock), ...extra,
   };
   const title = { reply: '答复告知书', correction: '补正告知书', extension: '延期答复告知书', fee: '收费通知书' }[kind];
+  const { docx, pdf } = await issueLetter(tx, row.agency_id, input);
   for (const [bytes, ext, mime] of [
-    [await letterDocx(input), 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    [await letterPdf(input), 'pdf', 'application/pdf'],
+    [docx, 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [pdf, 'pdf', 'application/pdf'],
   ] as const) {
     const { sha256: hash, size } = await storeFile(filesRoot(deps.dataDir), bytes);
     await tx.insertInto('application_files').values({ id: newId(), application_id: row.id, kind: `letter_${kind}`, name: `${row.reg_number}-${title}.${ext}`, mime, size, sha256: hash, created_at: isoNow(deps.clock) }).execute();
@@ -405,7 +407,7 @@ export async function actOn(deps: Deps, mover: Mover, id: string, action: Action
         if (hasOpenPause(JSON.parse((await openDeadline(tx, applicationSubject(row.id), APP4))!.spec_json))) throw new AppError('CONSULTATION_OPEN', 409, '尚有未结束的征求意见，期限暂停中（LAW-32、LAW-34）');
         const reply = parse<Reply>(row.reply_json)!;
         changes = { reply_json: JSON.stringify({ ...reply, approvedBy: by?.name ?? '', approvedAt: now } satisfies Reply) };
-        await storeLetter(tx, deps, row, 'reply', { outcome: reply.outcome, reasons: reply.text, ...(reply.alreadyPublicWhere && { alreadyPublicWhere: reply.alreadyPublicWhere }), ...(reply.holderAgency && { holderAgency: reply.holderAgency }) });
+        await storeLetter(tx, deps, row, 'reply', { outcome: reply.outcome, opinion: reply.text, ...(reply.alreadyPublicWhere && { alreadyPublicWhere: reply.alreadyPublicWhere }), ...(reply.holderAgency && { holderAgency: reply.holderAgency }) });
         await finish(reply.outcome);
         break;
       }

@@ -1,11 +1,7 @@
-import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
-import { extractText, loadMupdf } from '../files/text.ts';
 import { OUTCOME_KEYS, REPLY_TYPES, type Outcome, type ReplyType } from './applications.rules.ts';
-import {
-  chineseDate, letterDocx, letterParagraphs, letterParts, letterPdf, reconsiderationBodyOf, remedySentence, wrapText, type LetterInput,
-} from './letters.ts';
+import { chineseDate, letterParagraphs, letterParts, reconsiderationBodyOf, remedySentence, type LetterInput } from './letters.ts';
 
 const BASE = {
   agencyName: '示例市人力资源和社会保障局',
@@ -20,8 +16,6 @@ const REMEDY = '如对本答复不服，可以自收到本告知书之日起60�
 
 const reply = (outcome: Outcome, extra: Partial<LetterInput> = {}): LetterInput => ({ ...BASE, kind: 'reply', outcome, ...extra });
 const textOf = (input: LetterInput) => letterParagraphs(input).paragraphs.join('\n');
-/** Extracted PDF text without the line breaks the layout put in, and without page numbers. */
-const flat = (text: string) => text.replace(/— \d+ —/g, '').replace(/\s+/g, '');
 
 /**
  * LAW-36 / LAW-37 / APP-7: every table-3 outcome, the reply type it is answered with, and the
@@ -136,6 +130,27 @@ describe('reply letters (LAW-36, LAW-37, APP-7)', () => {
     expect(() => letterParts(reply('other'))).toThrow(AppError);
   });
 
+  it('prints the handler’s 答复意见及依据 in place of the standard paragraph (APP-7)', () => {
+    const opinion = '经审查，您申请的2026年度分配明细已于2026年3月制作完成，属于公开范围。根据《中华人民共和国政府信息公开条例》第三十六条第二项的规定，现予以提供。\n其中涉及个人身份证号码的部分已作删除。';
+    const parts = letterParts(reply('granted', { opinion, providedFiles: ['分配表.xlsx'] }));
+    expect(parts.body).toEqual([
+      expect.stringContaining('现答复如下：'),
+      '经审查，您申请的2026年度分配明细已于2026年3月制作完成，属于公开范围。根据《中华人民共和国政府信息公开条例》第三十六条第二项的规定，现予以提供。',
+      '其中涉及个人身份证号码的部分已作删除。',
+      '附件：分配表.xlsx',
+      REMEDY,
+    ]);
+    expect(parts.body.join('')).not.toContain('经审查，您申请获取的信息属于公开范围');
+    // Partial disclosure needs no separate reasons field when the opinion states them (LAW-37).
+    expect(() => letterParts(reply('partial', { opinion: '部分公开，理由：涉及个人隐私。' }))).not.toThrow();
+  });
+
+  it('names the court the agency set for a lawsuit', () => {
+    const parts = letterParts(reply('granted', { court: '示例市滨海区人民法院' }));
+    expect(parts.body.at(-1)).toBe(remedySentence('示例市人民政府', '示例市滨海区人民法院'));
+    expect(parts.body.at(-1)).toContain('依法向示例市滨海区人民法院提起行政诉讼');
+  });
+
   it('remedies: the reconsideration body is the government at the agency’s level (行政复议法 第二十四条, 第二十七条)', () => {
     expect(reconsiderationBodyOf('示例市人力资源和社会保障局')).toBe('示例市人民政府');
     expect(reconsiderationBodyOf('示例市某某区人力资源和社会保障局')).toBe('示例市某某区人民政府');
@@ -214,127 +229,5 @@ describe('correction, extension and fee notices (LAW-30, LAW-33, LAW-42)', () =>
   it('formats dates as 2026年11月23日', () => {
     expect(chineseDate('2026-11-23')).toBe('2026年11月23日');
     expect(chineseDate('2027-01-05')).toBe('2027年1月5日');
-  });
-});
-
-describe('line breaking for the PDF', () => {
-  const advance = (ch: string) => (ch.codePointAt(0)! >= 0x2000 ? 16 : 8);
-  const widthOf = (s: string) => [...s].reduce((w, c) => w + advance(c), 0);
-
-  it('fills lines up to the width and loses no character', () => {
-    const text = '本机关于2026年11月2日收到您（单位）提出的政府信息公开申请，申请获取“2026年度示例市就业补助资金分配明细”。'.repeat(3);
-    const lines = wrapText(text, 160, 32, advance);
-    expect(lines.join('')).toBe(text);
-    lines.forEach((l, i) => expect(widthOf(l) + (i === 0 ? 32 : 0)).toBeLessThanOrEqual(160));
-  });
-
-  it('keeps closing punctuation off the start of a line and opening punctuation off its end (禁则)', () => {
-    // 10 wide characters per line; the 11th is a comma, and the 20th an opening quote.
-    const text = '一二三四五六七八九十，一二三四五六七八“引号内文字”结束。';
-    const lines = wrapText(text, 160, 0, advance);
-    expect(lines.join('')).toBe(text);
-    for (const l of lines) {
-      expect(l).not.toMatch(/^[，。”）》]/);
-      expect(l).not.toMatch(/[“（《]$/);
-    }
-  });
-
-  it('keeps a number with its unit', () => {
-    // The break would fall between 12 and 月: the whole number goes down with it.
-    const lines = wrapText('一二三四五六2026年12月21日', 160, 0, advance);
-    expect(lines).toEqual(['一二三四五六2026年', '12月21日']);
-  });
-
-  it('breaks Latin text at spaces and URL separators, and inside a word only when it does not fit a line', () => {
-    const lines = wrapText('见 http://rsj.example.gov.cn/zfxxgk/czzj/index.html 栏目', 160, 0, advance);
-    expect(lines.join('').replace(/ /g, '')).toBe('见http://rsj.example.gov.cn/zfxxgk/czzj/index.html栏目');
-    expect(lines.some((l) => l.endsWith('http:/'))).toBe(false);
-    expect(wrapText('a'.repeat(50), 160, 0, advance)).toEqual(['a'.repeat(20), 'a'.repeat(20), 'a'.repeat(10)]);
-  });
-});
-
-describe('Word letter', () => {
-  it('is a DOCX with the title in 小标宋 centred, 仿宋 body indented two characters, A4, signature right-aligned', async () => {
-    const input = reply('partial', { reasons: '涉及个人隐私', providedFiles: ['分配表.xlsx'] });
-    const bytes = await letterDocx(input);
-    const files = unzipSync(bytes);
-    const xml = strFromU8(files['word/document.xml']!);
-    const styles = strFromU8(files['word/styles.xml']!);
-    expect(xml).toContain('政府信息公开申请答复告知书');
-    expect(xml).toContain('张三：');
-    expect(xml).toContain(REMEDY);
-    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(xml).toContain('w:firstLineChars="200"');
-    expect(styles).toMatch(/w:styleId="LetterTitle">[\s\S]*?<w:jc w:val="center"\/>[\s\S]*?w:eastAsia="方正小标宋简体"/);
-    expect(styles).toMatch(/w:styleId="LetterBody">[\s\S]*?w:eastAsia="仿宋"/);
-    expect(styles).toMatch(/w:styleId="LetterSignature">[\s\S]*?<w:jc w:val="right"\/>/);
-    // The project's own extractor reads every paragraph back, in order.
-    const lines = (await extractText('docx', bytes)).split('\n').filter(Boolean);
-    const { title, paragraphs } = letterParagraphs(input);
-    expect(lines).toEqual([title, ...paragraphs]);
-  });
-});
-
-describe('PDF letter', () => {
-  const longInput = reply('refused_process', {
-    description: Array.from({ length: 12 }, (_, i) => `示例市人力资源和社会保障局2026年第${i + 1}次局务会议的会议纪要、讨论记录以及与市财政局往来的磋商信函`).join('；'),
-  });
-
-  it('embeds the CJK font and yields its text: title, applicant, date and the remedies', async () => {
-    const bytes = await letterPdf(reply('granted', { providedFiles: ['分配表.xlsx'] }));
-    expect(strFromU8(bytes.slice(0, 5))).toBe('%PDF-');
-    const text = await extractText('pdf', bytes);
-    expect(text).toContain('政府信息公开申请答复告知书');
-    expect(text).toContain('张三：');
-    expect(text).toContain('2026年11月23日');
-    expect(text).toContain('示例市人力资源和社会保障局');
-    expect(flat(text)).toContain(REMEDY);
-
-    const mupdf = await loadMupdf();
-    const doc = mupdf.Document.openDocument(bytes, 'application/pdf').asPDF()!;
-    expect(doc.countPages()).toBe(1);
-    const font = doc.findPage(0).get('Resources').get('Font').get('F1');
-    expect(font.get('Encoding').asName()).toBe('Identity-H');
-    expect(font.get('ToUnicode').isStream()).toBe(true);
-    const descriptor = font.get('DescendantFonts').get(0).get('FontDescriptor');
-    expect(descriptor.get('FontFile2').isStream()).toBe(true); // embedded, subset below
-    expect(bytes.length).toBeLessThan(200_000);
-    expect(doc.getMetaData('info:Title')).toBe('政府信息公开申请答复告知书');
-    doc.destroy();
-  });
-
-  it('keeps every line inside the A4 text block', async () => {
-    const mupdf = await loadMupdf();
-    const doc = mupdf.Document.openDocument(await letterPdf(longInput), 'application/pdf');
-    const page = doc.loadPage(0);
-    const [, , width, height] = page.getBounds();
-    expect(Math.round(width)).toBe(595);
-    expect(Math.round(height)).toBe(842);
-    const json = JSON.parse(page.toStructuredText('preserve-whitespace').asJSON()) as { blocks: { lines: { bbox: { x: number; w: number }; text: string }[] }[] };
-    const lines = json.blocks.flatMap((b) => b.lines);
-    expect(lines.length).toBeGreaterThan(15);
-    for (const l of lines) {
-      expect(l.bbox.x).toBeGreaterThanOrEqual(79); // left margin 28 mm
-      expect(l.bbox.x + l.bbox.w).toBeLessThanOrEqual(595.3 - 73.7 + 1); // right margin 26 mm
-    }
-    doc.destroy();
-  });
-
-  it('runs a long request over two pages, numbered, without losing text', async () => {
-    const bytes = await letterPdf(longInput);
-    const mupdf = await loadMupdf();
-    const doc = mupdf.Document.openDocument(bytes, 'application/pdf');
-    expect(doc.countPages()).toBe(2);
-    doc.destroy();
-    const text = await extractText('pdf', bytes);
-    expect(text).toContain('— 1 —');
-    expect(text).toContain('— 2 —');
-    const pages = text.split(/— \d+ —/).map(flat).filter(Boolean);
-    expect(pages).toHaveLength(2);
-    // Everything the letter says is in the PDF, in order, once the line breaks are taken out.
-    const { title, paragraphs } = letterParagraphs(longInput);
-    expect(flat(text)).toBe(flat([title, ...paragraphs].join('')));
-    // The signature does not stand alone on the last page.
-    expect(pages[1]!.length).toBeGreaterThan('示例市人力资源和社会保障局2026年11月23日'.length);
   });
 });

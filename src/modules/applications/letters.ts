@@ -5,14 +5,13 @@
  * in a standard form with its reason and legal basis; every reply ends with the remedies
  * (行政复议法 第二十条、第二十四条; 行政诉讼法 第四十六条).
  *
- * `letterParts` is pure and says what the letter says; `letterDocx` and `letterPdf` only lay that
- * text out, so the Word file, the PDF and the text stored with the case never differ.
+ * `letterParts` is pure and says what the letter says; `../letters/letter-layout.ts` sets it in its
+ * 公文 frame (发文字号, 落款, 成文日期, contact line) and lays it out as DOCX and PDF, so the Word
+ * file, the PDF and the text of the letter never differ.
  * Article numbers are those of the 2019 《中华人民共和国政府信息公开条例》 (国务院令第711号).
  */
-import type { Font } from 'mupdf';
 import { isIsoDate } from '../../core/calendar.ts';
 import { badRequest } from '../../core/errors.ts';
-import { loadMupdf } from '../files/text.ts';
 import { replyTypeOf, type Outcome, type ReplyType } from './applications.rules.ts';
 
 export type LetterKind = 'reply' | 'correction' | 'extension' | 'fee';
@@ -38,6 +37,12 @@ export type LetterInput = {
   holderAgency?: string;
   /** The handler's specific reasons (facts and legal basis); required for partial disclosure (LAW-37) and `other`. */
   reasons?: string;
+  /**
+   * 答复意见及依据 (APP-7): the reply and its legal basis as the handler wrote it, the reviewers
+   * reviewed it and the leader signed it. When given it is the letter's decision, printed in place
+   * of the standard paragraph for the outcome (which stays for letters nobody drafts).
+   */
+  opinion?: string;
   /** Names of the files provided with the reply (附件). */
   providedFiles?: string[];
   /**
@@ -46,6 +51,8 @@ export type LetterInput = {
    * authority for vertically managed agencies (第二十七条); set it where that reading is wrong.
    */
   reconsiderationBody?: string;
+  /** The court named for a lawsuit; 人民法院 when the agency has not named one. */
+  court?: string;
   // correction (LAW-30):
   correctionNeeded?: string;
   correctionDue?: string;
@@ -134,8 +141,8 @@ export function reconsiderationBodyOf(agencyName: string): string {
 }
 
 /** The remedies every reply states (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months). */
-export const remedySentence = (body: string) =>
-  `如对本答复不服，可以自收到本告知书之日起60日内向${body}申请行政复议，或者在6个月内依法向人民法院提起行政诉讼。`;
+export const remedySentence = (body: string, court = '人民法院') =>
+  `如对本答复不服，可以自收到本告知书之日起60日内向${body}申请行政复议，或者在6个月内依法向${court}提起行政诉讼。`;
 
 const required = (value: string | undefined, field: string, what: string): string => {
   if (!value?.trim()) throw badRequest('LETTER_FIELD_MISSING', `${what}未填写`, { field });
@@ -294,8 +301,10 @@ export function letterParts(input: LetterInput): LetterParts {
       const outcome = input.outcome;
       if (!outcome) throw badRequest('LETTER_FIELD_MISSING', '办理结果未填写', { field: 'outcome' });
       replyType = replyTypeOf(outcome, Boolean(input.alreadyPublicWhere?.trim()));
-      const body0 = replyBody(input, outcome, replyType);
-      body = [`${opening}现答复如下：`, ...body0, remedySentence(input.reconsiderationBody?.trim() || reconsiderationBodyOf(agency))];
+      const opinion = input.opinion?.trim();
+      const files = input.providedFiles?.some((f) => f.trim()) ? fileList(input.providedFiles) : undefined;
+      const body0 = opinion ? [opinion, ...(files ? [`附件：${files}`] : [])] : replyBody(input, outcome, replyType);
+      body = [`${opening}现答复如下：`, ...body0, remedySentence(input.reconsiderationBody?.trim() || reconsiderationBodyOf(agency), input.court?.trim() || undefined)];
       break;
     }
     case 'correction': {
@@ -341,219 +350,4 @@ export function letterParts(input: LetterInput): LetterParts {
 export function letterParagraphs(input: LetterInput): { title: string; paragraphs: string[] } {
   const parts = letterParts(input);
   return { title: parts.title, paragraphs: [parts.salutation, ...parts.body, ...parts.signature] };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Word. Official-document layout (GB/T 9704-2012): A4, margins 37/35/28/26 mm, title in
-// 方正小标宋简体 2号 centred, body 仿宋 3号 with a fixed line pitch, first lines indented two
-// characters, agency name and date right-aligned.
-
-const TWIPS_PER_MM = 1440 / 25.4;
-const BODY_PT = 16; // 3号
-const TITLE_PT = 22; // 2号
-const BODY_FONT = { ascii: '仿宋', eastAsia: '仿宋', hAnsi: '仿宋', cs: '仿宋' };
-const TITLE_FONT = { ascii: '宋体', eastAsia: '方正小标宋简体', hAnsi: '宋体', cs: '宋体' };
-
-export async function letterDocx(input: LetterInput): Promise<Uint8Array> {
-  const parts = letterParts(input);
-  const { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } = await import('docx');
-  const exact = { line: 29 * 20, lineRule: LineRuleType.EXACT }; // 29 pt: 22 lines on the page
-  const indent2 = { firstLine: 2 * BODY_PT * 20, firstLineChars: 200 };
-  const para = (text: string, style: string, indent?: typeof indent2) =>
-    new Paragraph({ style, children: [new TextRun(text)], ...(indent ? { indent } : {}) });
-  const blank = () => new Paragraph({ style: 'LetterBody', children: [] });
-  const doc = new Document({
-    title: parts.title,
-    creator: parts.signature[0],
-    styles: {
-      default: { document: { run: { font: BODY_FONT, size: BODY_PT * 2 } } },
-      paragraphStyles: [
-        {
-          id: 'LetterTitle', name: '标题（小标宋）', basedOn: 'Normal', next: 'LetterBody', quickFormat: true,
-          run: { font: TITLE_FONT, size: TITLE_PT * 2 },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 36 * 20, lineRule: LineRuleType.EXACT, after: 29 * 20 } },
-        },
-        {
-          id: 'LetterBody', name: '正文（仿宋）', basedOn: 'Normal', quickFormat: true,
-          run: { font: BODY_FONT, size: BODY_PT * 2 },
-          paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: exact },
-        },
-        {
-          id: 'LetterSignature', name: '署名（右对齐）', basedOn: 'LetterBody',
-          paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 2 * BODY_PT * 20 } },
-        },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: Math.round(210 * TWIPS_PER_MM), height: Math.round(297 * TWIPS_PER_MM) },
-            margin: { top: Math.round(37 * TWIPS_PER_MM), bottom: Math.round(35 * TWIPS_PER_MM), left: Math.round(28 * TWIPS_PER_MM), right: Math.round(26 * TWIPS_PER_MM) },
-          },
-        },
-        children: [
-          para(parts.title, 'LetterTitle'),
-          para(parts.salutation, 'LetterBody'),
-          ...parts.body.map((p) => para(p, 'LetterBody', indent2)),
-          blank(),
-          blank(),
-          ...parts.signature.map((s) => para(s, 'LetterSignature')),
-        ],
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
-}
-
-// ---------------------------------------------------------------------------------------------
-// PDF. Laid out by hand with MuPDF: the built-in CJK font (Droid Sans Fallback) is embedded as
-// an Identity-H CID font with a ToUnicode map, subset to the glyphs used, so the PDF shows and
-// yields the same Chinese text on any machine.
-
-const PAGE = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 };
-const MM = 72 / 25.4;
-const MARGIN = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
-const LINE = { title: 36, body: 28 };
-
-/** Characters that must not begin a line (行首禁则) or end one (行尾禁则). */
-const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉”’…—·%‰℃,.;:?!)]}']);
-const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{']);
-/**
- * Wide characters: a line may break on either side of one, except between a number and its unit
- * (2026年12|月, 100|元); elsewhere only after a space or a URL separator.
- */
-const isWide = (ch: string) => ch.codePointAt(0)! >= 0x2000;
-const breakAllowed = (before: string, after: string) =>
-  !(/\d/.test(before) && /[年月日时分秒号元件页次条款项个岁%]/.test(after)) &&
-  (before === ' ' || isWide(before) || isWide(after) || (/[/\-?&=_]/.test(before) && /[\p{L}\p{N}]/u.test(after)));
-
-/**
- * Splits a paragraph into lines no wider than `width` points, the first line starting `indent`
- * points in. Greedy, breaking between wide characters, after spaces and URL separators, and
- * inside a word only when it does not fit a line at all; a character that may not start a line
- * takes the one before it down with it.
- */
-export function wrapText(text: string, width: number, indent: number, advance: (ch: string) => number): string[] {
-  const chars = [...text];
-  const lines: string[] = [];
-  let start = 0;
-  while (start < chars.length) {
-    let x = lines.length === 0 ? indent : 0;
-    let i = start;
-    let lastBreak = -1;
-    while (i < chars.length) {
-      const w = advance(chars[i]!);
-      if (x + w > width + 0.01 && i > start) break;
-      x += w;
-      i++;
-      if (i < chars.length && breakAllowed(chars[i - 1]!, chars[i]!)) lastBreak = i;
-    }
-    if (i >= chars.length) {
-      lines.push(chars.slice(start).join('').trimEnd());
-      break;
-    }
-    let cut = breakAllowed(chars[i - 1]!, chars[i]!) ? i : lastBreak > start ? lastBreak : i;
-    const good = (at: number) =>
-      !NO_LINE_START.has(chars[at]!) && !NO_LINE_END.has(chars[at - 1]!) && breakAllowed(chars[at - 1]!, chars[at]!);
-    if (!good(cut)) {
-      let earlier = cut - 1;
-      while (earlier > start && !good(earlier)) earlier--;
-      if (earlier > start) cut = earlier;
-    }
-    lines.push(chars.slice(start, cut).join('').trimEnd());
-    start = cut;
-    while (chars[start] === ' ') start++;
-  }
-  return lines;
-}
-
-type PlacedLine = { text: string; x: number; y: number; size: number; bold?: boolean };
-
-let cjkFont: Font | undefined;
-
-export async function letterPdf(input: LetterInput): Promise<Uint8Array> {
-  const parts = letterParts(input);
-  const mupdf = await loadMupdf();
-  cjkFont ??= new mupdf.Font('zh-Hans');
-  const font = cjkFont;
-  const ems = new Map<string, number>();
-  const em = (ch: string) => {
-    let v = ems.get(ch);
-    if (v === undefined) ems.set(ch, (v = font.advanceGlyph(font.encodeCharacter(ch))));
-    return v;
-  };
-  const widthOf = (text: string, size: number) => [...text].reduce((sum, ch) => sum + em(ch) * size, 0);
-  const clean = (text: string) => text.replace(/[\t\u00a0\u2000-\u200b\u3000]/g, (c) => (c === '\u3000' ? c : ' '));
-
-  // Lay out: pages of placed lines.
-  const textWidth = PAGE.width - MARGIN.left - MARGIN.right;
-  const top = PAGE.height - MARGIN.top;
-  const pages: PlacedLine[][] = [[]];
-  let y = top; // top of the next line box
-  const place = (line: Omit<PlacedLine, 'y'>, height: number) => {
-    if (y - height < MARGIN.bottom - 0.01) {
-      pages.push([]);
-      y = top;
-    }
-    // Baseline 0.35 em below the middle of the line box: the full-width glyphs sit centred in it.
-    pages.at(-1)!.push({ ...line, y: y - height / 2 - line.size * 0.35 });
-    y -= height;
-  };
-  const remaining = () => y - MARGIN.bottom;
-
-  for (const line of wrapText(clean(parts.title), textWidth, 0, (ch) => em(ch) * TITLE_PT))
-    place({ text: line, x: MARGIN.left + (textWidth - widthOf(line, TITLE_PT)) / 2, size: TITLE_PT, bold: true }, LINE.title);
-  y -= LINE.body; // one blank line under the title
-  const paragraph = (text: string, indent: number) =>
-    wrapText(clean(text), textWidth, indent, (ch) => em(ch) * BODY_PT).forEach((line, n) =>
-      place({ text: line, x: MARGIN.left + (n === 0 ? indent : 0), size: BODY_PT }, LINE.body),
-    );
-  paragraph(parts.salutation, 0);
-  for (const p of parts.body) paragraph(p, 2 * BODY_PT);
-  // Signature: two blank lines, then agency name and date together on one page. When they do
-  // not fit, the body's last two lines go over with them: a signature never stands alone.
-  if (remaining() < 4 * LINE.body) {
-    const page = pages.at(-1)!;
-    const carried = page.splice(Math.max(page.length - 2, 0), 2);
-    pages.push([]);
-    y = top;
-    for (const { y: _, ...line } of carried) place(line, LINE.body);
-  }
-  y -= 2 * LINE.body;
-  for (const s of parts.signature)
-    for (const line of wrapText(clean(s), textWidth - 2 * BODY_PT, 0, (ch) => em(ch) * BODY_PT))
-      place({ text: line, x: PAGE.width - MARGIN.right - 2 * BODY_PT - widthOf(line, BODY_PT), size: BODY_PT }, LINE.body);
-
-  // Page numbers (— 1 —) centred under the text block, when there is more than one page.
-  if (pages.length > 1)
-    pages.forEach((lines, n) => {
-      const label = `— ${n + 1} —`;
-      lines.push({ text: label, x: (PAGE.width - widthOf(label, 14)) / 2, y: MARGIN.bottom - 7 * MM - 14, size: 14 });
-    });
-
-  const doc = new mupdf.PDFDocument();
-  try {
-    const resources = doc.addObject({ Font: { F1: doc.addFont(font) } });
-    const hex = (text: string) =>
-      [...text].map((ch) => font.encodeCharacter(ch).toString(16).padStart(4, '0')).join('');
-    const n = (v: number) => v.toFixed(2);
-    for (const lines of pages) {
-      const ops = lines.map((l) =>
-        [
-          'BT',
-          l.bold ? `2 Tr ${n(l.size * 0.03)} w` : '0 Tr',
-          `/F1 ${l.size} Tf 1 0 0 1 ${n(l.x)} ${n(l.y)} Tm <${hex(l.text)}> Tj`,
-          'ET',
-        ].join(' '),
-      );
-      doc.insertPage(-1, doc.addPage([0, 0, PAGE.width, PAGE.height], 0, resources, ops.join('\n')));
-    }
-    doc.setMetaData('info:Title', parts.title);
-    doc.setMetaData('info:Author', parts.signature[0]);
-    doc.subsetFonts();
-    return doc.saveToBuffer('compress,garbage').asUint8Array().slice();
-  } finally {
-    doc.destroy();
-  }
 }
