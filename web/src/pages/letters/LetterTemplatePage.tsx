@@ -62,7 +62,7 @@ export default function LetterTemplatePage() {
                 label="发文字号格式"
                 name="numberPattern"
                 rules={[{ required: true, message: '请填写发文字号格式' }]}
-                extra="{年}为成文年份，{号}为本机关当年的顺序号（每年从1号起，不重复使用），例如：示人社公开〔{年}〕{号}号。"
+                extra="{年}为成文年份，用六角括号〔〕括入；{号}为本机关当年的顺序号（每年从1号起，不重复使用，不加“第”字），例如：示人社公开〔{年}〕{号}号。"
               >
                 <Input maxLength={60} />
               </Form.Item>
