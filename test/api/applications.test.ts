@@ -711,12 +711,15 @@ describe('6. the reply: drafted by the department, three reviews, signed by the 
       expect(text).toContain('政府信息公开申请答复告知书');
       expect(text).toContain(`${NAME}：`);
       expect(text).toContain('本机关于2026年11月23日收到您（单位）提出的政府信息公开申请（编号：RSJ-YSQ-2026-0001）');
-      expect(text).toContain('第三十七条');
-      expect(text).toContain('其余部分不予公开的理由：名单中的身份证号码和银行账号属于个人隐私，公开会对第三方合法权益造成损害。');
+      // APP-7: the 答复意见及依据 as drafted, reviewed and signed, not a standard paragraph.
+      expect(text).toContain('现答复如下：名单中的身份证号码和银行账号属于个人隐私，公开会对第三方合法权益造成损害如对本答复不服');
+      expect(text).not.toContain('能够作区分处理');
       expect(text).toMatch(/60日内向示例市人民政府申请行政复议/);
       expect(text).toMatch(/6个月内依法向人民法院提起行政诉讼/);
       expect(text).toContain('示例市人力资源和社会保障局');
-      expect(text).toContain('2026年11月23日');
+      // GB/T 9704: 发文字号 first; the 成文日期 in Chinese numerals; the agency's phone as contact line.
+      expect(text).toMatch(/^〔2026〕\d+号政府信息公开申请答复告知书/);
+      expect(text).toContain('二〇二六年十一月二十三日（联系电话：0310-1234333）');
     }
     expect(d.actions).toEqual([]);
   });

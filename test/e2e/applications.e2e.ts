@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { samplePdf } from '../../src/modules/files/fixtures/samples.ts';
-import { extractText } from '../../src/modules/files/text.ts';
+import { extractText, loadMupdf } from '../../src/modules/files/text.ts';
 import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,6 +16,7 @@ afterAll(() => browser?.close());
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REQUEST = '请公开2026年第三批就业见习基地的认定名单及认定依据';
 const TRAINEE_ID = '110105194912310021';
+const OPINION = '名单中见习人员的身份证号码属于个人隐私，根据《中华人民共和国政府信息公开条例》第三十七条的规定，予以删除后公开其余部分。';
 
 async function staff(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
@@ -103,7 +104,7 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     const drafter = await staff('rsj.drafter');
     await dialogAction(drafter, caseUrl, '拟定答复', async (d) => {
       await pick(drafter, d, '答复结果', '部分公开');
-      await d.getByLabel('答复意见及依据').fill('名单中见习人员的身份证号码属于个人隐私，予以删除后公开其余部分。');
+      await d.getByLabel('答复意见及依据').fill(OPINION);
     });
     await drafter.context().close();
 
@@ -130,15 +131,33 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await shot(citizen, 'app-7-status-replied');
     expect(await axeViolations(citizen)).toEqual([]);
     const [download] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('button', { name: /[0-9]-答复告知书\.pdf$/ }).click()]);
-    const text = await extractText('pdf', new Uint8Array(await readFile((await download.path())!)));
+    const letterPdf = new Uint8Array(await readFile((await download.path())!));
+    const text = await extractText('pdf', letterPdf);
     expect(text).toContain('政府信息公开申请答复告知书');
     expect(text).toContain('王小明');
     expect(text).toContain('行政复议');
+    // GB/T 9704-2012: 发文字号, the handler's 答复意见及依据 (APP-7), the agency where the seal goes,
+    // the 成文日期 in Chinese numerals and the contact line.
+    const lines = text.split('\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^〔20\d\d〕\d+号$/);
+    expect(text.replace(/\s+/g, '')).toContain(OPINION);
+    expect(lines.slice(-3)[0]).toBe('示例市人力资源和社会保障局');
+    expect(lines.slice(-3)[1]).toMatch(/^二〇[〇一二三四五六七八九]{2}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$/);
+    expect(lines.at(-1)).toBe('（联系电话：0310-1234333）');
+    // The letter as the applicant sees it, its first page drawn from the PDF.
+    const mupdf = await loadMupdf();
+    const letter = mupdf.Document.openDocument(letterPdf, 'application/pdf');
+    const png = letter.loadPage(0).toPixmap([1.5, 0, 0, 1.5, 0, 0], mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
+    letter.destroy();
+    const viewer = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+    await viewer.setContent(`<body style="margin:0;background:#eee"><img alt="答复告知书" style="display:block;margin:16px auto;box-shadow:0 0 4px #999" src="data:image/png;base64,${Buffer.from(png).toString('base64')}"></body>`);
+    await shot(viewer, 'app-8-reply-letter');
+    await viewer.close();
     const [list] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('button', { name: '见习基地名单.pdf', exact: true }).click()]);
     const provided = await extractText('pdf', new Uint8Array(await readFile((await list.path())!)));
     expect(provided).toContain('示例市滨海物流有限公司');
     expect(provided).not.toContain(TRAINEE_ID);
     expect(await citizen.getByText('原件-见习基地名单.pdf').count()).toBe(0);
     await citizen.close();
-  });
+  }, 240_000); // a whole case through three browsers and nine roles: minutes on a busy machine
 });

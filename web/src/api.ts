@@ -48,6 +48,8 @@ import type {
   LedgerEntry,
   LedgerFilter,
   LedgerQuery,
+  LetterTemplate,
+  LetterTemplateInput,
   LoginResult,
   Me,
   MfaSetup,
@@ -317,6 +319,13 @@ export const api = {
   catalog: {
     entries: (query: CatalogEntriesQuery) => get<CatalogEntries>('/catalog/entries', { ...query }),
   },
+  /** 文书模板: the office's letter template of an agency (发文字号, 落款, contact line, remedies' bodies). */
+  letterTemplates: {
+    get: (agencyId: string) => get<LetterTemplate>(`/letter-templates/${seg(agencyId)}`),
+    save: (agencyId: string, input: LetterTemplateInput) => put<LetterTemplate>(`/letter-templates/${seg(agencyId)}`, input),
+    /** A sample reply in the saved template, as an image; `version` changes the address after each save. */
+    previewUrl: (agencyId: string, version: number) => `${API_BASE}/letter-templates/${seg(agencyId)}/preview.png?v=${version}`,
+  },
   /** 目录备案 (CAT-2) of the user's own agency. */
   filings: {
     list: () => get<CatalogFilings>('/catalog/filings'),
@@ -383,6 +392,7 @@ export const keys = {
   application: (id: string) => ['applications', 'case', id],
   table3: ['applications', 'table3'],
   catalogEntries: ['catalog', 'entries'],
+  letterTemplates: ['letter-templates'],
   /** 目录备案: filing a quarter refreshes the list and every preview. */
   filings: ['filings'],
   /** The published lists: a write refreshes that list's pages. */
@@ -435,6 +445,8 @@ export const queries = {
   application: (id: string) => queryOptions({ queryKey: keys.application(id), queryFn: () => api.applications.get(id) }),
   table3: (period: Period) =>
     queryOptions({ queryKey: [...keys.table3, period], queryFn: () => api.applications.table3(period) }),
+  letterTemplate: (agencyId: string) =>
+    queryOptions({ queryKey: [...keys.letterTemplates, agencyId], queryFn: () => api.letterTemplates.get(agencyId) }),
   filings: () => queryOptions({ queryKey: keys.filings, queryFn: api.filings.list }),
   filingPreview: (period: string, query: PageQuery) =>
     queryOptions({ queryKey: [...keys.filings, 'preview', period, query], queryFn: () => api.filings.preview(period, query) }),

@@ -12,6 +12,7 @@ import {
   DashboardOutlined,
   EyeInvisibleOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
@@ -56,6 +57,7 @@ const CatalogEntriesPage = lazy(() => import('./pages/catalog/CatalogEntriesPage
 const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
+const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
 
 export interface NavPage {
   path: string;
@@ -128,6 +130,7 @@ const APPLICATIONS: NavMenu = {
       roles: APPLICATION_ROLES,
       element: <ApplicationStatsPage />,
     },
+    { path: '/applications/letter-template', label: '文书模板', icon: <FileProtectOutlined />, roles: ['office'], element: <LetterTemplatePage /> },
     { path: '/applications/:id', label: '申请详情', roles: APPLICATION_ROLES, element: <ApplicationDetailPage />, hidden: true },
   ],
 };

@@ -1153,3 +1153,26 @@ export interface CatalogEntries extends Items<CatalogEntryView> {
   /** The query's words, as searched. */
   words: string[];
 }
+
+// ---- letters ----
+
+/** 文书模板: what the office sets; an empty text prints the default shown in `defaults`. */
+export interface LetterTemplateInput {
+  /** 发文字号 pattern with {年} and {号}. */
+  numberPattern: string;
+  signatureName: string;
+  contactPerson: string;
+  contactPhone: string;
+  reconsiderationBody: string;
+  court: string;
+  dateStyle: 'chinese' | 'arabic';
+}
+
+export interface LetterTemplate extends LetterTemplateInput {
+  agencyId: string;
+  agencyName: string;
+  updatedAt: string | null;
+  defaults: { signatureName: string; contactPhone: string; reconsiderationBody: string; court: string };
+  /** The number the next letter will get. */
+  nextNumber: string;
+}

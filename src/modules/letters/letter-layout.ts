@@ -80,7 +80,8 @@ function withFontTable(docx: Uint8Array): Uint8Array {
     `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`;
   const table = strFromU8(files['word/fontTable.xml']!);
   const fonts = entry(DOCX_FONTS.body, DOCX_FONTS.bodyAlt, 'modern') + entry(DOCX_FONTS.title, DOCX_FONTS.titleAlt, 'roman');
-  files['word/fontTable.xml'] = strToU8(table.replace(/\/>\s*$/, `>${fonts}</w:fonts>`));
+  // The table docx writes is empty (<w:fonts …/>); were it not, the entries go before its end.
+  files['word/fontTable.xml'] = strToU8(table.includes('</w:fonts>') ? table.replace('</w:fonts>', `${fonts}</w:fonts>`) : table.replace(/\/>\s*$/, `>${fonts}</w:fonts>`));
   return zipSync(files);
 }
 

@@ -9,8 +9,8 @@ describe('发文字号 (GB/T 9704-2012 7.2.4)', () => {
     expect(letterNumber(DEFAULT_NUMBER_PATTERN, 2026, 3)).toBe('〔2026〕3号');
   });
 
-  it('refuses a pattern without the year or the number, or with another placeholder', () => {
-    for (const bad of ['示人社公开〔2026〕{号}号', '示人社公开〔{年}〕号', '〔{年}〕{号}{号}号', '〔{年}〕{号}号{科室}']) {
+  it('refuses a pattern without the year in 〔〕 or the number, with 第, or with another placeholder', () => {
+    for (const bad of ['示人社公开〔2026〕{号}号', '示人社公开〔{年}〕号', '〔{年}〕{号}{号}号', '〔{年}〕{号}号{科室}', '示人社公开[{年}]{号}号', '示人社公开〔{年}〕第{号}号']) {
       expect(() => checkNumberPattern(bad)).toThrow(AppError);
     }
     expect(checkNumberPattern('  示医保公开〔{年}〕{号}号 ')).toBe('示医保公开〔{年}〕{号}号');

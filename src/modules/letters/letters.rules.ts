@@ -22,7 +22,7 @@ export const DEFAULT_NUMBER_PATTERN = `〔${YEAR_SLOT}〕${NUMBER_SLOT}号`;
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-/** A pattern holds `{年}` and `{号}` once each, and nothing that looks like another placeholder. */
+/** A pattern holds `{年}` (in 〔〕) and `{号}` (without 第) once each, and nothing that looks like another placeholder. */
 export function checkNumberPattern(pattern: string): string {
   const p = pattern.trim();
   if (count(p, YEAR_SLOT) !== 1 || count(p, NUMBER_SLOT) !== 1) {
@@ -31,6 +31,9 @@ export function checkNumberPattern(pattern: string): string {
   if (/[{}]/.test(p.replace(YEAR_SLOT, '').replace(NUMBER_SLOT, ''))) {
     throw badRequest('LETTER_NUMBER_PATTERN', `发文字号格式只能使用${YEAR_SLOT}和${NUMBER_SLOT}两个占位符`, { field: 'numberPattern' });
   }
+  // GB/T 9704-2012 7.2.4: the year in 六角括号, the sequence number without 第.
+  if (!p.includes(`〔${YEAR_SLOT}〕`)) throw badRequest('LETTER_NUMBER_PATTERN', `年份应用六角括号“〔〕”括入：〔${YEAR_SLOT}〕`, { field: 'numberPattern' });
+  if (p.includes(`第${NUMBER_SLOT}`)) throw badRequest('LETTER_NUMBER_PATTERN', '发文顺序号前不加“第”字', { field: 'numberPattern' });
   return p;
 }
 

@@ -336,7 +336,7 @@ function DraftReplyFields() {
         label="答复意见及依据"
         name="text"
         rules={requiredText('请填写答复意见和依据')}
-        extra="写明答复内容及所依据的条款；不予公开、部分公开、无法提供、不予处理的，须说明理由（《中华人民共和国政府信息公开条例》第三十六条、第三十七条）。"
+        extra="原文印入答复告知书“现答复如下：”之后（每行一段）：写明答复内容及所依据的条款；不予公开、部分公开、无法提供、不予处理的，须说明理由（《中华人民共和国政府信息公开条例》第三十六条、第三十七条）。"
       >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} />
       </Form.Item>
