@@ -5,7 +5,7 @@ import type { CatalogEntryTable } from '../modules/catalog/catalog.tables.ts';
 import type { CalendarDayTable, CalendarYearTable } from '../modules/calendar/calendar.tables.ts';
 import type { CatalogFilingTable } from '../modules/catalog/filing.tables.ts';
 import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsultationTable, ItemFindingTable, ItemRecheckTable, ItemRedactionTable, ItemStepTable, ItemTable, ItemVersionTable } from '../modules/documents/documents.tables.ts';
-import type { ApplicationAppealTable, ApplicationConsultationTable, ApplicationFileTable, ApplicationReviewTable, ApplicationSequenceTable, ApplicationStepTable, ApplicationTable } from '../modules/applications/applications.tables.ts';
+import type { ApplicationAppealTable, ApplicationConsultationTable, ApplicationFileTable, ApplicationReviewTable, ApplicationSequenceTable, ApplicationSettingsTable, ApplicationStepTable, ApplicationTable } from '../modules/applications/applications.tables.ts';
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import type { AgencyTable, RoleGrantTable, UnitTable, UserTable } from '../modules/org/org.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
@@ -39,6 +39,7 @@ export interface Database {
   application_files: ApplicationFileTable;
   application_appeals: ApplicationAppealTable;
   application_sequences: ApplicationSequenceTable;
+  application_settings: ApplicationSettingsTable;
   catalog_filings: CatalogFilingTable;
   catalog_entries: CatalogEntryTable;
   negative_list_entries: NegativeListEntryTable;

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { chinaDateOf, chinaDateTimeOf } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isValidPrcId } from '../core/prc-id.ts';
 import type { AppDeps } from '../http/deps.ts';
-import { APPLICANT_KINDS, DELIVERIES, FORMS, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
-import { applicantCase, applicantFiles, actOn, caseView, register, type ApplicantInput } from '../modules/applications/applications.service.ts';
+import { APPLICANT_KINDS, DELIVERIES, FORMS, OPEN_STATES, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
+import { applicantCase, applicantFiles, actOn, caseView, confirmDueReceipts, register, type ApplicantInput } from '../modules/applications/applications.service.ts';
 import { filesRoot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
 import { challengeKey, issueChallenge, verifyChallenge } from './challenge.ts';
@@ -147,7 +148,7 @@ export async function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
 <p>查询码：<strong class="code">${done.trackingCode}</strong></p>
 ${done.secret ? html`<p>查询密码：<strong class="code">${done.secret}</strong></p><p>请妥善保存查询码和密码，密码只显示这一次。</p>` : html`<p>该申请此前已经提交过，密码已在首次提交时显示。</p>`}
 </div>
-<p>本机关将依法在规定期限内答复。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>`;
+<p>申请已进入本机关系统，待本机关在工作日确认收到；收到日期以双方确认之日为准，答复期限自该日起计算。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>`;
     return sendPage(reply, '申请已提交', site(agency), body);
   });
 
@@ -170,23 +171,27 @@ ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : 
     }
   };
 
-  const showCase = async (reply: FastifyReply, row: Awaited<ReturnType<typeof applicantCase>>, f: Form, notice?: string) => {
+  const showCase = async (reply: FastifyReply, given: Awaited<ReturnType<typeof applicantCase>>, f: Form, notice?: string) => {
+    // LAW-31: an automatic confirmation that fell due shows the moment the applicant looks.
+    await confirmDueReceipts(deps, [given.agency_id]);
+    const row = await applicantCase(deps, f.code ?? '', f.secret ?? '');
     const c = await caseView(deps, row, true);
     const agency = (await deps.db.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow()).name;
     const proof = html`<input type="hidden" name="code" value="${f.code ?? ''}"><input type="hidden" name="secret" value="${f.secret ?? ''}">`;
-    const canAct = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'].includes(c.state);
+    const canAct = OPEN_STATES.includes(c.state);
     const body = html`<h1>申请办理情况</h1>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <table class="meta"><caption>申请信息</caption><tbody>
 <tr><th scope="row">登记编号</th><td>${c.regNumber}</td><th scope="row">受理机关</th><td>${agency}</td></tr>
-<tr><th scope="row">收到日期</th><td>${c.receivedAt.slice(0, 10)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
+<tr><th scope="row">提交时间</th><td>${chinaDateTimeOf(c.arrivedAt)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
+<tr><th scope="row">收到日期</th><td colspan="3">${c.receivedOn ? html`${c.receivedOn}${c.receipt ? html`（${c.receipt.auto ? '系统自动确认' : '已确认'}：${c.receipt.told}）` : ''}` : '待本机关在工作日确认收到，收到日期以双方确认之日为准'}</td></tr>
 <tr><th scope="row">申请内容</th><td colspan="3">${c.description}</td></tr>
 ${c.deadline ? html`<tr><th scope="row">答复期限</th><td colspan="3">${c.state === 'replied' || c.finishedAt ? '已办结' : html`${c.deadline.dueDate}${c.deadline.state === 'paused' ? '（期限暂停中）' : ''}${c.deadline.provisional ? '（暂按周末计算，节假日安排公布后可能调整）' : ''}`}</td></tr>` : ''}
 </tbody></table>
 ${c.deadline ? html`<details><summary>期限是怎样计算的</summary><ul>${c.deadline.explanation.map((line) => html`<li>${line}</li>`)}</ul></details>` : ''}
 ${c.splitParts.length ? html`<section><h2>本申请已拆分</h2><p>按照一事一申请的要求，您的申请已拆分，其余事项另行登记。请用下列查询码和<strong>本申请的密码</strong>查询：</p><ul>${c.splitParts.map((p) => html`<li>${p.regNumber}：查询码 <strong class="code">${p.trackingCode}</strong></li>`)}</ul></section>` : ''}
 <h2>办理过程</h2>
-<ol class="timeline">${c.steps.map((s) => html`<li><time>${s.at.slice(0, 10)}</time> ${s.actionLabel}</li>`)}</ol>
+<ol class="timeline">${c.steps.map((s) => html`<li><time>${chinaDateOf(s.at)}</time> ${s.actionLabel}</li>`)}</ol>
 ${c.state === 'awaiting_correction' && c.correction ? html`<section><h2>需要补正</h2><p>${c.correction.needed}</p><p>请于 <strong>${c.correction.due}</strong> 前补正，逾期无正当理由不补正的，视为放弃申请。</p>
 <form method="post" action="/xxgk/status/correct">${proof}<div class="field"><label for="correction">补正内容</label><textarea id="correction" name="correction" rows="5" required></textarea></div><p><button type="submit">提交补正</button></p></form></section>` : ''}
 ${applicantFiles(c.files).length ? html`<h2>告知书和文件</h2><ul>${applicantFiles(c.files).map((file) => html`<li><form method="post" action="/xxgk/status/file" class="inline">${proof}<input type="hidden" name="fileId" value="${file.id}"><button type="submit" class="link">${file.name}</button></form></li>`)}</ul>` : ''}
