@@ -220,24 +220,20 @@ function replyBody(input: LetterInput, outcome: Outcome, type: ReplyType): strin
       ];
     }
     case 'not_disclosed': {
-      if (outcome === 'refused_query') {
-        // 行政查询事项: a service of looking up records by the person's identity, not government information to be
-        // disclosed; table 3 counts it under 不予公开, so the reply is 第三十六条第三项 with the way to look it up.
-        const where = input.alreadyPublicWhere?.trim();
-        return withReasons([
-          `经审查，您申请获取的信息属于行政查询事项，即行政机关依当事人申请、按照规定程序为其查询本人相关记录的事项，不属于${R}第二条规定的应当公开的政府信息。根据${R}第三十六条第三项的规定，本机关不作为政府信息公开申请予以公开。${where ? `您可以通过${clause(where)}依照规定查询。` : '您可以依照有关规定向本机关相应的查询窗口申请查询。'}`,
-        ]);
-      }
       const ground = REFUSAL[outcome];
       if (!ground) throw badRequest('LETTER_OUTCOME', `办理结果与答复类型不符：${outcome}`);
       return withReasons([
         `经审查，您申请获取的信息${ground.finding}。根据${R}${ground.article}、第三十六条第三项的规定，本机关决定不予公开。`,
       ]);
     }
-    case 'special_law':
+    case 'special_law': {
+      // 行政查询事项 (registration records, one's own insurance records…): laws and administrative regulations
+      // give their own way to look them up, so 第三十六条第七项 fits (docs/applications.md explains the choice).
+      const where = input.alreadyPublicWhere?.trim();
       return withReasons([
-        `经审查，您申请获取的信息属于行政查询事项，有关法律、行政法规对该信息的获取有特别规定。根据${R}第三十六条第七项的规定，请您按照有关法律、行政法规的规定办理。`,
+        `经审查，您申请获取的信息属于行政查询事项，有关法律、行政法规对该信息的查询、获取有特别规定。根据${R}第三十六条第七项的规定，请您按照有关法律、行政法规的规定${where ? `，通过${clause(where)}` : ''}办理。`,
       ]);
+    }
     case 'not_exist':
       if (outcome === 'unable_unclear')
         return withReasons([
