@@ -195,8 +195,8 @@ describe('APP-1 / LAW-31 / APP-5 channels and receipt day', () => {
     ['visit', '提交之日'],
     ['letter_registered', '签收之日'],
     ['letter_ordinary', '与申请人确认之日'],
-    ['email', '到达'],
-    ['online', '系统收到之日'],
+    ['email', '双方确认之日'],
+    ['online', '双方确认之日'],
     ['fax', '双方确认之日'],
     ['transfer', '转交之日'],
   ] as const)('LAW-31: %s → %s', (channel, phrase) => {
@@ -210,11 +210,20 @@ describe('APP-1 / LAW-31 / APP-5 channels and receipt day', () => {
 
 const ALL_STATES = Object.keys(STATES) as State[];
 const ALL_ACTIONS = Object.keys(ACTION_LABELS) as Action[];
-const OPEN: State[] = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
+const OPEN: State[] = ['unconfirmed', 'received', 'handling', 'awaiting_reasons', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
 const CLOSED: State[] = ['replied', 'closed', 'withdrawn'];
 
 /** The whole table, written out: [from, action, movers, to]. */
 const EXPECTED: readonly [State, Action, Mover[], State][] = [
+  ['unconfirmed', 'confirm_receipt', ['office'], 'received'], // LAW-31 both sides confirm on a working day
+  ['awaiting_fee', 'fee_notice_received', ['office'], 'awaiting_fee'], // LAW-42 the 20 working days start
+  ['received', 'ask_reasons', ['office'], 'awaiting_reasons'], // LAW-35
+  ['handling', 'ask_reasons', ['office'], 'awaiting_reasons'], // LAW-35
+  ['awaiting_reasons', 'record_reasons', ['office'], 'awaiting_reasons'], // LAW-35
+  ['awaiting_reasons', 'reasons_unreasonable', ['office'], 'handling'], // LAW-35 → 不予处理 reply
+  ['awaiting_reasons', 'reasons_reasonable', ['office'], 'handling'], // LAW-35 longer term
+  ['unconfirmed', 'withdraw', ['applicant'], 'withdrawn'],
+  ['awaiting_reasons', 'withdraw', ['applicant'], 'withdrawn'],
   ['received', 'assign', ['office'], 'handling'], // ORG-1 the office hands it to the department
   ['handling', 'assign', ['office'], 'handling'], // a case corrected before assignment, or re-assigned (ORG-4)
   ['received', 'request_correction', ['office'], 'awaiting_correction'], // LAW-30
@@ -237,15 +246,16 @@ const EXPECTED: readonly [State, Action, Mover[], State][] = [
 const PAIRS = ALL_STATES.flatMap((s) => ALL_ACTIONS.map((a) => [s, a] as const));
 
 describe('applications workflow: transition table', () => {
-  it('knows eight states, five of them open', () => {
-    expect(ALL_STATES).toHaveLength(8);
+  it('knows ten states, seven of them open (LAW-31 待确认, LAW-35 待说明理由)', () => {
+    expect(ALL_STATES).toHaveLength(10);
     expect([...OPEN_STATES]).toEqual(OPEN);
     expect(ALL_STATES.filter((s) => !OPEN_STATES.includes(s))).toEqual(CLOSED);
   });
 
-  it('knows eleven actions, each with a Chinese label', () => {
+  it('knows seventeen actions, each with a Chinese label', () => {
     expect(ALL_ACTIONS.sort()).toEqual(
-      ['assign', 'request_correction', 'correct', 'close_no_correction', 'notify_fee', 'fee_paid', 'close_no_fee', 'draft_reply', 'return_reply', 'approve_reply', 'withdraw'].sort(),
+      ['assign', 'request_correction', 'correct', 'close_no_correction', 'notify_fee', 'fee_paid', 'close_no_fee', 'draft_reply', 'return_reply', 'approve_reply', 'withdraw',
+        'confirm_receipt', 'fee_notice_received', 'ask_reasons', 'record_reasons', 'reasons_unreasonable', 'reasons_reasonable'].sort(),
     );
     for (const a of ALL_ACTIONS) expect(ACTION_LABELS[a]).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -304,7 +314,7 @@ describe('applications workflow: transition table', () => {
     expect(TRANSITIONS.some((t) => t.from === s)).toBe(true);
   });
 
-  it('every state is reachable from received, and every open state can reach replied', () => {
+  it('every state is reachable from unconfirmed, and every open state can reach replied', () => {
     const reach = (start: State) => {
       const seen = new Set<State>([start]);
       const queue: State[] = [start];
@@ -314,7 +324,7 @@ describe('applications workflow: transition table', () => {
       }
       return seen;
     };
-    expect(reach('received')).toEqual(new Set(ALL_STATES));
+    expect(reach('unconfirmed')).toEqual(new Set(ALL_STATES));
     for (const s of OPEN) expect(reach(s).has('replied')).toBe(true);
   });
 
@@ -435,18 +445,20 @@ describe('LAW-42 feeByCount: per applicant per natural month', () => {
   });
 });
 
-describe('LAW-42 feeByPages: per application', () => {
+describe('LAW-42 feeByPages: per application, stepped per page', () => {
   it.each([
     [0, 0],
     [1, 0],
     [30, 0], // ≤30 free
-    [31, 10],
-    [100, 10], // 31–100 ¥10
-    [101, 20],
-    [200, 20], // 101–200 ¥20
-    [201, 40],
-    [1000, 40], // >200 ¥40
-  ])('%i pages cost ¥%i', (pages, fee) => {
+    [31, 10], // 1 page at ¥10
+    [50, 200], // 20 × 10
+    [100, 700], // 70 × 10
+    [101, 720], // 700 + 1 × 20
+    [200, 2700], // 700 + 100 × 20
+    [201, 2740], // 2700 + 1 × 40
+    [250, 4700], // 70 × 10 + 100 × 20 + 50 × 40
+    [1000, 34700], // 2700 + 800 × 40
+  ])('LAW-42: %i pages cost ¥%i', (pages, fee) => {
     expect(feeByPages(pages)).toBe(fee);
   });
 
