@@ -113,11 +113,11 @@ function withCity(): () => City {
 type Registered = { id: string; regNumber: string; trackingCode: string; secret: string };
 type Deadline = { dueDate: string; state: string; light: string; provisional: boolean; provisionalYears: number[]; metLate?: boolean; explanation: string[] };
 type Detail = {
-  id: string; regNumber: string; state: string; stateLabel: string; channel: string; receivedAt: string; unitName: string | null; flags: string[]; repeatOf: string | null;
+  id: string; regNumber: string; state: string; stateLabel: string; channel: string; receivedAt: string | null; arrivedAt: string; unitName: string | null; flags: string[]; repeatOf: string | null;
   applicant: { name: string; idNumber: string; phone: string; email: string; address: string };
   transfer: { from: string; record: string; reportedBackAt?: string; report?: string } | null;
   correction: { needed: string; due: string; answeredAt?: string; answer?: string } | null;
-  fee: { amount: number; basis: string; due: string; paidAt?: string } | null;
+  fee: { amount: number; basis: string; due?: string; paidAt?: string } | null;
   outcome: string | null; reply: { outcome: string; text: string; draftedBy: string; approvedBy?: string } | null; finishedAt: string | null;
   deliveryRecord: { method: string; on: string; proof: string } | null; deadline: Deadline | null;
   reviews: { kind: string; byName: string }[];
@@ -175,7 +175,7 @@ const letterKinds = (d: Detail) => d.files.map((f) => `${f.kind}.${f.name.split(
 describe('1. intake and registration: every application registered with its receipt day (APP-1, APP-2, LAW-31, APP-5)', () => {
   const city = withCity();
 
-  it('LAW-31: a letter signed for on Friday 2026-11-20 at 18:30 starts on Monday 11-23 and is due 15 working days later, 2026-12-14 (RSJ)', async () => {
+  it('LAW-31: a letter signed for on Friday 2026-11-20 at 18:30 was received that day (no shift past office hours); 15 working days → 2026-12-11 (RSJ)', async () => {
     const c = city();
     const r = await register(c, { channel: 'letter_registered', receivedAt: '2026-11-20T18:30:00+08:00' });
     expect(r.regNumber).toBe('RSJ-YSQ-2026-0001');
@@ -183,35 +183,44 @@ describe('1. intake and registration: every application registered with its rece
     expect(r.secret).toBeTruthy();
     const d = await detail(c, r.id);
     expect(d).toMatchObject({ state: 'received', stateLabel: '已登记', channel: 'letter_registered', regNumber: 'RSJ-YSQ-2026-0001' });
-    expect(d.deadline).toMatchObject({ dueDate: '2026-12-14', state: 'running', light: 'green', provisional: false });
-    expect(d.deadline!.explanation[0]).toBe('2026-11-20（星期五）18:30收到，已过下班时间17:30，以下一个工作日2026-11-23（星期一）为起算日（起算日不计入期限）');
-    expect(d.deadline!.explanation.at(-1)).toBe('依据APP-4，期限为15个工作日，截止于2026-12-14（星期一）24时');
+    // 11-23..27 (5), 11-30..12-04 (10), 12-07..11 (15).
+    expect(d.deadline).toMatchObject({ dueDate: '2026-12-11', state: 'running', light: 'green', provisional: false });
+    expect(d.deadline!.explanation[0]).toBe('2026-11-20（星期五）18:30收到，以当日为起算日（起算日不计入期限）');
+    // APP-4: people read the law's article and, for RSJ's stricter 15 days, that its own rule sets them.
+    expect(d.deadline!.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十三条和本机关规定，期限为15个工作日，截止于2026-12-11（星期五）24时');
     expect(d.steps.map((s) => s.action)).toEqual(['register']);
   });
 
-  it('LAW-31: a fax confirmed on Saturday 2026-11-21 starts on the next working day, Monday 11-23 → due 2026-12-14', async () => {
+  it('LAW-31: a fax that arrived on Saturday 2026-11-21 waits as 待确认 with no term; confirmed Monday 11-23 (the applicant told) → due 2026-12-14', async () => {
     const c = city();
     const r = await register(c, { channel: 'fax', receivedAt: '2026-11-21T09:15:00+08:00', description: request(1) });
     expect(r.regNumber).toBe('RSJ-YSQ-2026-0002');
-    const d = await detail(c, r.id);
+    const waiting = await detail(c, r.id);
+    expect(waiting).toMatchObject({ state: 'unconfirmed', stateLabel: '待确认', receivedAt: null, deadline: null, actions: ['confirm_receipt'] });
+    expectError(await act(c, r.id, 'confirm_receipt'), 400, 'RECEIPT_TOLD_REQUIRED', /如何告知申请人/);
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt', { note: '已电话告知申请人本机关收到传真' }));
+    expect(d).toMatchObject({ state: 'received', receivedAt: '2026-11-23T02:00:00.000Z' });
+    // 11-24..27 (4), 11-30..12-04 (9), 12-07..11 (14), 12-14 (15).
     expect(d.deadline!.dueDate).toBe('2026-12-14');
-    expect(d.deadline!.explanation[0]).toBe('2026-11-21（星期六）09:15收到，当日为非工作日，以下一个工作日2026-11-23（星期一）为起算日（起算日不计入期限）');
+    expect(d.deadline!.explanation[0]).toBe('2026-11-23（星期一）10:00确认收到，以当日为起算日（起算日不计入期限）');
+    expect(d.steps.at(-1)).toMatchObject({ action: 'confirm_receipt', note: '收到日期 2026-11-23；已电话告知申请人本机关收到传真' });
   });
 
-  it('APP-1: an online application that arrived on Friday 11-20 at 16:00 (before 17:30) starts that day → due 2026-12-11', async () => {
+  it('LAW-31: an online application that arrived on Friday 11-20 at 16:00 is received on the day it is confirmed, Monday 11-23 → 2026-12-14', async () => {
     const c = city();
     const r = await register(c, { channel: 'online', receivedAt: '2026-11-20T16:00:00+08:00', description: request(2) });
     expect(r.regNumber).toBe('RSJ-YSQ-2026-0003');
-    const d = await detail(c, r.id);
+    expect((await detail(c, r.id)).state).toBe('unconfirmed');
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt'));
     expect(d.channel).toBe('online');
-    expect(d.deadline!.dueDate).toBe('2026-12-11');
-    expect(d.deadline!.explanation[0]).toBe('2026-11-20（星期五）16:00收到，以当日为起算日（起算日不计入期限）');
+    expect(d.deadline!.dueDate).toBe('2026-12-14');
+    expect(d.steps.at(-1)!.note).toBe('收到日期 2026-11-23；通过申请查询页面告知申请人');
   });
 
   it('APP-5: a transfer from the disclosure centre needs its handover record (400 TRANSFER_RECORD_REQUIRED), and is registered with it', async () => {
     const c = city();
     const bare = await call(c, await c.as('rsj.office'), 'POST', '/applications', { ...applicant({ description: request(3) }), channel: 'transfer', receivedAt: c.clock().toISOString() });
-    expectError(bare, 400, 'TRANSFER_RECORD_REQUIRED', /转办申请须登记交接记录（APP-5）/);
+    expectError(bare, 400, 'TRANSFER_RECORD_REQUIRED', /转办申请须登记交接记录/);
     const r = await register(c, {
       channel: 'transfer', description: request(3),
       transfer: { from: '示例市政务公开中心', handedOverAt: '2026-11-23T09:30:00+08:00', record: '交接单 ZX-2026-118，申请表原件1份' },
@@ -264,7 +273,7 @@ describe('1. intake and registration: every application registered with its rece
     expect(r.regNumber).toBe('YBJ-YSQ-2026-0001');
     const d = await detail(c, r.id, 'ybj.office');
     expect(d.deadline).toMatchObject({ dueDate: '2026-12-21', state: 'running' });
-    expect(d.deadline!.explanation.at(-1)).toBe('依据APP-4，期限为20个工作日，截止于2026-12-21（星期一）24时');
+    expect(d.deadline!.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十三条，期限为20个工作日，截止于2026-12-21（星期一）24时');
   });
 });
 
@@ -289,7 +298,7 @@ describe('2. correction (补正): asked once within 7 working days, the term res
     // The applicant has 15 working days to answer: 11-23 + 15 → 12-14.
     expect(d.correction).toMatchObject({ needed: '请明确所需信息的年度和具体发放批次', due: '2026-12-14' });
     expect(d.deadline).toMatchObject({ state: 'paused' });
-    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-23（星期一）起暂停计时（LAW-30：等待申请人补正），此前已用0个工作日/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-23（星期一）起暂停计时（等待申请人补正，依据《中华人民共和国政府信息公开条例》第三十条不计入期限），此前已用0个工作日/);
     expect(letterKinds(d)).toEqual(['letter_correction.docx', 'letter_correction.pdf']);
     for (const format of ['docx', 'pdf'] as const) {
       const text = await letterText(c, d, 'letter_correction', format);
@@ -307,24 +316,25 @@ describe('2. correction (补正): asked once within 7 working days, the term res
 
   it('LAW-30: closing for no correction is refused while the correction period runs (409 CORRECTION_PERIOD_RUNNING)', async () => {
     const c = city();
-    expectError(await act(c, ids.a!, 'close_no_correction'), 409, 'CORRECTION_PERIOD_RUNNING', /补正期限至 2026-12-14，期满后才能终止（LAW-30）/);
+    expectError(await act(c, ids.a!, 'close_no_correction'), 409, 'CORRECTION_PERIOD_RUNNING', /补正期限至 2026-12-14，期满后才能终止（《中华人民共和国政府信息公开条例》第三十条）/);
   });
 
-  it('LAW-30: the correction, received by post on Tuesday 11-24 after hours, restarts the full 15 working days from Wednesday 11-25 → due 2026-12-16', async () => {
+  it('LAW-30: the correction, received by post on Tuesday 11-24 after hours, restarts the full 15 working days from that day, no shift → due 2026-12-15', async () => {
     const c = city();
     c.advanceTo('2026-11-25T10:00:00+08:00');
     const d = json<Detail>(await act(c, ids.a!, 'correct', { correction: '所需信息为2026年第一批见习补贴发放名单', receivedAt: '2026-11-24T19:00:00+08:00' }));
     expect(d.state).toBe('handling');
     expect(d.correction).toMatchObject({ answer: '所需信息为2026年第一批见习补贴发放名单', answeredAt: '2026-11-24T11:00:00.000Z' });
-    expect(d.deadline).toMatchObject({ dueDate: '2026-12-16', state: 'running' });
+    // 11-25..27 (3), 11-30..12-04 (8), 12-07..11 (13), 12-14, 12-15 (15).
+    expect(d.deadline).toMatchObject({ dueDate: '2026-12-15', state: 'running' });
     expect(d.deadline!.explanation).toContain(
-      '依据LAW-30重新计算期限（收到补正后的申请，重新计算答复期限）：2026-11-24（星期二）19:00收到，已过下班时间17:30，以下一个工作日2026-11-25（星期三）为起算日（起算日不计入期限）',
+      '依据《中华人民共和国政府信息公开条例》第三十条重新计算期限（收到补正后的申请，重新计算答复期限）：2026-11-24（星期二）19:00收到，以当日为起算日（起算日不计入期限）',
     );
   });
 
   it('LAW-30: correction is asked only once: a second request after the answer → 409 CORRECTION_ONCE', async () => {
     const c = city();
-    expectError(await act(c, ids.a!, 'request_correction', { needed: '请再说明用途' }), 409, 'CORRECTION_ONCE', /补正只能要求一次（LAW-30）/);
+    expectError(await act(c, ids.a!, 'request_correction', { needed: '请再说明用途' }), 409, 'CORRECTION_ONCE', /补正只能要求一次（《中华人民共和国政府信息公开条例》第三十条）/);
   });
   it('LAW-30: a correction "received" before the application itself is refused with 400, not a server error', async () => {
     const c = city();
@@ -355,7 +365,7 @@ describe('2. correction (补正): asked once within 7 working days, the term res
   it('LAW-30: after 7 working days (Thursday 12-03) it is too late (409 CORRECTION_TOO_LATE), and the case stays as it was', async () => {
     const c = city();
     c.advanceTo('2026-12-03T10:00:00+08:00');
-    expectError(await act(c, ids.c!, 'request_correction', { needed: '请明确' }), 409, 'CORRECTION_TOO_LATE', /须在收到申请之日起7个工作日内一次性告知补正（LAW-30）/);
+    expectError(await act(c, ids.c!, 'request_correction', { needed: '请明确' }), 409, 'CORRECTION_TOO_LATE', /须在收到申请之日起7个工作日内一次性告知补正（《中华人民共和国政府信息公开条例》第三十条）/);
     const d = await detail(c, ids.c!);
     expect(d).toMatchObject({ state: 'received', correction: null });
     expect(d.files).toEqual([]);
@@ -401,7 +411,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     expect(d.consultations).toHaveLength(1);
     expect(d.consultations[0]).toMatchObject({ kind: 'third_party', party: '示例人力资源服务有限公司', answeredAt: null });
     expect(d.deadline).toMatchObject({ state: 'paused', dueDate: '2026-12-14' });
-    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-25（星期三）起暂停计时（LAW-32：征求示例人力资源服务有限公司意见），此前已用2个工作日；尚未恢复/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-25（星期三）起暂停计时（征求示例人力资源服务有限公司意见，2026-12-16前答复，依据《中华人民共和国政府信息公开条例》第三十二条不计入期限），此前已用2个工作日；尚未恢复/);
   });
 
   it('LAW-32: one consultation at a time (409 CONSULTATION_OPEN); only the office consults (403)', async () => {
@@ -416,7 +426,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     json(await reviewAs(c, id, 'confidentiality', 'rsj.secrecy'));
     json(await reviewAs(c, id, 'legality', 'rsj.office'));
     json(await reviewAs(c, id, 'opinion_risk', 'rsj.opinion'));
-    expectError(await act(c, id, 'approve_reply', {}, 'rsj.leader'), 409, 'CONSULTATION_OPEN', /尚有未结束的征求意见，期限暂停中（LAW-32、LAW-34）/);
+    expectError(await act(c, id, 'approve_reply', {}, 'rsj.leader'), 409, 'CONSULTATION_OPEN', /尚有未结束的征求意见，期限暂停中（《中华人民共和国政府信息公开条例》第三十二条、第三十四条）/);
     expect((await detail(c, id)).state).toBe('reviewing');
   });
 
@@ -425,7 +435,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     c.advanceTo('2026-12-02T10:00:00+08:00');
     const consultation = (await detail(c, id)).consultations[0]!.id;
     const res = await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'refuse', text: '不同意公开', overrideReason: '涉及公共利益，不公开会对公共利益造成重大影响' });
-    expectError(res, 400, 'NOTICE_REQUIRED', /以公共利益为由决定公开的，须书面告知第三方（LAW-32）/);
+    expectError(res, 400, 'NOTICE_REQUIRED', /以公共利益为由决定公开的，须书面告知第三方（《中华人民共和国政府信息公开条例》第三十二条）/);
     expect((await detail(c, id)).deadline!.state).toBe('paused');
   });
 
@@ -456,7 +466,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     expect((await detail(c, r.id)).deadline!.dueDate).toBe('2026-12-23');
     const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/consultations`, { kind: 'agency', party: '示例市财政局' }));
-    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（LAW-34：征求示例市财政局意见）/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（征求示例市财政局意见，\d{4}-\d{2}-\d{2}前答复，依据《中华人民共和国政府信息公开条例》第三十四条不计入期限）/);
     c.advanceTo('2026-12-04T15:00:00+08:00');
     const consultation = d.consultations[0]!.id;
     expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'no_answer', text: '逾期未答复，视为同意' })).statusCode).toBe(204);
@@ -496,7 +506,7 @@ describe('4. extension: once, by a leader, by the agency\'s extension term (LAW-
     const c = city();
     const d = json<Detail>(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.a}/extend`, { reason: '申请的信息需要调取历史档案并进行汇总' }));
     expect(d.deadline).toMatchObject({ dueDate: '2026-12-14', state: 'running', light: 'green' });
-    expect(d.deadline!.explanation).toContain('经刘副局长批准，依据LAW-33延长15个工作日，截止日期由2026-11-23（星期一）延至2026-12-14（星期一）');
+    expect(d.deadline!.explanation).toContain('经本机关负责人刘副局长批准，依据《中华人民共和国政府信息公开条例》第三十三条第二款延长15个工作日，截止日期由2026-11-23（星期一）延至2026-12-14（星期一）');
     expect(d.steps.map((s) => s.note).join('\n')).toContain('延期至 2026-12-14：申请的信息需要调取历史档案并进行汇总');
     expect(letterKinds(d)).toEqual(['letter_extension.docx', 'letter_extension.pdf']);
     for (const format of ['docx', 'pdf'] as const) {
@@ -509,7 +519,7 @@ describe('4. extension: once, by a leader, by the agency\'s extension term (LAW-
 
   it('LAW-33: a second extension → 409 EXTENSION_ONCE', async () => {
     const c = city();
-    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.a}/extend`, { reason: '仍需时间' }), 409, 'EXTENSION_ONCE', /答复期限只能延长一次（LAW-33）/);
+    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.a}/extend`, { reason: '仍需时间' }), 409, 'EXTENSION_ONCE', /答复期限只能延长一次（《中华人民共和国政府信息公开条例》第三十三条）/);
     expect((await detail(c, ids.a!)).deadline!.dueDate).toBe('2026-12-14');
   });
   it('LAW-33: the extension letter states the extension actually granted (15 working days for RSJ)', async () => {
@@ -531,7 +541,7 @@ describe('4. extension: once, by a leader, by the agency\'s extension term (LAW-
     const c = city();
     c.advanceTo('2026-11-24T09:00:00+08:00');
     expect((await detail(c, ids.b!)).deadline).toMatchObject({ dueDate: '2026-11-23', state: 'overdue', light: 'red' });
-    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.b}/extend`, { reason: '来不及' }), 409, 'EXTENSION_TOO_LATE', /答复期限已过，不能再延长（LAW-33）/);
+    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.b}/extend`, { reason: '来不及' }), 409, 'EXTENSION_TOO_LATE', /答复期限已过，不能再延长（《中华人民共和国政府信息公开条例》第三十三条）/);
     expect((await detail(c, ids.b!)).files).toEqual([]);
   });
 
@@ -558,19 +568,24 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
     const c = city();
     const tenth = apps[9]!;
     json(await act(c, tenth, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
-    expectError(await act(c, tenth, 'notify_fee', { feeBasis: 'count' }), 400, 'FEE_NOT_DUE', /未超过收费标准，不得收费（LAW-42、APP-9）/);
+    expectError(await act(c, tenth, 'notify_fee', { feeBasis: 'count' }), 400, 'FEE_NOT_DUE', /未超过收费标准，不得收费（《政府信息公开信息处理费管理办法》）/);
     expectError(await act(c, tenth, 'notify_fee', { feeBasis: 'pages', pages: 30 }), 400, 'FEE_NOT_DUE');
     const d = await detail(c, tenth);
     expect(d).toMatchObject({ state: 'handling', fee: null });
     expect(d.files).toEqual([]);
   });
 
-  it('LAW-42: 150 pages in one application is ¥20 whatever the count', async () => {
+  it('LAW-42: 150 pages in one application cost 70 × ¥10 + 50 × ¥20 = ¥1,700, stepped per page, whatever the count', async () => {
     const c = city();
     const ninth = apps[8]!;
     json(await act(c, ninth, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     const d = json<Detail>(await act(c, ninth, 'notify_fee', { feeBasis: 'pages', pages: 150 }));
-    expect(d.fee).toMatchObject({ amount: 20, basis: '按量计收：本件 150 页' });
+    expect(d.fee).toMatchObject({ amount: 1700, by: 'pages', pages: 150, basis: '按量计收：本件 150 页' });
+    expect(d.fee!.due).toBeUndefined();
+    // The notice speaks of the quantity, not of 数量、频次.
+    const text = await letterText(c, d, 'letter_fee', 'pdf');
+    expect(text).toContain('数量明显超过合理范围（共150页）');
+    expect(text).not.toContain('数量、频次明显超过合理范围');
   });
 
   it('LAW-42: the 11th is flagged excessive and can be charged ¥100; the notice stops the reply clock and is stored as a letter', async () => {
@@ -580,16 +595,18 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
     expect((await detail(c, r.id)).flags).toEqual(['excessive']);
     json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     const d = json<Detail>(await act(c, r.id, 'notify_fee', {}));
-    // The fee is due 20 working days after Monday 11-23: 12-21.
+    // LAW-42: the 20 working days run from the applicant's receipt of the notice, not yet known.
     expect(d).toMatchObject({ state: 'awaiting_fee', stateLabel: '待缴费' });
-    expect(d.fee).toMatchObject({ amount: 100, basis: '按件计收：该申请人本月第 11 件申请', due: '2026-12-21' });
+    expect(d.fee).toMatchObject({ amount: 100, by: 'count', basis: '按件计收：该申请人本月第 11 件申请' });
+    expect(d.fee!.due).toBeUndefined();
     expect(d.deadline!.state).toBe('paused');
-    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（LAW-42：等待缴纳信息处理费）/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（等待缴纳信息处理费，依据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》不计入期限）/);
     expect(letterKinds(d)).toEqual(['letter_fee.docx', 'letter_fee.pdf']);
     const text = await letterText(c, d, 'letter_fee', 'pdf');
     expect(text).toContain('政府信息公开信息处理费缴费通知书');
     expect(text).toContain('本机关决定收取信息处理费人民币100元');
-    expect(text).toContain('即于2026年12月21日前缴纳上述费用');
+    expect(text).toContain('请您自收到本通知书之日起20个工作日内缴纳上述费用');
+    expect(text).toContain('频次明显超过合理范围（本月第11件申请）');
   });
 
   it('LAW-42: a 12th is charged too; only the office sends a fee notice (a drafter → 403)', async () => {
@@ -598,7 +615,12 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
     apps.push(r.id);
     json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     expectError(await act(c, r.id, 'notify_fee', {}, 'rsj.drafter'), 403, 'FORBIDDEN');
-    expect(json<Detail>(await act(c, r.id, 'notify_fee', {})).fee).toMatchObject({ amount: 100, due: '2026-12-21' });
+    expect(json<Detail>(await act(c, r.id, 'notify_fee', {})).fee).toMatchObject({ amount: 100 });
+    // LAW-42: the applicant received the notice that Monday: 20 working days → 11-24..27 (4), 11-30..12-04 (9), 12-07..11 (14), 12-14..18 (19), 12-21 (20).
+    const got = json<Detail & { feeDeadline: Deadline | null }>(await act(c, r.id, 'fee_notice_received', { receivedAt: '2026-11-23T10:00:00+08:00' }));
+    expect(got.fee).toMatchObject({ amount: 100, due: '2026-12-21', noticeReceivedAt: '2026-11-23T02:00:00.000Z' });
+    expect(got.feeDeadline).toMatchObject({ dueDate: '2026-12-21', state: 'running' });
+    expect(got.feeDeadline!.explanation[0]).toBe('2026-11-23（星期一）10:00申请人收到收费通知，以当日为起算日（起算日不计入期限）');
   });
   it('APP-9: the 1st application of the month stays free after the 11th has arrived (400 FEE_NOT_DUE)', async () => {
     const c = city();
@@ -619,7 +641,7 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
 
   it('LAW-42: unpaid, the case cannot be closed before the fee period ends (409 FEE_PERIOD_RUNNING, still on 12-21)', async () => {
     const c = city();
-    expectError(await act(c, apps[11]!, 'close_no_fee'), 409, 'FEE_PERIOD_RUNNING', /缴费期限至 2026-12-21，期满后才能终止（LAW-42）/);
+    expectError(await act(c, apps[11]!, 'close_no_fee'), 409, 'FEE_PERIOD_RUNNING', /缴费期限至 2026-12-21，期满后才能终止（《中华人民共和国政府信息公开条例》第四十二条）/);
     c.advanceTo('2026-12-21T16:00:00+08:00');
     expectError(await act(c, apps[11]!, 'close_no_fee'), 409, 'FEE_PERIOD_RUNNING');
   });
@@ -710,11 +732,11 @@ describe('6. the reply: drafted by the department, three reviews, signed by the 
       const text = await letterText(c, d, 'letter_reply', format);
       expect(text).toContain('政府信息公开申请答复告知书');
       expect(text).toContain(`${NAME}：`);
-      expect(text).toContain('本机关于2026年11月23日收到您（单位）提出的政府信息公开申请（编号：RSJ-YSQ-2026-0001）');
+      expect(text).toContain('本机关于2026年11月23日收到您提出的政府信息公开申请（编号：RSJ-YSQ-2026-0001）');
       expect(text).toContain('第三十七条');
       expect(text).toContain('其余部分不予公开的理由：名单中的身份证号码和银行账号属于个人隐私，公开会对第三方合法权益造成损害。');
       expect(text).toMatch(/60日内向示例市人民政府申请行政复议/);
-      expect(text).toMatch(/6个月内依法向人民法院提起行政诉讼/);
+      expect(text).toContain('或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼');
       expect(text).toContain('示例市人力资源和社会保障局');
       expect(text).toContain('2026年11月23日');
     }
@@ -870,11 +892,14 @@ describe('8. appeals: reconsideration and lawsuits recorded with their result (A
     expect((await detail(c, id)).appeals[0]).toMatchObject({ result: 'corrected', resultOn: '2026-11-23', note: '复议机关责令重新答复' });
   });
 
-  it('APP-8: a lawsuit is recorded beside it; another agency\'s office cannot record one (403)', async () => {
+  it('APP-8: a lawsuit is recorded beside it with its kind for table 4 (直接起诉 or 复议后起诉); another agency\'s office cannot record one (403)', async () => {
     const c = city();
-    expectError(await call(c, await c.as('ybj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市人民法院' }), 403, 'FORBIDDEN');
-    const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
-    expect(d.appeals.map((a) => [a.kind, a.result]).sort()).toEqual([['lawsuit', 'pending'], ['reconsideration', 'corrected']]);
+    expectError(await call(c, await c.as('ybj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit_direct', filedOn: '2026-11-23', body: '示例市人民法院' }), 403, 'FORBIDDEN');
+    // The kind without its table-4 column is refused.
+    expectError(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市某区人民法院' }), 400, 'VALIDATION_FAILED');
+    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit_after_reconsideration', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
+    const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit_direct', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
+    expect(d.appeals.map((a) => [a.kind, a.result]).sort()).toEqual([['lawsuit_after_reconsideration', 'pending'], ['lawsuit_direct', 'pending'], ['reconsideration', 'corrected']]);
   });
 });
 
@@ -1043,7 +1068,7 @@ describe('10. personal data: whole for the handling staff (and audited), masked 
     json(await reviewAs(c, r.id, 'opinion_risk', 'rsj.opinion'));
     json(await act(c, r.id, 'approve_reply', {}, 'rsj.leader'));
     json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/delivery`, { method: '邮寄', on: '2026-11-23', proof: 'EMS 1180000000002' }));
-    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
+    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/appeals`, { kind: 'lawsuit_direct', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
     await detail(c, r.id);
     const events = await c.conn.db.selectFrom('audit_events').selectAll().execute();
     expect(events.filter((e) => e.entity_id === r.id).map((e) => e.action)).toEqual(expect.arrayContaining(['application.register', 'application.view_personal_data', 'application.approve_reply', 'application.deliver']));
