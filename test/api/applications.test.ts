@@ -469,8 +469,34 @@ describe('3. consultation: the clock stops while a third party or another agency
     expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（征求示例市财政局意见，\d{4}-\d{2}-\d{2}前答复，依据《中华人民共和国政府信息公开条例》第三十四条不计入期限）/);
     c.advanceTo('2026-12-04T15:00:00+08:00');
     const consultation = d.consultations[0]!.id;
-    expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'no_answer', text: '逾期未答复，视为同意' })).statusCode).toBe(204);
+    // LAW-34: silence can be recorded only after the other agency's 15 working days (12-03..04, 07..11, 14..18, 21..23 → 12-23).
+    expectError(await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'no_answer', text: '' }), 409, 'CONSULTATION_PERIOD_RUNNING', /征求意见期限至 2026-12-23/);
+    expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'consent', text: '同意公开' })).statusCode).toBe(204);
     expect((await detail(c, r.id)).deadline).toMatchObject({ state: 'running', dueDate: '2026-12-25' });
+  });
+
+  it('LAW-32, LAW-34: each party\'s 15 working days are a stored deadline, reminded, red once passed; then silence: the agency\'s is consent, the third party\'s is silence', async () => {
+    const c = city();
+    const agencyCase = await register(c, { description: request(6), idNumber: idOf(6) });
+    const partyCase = await register(c, { description: request(7), idNumber: idOf(7) });
+    for (const id of [agencyCase.id, partyCase.id]) json(await act(c, id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
+    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${agencyCase.id}/consultations`, { kind: 'agency', party: '示例市财政局' }));
+    const asked = json<Detail & { consultations: { deadline: Deadline }[] }>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${partyCase.id}/consultations`, { kind: 'third_party', party: '示例科技有限公司' }));
+    // Asked Friday 12-04 15:00: 12-07..11 (5), 12-14..18 (10), 12-21..25 (15) → 12-25.
+    expect(asked.consultations[0]!.deadline).toMatchObject({ dueDate: '2026-12-25', state: 'running', light: 'green' });
+    expect(asked.consultations[0]!.deadline.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十二条，期限为15个工作日，截止于2026-12-25（星期五）24时');
+    const todos = json<{ items: { title: string; due: string; light: string }[] }>(await call(c, await c.as('rsj.office'), 'GET', '/todos'));
+    expect(todos.items).toContainEqual(expect.objectContaining({ title: `征求意见待答复（示例科技有限公司）：${partyCase.regNumber}`, due: '2026-12-25', light: 'green' }));
+    c.advanceTo('2026-12-28T09:00:00+08:00');
+    const late = json<Detail & { consultations: { deadline: Deadline }[] }>(await call(c, await c.as('rsj.office'), 'GET', `/applications/${partyCase.id}`));
+    expect(late.consultations[0]!.deadline).toMatchObject({ state: 'overdue', light: 'red' });
+    for (const [id, expected] of [[agencyCase.id, 'consent'], [partyCase.id, 'no_answer']] as const) {
+      const c0 = (await detail(c, id)).consultations[0]!;
+      expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${c0.id}/answer`, { answer: 'no_answer', text: '' })).statusCode).toBe(204);
+      const after = (await detail(c, id)).consultations[0]! as unknown as { answer: string; answerText: string };
+      expect(after.answer).toBe(expected);
+      expect(after.answerText).toMatch(expected === 'consent' ? /^逾期未提出意见，视为同意/ : /^第三方逾期未提出意见，由本机关依照/);
+    }
   });
 });
 

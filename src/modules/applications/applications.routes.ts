@@ -138,8 +138,8 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/application-consultations/:id/answer', {
     config: { access: office },
     schema: {
-      tags: ['applications'], summary: '登记意见（或逾期未答复），期限恢复计算', params: Id,
-      body: Type.Object({ answer: Type.Union([Type.Literal('consent'), Type.Literal('refuse'), Type.Literal('no_answer')]), text: Text(2000, 1), overrideReason: Type.Optional(Text(2000)), notice: Type.Optional(Text(2000)) }, strict),
+      tags: ['applications'], summary: '登记意见，或期满后登记逾期未答复（其他机关视为同意，第三方由本机关决定），期限恢复计算', params: Id,
+      body: Type.Object({ answer: Type.Union([Type.Literal('consent'), Type.Literal('refuse'), Type.Literal('no_answer')]), text: Text(2000), overrideReason: Type.Optional(Text(2000)), notice: Type.Optional(Text(2000)) }, strict),
     },
   }, async (req, reply) => {
     await answerConsultation(deps, actorOf(req), req.params.id, req.body);

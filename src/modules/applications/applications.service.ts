@@ -665,6 +665,7 @@ export async function answerConsultation(deps: Deps, actor: Actor, consultationI
     if (input.answer === 'no_answer' && due && !overdue(await loadCalendar(tx), JSON.parse(due.spec_json), now)) {
       throw new AppError('CONSULTATION_PERIOD_RUNNING', 409, `征求意见期限至 ${chinaDateOf(due.due_at)}，期满后才能登记逾期未答复`);
     }
+    if (input.answer !== 'no_answer' && !input.text.trim()) throw badRequest('CONSULTATION_TEXT_REQUIRED', '请填写对方的意见');
     const silentAgency = input.answer === 'no_answer' && c.kind === 'agency';
     const answer = silentAgency ? 'consent' : input.answer;
     const text = input.answer !== 'no_answer' ? input.text : silentAgency
@@ -763,6 +764,17 @@ export async function applicationTodos(deps: Deps, actor: Actor) {
     const d = await openDeadline(deps.db, applicationSubject(r.id), APP4);
     const view = d ? presentDeadline(cal, d, now) : null;
     out.push({ id: r.id, kind: 'application', title: `${what}：${r.reg_number} ${r.description.slice(0, 40)}`, due: view?.dueDate ?? null, light: view?.light ?? null, link: `/applications/${r.id}` });
+  }
+  // LAW-32, LAW-34: the office is reminded of each party's 15 working days, red once they passed (silence may then be recorded).
+  if (has('office')) {
+    const open = await deps.db.selectFrom('application_consultations').innerJoin('deadlines', (j) => j.onRef('deadlines.subject_id', '=', 'application_consultations.id').on('deadlines.subject_type', '=', 'application_consultation'))
+      .select(['application_consultations.application_id', 'application_consultations.party', 'deadlines.spec_json']).where('application_consultations.answered_at', 'is', null)
+      .where('application_consultations.application_id', 'in', rows.map((r) => r.id)).execute();
+    for (const c of open) {
+      const r = rows.find((x) => x.id === c.application_id)!;
+      const view = presentDeadline(cal, c, now);
+      out.push({ id: r.id, kind: 'application', title: `征求意见待答复（${c.party}）：${r.reg_number}`, due: view.dueDate, light: view.light, link: `/applications/${r.id}` });
+    }
   }
   return out;
 }
