@@ -70,13 +70,13 @@ type City = TestApp & {
   advanceTo: (moment: string) => void;
 };
 
-/** A demo city with a real file store in a temporary folder, one per describe block. */
-function withCity(): () => City {
+/** A demo city with a real file store in a temporary folder, one per describe block; its clock starts at `start`. */
+function withCity(start?: string): () => City {
   let city: City | undefined;
   let dataDir: string | undefined;
   beforeAll(async () => {
     const conn = await freshDatabase();
-    const clock = testClock();
+    const clock = testClock(start);
     dataDir = await mkdtemp(join(tmpdir(), 'gongkai-applications-'));
     const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir, secureCookies: false };
     await seedDemo(deps);
@@ -1189,5 +1189,198 @@ describe('13. one matter per application: the office splits a multi-matter reque
     expect(original.body).toContain(part.trackingCode);
     expect((await page(part.trackingCode)).statusCode).toBe(200);
     expectError(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/split`, { parts: ['只有一项'] }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+// ---- 14 ----------------------------------------------------------------------------------------------
+
+/** The applicant's status page, as the portal shows it to the code and password. */
+const statusPage = (c: City, r: Registered) =>
+  c.app.inject({ method: 'POST', url: '/xxgk/status', payload: new URLSearchParams({ code: r.trackingCode, secret: r.secret }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+describe('14. the receipt day on real 2026 dates: confirmed by both sides, never moved (LAW-31)', () => {
+  const city = withCity('2026-02-13T12:30:00.000Z');
+
+  it('LAW-31: an e-mail that arrived Friday 2026-02-13 at 20:00 (after 17:30) is confirmed on make-up Saturday 02-14, a working day → YBJ due 2026-03-20', async () => {
+    const c = city();
+    const r = await register(c, { channel: 'email', receivedAt: '2026-02-13T20:00:00+08:00' }, 'ybj.office');
+    expect(await detail(c, r.id, 'ybj.office')).toMatchObject({ state: 'unconfirmed', arrivedAt: '2026-02-13T12:00:00.000Z', receivedAt: null, deadline: null });
+    c.advanceTo('2026-02-14T09:00:00+08:00');
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt', { note: '已回复电子邮件告知申请人' }, 'ybj.office'));
+    // 02-24..27 (4), Sat 02-28 make-up (5), 03-02..06 (10), 03-09..13 (15), 03-16..20 (20).
+    expect(d.deadline!.dueDate).toBe('2026-03-20');
+    expect(d.deadline!.explanation[0]).toBe('2026-02-14（星期六）09:00确认收到，以当日为起算日（起算日不计入期限）');
+    expect(d.deadline!.explanation).toContain('2026-02-28（星期六）为调休工作日，计入期限');
+  });
+
+  it('LAW-31: an e-mail of Saturday 2026-03-07 cannot be confirmed that weekend (409 RECEIPT_NOT_WORKDAY); confirmed Monday 03-09 → due 2026-04-07 after Qingming', async () => {
+    const c = city();
+    c.advanceTo('2026-03-07T10:30:00+08:00');
+    const r = await register(c, { channel: 'email', receivedAt: '2026-03-07T10:00:00+08:00', description: request(1) }, 'ybj.office');
+    expectError(await act(c, r.id, 'confirm_receipt', { note: '已回复邮件' }, 'ybj.office'), 409, 'RECEIPT_NOT_WORKDAY', /2026-03-07（星期六）不是工作日，确认收到须在工作日进行（《中华人民共和国政府信息公开条例》第三十一条）/);
+    c.advanceTo('2026-03-09T09:15:00+08:00');
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt', { note: '已回复邮件' }, 'ybj.office'));
+    // 03-10..13 (4), 03-16..20 (9), 03-23..27 (14), 03-30..04-03 (19), Qingming 04-04..06, 04-07 (20).
+    expect(d.deadline!.dueDate).toBe('2026-04-07');
+    expect(d.deadline!.explanation).toContain('2026-04-06（星期一）清明假期，不计入期限');
+  });
+
+  it('LAW-31: with automatic confirmation on, a fax of Thursday 2026-04-30 18:00 (eve of Labour Day) is confirmed at the start of Wednesday 05-06, recorded as automatic → due 2026-06-02', async () => {
+    const c = city();
+    const ybj = await agencyId(c, 'YBJ');
+    expectError(await call(c, await c.as('ybj.drafter'), 'PUT', `/agencies/${ybj}/application-settings`, { autoConfirm: true, extensionApprover: 'office_head', reconsiderationBody: '', court: '', ownRule: '' }), 403, 'FORBIDDEN');
+    json(await call(c, await c.as('ybj.office'), 'PUT', `/agencies/${ybj}/application-settings`, { autoConfirm: true, extensionApprover: 'office_head', reconsiderationBody: '', court: '', ownRule: '' }));
+    c.advanceTo('2026-04-30T18:30:00+08:00');
+    const r = await register(c, { channel: 'fax', receivedAt: '2026-04-30T18:00:00+08:00', description: request(2) }, 'ybj.office');
+    c.advanceTo('2026-05-05T12:00:00+08:00');
+    expect((await detail(c, r.id, 'ybj.office')).state).toBe('unconfirmed');
+    c.advanceTo('2026-05-06T08:30:00+08:00');
+    const d = await detail(c, r.id, 'ybj.office') as Detail & { receipt: { auto: boolean; by: string } };
+    expect(d).toMatchObject({ state: 'received', receivedAt: '2026-05-05T16:00:00.000Z', receipt: { auto: true, by: '系统' } });
+    expect(d.steps.at(-1)).toMatchObject({ action: 'auto_confirm', actionLabel: '自动确认收到', note: '2026-05-06（星期三）工作日开始时自动确认收到' });
+    // 05-07, 05-08 (2), make-up Sat 05-09 (3), 05-11..15 (8), 05-18..22 (13), 05-25..29 (18), 06-01, 06-02 (20).
+    expect(d.deadline!.dueDate).toBe('2026-06-02');
+    expect(d.deadline!.explanation[0]).toBe('2026-05-06（星期三）00:00自动确认收到，以当日为起算日（起算日不计入期限）');
+  });
+
+  it('LAW-31: ordinary post needs its confirmation with the applicant recorded (400 RECEIPT_CONFIRMATION_REQUIRED)', async () => {
+    const c = city();
+    const res = await call(c, await c.as('rsj.office'), 'POST', '/applications', { ...applicant({ description: request(3) }), channel: 'letter_ordinary', receivedAt: c.clock().toISOString() });
+    expectError(res, 400, 'RECEIPT_CONFIRMATION_REQUIRED', /平信须在到达当日与申请人确认/);
+  });
+
+  it('LAW-31: an online application submitted at 07:30 Beijing time shows that day on the status page, 待确认 until the office confirms it at 09:00 (not the UTC day before)', async () => {
+    const c = city();
+    c.advanceTo('2026-05-07T07:40:00+08:00');
+    const r = await register(c, { channel: 'online', receivedAt: '2026-05-07T07:30:00+08:00', description: request(4) });
+    const before = (await statusPage(c, r)).body;
+    expect(before).toContain('<th scope="row">提交时间</th><td>2026-05-07 07:30</td>');
+    expect(before).toContain('待本机关在工作日确认收到');
+    expect(before).not.toContain('2026-05-06');
+    c.advanceTo('2026-05-07T09:00:00+08:00');
+    json(await act(c, r.id, 'confirm_receipt'));
+    const after = (await statusPage(c, r)).body;
+    expect(after).toContain('<th scope="row">收到日期</th><td colspan="3">2026-05-07（已确认：通过申请查询页面告知申请人）</td>');
+    expect(after).toMatch(/<time>2026-05-07<\/time> 确认收到/);
+  });
+
+  it('APP-4: a registered letter signed for at 18:10 is received that day; RSJ\'s stricter 15 days cite its own rule by name → due 2026-05-27', async () => {
+    const c = city();
+    const rsj = await agencyId(c, 'RSJ');
+    json(await call(c, await c.as('rsj.office'), 'PUT', `/agencies/${rsj}/application-settings`, { autoConfirm: false, extensionApprover: 'office_head', reconsiderationBody: '', court: '', ownRule: '示例市人力资源和社会保障局政府信息公开工作制度' }));
+    c.advanceTo('2026-05-07T18:20:00+08:00');
+    const r = await register(c, { channel: 'letter_registered', receivedAt: '2026-05-07T18:10:00+08:00', description: request(5) });
+    const d = await detail(c, r.id);
+    // 05-08 (1), make-up Sat 05-09 (2), 05-11..15 (7), 05-18..22 (12), 05-25..27 (15).
+    expect(d.deadline!.dueDate).toBe('2026-05-27');
+    expect(d.deadline!.explanation[0]).toBe('2026-05-07（星期四）18:10收到，以当日为起算日（起算日不计入期限）');
+    expect(d.deadline!.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十三条和《示例市人力资源和社会保障局政府信息公开工作制度》，期限为15个工作日，截止于2026-05-27（星期三）24时');
+    expect(d.deadline!.explanation.join('')).not.toMatch(/[A-Z]+-\d/);
+  });
+});
+
+// ---- 15 ----------------------------------------------------------------------------------------------
+
+describe('15. LAW-35 reasons, LAW-33 the extension\'s approver, and letters that say everything (LAW-36, APP-8)', () => {
+  const city = withCity();
+  const ids: Record<string, string> = {};
+
+  it('LAW-35: 不予处理 as excessive needs the reasons step first (409 REASONS_NOT_DECIDED); asking sends a letter with the date the office set', async () => {
+    const c = city();
+    const r = await register(c);
+    ids.a = r.id;
+    json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
+    expectError(await act(c, r.id, 'draft_reply', { outcome: 'unprocessed_excessive', text: '申请过多' }, 'rsj.drafter'), 409, 'REASONS_NOT_DECIDED', /第三十五条/);
+    expectError(await act(c, r.id, 'ask_reasons', { note: '请说明理由' }), 400, 'REASONS_DUE_INVALID');
+    const d = json<Detail & { reasons: { due: string } }>(await act(c, r.id, 'ask_reasons', { note: '请说明本月提出大量申请的用途', reasonsDue: '2026-11-30' }));
+    expect(d).toMatchObject({ state: 'awaiting_reasons', stateLabel: '待说明理由', reasons: { due: '2026-11-30' } });
+    expect(letterKinds(d)).toEqual(['letter_reasons.docx', 'letter_reasons.pdf']);
+    expect(await letterText(c, d, 'letter_reasons', 'pdf')).toContain('请您于2026年11月30日前向本机关说明理由：请说明本月提出大量申请的用途。');
+    expectError(await act(c, r.id, 'reasons_unreasonable', { note: '无正当理由' }), 409, 'REASONS_PERIOD_RUNNING');
+  });
+
+  it('LAW-35: the reasons recorded and judged unreasonable → 不予处理, whose letter says the reasons were asked for', async () => {
+    const c = city();
+    json(await act(c, ids.a!, 'record_reasons', { note: '用于研究' }));
+    json(await act(c, ids.a!, 'reasons_unreasonable', { note: '所述用途与申请数量明显不相称' }));
+    const d = await replyWith(c, ids.a!, 'unprocessed_excessive', '经审查，申请理由不合理。');
+    const text = await letterText(c, d, 'letter_reply', 'pdf');
+    expect(text).toContain('第三十五条的规定要求您说明理由，经审查认为申请理由不合理');
+  });
+
+  it('LAW-35: reasons judged reasonable → a longer term the office sets, with its reason, told by letter: 25 working days → 2026-12-28', async () => {
+    const c = city();
+    const r = await register(c, { description: request(1), idNumber: idOf(1) });
+    json(await act(c, r.id, 'ask_reasons', { note: '请说明理由', reasonsDue: '2026-11-30' }));
+    json(await act(c, r.id, 'record_reasons', { note: '用于撰写学位论文，需要历年数据' }));
+    expectError(await act(c, r.id, 'reasons_reasonable', { note: '需调取历年档案', workdays: 15 }), 400, 'LONGER_TERM_INVALID');
+    const d = json<Detail>(await act(c, r.id, 'reasons_reasonable', { note: '需调取历年档案', workdays: 25 }));
+    // 11-24..27 (4), 11-30..12-04 (9), 12-07..11 (14), 12-14..18 (19), 12-21..25 (24), 12-28 (25).
+    expect(d.state).toBe('handling');
+    expect(d.deadline!.dueDate).toBe('2026-12-28');
+    expect(d.deadline!.explanation.at(-1)).toBe('2026-11-23（星期一）依据《中华人民共和国政府信息公开条例》第三十五条确定延迟答复的合理期限（需调取历年档案），依据《中华人民共和国政府信息公开条例》第三十三条和本机关规定，期限为25个工作日，截止于2026-12-28（星期一）24时');
+    expect(await letterText(c, d, 'letter_longer_term', 'pdf')).toContain('确定延迟答复的合理期限为25个工作日，将于2026年12月28日前作出答复');
+  });
+
+  it('LAW-33: by default the head of the disclosure office approves the extension, and the letter names them; a department head outside the office cannot (403)', async () => {
+    const c = city();
+    const r = await register(c, { description: request(2), idNumber: idOf(2) });
+    ids.b = r.id;
+    expectError(await call(c, await c.as('rsj.head'), 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }), 403, 'FORBIDDEN');
+    const office = await c.conn.db.selectFrom('users').select('id').where('username', '=', 'rsj.office').executeTakeFirstOrThrow();
+    await c.conn.db.insertInto('role_grants').values({ id: 'grant-office-head', user_id: office.id, agency_id: await agencyId(c, 'RSJ'), role: 'dept_head', created_at: c.clock().toISOString() }).execute();
+    const head = await signIn(c, 'rsj.office');
+    const d = json<Detail>(await call(c, head, 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }));
+    expect(d.deadline!.explanation).toContainEqual(expect.stringMatching(/^经政府信息公开工作机构负责人王公开批准/));
+    expect(await letterText(c, d, 'letter_extension', 'pdf')).toContain('经政府信息公开工作机构负责人王公开同意');
+  });
+
+  it('LAW-33: where the agency requires its leader, the office head cannot extend (403) and the leader can', async () => {
+    const c = city();
+    const rsj = await agencyId(c, 'RSJ');
+    const head = await signIn(c, 'rsj.office');
+    json(await call(c, head, 'PUT', `/agencies/${rsj}/application-settings`, { autoConfirm: false, extensionApprover: 'leader', reconsiderationBody: '', court: '示例市建设区人民法院', ownRule: '' }));
+    const r = await register(c, { description: request(3), idNumber: idOf(3) });
+    expectError(await call(c, head, 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }), 403, 'FORBIDDEN', /须经本机关负责人批准/);
+    const d = json<Detail>(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }));
+    expect(await letterText(c, d, 'letter_extension', 'docx')).toContain('经本机关负责人刘副局长同意');
+  });
+
+  it('letters: an organisation is addressed as 你单位; provided files are listed with their pages; the remedy names the court the agency set', async () => {
+    const c = city();
+    const r = await register(c, { ...organisation('commercial', 7), description: request(4) });
+    json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
+    json(await uploadFile(c, await c.as('rsj.office'), `/applications/${r.id}/files`, '见习补贴名单.pdf', samplePdf([['第一页'], ['第二页']])));
+    const d = await replyWith(c, r.id, 'granted', '经审查，予以公开。');
+    expect(d.files.find((f) => f.kind === 'provided')).toMatchObject({ name: '见习补贴名单.pdf', pages: 2 });
+    for (const format of ['docx', 'pdf'] as const) {
+      const text = await letterText(c, d, 'letter_reply', format);
+      expect(text).toContain('收到你单位提出的政府信息公开申请');
+      expect(text).not.toContain('您');
+      expect(text).toContain('见附件：见习补贴名单.pdf（共2页）');
+      expect(text).toContain('自收到本告知书之日起60日内向示例市人民政府申请行政复议，或者自收到本告知书之日起6个月内向示例市建设区人民法院提起行政诉讼');
+    }
+  });
+
+  it('letters: a withdrawal through the portal is answered with a letter ending the case', async () => {
+    const c = city();
+    const r = await register(c, { description: request(5), idNumber: idOf(5) });
+    const res = await c.app.inject({ method: 'POST', url: '/xxgk/status/withdraw', payload: new URLSearchParams({ code: r.trackingCode, secret: r.secret, confirm: 'yes' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(200);
+    const d = await detail(c, r.id);
+    expect(d.state).toBe('withdrawn');
+    expect(await letterText(c, d, 'letter_reply', 'pdf')).toContain('您于2026年11月23日撤回该政府信息公开申请。本机关终止处理该政府信息公开申请。');
+  });
+
+  it('letters: closing for no correction issues the closing letter (LAW-30)', async () => {
+    const c = city();
+    const r = await register(c, { description: request(6), idNumber: idOf(6) });
+    json(await act(c, r.id, 'request_correction', { needed: '请写明年度' }));
+    c.advanceTo('2026-12-15T09:00:00+08:00');
+    const d = json<Detail>(await act(c, r.id, 'close_no_correction'));
+    expect(d.outcome).toBe('other_no_correction');
+    const text = await letterText(c, d, 'letter_reply', 'pdf');
+    expect(text).toContain('您无正当理由逾期未补正');
+    expect(text).toContain('补正期限至2026年12月14日');
   });
 });

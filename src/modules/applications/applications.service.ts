@@ -210,7 +210,8 @@ export async function intake(deps: Deps, actor: Actor, input: ApplicantInput, re
   const role = requireRoleIn(actor, ['office'], actor.agencyId);
   if (reg.channel === 'transfer' && !reg.transfer) throw badRequest('TRANSFER_RECORD_REQUIRED', '转办申请须登记交接记录');
   if (Date.parse(reg.receivedAt) > deps.clock().getTime()) throw badRequest('RECEIVED_IN_FUTURE', '收到时间不能晚于现在');
-  return register(deps, actor.agencyId, input, reg, auditActor(actor, role));
+  // Moments are stored as ISO-8601 UTC, whatever offset the clerk's form sent.
+  return register(deps, actor.agencyId, input, { ...reg, receivedAt: new Date(reg.receivedAt).toISOString() }, auditActor(actor, role));
 }
 
 // ---- reading ----
