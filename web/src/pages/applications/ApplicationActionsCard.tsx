@@ -28,7 +28,8 @@ export function ApplicationActionsCard({ detail }: { detail: ApplicationDetail }
   const { hasRole } = useSession();
   const [dialog, setDialog] = useState<Dialog>(null);
   const label = (a: ApplicationAction) => vocabulary?.actions[a] ?? a;
-  const canExtend = hasRole('leader') && isOpen(detail.state) && !isExtended(detail);
+  // LAW-33: a leader, or the head of the disclosure office (office + department head) where the agency allows it; the server decides.
+  const canExtend = (hasRole('leader') || (hasRole('office') && hasRole('dept_head'))) && isOpen(detail.state) && detail.state !== 'unconfirmed' && !isExtended(detail);
   const canSplit = hasRole('office') && (detail.state === 'received' || detail.state === 'handling');
   const close = () => setDialog(null);
 
@@ -75,7 +76,7 @@ function ExtendModal({ detail, onClose }: { detail: ApplicationDetail; onClose: 
       onClose={onClose}
     >
       <Typography.Paragraph>
-        需要延长答复期限的，经批准可延长一次，延长期限按本机关设定的工作日数计算，并书面告知申请人（LAW-33）。期限届满后不能再延长。
+        需要延长答复期限的，经批准可延长一次，延长期限按本机关设定的工作日数计算，并书面告知申请人（《政府信息公开条例》第三十三条）。期限届满后不能再延长。
       </Typography.Paragraph>
       <Form.Item label="延期理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} />
@@ -101,7 +102,7 @@ function SplitModal({ detail, onClose }: { detail: ApplicationDetail; onClose: (
       onClose={onClose}
     >
       <Typography.Paragraph>
-        一份申请只能提出一项政府信息的申请（APP-3）。每行填写一项：第一项留在本申请，其余各项另行登记，收到时间和查询密码与本申请相同，申请人可在本申请的查询页面看到新的查询码。
+        一份申请只能提出一项政府信息的申请。每行填写一项：第一项留在本申请，其余各项另行登记，收到时间和查询密码与本申请相同，申请人可在本申请的查询页面看到新的查询码。
       </Typography.Paragraph>
       <Form.Item label="拆分后的申请内容" name="parts" rules={[{ required: true, whitespace: true, message: '请逐行填写申请内容' }]}>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={8000} />
@@ -118,7 +119,7 @@ function toInput({ receivedAt, ...rest }: ActionForm): ApplicationActionInput {
   const input = Object.fromEntries(
     Object.entries(rest).filter(([, value]) => value !== null && value !== undefined && value !== ''),
   ) as ApplicationActionInput;
-  for (const key of ['note', 'needed', 'correction', 'text', 'alreadyPublicWhere', 'holderAgency'] as const) {
+  for (const key of ['note', 'needed', 'correction', 'text', 'alreadyPublicWhere', 'holderAgency', 'reasonsDue'] as const) {
     if (typeof input[key] === 'string') input[key] = input[key].trim();
   }
   return receivedAt ? { ...input, receivedAt: receivedAt.format() } : input;
@@ -183,7 +184,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
     case 'assign':
       return (
         <>
-          <Typography.Paragraph>交由掌握该信息的部门拟定答复（ORG-3、ORG-4）。收到申请之日起7个工作日内仍可一次性告知补正（LAW-30）。</Typography.Paragraph>
+          <Typography.Paragraph>交由掌握该信息的部门拟定答复。收到申请之日起7个工作日内仍可一次性告知补正（《政府信息公开条例》第三十条）。</Typography.Paragraph>
           <Form.Item label="承办部门" name="unitId" rules={[{ required: true, message: '请选择承办部门' }]}>
             <UnitSelect agencyId={detail.agencyId} />
           </Form.Item>
@@ -194,7 +195,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            申请内容不明确的，须在收到申请之日起 7 个工作日内一次性告知补正（LAW-30）。告知后答复期限暂停，收到补正后重新计算；系统生成补正告知书。
+            申请内容不明确的，须在收到申请之日起 7 个工作日内一次性告知补正（《政府信息公开条例》第三十条）。告知后答复期限暂停，收到补正后重新计算；系统生成补正告知书。
           </Typography.Paragraph>
           <Form.Item
             label="需补正的内容"
@@ -219,7 +220,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
           <Form.Item label="补正内容" name="correction" rules={requiredText('请填写补正内容')}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} />
           </Form.Item>
-          <Form.Item label="收到时间" name="receivedAt" extra="选填，补正材料的收到时间，不填为现在；答复期限自此重新计算（LAW-30）。">
+          <Form.Item label="收到时间" name="receivedAt" extra="选填，补正材料的收到时间，不填为现在；答复期限自此重新计算（《政府信息公开条例》第三十条）。">
             <DatePicker
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
@@ -233,7 +234,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            补正期限{detail.correction ? `至 ${formatDate(detail.correction.due)}` : ''}。申请人无正当理由逾期不补正的，视为放弃申请，本件按“其他处理：逾期不补正”办结（LAW-30），计入年报表三。
+            补正期限{detail.correction ? `至 ${formatDate(detail.correction.due)}` : ''}。申请人无正当理由逾期不补正的，视为放弃申请，本件按“其他处理：逾期不补正”办结（《政府信息公开条例》第三十条），计入年报表三。
           </Typography.Paragraph>
           <NoteField extra="选填。" />
         </>
@@ -242,9 +243,9 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            申请数量、频次明显超过合理范围的，可以收取信息处理费（LAW-42）：按件计收，同一申请人一个自然月内 10 件以下不收费，11–30 件每件 100
-            元，此后每增加 10 件加收 100 元；按量计收，30 页以下不收费，31–100 页 10 元，101–200 页 20 元，200 页以上 40 元。未达标准的不得收费（APP-9）。发出通知后答复期限暂停，申请人应在
-            20 个工作日内缴费。
+            申请数量、频次明显超过合理范围的，可以收取信息处理费（《政府信息公开条例》第四十二条）：按件计收，同一申请人一个自然月内 10 件以下不收费，11–30 件每件 100
+            元，此后每增加 10 件加收 100 元；按量计收，分段累进：第 1–30 页不收费，第 31–100 页每页 10 元，第 101–200 页每页 20 元，200 页以上每页 40 元（如 250 页为 4700 元）。未达标准的不得收费。发出通知后答复期限暂停；申请人自收到通知之日起
+            20 个工作日内缴费，收到日期送达后登记。
           </Typography.Paragraph>
           <Form.Item label="计费方式" name="feeBasis" rules={[{ required: true, message: '请选择计费方式' }]}>
             <Radio.Group aria-label="计费方式" options={optionsOf(FEE_BASIS_LABELS)} />
@@ -261,11 +262,65 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
           <NoteField extra="选填。" />
         </>
       );
+    case 'confirm_receipt':
+      return (
+        <>
+          <Typography.Paragraph>
+            在线、电子邮件和传真申请以双方确认之日为收到日（《政府信息公开条例》第三十一条），只能在工作日确认；确认后答复期限自今日起计算。
+          </Typography.Paragraph>
+          <NoteField
+            label="告知申请人的方式"
+            required={detail.channel !== 'online'}
+            message="请写明如何告知申请人已确认收到"
+            extra={detail.channel === 'online' ? '选填；不填为“通过申请查询页面告知申请人”。' : '如：已回复电子邮件、已电话告知。'}
+          />
+        </>
+      );
+    case 'fee_notice_received':
+      return (
+        <>
+          <Typography.Paragraph>申请人收到收费通知的时间；缴费期限自该日起 20 个工作日（《政府信息公开条例》第四十二条）。</Typography.Paragraph>
+          <Form.Item label="收到时间" name="receivedAt" extra="选填，不填为现在。">
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      );
+    case 'ask_reasons':
+      return (
+        <>
+          <Typography.Paragraph>
+            申请数量、频次明显超过合理范围的，可以要求申请人说明理由（《政府信息公开条例》第三十五条）；系统生成说明理由通知书。
+          </Typography.Paragraph>
+          <NoteField label="需说明的事项" required message="请写明需要申请人说明的事项" />
+          <Form.Item label="说明期限" name="reasonsDue" rules={[{ required: true, message: '请确定说明理由的期限' }]}>
+            <Input type="date" style={{ width: 200 }} />
+          </Form.Item>
+        </>
+      );
+    case 'record_reasons':
+      return <NoteField label="申请人说明的理由" required message="请填写申请人说明的理由" />;
+    case 'reasons_unreasonable':
+      return (
+        <>
+          <Typography.Paragraph>认定理由不合理后，拟定“不予处理：无正当理由大量反复申请”的答复。</Typography.Paragraph>
+          <NoteField label="认定依据" required message="请写明认定理由不合理的依据" />
+        </>
+      );
+    case 'reasons_reasonable':
+      return (
+        <>
+          <Typography.Paragraph>理由合理但无法在规定期限内答复的，确定延迟答复的合理期限并告知申请人；系统生成延迟答复告知书。</Typography.Paragraph>
+          <Form.Item label="答复期限（工作日）" name="workdays" rules={[{ required: true, message: '请填写答复期限' }]}>
+            <InputNumber min={1} max={200} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+          <NoteField label="确定期限的理由" required message="请写明确定延迟答复期限的理由" />
+        </>
+      );
     case 'fee_paid':
       return (
         <>
           <Typography.Paragraph>
-            登记申请人已缴纳信息处理费{detail.fee ? ` ${detail.fee.amount} 元` : ''}，答复期限恢复计算（LAW-42）。
+            登记申请人已缴纳信息处理费{detail.fee ? ` ${detail.fee.amount} 元` : ''}，答复期限恢复计算（《政府信息公开条例》第四十二条）。
           </Typography.Paragraph>
           <NoteField label="备注" extra="选填，如缴费凭证号。" />
         </>
@@ -274,7 +329,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            缴费期限{detail.fee ? `至 ${formatDate(detail.fee.due)}` : ''}。申请人逾期未缴费的，视为放弃申请，本件按“其他处理：逾期未缴费”办结（LAW-42），计入年报表三。
+            缴费期限{detail.fee?.due ? `至 ${formatDate(detail.fee.due)}` : '自申请人收到通知之日起20个工作日'}。申请人逾期未缴费的，视为放弃申请，本件按“其他处理：逾期未缴费”办结（《政府信息公开条例》第四十二条），计入年报表三。
           </Typography.Paragraph>
           <NoteField extra="选填。" />
         </>
@@ -293,7 +348,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
             </Typography.Paragraph>
           )}
           <Typography.Paragraph>
-            签发前须完成保密审查、合法性审查和舆情风险评估（APP-6）
+            签发前须完成保密审查、合法性审查和舆情风险评估
             {missing.length ? `，尚缺：${missing.map((kind) => vocabulary?.reviewKinds[kind] ?? kind).join('、')}` : '，三项审查均已完成'}
             。签发后生成答复告知书（Word、PDF），本件办结。
           </Typography.Paragraph>
@@ -335,8 +390,8 @@ function DraftReplyFields() {
       <Form.Item
         label="答复意见及依据"
         name="text"
-        rules={requiredText('请填写答复意见和依据（APP-7）')}
-        extra="写明答复内容及所依据的条款；不予公开、部分公开、无法提供、不予处理的，须说明理由（APP-7、LAW-36、LAW-37）。"
+        rules={requiredText('请填写答复意见和依据')}
+        extra="写明答复内容及所依据的条款；不予公开、部分公开、无法提供、不予处理的，须说明理由（《政府信息公开条例》第三十六条、第三十七条）。"
       >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} />
       </Form.Item>
@@ -344,7 +399,7 @@ function DraftReplyFields() {
         <Form.Item
           label="已公开的获取途径"
           name="alreadyPublicWhere"
-          extra="该信息已经主动公开的，写明获取的方式和途径（网址、栏目等），答复类型为“已主动公开”；尚未公开的留空（LAW-36）。"
+          extra="该信息已经主动公开的，写明获取的方式和途径（网址、栏目等），答复类型为“已主动公开”；尚未公开的留空（《政府信息公开条例》第三十六条）。"
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
         </Form.Item>
@@ -353,7 +408,7 @@ function DraftReplyFields() {
         <Form.Item
           label="掌握信息的机关"
           name="holderAgency"
-          extra="能够确定负责公开该信息的机关的，写明其名称和联系方式（LAW-36）。"
+          extra="能够确定负责公开该信息的机关的，写明其名称和联系方式（《政府信息公开条例》第三十六条）。"
         >
           <Input maxLength={200} />
         </Form.Item>

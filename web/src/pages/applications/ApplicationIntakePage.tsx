@@ -166,7 +166,7 @@ function IntakeFormView({ onRegistered }: { onRegistered: (registered: Applicati
       scrollToFirstError
     >
       <Typography.Paragraph type="secondary">
-        按《政府信息公开申请表》登记。一份申请只登记一项政府信息（APP-3）；登记后系统生成登记编号、查询码和查询密码，并从收到之日起计算答复期限（APP-4）。
+        按《政府信息公开申请表》登记。一份申请只登记一项政府信息；登记后系统生成登记编号、查询码和查询密码，并从收到之日起计算答复期限。
       </Typography.Paragraph>
       <Card title="申请人信息" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
@@ -304,7 +304,7 @@ function IntakeFormView({ onRegistered }: { onRegistered: (registered: Applicati
         </Row>
         {channel === 'transfer' && (
           <>
-            <Typography.Paragraph>转办申请须登记交接记录，办结后向转办机构回告办理结果（APP-5）。</Typography.Paragraph>
+            <Typography.Paragraph>转办申请须登记交接记录，办结后向转办机构回告办理结果。</Typography.Paragraph>
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item label="转办机构" name={['transfer', 'from']} rules={[required('请填写转办机构')]}>

@@ -2,6 +2,7 @@ import { Button, Card, Empty, Form, Input, Radio, Space, Table, Tag, Typography,
 import { useState } from 'react';
 import { api, keys } from '../../api';
 import { AskConsultationModal } from '../../components/AskConsultationModal';
+import { DeadlineInfo } from '../../components/DeadlineInfo';
 import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../hooks';
 import { APP_CONSULTATION_ANSWERS, APP_CONSULTATION_KIND_LABELS, formatDateTime, optionsOf } from '../../labels';
@@ -54,6 +55,7 @@ export function ConsultationsCard({ detail, canEdit }: { detail: ApplicationDeta
       ),
     },
     { title: '发出时间', dataIndex: 'requestedAt', width: 150, render: formatDateTime },
+    { title: '答复期限', key: 'deadline', width: 170, render: (_, c) => <DeadlineInfo deadline={c.deadline} explain /> },
     { title: '状态', key: 'status', width: 140, render: (_, c) => <Status consultation={c} /> },
     {
       title: '意见',
@@ -88,7 +90,7 @@ export function ConsultationsCard({ detail, canEdit }: { detail: ApplicationDeta
   return (
     <Card title="征求意见" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
-        涉及第三方合法权益的，征求第三方意见（LAW-32）；与其他机关共同制作的，征求其他机关意见（LAW-34），期限均为 15
+        涉及第三方合法权益的，征求第三方意见（《政府信息公开条例》第三十二条）；与其他机关共同制作的，征求其他机关意见（《政府信息公开条例》第三十四条），期限均为 15
         个工作日，所需时间不计入答复期限。
       </Typography.Paragraph>
       {canEdit && canConsult(detail) && (
@@ -136,9 +138,10 @@ function AnswerModal({
   onClose: () => void;
 }) {
   const thirdParty = consultation.kind === 'third_party';
-  const answers = thirdParty
-    ? APP_CONSULTATION_ANSWERS
-    : { ...APP_CONSULTATION_ANSWERS, no_answer: '逾期未答复（视为同意，LAW-34）' };
+  // Silence is recorded only once the 15 working days have passed; another agency's silence is its consent.
+  const lapsed = consultation.deadline?.state === 'overdue';
+  const { no_answer: silence, ...spoken } = APP_CONSULTATION_ANSWERS;
+  const answers = lapsed ? { ...spoken, no_answer: thirdParty ? silence : '逾期未答复（视为同意）' } : spoken;
   return (
     <FormModal<AnswerForm>
       title={`登记意见：${consultation.party}`}
@@ -160,7 +163,8 @@ function AnswerModal({
       <Form.Item
         label="意见内容"
         name="text"
-        rules={[{ required: true, whitespace: true, message: '请登记书面意见的内容或逾期情况' }]}
+        dependencies={['answer']}
+        rules={[({ getFieldValue }) => ({ required: getFieldValue('answer') !== 'no_answer', whitespace: true, message: '请登记书面意见的内容' })]}
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
       </Form.Item>
@@ -172,7 +176,7 @@ function AnswerModal({
                 <Form.Item
                   label="公共利益理由"
                   name="overrideReason"
-                  extra="选填。认为不公开可能对公共利益造成重大影响的，登记理由后可以决定予以公开，并须书面告知第三方（LAW-32）。"
+                  extra="选填。认为不公开可能对公共利益造成重大影响的，登记理由后可以决定予以公开，并须书面告知第三方（《政府信息公开条例》第三十二条）。"
                 >
                   <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
                 </Form.Item>
@@ -180,7 +184,7 @@ function AnswerModal({
                   <Form.Item
                     label="书面告知第三方"
                     name="notice"
-                    rules={[{ required: true, whitespace: true, message: '以公共利益为由决定公开的，须书面告知第三方（LAW-32）' }]}
+                    rules={[{ required: true, whitespace: true, message: '以公共利益为由决定公开的，须书面告知第三方（《政府信息公开条例》第三十二条）' }]}
                     extra="告知书的内容（决定公开的内容和理由），或告知书文号及送达情况。"
                   >
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />

@@ -58,7 +58,7 @@ export function DeliveryCard({ detail, canEdit }: { detail: ApplicationDetail; c
       ) : (
         <Typography.Paragraph>
           答复已签发，尚未登记送达。申请人选择的送达方式：{chosen ?? detail.delivery}。
-          {detail.transfer && '本件为转办申请，登记送达时同时向转办机构回告办理结果（APP-5）。'}
+          {detail.transfer && '本件为转办申请，登记送达时同时向转办机构回告办理结果。'}
         </Typography.Paragraph>
       )}
       {canEdit && detail.state === 'replied' && (

@@ -65,7 +65,7 @@ export function FilesCard({ applicationId, files, canUpload }: { applicationId: 
       {canUpload && (
         <div className="no-print" style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">
-            上传提供给申请人的信息。部分公开的，在下面逐行填写需删除的内容，PDF 和 Word 文件将自动删除这些内容，申请人只能获取处理后的文件，原件仅工作人员可见（LAW-37）。
+            上传提供给申请人的信息。部分公开的，在下面逐行填写需删除的内容，PDF 和 Word 文件将自动删除这些内容，申请人只能获取处理后的文件，原件仅工作人员可见（《政府信息公开条例》第三十七条）。
           </Typography.Paragraph>
           <ErrorAlert error={error} />
           <Form layout="vertical">

@@ -58,7 +58,7 @@ export function ReviewsCard({ detail }: { detail: ApplicationDetail }) {
   ];
 
   return (
-    <Card title="答复审核（APP-6）" style={{ marginBottom: 16 }}>
+    <Card title="答复审核" style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
         答复签发前须完成保密审查、合法性审查和舆情风险评估，分别由保密审查员、公开办和舆情负责人出具意见。
       </Typography.Paragraph>
@@ -99,7 +99,7 @@ export function ReviewsCard({ detail }: { detail: ApplicationDetail }) {
 }
 
 const REVIEW_HINTS: Record<ReviewKind, string> = {
-  confidentiality: '拟提供的信息是否涉及国家秘密、商业秘密、个人隐私，公开后是否危及国家安全、公共安全、经济安全和社会稳定（SEC-2）。',
+  confidentiality: '拟提供的信息是否涉及国家秘密、商业秘密、个人隐私，公开后是否危及国家安全、公共安全、经济安全和社会稳定。',
   legality: '答复结果、理由和依据是否合法，程序是否完备，期限是否符合规定。',
-  opinion_risk: '答复公开后可能引发的舆情风险及应对措施（OP-2）。',
+  opinion_risk: '答复公开后可能引发的舆情风险及应对措施。',
 };
