@@ -69,7 +69,7 @@ function applicationForm(agency: Agency, f: Form, errors: Record<string, string>
     ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>请修改以下内容后再提交</h2><ul>${Object.entries(errors).map(([k, m]) => html`<li><a href="#${k}">${m}</a></li>`)}</ul></div>`
     : '';
   return html`<h1>政府信息公开申请表</h1>
-<p>向<strong>${agency.name}</strong>申请获取政府信息。一份申请只能提出一项政府信息的申请（APP-3）；如需多项信息，请分别提交。我们将在法定期限内答复，您可凭提交后显示的查询码和密码随时查看办理进度。</p>
+<p>向<strong>${agency.name}</strong>申请获取政府信息。一份申请只能提出一项政府信息的申请；如需多项信息，请分别提交。我们将在法定期限内答复，您可凭提交后显示的查询码和密码随时查看办理进度。</p>
 ${summary}
 <form method="post" action="/xxgk/${agency.code}/apply" novalidate>
 <input type="hidden" name="challengeToken" value="${challenge.token}">
