@@ -836,7 +836,7 @@ describe('7. withdrawal, repeat and excess: flagged for the office, never refuse
     const d = await detail(c, again.id);
     expect(d.flags).toEqual(['repeat']);
     expect(d.repeatOf).toBe(first.id);
-    expect(d.steps[0]!.note).toMatch(/提示：repeat/);
+    expect(d.steps[0]!.note).toMatch(/提示：疑似重复申请/);
   });
 
   it('LAW-35: another applicant asking the same is no repeat', async () => {

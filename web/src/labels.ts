@@ -116,7 +116,7 @@ export const ORGANISATION_LABEL = '法人或其他组织';
 /** LAW-35: hints for the office, never a refusal at the door. */
 export const APPLICATION_FLAGS: Record<ApplicationFlag, { label: string; title: string }> = {
   repeat: { label: '重复申请？', title: '同一申请人此前提出过内容相近的申请，请核对是否属于重复申请' },
-  excessive: { label: '申请过多', title: '同一申请人本月申请数量明显超过合理范围（LAW-35），可要求说明理由' },
+  excessive: { label: '申请过多', title: '同一申请人本月申请数量明显超过合理范围，可要求说明理由（《政府信息公开条例》第三十五条）' },
 };
 
 /** Timeline entries beside the workflow moves (the server labels only the moves and 登记). */
@@ -131,8 +131,8 @@ export const APPLICATION_STEP_LABELS: Record<string, string> = {
 export const APPLICANT_ROLE_LABEL = '申请人';
 
 export const APP_CONSULTATION_KIND_LABELS: Record<AppConsultationKind, string> = {
-  third_party: '第三方（LAW-32）',
-  agency: '其他机关（LAW-34）',
+  third_party: '第三方',
+  agency: '其他机关',
 };
 
 export const APP_CONSULTATION_ANSWERS: Record<AppConsultationAnswerKind, string> = {

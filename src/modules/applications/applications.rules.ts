@@ -175,6 +175,9 @@ export function feeByPages(pages: number): number {
 /** LAW-42: the fee notice is paid within 20 working days of the applicant receiving it. */
 export const FEE_PAYMENT_WORKDAYS = 20;
 
+/** The flags the office is asked to look at, as the timeline names them. */
+export const FLAG_LABELS: Record<string, string> = { repeat: '疑似重复申请', excessive: '本月申请数量明显较多' };
+
 /** LAW-35: applications per applicant per natural month above which the office is asked to look. */
 export const EXCESSIVE_PER_MONTH = 10;
 

@@ -21,7 +21,7 @@ import { loadMupdf } from '../files/text.ts';
 import { storeFile } from '../files/store.ts';
 import type { Role } from '../org/org.rules.ts';
 import {
-  ACTION_LABELS, autoConfirmationMoment, EXCESSIVE_PER_MONTH, EXTENSION_APPROVERS, FEE_PAYMENT_WORKDAYS, REVIEW_KINDS, STEP_LABELS, feeByCount, feeByPages, isOrganisation, missingReviews,
+  ACTION_LABELS, autoConfirmationMoment, CHANNELS, FLAG_LABELS, EXCESSIVE_PER_MONTH, EXTENSION_APPROVERS, FEE_PAYMENT_WORKDAYS, REVIEW_KINDS, STEP_LABELS, feeByCount, feeByPages, isOrganisation, missingReviews,
   needsConfirmation, OPEN_STATES, REPEAT_SIMILARITY, REVIEWERS, similarity, STATES, transitionFor, type Action, type AppealKind, type ApplicantKind, type Outcome, type ReceiptChannel, type ReviewKind, type State,
 } from './applications.rules.ts';
 import { applicationSettings, replyTermCitation } from './applications.settings.ts';
@@ -144,7 +144,7 @@ export async function register(deps: Deps, agencyId: string, given: ApplicantInp
     if (!waits) await startTerms(tx, deps, agencyId, id, reg.receivedAt, reg.channel === 'letter_ordinary' ? '到达并与申请人确认' : undefined);
     const state = waits ? 'unconfirmed' : 'received';
     const how = reg.channel === 'letter_ordinary' && !reg.splitFrom ? `；已与申请人确认：${reg.confirmedWith!.trim()}` : waits ? '；待双方确认收到' : '';
-    await step(tx, deps, id, by, 'register', state, state, `${reg.channel}；登记编号 ${regNumber}${how}${flags.length ? `；提示：${flags.join('、')}` : ''}`);
+    await step(tx, deps, id, by, 'register', state, state, `${CHANNELS[reg.channel]}；登记编号 ${regNumber}${how}${flags.length ? `；提示：${flags.map((f) => FLAG_LABELS[f] ?? f).join('、')}` : ''}`);
     // Personal data stays out of the audit trail's after-image: the case id and channel are enough to trace it.
     await appendAudit(tx, deps.clock, { actor: by, agencyId, action: 'application.register', entityType: 'application', entityId: id, after: { regNumber, channel: reg.channel, flags }, ip: null });
     return { id, regNumber, trackingCode, secret };
