@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { buildCalendar } from '../../core/calendar.ts';
+import { officialCalendarData } from '../../core/calendar.official.ts';
 import { isRole } from '../org/org.rules.ts';
 import {
+  autoConfirmationMoment,
+  needsConfirmation,
   ACTION_LABELS,
   APPLICANT_KINDS,
   CHANNELS,
@@ -809,5 +813,27 @@ describe('LAW-49/50 table3', () => {
     const t = table3([app('natural', '2025-12-01T02:00:00.000Z', '2025-12-31T03:00:00.000Z', 'granted')], YEAR);
     expect(t.rows.granted).toEqual(row({ natural: 1 }));
     expect(t.rows.carried_out).toEqual(ZERO);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// LAW-31: the receipt day of the confirmed channels
+// ---------------------------------------------------------------------------------------
+
+describe('LAW-31 confirmation', () => {
+  const cal = buildCalendar({ official: officialCalendarData(), overrides: [], coveredYears: [] });
+
+  it('LAW-31: online, e-mail and fax wait for both sides to confirm; post, visits and transfers do not', () => {
+    expect((['online', 'email', 'fax'] as const).every(needsConfirmation)).toBe(true);
+    expect((['visit', 'letter_registered', 'letter_ordinary', 'transfer'] as const).some(needsConfirmation)).toBe(false);
+  });
+
+  it.each([
+    ['a fax on the eve of Labour Day 2026 (Thu 04-30 18:00)', '2026-04-30T18:00:00+08:00', '2026-05-05T16:00:00.000Z'], // Wed 05-06 00:00 Beijing
+    ['an e-mail on Friday 2026-02-13 20:00, before make-up Saturday 02-14', '2026-02-13T20:00:00+08:00', '2026-02-13T16:00:00.000Z'],
+    ['an online application on Saturday 2026-03-07', '2026-03-07T10:00:00+08:00', '2026-03-08T16:00:00.000Z'], // Mon 03-09
+    ['one at 07:30 Beijing on Tuesday 2026-05-12 (23:30 UTC the day before)', '2026-05-11T23:30:00Z', '2026-05-12T16:00:00.000Z'], // Wed 05-13
+  ])('LAW-31: automatic confirmation of %s falls at the start of the next working day', (_, arrived, moment) => {
+    expect(autoConfirmationMoment(cal, arrived)).toBe(moment);
   });
 });
