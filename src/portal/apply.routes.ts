@@ -194,6 +194,8 @@ ${c.splitParts.length ? html`<section><h2>本申请已拆分</h2><p>按照一事
 <ol class="timeline">${c.steps.map((s) => html`<li><time>${chinaDateOf(s.at)}</time> ${s.actionLabel}</li>`)}</ol>
 ${c.state === 'awaiting_correction' && c.correction ? html`<section><h2>需要补正</h2><p>${c.correction.needed}</p><p>请于 <strong>${c.correction.due}</strong> 前补正，逾期无正当理由不补正的，视为放弃申请。</p>
 <form method="post" action="/xxgk/status/correct">${proof}<div class="field"><label for="correction">补正内容</label><textarea id="correction" name="correction" rows="5" required></textarea></div><p><button type="submit">提交补正</button></p></form></section>` : ''}
+${c.state === 'awaiting_fee' && c.fee ? html`<section><h2>信息处理费</h2><p>本机关已发出收费通知，信息处理费 ${c.fee.amount} 元。请自收到收费通知书之日起20个工作日内缴纳${c.fee.due ? html`（至 <strong>${c.fee.due}</strong>）` : ''}；等待缴费的期间不计入答复期限。</p></section>` : ''}
+${c.state === 'awaiting_reasons' && c.reasons ? html`<section><h2>需要说明理由</h2><p>${c.reasons.asked}</p><p>请于 <strong>${c.reasons.due}</strong> 前向本机关说明理由（可按说明理由通知书所列方式提交）。</p></section>` : ''}
 ${applicantFiles(c.files).length ? html`<h2>告知书和文件</h2><ul>${applicantFiles(c.files).map((file) => html`<li><form method="post" action="/xxgk/status/file" class="inline">${proof}<input type="hidden" name="fileId" value="${file.id}"><button type="submit" class="link">${file.name}</button></form></li>`)}</ul>` : ''}
 ${canAct ? html`<section><h2>撤回申请</h2><form method="post" action="/xxgk/status/withdraw">${proof}<label class="choice"><input type="checkbox" name="confirm" value="yes" required> 我确认撤回本申请，撤回后本机关不再处理</label><p><button type="submit">撤回申请</button></p></form></section>` : ''}`;
     return sendPage(reply, '申请办理情况', '政府信息公开', body);

@@ -1296,6 +1296,7 @@ describe('15. LAW-35 reasons, LAW-33 the extension\'s approver, and letters that
     expect(d).toMatchObject({ state: 'awaiting_reasons', stateLabel: '待说明理由', reasons: { due: '2026-11-30' } });
     expect(letterKinds(d)).toEqual(['letter_reasons.docx', 'letter_reasons.pdf']);
     expect(await letterText(c, d, 'letter_reasons', 'pdf')).toContain('请您于2026年11月30日前向本机关说明理由：请说明本月提出大量申请的用途。');
+    expect((await statusPage(c, r)).body).toContain('请于 <strong>2026-11-30</strong> 前向本机关说明理由');
     expectError(await act(c, r.id, 'reasons_unreasonable', { note: '无正当理由' }), 409, 'REASONS_PERIOD_RUNNING');
   });
 
