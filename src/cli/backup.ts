@@ -21,7 +21,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'agencies', 'users', 'units', 'role_grants', 'calendar_days', 'calendar_years', 'settings', 'audit_heads', 'audit_events',
   'items', 'item_steps', 'item_consultations', 'item_attachments', 'item_findings', 'item_redactions', 'item_versions',
   'index_sequences', 'item_rechecks', 'deadlines',
-  'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences',
+  'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences', 'application_settings',
   'negative_list_entries', 'service_items', 'powers',
   'catalog_filings', 'letter_templates', 'letter_sequences',
 ];

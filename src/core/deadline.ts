@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import { addHours, endOfDay, format } from 'date-fns';
 import { CHINA_ZONE } from './clock.ts';
 import { withWeekday, type DayKind, type IsoDate, type WorkCalendar } from './calendar.ts';
-import { addCalendarDays, addWorkdays, countWorkdays, daysBetween, isWorkday, nextWorkday, yearsTouched } from './workdays.ts';
+import { addCalendarDays, addWorkdays, countWorkdays, daysBetween, yearsTouched } from './workdays.ts';
 
 export type Term =
   | { unit: 'workdays'; n: number }
@@ -18,6 +18,10 @@ export interface DeadlineSpec {
   rule: string;
   term: Term;
   startedAt: string;
+  /** How the start came about, as the explanation says it (default 收到; e.g. 确认收到 for LAW-31's confirmation). */
+  startedAs?: string;
+  /** LAW-35: a longer term the office set, with its reason; `term` then holds it. */
+  termSetBy?: { rule: string; reason: string; at: string };
   /** LAW-30: the term is counted anew from the last of these receipts (e.g. a correction, 补正). */
   restarts?: { at: string; rule: string; reason: string }[];
   /** LAW-32/33/42: the clock stops (third party, other agency, fee); an open pause has no `to`. */
@@ -27,15 +31,17 @@ export interface DeadlineSpec {
   metAt?: string;
 }
 
-/** How an instant became the start date (day 0, never counted) of a term. */
+/**
+ * The receipt the caller gives (LAW-31: the legal receipt moment, e.g. the day both sides
+ * confirmed an online application) and its Beijing date, which is the start date (day 0,
+ * never counted) of the term. Nothing moves it: a caller that needs another day passes it.
+ */
 export type Receipt = {
   at: string;
   localDate: IsoDate;
   /** 'HH:mm' Beijing time. */
   localTime: string;
-  officeHoursEnd: string;
   startDate: IsoDate;
-  shifted: null | 'nonWorkingDay' | 'afterHours';
 };
 
 export type ExplanationStep =
@@ -74,9 +80,11 @@ export type DeadlineView = {
   provisional: boolean;
   provisionalYears: number[];
   explanation: ExplanationStep[];
+  startedAs?: string;
+  termSetBy?: DeadlineSpec['termSetBy'];
 };
 
-export type DeadlineOptions = { officeHoursEnd?: string; warnWorkdays?: number };
+export type DeadlineOptions = { warnWorkdays?: number };
 
 function instant(s: string): TZDate {
   // Without an offset the server's own zone would decide the moment.
@@ -93,18 +101,11 @@ function endOfLocalDay(date: IsoDate): TZDate {
   return endOfDay(new TZDate(y, m - 1, d, CHINA_ZONE));
 }
 
-/** LAW-31: received on a working day before office hours end → that day; otherwise the next working day. */
-function receive(cal: WorkCalendar, at: string, officeHoursEnd: string, byWorkdays: boolean): Receipt {
+/** LAW-31: the receipt day is the Beijing date of the receipt moment given; it is day 0. */
+function receive(at: string): Receipt {
   const t = instant(at);
-  const base = { at, localDate: localDate(t), localTime: format(t, 'HH:mm'), officeHoursEnd };
-  const shifted = !byWorkdays
-    ? null
-    : !isWorkday(cal, base.localDate)
-      ? 'nonWorkingDay'
-      : base.localTime >= officeHoursEnd
-        ? 'afterHours'
-        : null;
-  return { ...base, shifted, startDate: shifted ? nextWorkday(cal, base.localDate) : base.localDate };
+  const date = localDate(t);
+  return { at, localDate: date, localTime: format(t, 'HH:mm'), startDate: date };
 }
 
 type Pause = NonNullable<DeadlineSpec['pauses']>[number];
@@ -159,9 +160,7 @@ function requirePositive(n: number, what: string): void {
 }
 
 export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec, now: string, options: DeadlineOptions = {}): DeadlineView {
-  const officeHoursEnd = options.officeHoursEnd ?? '17:30';
   const warnWorkdays = options.warnWorkdays ?? 3;
-  if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(officeHoursEnd)) throw new RangeError(`下班时间应为 HH:mm：${officeHoursEnd}`);
   if (!Number.isInteger(warnWorkdays) || warnWorkdays < 0) throw new RangeError(`提醒天数必须是非负整数：${warnWorkdays}`);
   const { rule, term, extension } = spec;
   requirePositive(term.n, '期限');
@@ -171,10 +170,10 @@ export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec, now: stri
   if (extension) requirePositive(extension.n, '延长天数');
 
   const byWorkdays = term.unit === 'workdays';
-  const received = receive(cal, spec.startedAt, officeHoursEnd, byWorkdays);
+  const received = receive(spec.startedAt);
   const last = [...(spec.restarts ?? [])].sort((a, b) => instant(a.at).getTime() - instant(b.at).getTime()).at(-1);
   if (last && Date.parse(last.at) < Date.parse(spec.startedAt)) throw new RangeError(`重新起算早于收到时间：${last.at}`);
-  const restart = last && { kind: 'restart' as const, rule: last.rule, reason: last.reason, ...receive(cal, last.at, officeHoursEnd, byWorkdays) };
+  const restart = last && { kind: 'restart' as const, rule: last.rule, reason: last.reason, ...receive(last.at) };
   const origin = restart ?? received;
   const explanation: ExplanationStep[] = [{ kind: 'received', ...received }, ...(restart ? [restart] : [])];
 
@@ -227,33 +226,53 @@ export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec, now: stri
     provisional: provisionalYears.length > 0,
     provisionalYears,
     explanation,
+    ...(spec.startedAs ? { startedAs: spec.startedAs } : {}),
+    ...(spec.termSetBy ? { termSetBy: spec.termSetBy } : {}),
   };
 }
 
-function receiptSentence(r: Receipt, term: Term): string {
+function receiptSentence(r: Receipt, term: Term, as = '收到'): string {
   const when = `${withWeekday(r.localDate)}${r.localTime}`;
   if (term.unit === 'hours') return `${when}起计时`;
-  const start = `为起算日（起算日不计入期限）`;
-  if (r.shifted === 'nonWorkingDay') return `${when}收到，当日为非工作日，以下一个工作日${withWeekday(r.startDate)}${start}`;
-  if (r.shifted === 'afterHours') {
-    return `${when}收到，已过下班时间${r.officeHoursEnd}，以下一个工作日${withWeekday(r.startDate)}${start}`;
-  }
-  return `${when}收到，以当日${start}`;
+  return `${when}${as}，以当日为起算日（起算日不计入期限）`;
 }
+
+const REGULATION = '《中华人民共和国政府信息公开条例》';
+/**
+ * What people read instead of a rule id: the law's article (people never see ids). Rules of
+ * the seeds that restate the law cite the law; the others the agency's own rules in general.
+ */
+export const RULE_CITATIONS: Record<string, string> = {
+  'APP-4': `${REGULATION}第三十三条`,
+  'LAW-26': `${REGULATION}第二十六条`,
+  'PUB-3': `${REGULATION}第二十六条`,
+  'LAW-30': `${REGULATION}第三十条`,
+  'LAW-31': `${REGULATION}第三十一条`,
+  'LAW-32': `${REGULATION}第三十二条`,
+  'LAW-33': `${REGULATION}第三十三条第二款`,
+  'LAW-34': `${REGULATION}第三十四条`,
+  'LAW-35': `${REGULATION}第三十五条`,
+  'LAW-42': `${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》`,
+};
+/** The citation of a rule id; an id without one is cited as the agency's rules, never shown. */
+export const citeRule = (rule: string): string => RULE_CITATIONS[rule] ?? '本机关有关规定';
 
 const UNIT_NAMES = { workdays: '个工作日', calendarDays: '日', hours: '小时' } as const;
 
-/** The explanation as Chinese sentences, for the console and the applicant's status page. */
-export function explainDeadline(view: DeadlineView): string[] {
+/**
+ * The explanation as Chinese sentences, for the console and the applicant's status page.
+ * `cite` names a rule as people read it (the law's article, the agency's own rule by name).
+ */
+export function explainDeadline(view: DeadlineView, cite: (rule: string) => string = citeRule): string[] {
   const edited = (day: DayKind) => (day.source === 'edited' ? '（管理员调整）' : '');
   const sentences = view.explanation.map((s): string => {
     switch (s.kind) {
       case 'received':
-        return receiptSentence(s, view.term);
+        return receiptSentence(s, view.term, view.startedAs);
       case 'restart':
-        return `依据${s.rule}重新计算期限（${s.reason}）：${receiptSentence(s, view.term)}`;
+        return `依据${cite(s.rule)}重新计算期限（${s.reason}）：${receiptSentence(s, view.term)}`;
       case 'pause': {
-        const head = `${withWeekday(s.fromDate)}起暂停计时（${s.rule}：${s.reason}）`;
+        const head = `${withWeekday(s.fromDate)}起暂停计时（${s.reason}，依据${cite(s.rule)}不计入期限）`;
         if (!s.effective) return `${head}时期限已届满，不停止计时`;
         const resume =
           s.to === null
@@ -262,7 +281,7 @@ export function explainDeadline(view: DeadlineView): string[] {
         return `${head}，此前已用${s.usedBefore}个工作日；${resume}`;
       }
       case 'extension':
-        return `经${s.approvedBy}批准，依据${s.rule}延长${s.n}个工作日，截止日期由${withWeekday(s.dueBefore)}延至${withWeekday(s.dueAfter)}`;
+        return `经${s.approvedBy}批准，依据${cite(s.rule)}延长${s.n}个工作日，截止日期由${withWeekday(s.dueBefore)}延至${withWeekday(s.dueAfter)}`;
       case 'skipped':
         return s.day.reason === 'holiday'
           ? `${withWeekday(s.date)}${s.day.name ?? ''}假期${edited(s.day)}，不计入期限`
@@ -270,7 +289,8 @@ export function explainDeadline(view: DeadlineView): string[] {
       case 'makeup':
         return `${withWeekday(s.date)}为调休工作日${edited(s.day)}，计入期限`;
       case 'due': {
-        const term = `依据${s.rule}，期限为${s.term.n}${UNIT_NAMES[s.term.unit]}`;
+        const set = view.termSetBy ? `${withWeekday(localDate(instant(view.termSetBy.at)))}依据${cite(view.termSetBy.rule)}确定延迟答复的合理期限（${view.termSetBy.reason}），` : '';
+        const term = `${set}依据${cite(s.rule)}，期限为${s.term.n}${UNIT_NAMES[s.term.unit]}`;
         const time = s.term.unit === 'hours' ? format(instant(s.dueAt), 'HH:mm') : '24时';
         return `${term}，截止于${withWeekday(s.dueDate)}${time}`;
       }

@@ -6,7 +6,7 @@ import type { CatalogEntryTable } from '../modules/catalog/catalog.tables.ts';
 import type { CalendarDayTable, CalendarYearTable } from '../modules/calendar/calendar.tables.ts';
 import type { CatalogFilingTable } from '../modules/catalog/filing.tables.ts';
 import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsultationTable, ItemFindingTable, ItemRecheckTable, ItemRedactionTable, ItemStepTable, ItemTable, ItemVersionTable } from '../modules/documents/documents.tables.ts';
-import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsultationTable, type ApplicationFileTable, type ApplicationReviewTable, type ApplicationSequenceTable, type ApplicationStepTable, type ApplicationTable } from '../modules/applications/applications.tables.ts';
+import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsultationTable, type ApplicationFileTable, type ApplicationReviewTable, type ApplicationSequenceTable, type ApplicationSettingsTable, type ApplicationStepTable, type ApplicationTable } from '../modules/applications/applications.tables.ts';
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
@@ -41,6 +41,7 @@ export interface Database {
   application_files: ApplicationFileTable;
   application_appeals: ApplicationAppealTable;
   application_sequences: ApplicationSequenceTable;
+  application_settings: ApplicationSettingsTable;
   catalog_filings: CatalogFilingTable;
   catalog_entries: CatalogEntryTable;
   negative_list_entries: NegativeListEntryTable;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { chinaDateOf, chinaDateTimeOf, chinaMomentOf } from '../core/clock.ts';
+import { chinaDateTimeOf, chinaMomentOf } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isValidPrcId } from '../core/prc-id.ts';
 import type { AppDeps } from '../http/deps.ts';
-import { APPLICANT_KINDS, DELIVERIES, FORMS, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
-import { applicantCase, applicantFiles, actOn, caseView, register, type ApplicantInput } from '../modules/applications/applications.service.ts';
+import { APPLICANT_KINDS, DELIVERIES, FORMS, OPEN_STATES, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
+import { applicantCase, applicantFiles, actOn, caseView, confirmDueReceipts, register, type ApplicantInput } from '../modules/applications/applications.service.ts';
 import { filesRoot } from '../modules/documents/documents.publication.ts';
 import { readStoredFile } from '../modules/files/store.ts';
 import { challengeKey, issueChallenge, verifyChallenge } from './challenge.ts';
@@ -150,7 +150,7 @@ export async function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
 <p>查询码：<strong class="code">${done.trackingCode}</strong></p>
 ${done.secret ? html`<p>查询密码：<strong class="code">${done.secret}</strong></p><p>请妥善保存查询码和密码，密码只显示这一次。</p>` : html`<p>该申请此前已经提交过，密码已在首次提交时显示。</p>`}
 </div>
-<p>本机关将依法在规定期限内答复。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>`;
+<p>申请已进入本机关系统，待本机关在工作日确认收到；收到日期以双方确认之日为准，答复期限自该日起计算。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>`;
     return sendPage(reply, '申请已提交', agency, body);
   });
 
@@ -175,17 +175,21 @@ ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : 
     }
   };
 
-  const showCase = async (reply: FastifyReply, row: Awaited<ReturnType<typeof applicantCase>>, f: Form, notice?: string) => {
+  const showCase = async (reply: FastifyReply, given: Awaited<ReturnType<typeof applicantCase>>, f: Form, notice?: string) => {
+    // LAW-31: an automatic confirmation that fell due shows the moment the applicant looks.
+    await confirmDueReceipts(deps, [given.agency_id]);
+    const row = await applicantCase(deps, f.code ?? '', f.secret ?? '');
     const c = await caseView(deps, row, true);
     const agency = (await deps.db.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow()).name;
     const proof = html`<input type="hidden" name="code" value="${f.code ?? ''}"><input type="hidden" name="secret" value="${f.secret ?? ''}">`;
-    const canAct = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'].includes(c.state);
+    const canAct = OPEN_STATES.includes(c.state);
     const body = html`${statusCrumbs('申请办理情况')}
 <h1>申请办理情况</h1>
 ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <table class="meta"><caption>申请信息</caption><tbody>
 <tr><th scope="row">登记编号</th><td>${c.regNumber}</td><th scope="row">受理机关</th><td>${agency}</td></tr>
-<tr><th scope="row">收到日期</th><td>${chinaDateOf(c.receivedAt)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
+<tr><th scope="row">提交时间</th><td>${chinaDateTimeOf(c.arrivedAt)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
+<tr><th scope="row">收到日期</th><td colspan="3">${c.receivedOn ? html`${c.receivedOn}${c.receipt ? html`（${c.receipt.auto ? '系统自动确认' : '已确认'}：${c.receipt.told}）` : ''}` : '待本机关在工作日确认收到，收到日期以双方确认之日为准'}</td></tr>
 <tr><th scope="row">申请内容</th><td colspan="3">${c.description}</td></tr>
 ${c.deadline ? html`<tr><th scope="row">答复期限</th><td colspan="3">${c.state === 'replied' || c.finishedAt ? '已办结' : html`${c.deadline.dueDate}${c.deadline.state === 'paused' ? '（期限暂停中）' : ''}${c.deadline.provisional ? '（暂按周末计算，节假日安排公布后可能调整）' : ''}`}</td></tr>` : ''}
 </tbody></table>
@@ -195,6 +199,8 @@ ${c.splitParts.length ? html`<section><h2>本申请已拆分</h2><p>按照一事
 <ol class="timeline">${c.steps.map((s) => html`<li><time datetime="${chinaMomentOf(s.at)}">${chinaDateTimeOf(s.at)}</time> ${s.actionLabel}</li>`)}</ol>
 ${c.state === 'awaiting_correction' && c.correction ? html`<section><h2>需要补正</h2><p>${c.correction.needed}</p><p>请于 <strong>${c.correction.due}</strong> 前补正，逾期无正当理由不补正的，视为放弃申请。</p>
 <form method="post" action="/xxgk/status/correct">${proof}<div class="field"><label for="correction">补正内容</label><textarea id="correction" name="correction" rows="5" required></textarea></div><p><button type="submit">提交补正</button></p></form></section>` : ''}
+${c.state === 'awaiting_fee' && c.fee ? html`<section><h2>信息处理费</h2><p>本机关已发出收费通知，信息处理费 ${c.fee.amount} 元。请自收到收费通知书之日起20个工作日内缴纳${c.fee.due ? html`（至 <strong>${c.fee.due}</strong>）` : ''}；等待缴费的期间不计入答复期限。</p></section>` : ''}
+${c.state === 'awaiting_reasons' && c.reasons ? html`<section><h2>需要说明理由</h2><p>${c.reasons.asked}</p><p>请于 <strong>${c.reasons.due}</strong> 前向本机关说明理由（可按说明理由通知书所列方式提交）。</p></section>` : ''}
 ${applicantFiles(c.files).length ? html`<h2>告知书和文件</h2><ul>${applicantFiles(c.files).map((file) => html`<li><form method="post" action="/xxgk/status/file" class="inline">${proof}<input type="hidden" name="fileId" value="${file.id}"><button type="submit" class="link">${file.name}</button></form></li>`)}</ul>` : ''}
 ${canAct ? html`<section><h2>撤回申请</h2><form method="post" action="/xxgk/status/withdraw">${proof}<label class="choice"><input type="checkbox" name="confirm" value="yes" required> 我确认撤回本申请，撤回后本机关不再处理</label><p><button type="submit">撤回申请</button></p></form></section>` : ''}`;
     return sendPage(reply, '申请办理情况', undefined, body);

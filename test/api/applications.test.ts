@@ -70,13 +70,13 @@ type City = TestApp & {
   advanceTo: (moment: string) => void;
 };
 
-/** A demo city with a real file store in a temporary folder, one per describe block. */
-function withCity(): () => City {
+/** A demo city with a real file store in a temporary folder, one per describe block; its clock starts at `start`. */
+function withCity(start?: string): () => City {
   let city: City | undefined;
   let dataDir: string | undefined;
   beforeAll(async () => {
     const conn = await freshDatabase();
-    const clock = testClock();
+    const clock = testClock(start);
     dataDir = await mkdtemp(join(tmpdir(), 'gongkai-applications-'));
     const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir, secureCookies: false };
     await seedDemo(deps);
@@ -113,11 +113,11 @@ function withCity(): () => City {
 type Registered = { id: string; regNumber: string; trackingCode: string; secret: string };
 type Deadline = { dueDate: string; state: string; light: string; provisional: boolean; provisionalYears: number[]; metLate?: boolean; explanation: string[] };
 type Detail = {
-  id: string; regNumber: string; state: string; stateLabel: string; channel: string; receivedAt: string; unitName: string | null; flags: string[]; repeatOf: string | null;
+  id: string; regNumber: string; state: string; stateLabel: string; channel: string; receivedAt: string | null; arrivedAt: string; unitName: string | null; flags: string[]; repeatOf: string | null;
   applicant: { name: string; idNumber: string; phone: string; email: string; address: string };
   transfer: { from: string; record: string; reportedBackAt?: string; report?: string } | null;
   correction: { needed: string; due: string; answeredAt?: string; answer?: string } | null;
-  fee: { amount: number; basis: string; due: string; paidAt?: string } | null;
+  fee: { amount: number; basis: string; due?: string; paidAt?: string } | null;
   outcome: string | null; reply: { outcome: string; text: string; draftedBy: string; approvedBy?: string } | null; finishedAt: string | null;
   deliveryRecord: { method: string; on: string; proof: string } | null; deadline: Deadline | null;
   reviews: { kind: string; byName: string }[];
@@ -175,7 +175,7 @@ const letterKinds = (d: Detail) => d.files.map((f) => `${f.kind}.${f.name.split(
 describe('1. intake and registration: every application registered with its receipt day (APP-1, APP-2, LAW-31, APP-5)', () => {
   const city = withCity();
 
-  it('LAW-31: a letter signed for on Friday 2026-11-20 at 18:30 starts on Monday 11-23 and is due 15 working days later, 2026-12-14 (RSJ)', async () => {
+  it('LAW-31: a letter signed for on Friday 2026-11-20 at 18:30 was received that day (no shift past office hours); 15 working days → 2026-12-11 (RSJ)', async () => {
     const c = city();
     const r = await register(c, { channel: 'letter_registered', receivedAt: '2026-11-20T18:30:00+08:00' });
     expect(r.regNumber).toBe('RSJ-YSQ-2026-0001');
@@ -183,35 +183,44 @@ describe('1. intake and registration: every application registered with its rece
     expect(r.secret).toBeTruthy();
     const d = await detail(c, r.id);
     expect(d).toMatchObject({ state: 'received', stateLabel: '已登记', channel: 'letter_registered', regNumber: 'RSJ-YSQ-2026-0001' });
-    expect(d.deadline).toMatchObject({ dueDate: '2026-12-14', state: 'running', light: 'green', provisional: false });
-    expect(d.deadline!.explanation[0]).toBe('2026-11-20（星期五）18:30收到，已过下班时间17:30，以下一个工作日2026-11-23（星期一）为起算日（起算日不计入期限）');
-    expect(d.deadline!.explanation.at(-1)).toBe('依据APP-4，期限为15个工作日，截止于2026-12-14（星期一）24时');
+    // 11-23..27 (5), 11-30..12-04 (10), 12-07..11 (15).
+    expect(d.deadline).toMatchObject({ dueDate: '2026-12-11', state: 'running', light: 'green', provisional: false });
+    expect(d.deadline!.explanation[0]).toBe('2026-11-20（星期五）18:30收到，以当日为起算日（起算日不计入期限）');
+    // APP-4: people read the law's article and, for RSJ's stricter 15 days, that its own rule sets them.
+    expect(d.deadline!.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十三条和本机关规定，期限为15个工作日，截止于2026-12-11（星期五）24时');
     expect(d.steps.map((s) => s.action)).toEqual(['register']);
   });
 
-  it('LAW-31: a fax confirmed on Saturday 2026-11-21 starts on the next working day, Monday 11-23 → due 2026-12-14', async () => {
+  it('LAW-31: a fax that arrived on Saturday 2026-11-21 waits as 待确认 with no term; confirmed Monday 11-23 (the applicant told) → due 2026-12-14', async () => {
     const c = city();
     const r = await register(c, { channel: 'fax', receivedAt: '2026-11-21T09:15:00+08:00', description: request(1) });
     expect(r.regNumber).toBe('RSJ-YSQ-2026-0002');
-    const d = await detail(c, r.id);
+    const waiting = await detail(c, r.id);
+    expect(waiting).toMatchObject({ state: 'unconfirmed', stateLabel: '待确认', receivedAt: null, deadline: null, actions: ['confirm_receipt'] });
+    expectError(await act(c, r.id, 'confirm_receipt'), 400, 'RECEIPT_TOLD_REQUIRED', /如何告知申请人/);
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt', { note: '已电话告知申请人本机关收到传真' }));
+    expect(d).toMatchObject({ state: 'received', receivedAt: '2026-11-23T02:00:00.000Z' });
+    // 11-24..27 (4), 11-30..12-04 (9), 12-07..11 (14), 12-14 (15).
     expect(d.deadline!.dueDate).toBe('2026-12-14');
-    expect(d.deadline!.explanation[0]).toBe('2026-11-21（星期六）09:15收到，当日为非工作日，以下一个工作日2026-11-23（星期一）为起算日（起算日不计入期限）');
+    expect(d.deadline!.explanation[0]).toBe('2026-11-23（星期一）10:00确认收到，以当日为起算日（起算日不计入期限）');
+    expect(d.steps.at(-1)).toMatchObject({ action: 'confirm_receipt', note: '收到日期 2026-11-23；已电话告知申请人本机关收到传真' });
   });
 
-  it('APP-1: an online application that arrived on Friday 11-20 at 16:00 (before 17:30) starts that day → due 2026-12-11', async () => {
+  it('LAW-31: an online application that arrived on Friday 11-20 at 16:00 is received on the day it is confirmed, Monday 11-23 → 2026-12-14', async () => {
     const c = city();
     const r = await register(c, { channel: 'online', receivedAt: '2026-11-20T16:00:00+08:00', description: request(2) });
     expect(r.regNumber).toBe('RSJ-YSQ-2026-0003');
-    const d = await detail(c, r.id);
+    expect((await detail(c, r.id)).state).toBe('unconfirmed');
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt'));
     expect(d.channel).toBe('online');
-    expect(d.deadline!.dueDate).toBe('2026-12-11');
-    expect(d.deadline!.explanation[0]).toBe('2026-11-20（星期五）16:00收到，以当日为起算日（起算日不计入期限）');
+    expect(d.deadline!.dueDate).toBe('2026-12-14');
+    expect(d.steps.at(-1)!.note).toBe('收到日期 2026-11-23；通过申请查询页面告知申请人');
   });
 
   it('APP-5: a transfer from the disclosure centre needs its handover record (400 TRANSFER_RECORD_REQUIRED), and is registered with it', async () => {
     const c = city();
     const bare = await call(c, await c.as('rsj.office'), 'POST', '/applications', { ...applicant({ description: request(3) }), channel: 'transfer', receivedAt: c.clock().toISOString() });
-    expectError(bare, 400, 'TRANSFER_RECORD_REQUIRED', /转办申请须登记交接记录（APP-5）/);
+    expectError(bare, 400, 'TRANSFER_RECORD_REQUIRED', /转办申请须登记交接记录/);
     const r = await register(c, {
       channel: 'transfer', description: request(3),
       transfer: { from: '示例市政务公开中心', handedOverAt: '2026-11-23T09:30:00+08:00', record: '交接单 ZX-2026-118，申请表原件1份' },
@@ -264,7 +273,7 @@ describe('1. intake and registration: every application registered with its rece
     expect(r.regNumber).toBe('YBJ-YSQ-2026-0001');
     const d = await detail(c, r.id, 'ybj.office');
     expect(d.deadline).toMatchObject({ dueDate: '2026-12-21', state: 'running' });
-    expect(d.deadline!.explanation.at(-1)).toBe('依据APP-4，期限为20个工作日，截止于2026-12-21（星期一）24时');
+    expect(d.deadline!.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十三条，期限为20个工作日，截止于2026-12-21（星期一）24时');
   });
 });
 
@@ -289,7 +298,7 @@ describe('2. correction (补正): asked once within 7 working days, the term res
     // The applicant has 15 working days to answer: 11-23 + 15 → 12-14.
     expect(d.correction).toMatchObject({ needed: '请明确所需信息的年度和具体发放批次', due: '2026-12-14' });
     expect(d.deadline).toMatchObject({ state: 'paused' });
-    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-23（星期一）起暂停计时（LAW-30：等待申请人补正），此前已用0个工作日/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-23（星期一）起暂停计时（等待申请人补正，依据《中华人民共和国政府信息公开条例》第三十条不计入期限），此前已用0个工作日/);
     expect(letterKinds(d)).toEqual(['letter_correction.docx', 'letter_correction.pdf']);
     for (const format of ['docx', 'pdf'] as const) {
       const text = await letterText(c, d, 'letter_correction', format);
@@ -307,24 +316,25 @@ describe('2. correction (补正): asked once within 7 working days, the term res
 
   it('LAW-30: closing for no correction is refused while the correction period runs (409 CORRECTION_PERIOD_RUNNING)', async () => {
     const c = city();
-    expectError(await act(c, ids.a!, 'close_no_correction'), 409, 'CORRECTION_PERIOD_RUNNING', /补正期限至 2026-12-14，期满后才能终止（LAW-30）/);
+    expectError(await act(c, ids.a!, 'close_no_correction'), 409, 'CORRECTION_PERIOD_RUNNING', /补正期限至 2026-12-14，期满后才能终止（《中华人民共和国政府信息公开条例》第三十条）/);
   });
 
-  it('LAW-30: the correction, received by post on Tuesday 11-24 after hours, restarts the full 15 working days from Wednesday 11-25 → due 2026-12-16', async () => {
+  it('LAW-30: the correction, received by post on Tuesday 11-24 after hours, restarts the full 15 working days from that day, no shift → due 2026-12-15', async () => {
     const c = city();
     c.advanceTo('2026-11-25T10:00:00+08:00');
     const d = json<Detail>(await act(c, ids.a!, 'correct', { correction: '所需信息为2026年第一批见习补贴发放名单', receivedAt: '2026-11-24T19:00:00+08:00' }));
     expect(d.state).toBe('handling');
     expect(d.correction).toMatchObject({ answer: '所需信息为2026年第一批见习补贴发放名单', answeredAt: '2026-11-24T11:00:00.000Z' });
-    expect(d.deadline).toMatchObject({ dueDate: '2026-12-16', state: 'running' });
+    // 11-25..27 (3), 11-30..12-04 (8), 12-07..11 (13), 12-14, 12-15 (15).
+    expect(d.deadline).toMatchObject({ dueDate: '2026-12-15', state: 'running' });
     expect(d.deadline!.explanation).toContain(
-      '依据LAW-30重新计算期限（收到补正后的申请，重新计算答复期限）：2026-11-24（星期二）19:00收到，已过下班时间17:30，以下一个工作日2026-11-25（星期三）为起算日（起算日不计入期限）',
+      '依据《中华人民共和国政府信息公开条例》第三十条重新计算期限（收到补正后的申请，重新计算答复期限）：2026-11-24（星期二）19:00收到，以当日为起算日（起算日不计入期限）',
     );
   });
 
   it('LAW-30: correction is asked only once: a second request after the answer → 409 CORRECTION_ONCE', async () => {
     const c = city();
-    expectError(await act(c, ids.a!, 'request_correction', { needed: '请再说明用途' }), 409, 'CORRECTION_ONCE', /补正只能要求一次（LAW-30）/);
+    expectError(await act(c, ids.a!, 'request_correction', { needed: '请再说明用途' }), 409, 'CORRECTION_ONCE', /补正只能要求一次（《中华人民共和国政府信息公开条例》第三十条）/);
   });
   it('LAW-30: a correction "received" before the application itself is refused with 400, not a server error', async () => {
     const c = city();
@@ -355,7 +365,7 @@ describe('2. correction (补正): asked once within 7 working days, the term res
   it('LAW-30: after 7 working days (Thursday 12-03) it is too late (409 CORRECTION_TOO_LATE), and the case stays as it was', async () => {
     const c = city();
     c.advanceTo('2026-12-03T10:00:00+08:00');
-    expectError(await act(c, ids.c!, 'request_correction', { needed: '请明确' }), 409, 'CORRECTION_TOO_LATE', /须在收到申请之日起7个工作日内一次性告知补正（LAW-30）/);
+    expectError(await act(c, ids.c!, 'request_correction', { needed: '请明确' }), 409, 'CORRECTION_TOO_LATE', /须在收到申请之日起7个工作日内一次性告知补正（《中华人民共和国政府信息公开条例》第三十条）/);
     const d = await detail(c, ids.c!);
     expect(d).toMatchObject({ state: 'received', correction: null });
     expect(d.files).toEqual([]);
@@ -401,7 +411,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     expect(d.consultations).toHaveLength(1);
     expect(d.consultations[0]).toMatchObject({ kind: 'third_party', party: '示例人力资源服务有限公司', answeredAt: null });
     expect(d.deadline).toMatchObject({ state: 'paused', dueDate: '2026-12-14' });
-    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-25（星期三）起暂停计时（LAW-32：征求示例人力资源服务有限公司意见），此前已用2个工作日；尚未恢复/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/2026-11-25（星期三）起暂停计时（征求示例人力资源服务有限公司意见，2026-12-16前答复，依据《中华人民共和国政府信息公开条例》第三十二条不计入期限），此前已用2个工作日；尚未恢复/);
   });
 
   it('LAW-32: one consultation at a time (409 CONSULTATION_OPEN); only the office consults (403)', async () => {
@@ -416,7 +426,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     json(await reviewAs(c, id, 'confidentiality', 'rsj.secrecy'));
     json(await reviewAs(c, id, 'legality', 'rsj.office'));
     json(await reviewAs(c, id, 'opinion_risk', 'rsj.opinion'));
-    expectError(await act(c, id, 'approve_reply', {}, 'rsj.leader'), 409, 'CONSULTATION_OPEN', /尚有未结束的征求意见，期限暂停中（LAW-32、LAW-34）/);
+    expectError(await act(c, id, 'approve_reply', {}, 'rsj.leader'), 409, 'CONSULTATION_OPEN', /尚有未结束的征求意见，期限暂停中（《中华人民共和国政府信息公开条例》第三十二条、第三十四条）/);
     expect((await detail(c, id)).state).toBe('reviewing');
   });
 
@@ -425,7 +435,7 @@ describe('3. consultation: the clock stops while a third party or another agency
     c.advanceTo('2026-12-02T10:00:00+08:00');
     const consultation = (await detail(c, id)).consultations[0]!.id;
     const res = await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'refuse', text: '不同意公开', overrideReason: '涉及公共利益，不公开会对公共利益造成重大影响' });
-    expectError(res, 400, 'NOTICE_REQUIRED', /以公共利益为由决定公开的，须书面告知第三方（LAW-32）/);
+    expectError(res, 400, 'NOTICE_REQUIRED', /以公共利益为由决定公开的，须书面告知第三方（《中华人民共和国政府信息公开条例》第三十二条）/);
     expect((await detail(c, id)).deadline!.state).toBe('paused');
   });
 
@@ -456,11 +466,37 @@ describe('3. consultation: the clock stops while a third party or another agency
     json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     expect((await detail(c, r.id)).deadline!.dueDate).toBe('2026-12-23');
     const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/consultations`, { kind: 'agency', party: '示例市财政局' }));
-    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（LAW-34：征求示例市财政局意见）/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（征求示例市财政局意见，\d{4}-\d{2}-\d{2}前答复，依据《中华人民共和国政府信息公开条例》第三十四条不计入期限）/);
     c.advanceTo('2026-12-04T15:00:00+08:00');
     const consultation = d.consultations[0]!.id;
-    expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'no_answer', text: '逾期未答复，视为同意' })).statusCode).toBe(204);
+    // LAW-34: silence can be recorded only after the other agency's 15 working days (12-03..04, 07..11, 14..18, 21..23 → 12-23).
+    expectError(await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'no_answer', text: '' }), 409, 'CONSULTATION_PERIOD_RUNNING', /征求意见期限至 2026-12-23/);
+    expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${consultation}/answer`, { answer: 'consent', text: '同意公开' })).statusCode).toBe(204);
     expect((await detail(c, r.id)).deadline).toMatchObject({ state: 'running', dueDate: '2026-12-25' });
+  });
+
+  it('LAW-32, LAW-34: each party\'s 15 working days are a stored deadline, reminded, red once passed; then silence: the agency\'s is consent, the third party\'s is silence', async () => {
+    const c = city();
+    const agencyCase = await register(c, { description: request(6), idNumber: idOf(6) });
+    const partyCase = await register(c, { description: request(7), idNumber: idOf(7) });
+    for (const id of [agencyCase.id, partyCase.id]) json(await act(c, id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
+    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${agencyCase.id}/consultations`, { kind: 'agency', party: '示例市财政局' }));
+    const asked = json<Detail & { consultations: { deadline: Deadline }[] }>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${partyCase.id}/consultations`, { kind: 'third_party', party: '示例科技有限公司' }));
+    // Asked Friday 12-04 15:00: 12-07..11 (5), 12-14..18 (10), 12-21..25 (15) → 12-25.
+    expect(asked.consultations[0]!.deadline).toMatchObject({ dueDate: '2026-12-25', state: 'running', light: 'green' });
+    expect(asked.consultations[0]!.deadline.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十二条，期限为15个工作日，截止于2026-12-25（星期五）24时');
+    const todos = json<{ items: { title: string; due: string; light: string }[] }>(await call(c, await c.as('rsj.office'), 'GET', '/todos'));
+    expect(todos.items).toContainEqual(expect.objectContaining({ title: `征求意见待答复（示例科技有限公司）：${partyCase.regNumber}`, due: '2026-12-25', light: 'green' }));
+    c.advanceTo('2026-12-28T09:00:00+08:00');
+    const late = json<Detail & { consultations: { deadline: Deadline }[] }>(await call(c, await c.as('rsj.office'), 'GET', `/applications/${partyCase.id}`));
+    expect(late.consultations[0]!.deadline).toMatchObject({ state: 'overdue', light: 'red' });
+    for (const [id, expected] of [[agencyCase.id, 'consent'], [partyCase.id, 'no_answer']] as const) {
+      const c0 = (await detail(c, id)).consultations[0]!;
+      expect((await call(c, await c.as('rsj.office'), 'POST', `/application-consultations/${c0.id}/answer`, { answer: 'no_answer', text: '' })).statusCode).toBe(204);
+      const after = (await detail(c, id)).consultations[0]! as unknown as { answer: string; answerText: string };
+      expect(after.answer).toBe(expected);
+      expect(after.answerText).toMatch(expected === 'consent' ? /^逾期未提出意见，视为同意/ : /^第三方逾期未提出意见，由本机关依照/);
+    }
   });
 });
 
@@ -496,7 +532,7 @@ describe('4. extension: once, by a leader, by the agency\'s extension term (LAW-
     const c = city();
     const d = json<Detail>(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.a}/extend`, { reason: '申请的信息需要调取历史档案并进行汇总' }));
     expect(d.deadline).toMatchObject({ dueDate: '2026-12-14', state: 'running', light: 'green' });
-    expect(d.deadline!.explanation).toContain('经刘副局长批准，依据LAW-33延长15个工作日，截止日期由2026-11-23（星期一）延至2026-12-14（星期一）');
+    expect(d.deadline!.explanation).toContain('经本机关负责人刘副局长批准，依据《中华人民共和国政府信息公开条例》第三十三条第二款延长15个工作日，截止日期由2026-11-23（星期一）延至2026-12-14（星期一）');
     expect(d.steps.map((s) => s.note).join('\n')).toContain('延期至 2026-12-14：申请的信息需要调取历史档案并进行汇总');
     expect(letterKinds(d)).toEqual(['letter_extension.docx', 'letter_extension.pdf']);
     for (const format of ['docx', 'pdf'] as const) {
@@ -509,7 +545,7 @@ describe('4. extension: once, by a leader, by the agency\'s extension term (LAW-
 
   it('LAW-33: a second extension → 409 EXTENSION_ONCE', async () => {
     const c = city();
-    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.a}/extend`, { reason: '仍需时间' }), 409, 'EXTENSION_ONCE', /答复期限只能延长一次（LAW-33）/);
+    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.a}/extend`, { reason: '仍需时间' }), 409, 'EXTENSION_ONCE', /答复期限只能延长一次（《中华人民共和国政府信息公开条例》第三十三条）/);
     expect((await detail(c, ids.a!)).deadline!.dueDate).toBe('2026-12-14');
   });
   it('LAW-33: the extension letter states the extension actually granted (15 working days for RSJ)', async () => {
@@ -531,7 +567,7 @@ describe('4. extension: once, by a leader, by the agency\'s extension term (LAW-
     const c = city();
     c.advanceTo('2026-11-24T09:00:00+08:00');
     expect((await detail(c, ids.b!)).deadline).toMatchObject({ dueDate: '2026-11-23', state: 'overdue', light: 'red' });
-    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.b}/extend`, { reason: '来不及' }), 409, 'EXTENSION_TOO_LATE', /答复期限已过，不能再延长（LAW-33）/);
+    expectError(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${ids.b}/extend`, { reason: '来不及' }), 409, 'EXTENSION_TOO_LATE', /答复期限已过，不能再延长（《中华人民共和国政府信息公开条例》第三十三条）/);
     expect((await detail(c, ids.b!)).files).toEqual([]);
   });
 
@@ -558,19 +594,24 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
     const c = city();
     const tenth = apps[9]!;
     json(await act(c, tenth, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
-    expectError(await act(c, tenth, 'notify_fee', { feeBasis: 'count' }), 400, 'FEE_NOT_DUE', /未超过收费标准，不得收费（LAW-42、APP-9）/);
+    expectError(await act(c, tenth, 'notify_fee', { feeBasis: 'count' }), 400, 'FEE_NOT_DUE', /未超过收费标准，不得收费（《政府信息公开信息处理费管理办法》）/);
     expectError(await act(c, tenth, 'notify_fee', { feeBasis: 'pages', pages: 30 }), 400, 'FEE_NOT_DUE');
     const d = await detail(c, tenth);
     expect(d).toMatchObject({ state: 'handling', fee: null });
     expect(d.files).toEqual([]);
   });
 
-  it('LAW-42: 150 pages in one application is ¥20 whatever the count', async () => {
+  it('LAW-42: 150 pages in one application cost 70 × ¥10 + 50 × ¥20 = ¥1,700, stepped per page, whatever the count', async () => {
     const c = city();
     const ninth = apps[8]!;
     json(await act(c, ninth, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     const d = json<Detail>(await act(c, ninth, 'notify_fee', { feeBasis: 'pages', pages: 150 }));
-    expect(d.fee).toMatchObject({ amount: 20, basis: '按量计收：本件 150 页' });
+    expect(d.fee).toMatchObject({ amount: 1700, by: 'pages', pages: 150, basis: '按量计收：本件 150 页' });
+    expect(d.fee!.due).toBeUndefined();
+    // The notice speaks of the quantity, not of 数量、频次.
+    const text = await letterText(c, d, 'letter_fee', 'pdf');
+    expect(text).toContain('数量明显超过合理范围（共150页）');
+    expect(text).not.toContain('数量、频次明显超过合理范围');
   });
 
   it('LAW-42: the 11th is flagged excessive and can be charged ¥100; the notice stops the reply clock and is stored as a letter', async () => {
@@ -580,16 +621,18 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
     expect((await detail(c, r.id)).flags).toEqual(['excessive']);
     json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     const d = json<Detail>(await act(c, r.id, 'notify_fee', {}));
-    // The fee is due 20 working days after Monday 11-23: 12-21.
+    // LAW-42: the 20 working days run from the applicant's receipt of the notice, not yet known.
     expect(d).toMatchObject({ state: 'awaiting_fee', stateLabel: '待缴费' });
-    expect(d.fee).toMatchObject({ amount: 100, basis: '按件计收：该申请人本月第 11 件申请', due: '2026-12-21' });
+    expect(d.fee).toMatchObject({ amount: 100, by: 'count', basis: '按件计收：该申请人本月第 11 件申请' });
+    expect(d.fee!.due).toBeUndefined();
     expect(d.deadline!.state).toBe('paused');
-    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（LAW-42：等待缴纳信息处理费）/);
+    expect(d.deadline!.explanation.join('\n')).toMatch(/起暂停计时（等待缴纳信息处理费，依据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》不计入期限）/);
     expect(letterKinds(d)).toEqual(['letter_fee.docx', 'letter_fee.pdf']);
     const text = await letterText(c, d, 'letter_fee', 'pdf');
     expect(text).toContain('政府信息公开信息处理费缴费通知书');
     expect(text).toContain('本机关决定收取信息处理费人民币100元');
-    expect(text).toContain('即于2026年12月21日前缴纳上述费用');
+    expect(text).toContain('请您自收到本通知书之日起20个工作日内缴纳上述费用');
+    expect(text).toContain('频次明显超过合理范围（本月第11件申请）');
   });
 
   it('LAW-42: a 12th is charged too; only the office sends a fee notice (a drafter → 403)', async () => {
@@ -598,7 +641,12 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
     apps.push(r.id);
     json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
     expectError(await act(c, r.id, 'notify_fee', {}, 'rsj.drafter'), 403, 'FORBIDDEN');
-    expect(json<Detail>(await act(c, r.id, 'notify_fee', {})).fee).toMatchObject({ amount: 100, due: '2026-12-21' });
+    expect(json<Detail>(await act(c, r.id, 'notify_fee', {})).fee).toMatchObject({ amount: 100 });
+    // LAW-42: the applicant received the notice that Monday: 20 working days → 11-24..27 (4), 11-30..12-04 (9), 12-07..11 (14), 12-14..18 (19), 12-21 (20).
+    const got = json<Detail & { feeDeadline: Deadline | null }>(await act(c, r.id, 'fee_notice_received', { receivedAt: '2026-11-23T10:00:00+08:00' }));
+    expect(got.fee).toMatchObject({ amount: 100, due: '2026-12-21', noticeReceivedAt: '2026-11-23T02:00:00.000Z' });
+    expect(got.feeDeadline).toMatchObject({ dueDate: '2026-12-21', state: 'running' });
+    expect(got.feeDeadline!.explanation[0]).toBe('2026-11-23（星期一）10:00申请人收到收费通知，以当日为起算日（起算日不计入期限）');
   });
   it('APP-9: the 1st application of the month stays free after the 11th has arrived (400 FEE_NOT_DUE)', async () => {
     const c = city();
@@ -619,7 +667,7 @@ describe('5. fees: only above ten applications a month, the wait not counted (LA
 
   it('LAW-42: unpaid, the case cannot be closed before the fee period ends (409 FEE_PERIOD_RUNNING, still on 12-21)', async () => {
     const c = city();
-    expectError(await act(c, apps[11]!, 'close_no_fee'), 409, 'FEE_PERIOD_RUNNING', /缴费期限至 2026-12-21，期满后才能终止（LAW-42）/);
+    expectError(await act(c, apps[11]!, 'close_no_fee'), 409, 'FEE_PERIOD_RUNNING', /缴费期限至 2026-12-21，期满后才能终止（《中华人民共和国政府信息公开条例》第四十二条）/);
     c.advanceTo('2026-12-21T16:00:00+08:00');
     expectError(await act(c, apps[11]!, 'close_no_fee'), 409, 'FEE_PERIOD_RUNNING');
   });
@@ -710,12 +758,12 @@ describe('6. the reply: drafted by the department, three reviews, signed by the 
       const text = await letterText(c, d, 'letter_reply', format);
       expect(text).toContain('政府信息公开申请答复告知书');
       expect(text).toContain(`${NAME}：`);
-      expect(text).toContain('本机关于2026年11月23日收到您（单位）提出的政府信息公开申请（编号：RSJ-YSQ-2026-0001）');
+      expect(text).toContain('本机关于2026年11月23日收到您提出的政府信息公开申请（编号：RSJ-YSQ-2026-0001）');
       // APP-7: the 答复意见及依据 as drafted, reviewed and signed, not a standard paragraph.
       expect(text).toContain('现答复如下：名单中的身份证号码和银行账号属于个人隐私，公开会对第三方合法权益造成损害如对本答复不服');
       expect(text).not.toContain('能够作区分处理');
       expect(text).toMatch(/60日内向示例市人民政府申请行政复议/);
-      expect(text).toMatch(/6个月内依法向人民法院提起行政诉讼/);
+      expect(text).toContain('或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼');
       expect(text).toContain('示例市人力资源和社会保障局');
       // GB/T 9704: 发文字号 first; the 成文日期 in Chinese numerals; the agency's phone as contact line.
       expect(text).toMatch(/^〔2026〕\d+号政府信息公开申请答复告知书/);
@@ -791,7 +839,7 @@ describe('7. withdrawal, repeat and excess: flagged for the office, never refuse
     const d = await detail(c, again.id);
     expect(d.flags).toEqual(['repeat']);
     expect(d.repeatOf).toBe(first.id);
-    expect(d.steps[0]!.note).toMatch(/提示：repeat/);
+    expect(d.steps[0]!.note).toMatch(/提示：疑似重复申请/);
   });
 
   it('LAW-35: another applicant asking the same is no repeat', async () => {
@@ -873,11 +921,14 @@ describe('8. appeals: reconsideration and lawsuits recorded with their result (A
     expect((await detail(c, id)).appeals[0]).toMatchObject({ result: 'corrected', resultOn: '2026-11-23', note: '复议机关责令重新答复' });
   });
 
-  it('APP-8: a lawsuit is recorded beside it; another agency\'s office cannot record one (403)', async () => {
+  it('APP-8: a lawsuit is recorded beside it with its kind for table 4 (直接起诉 or 复议后起诉); another agency\'s office cannot record one (403)', async () => {
     const c = city();
-    expectError(await call(c, await c.as('ybj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市人民法院' }), 403, 'FORBIDDEN');
-    const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
-    expect(d.appeals.map((a) => [a.kind, a.result]).sort()).toEqual([['lawsuit', 'pending'], ['reconsideration', 'corrected']]);
+    expectError(await call(c, await c.as('ybj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit_direct', filedOn: '2026-11-23', body: '示例市人民法院' }), 403, 'FORBIDDEN');
+    // The kind without its table-4 column is refused.
+    expectError(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市某区人民法院' }), 400, 'VALIDATION_FAILED');
+    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit_after_reconsideration', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
+    const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${id}/appeals`, { kind: 'lawsuit_direct', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
+    expect(d.appeals.map((a) => [a.kind, a.result]).sort()).toEqual([['lawsuit_after_reconsideration', 'pending'], ['lawsuit_direct', 'pending'], ['reconsideration', 'corrected']]);
   });
 });
 
@@ -1046,7 +1097,7 @@ describe('10. personal data: whole for the handling staff (and audited), masked 
     json(await reviewAs(c, r.id, 'opinion_risk', 'rsj.opinion'));
     json(await act(c, r.id, 'approve_reply', {}, 'rsj.leader'));
     json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/delivery`, { method: '邮寄', on: '2026-11-23', proof: 'EMS 1180000000002' }));
-    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/appeals`, { kind: 'lawsuit', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
+    json(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/appeals`, { kind: 'lawsuit_direct', filedOn: '2026-11-23', body: '示例市某区人民法院' }));
     await detail(c, r.id);
     const events = await c.conn.db.selectFrom('audit_events').selectAll().execute();
     expect(events.filter((e) => e.entity_id === r.id).map((e) => e.action)).toEqual(expect.arrayContaining(['application.register', 'application.view_personal_data', 'application.approve_reply', 'application.deliver']));
@@ -1141,5 +1192,203 @@ describe('13. one matter per application: the office splits a multi-matter reque
     expect(original.body).toContain(part.trackingCode);
     expect((await page(part.trackingCode)).statusCode).toBe(200);
     expectError(await call(c, await c.as('rsj.office'), 'POST', `/applications/${r.id}/split`, { parts: ['只有一项'] }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+// ---- 14 ----------------------------------------------------------------------------------------------
+
+/** The applicant's status page, as the portal shows it to the code and password. */
+const statusPage = (c: City, r: Registered) =>
+  c.app.inject({ method: 'POST', url: '/xxgk/status', payload: new URLSearchParams({ code: r.trackingCode, secret: r.secret }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+describe('14. the receipt day on real 2026 dates: confirmed by both sides, never moved (LAW-31)', () => {
+  const city = withCity('2026-02-13T12:30:00.000Z');
+
+  it('LAW-31: an e-mail that arrived Friday 2026-02-13 at 20:00 (after 17:30) is confirmed on make-up Saturday 02-14, a working day → YBJ due 2026-03-20', async () => {
+    const c = city();
+    const r = await register(c, { channel: 'email', receivedAt: '2026-02-13T20:00:00+08:00' }, 'ybj.office');
+    expect(await detail(c, r.id, 'ybj.office')).toMatchObject({ state: 'unconfirmed', arrivedAt: '2026-02-13T12:00:00.000Z', receivedAt: null, deadline: null });
+    c.advanceTo('2026-02-14T09:00:00+08:00');
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt', { note: '已回复电子邮件告知申请人' }, 'ybj.office'));
+    // 02-24..27 (4), Sat 02-28 make-up (5), 03-02..06 (10), 03-09..13 (15), 03-16..20 (20).
+    expect(d.deadline!.dueDate).toBe('2026-03-20');
+    expect(d.deadline!.explanation[0]).toBe('2026-02-14（星期六）09:00确认收到，以当日为起算日（起算日不计入期限）');
+    expect(d.deadline!.explanation).toContain('2026-02-28（星期六）为调休工作日，计入期限');
+  });
+
+  it('LAW-31: an e-mail of Saturday 2026-03-07 cannot be confirmed that weekend (409 RECEIPT_NOT_WORKDAY); confirmed Monday 03-09 → due 2026-04-07 after Qingming', async () => {
+    const c = city();
+    c.advanceTo('2026-03-07T10:30:00+08:00');
+    const r = await register(c, { channel: 'email', receivedAt: '2026-03-07T10:00:00+08:00', description: request(1) }, 'ybj.office');
+    expectError(await act(c, r.id, 'confirm_receipt', { note: '已回复邮件' }, 'ybj.office'), 409, 'RECEIPT_NOT_WORKDAY', /2026-03-07（星期六）不是工作日，确认收到须在工作日进行（《中华人民共和国政府信息公开条例》第三十一条）/);
+    c.advanceTo('2026-03-09T09:15:00+08:00');
+    const d = json<Detail>(await act(c, r.id, 'confirm_receipt', { note: '已回复邮件' }, 'ybj.office'));
+    // 03-10..13 (4), 03-16..20 (9), 03-23..27 (14), 03-30..04-03 (19), Qingming 04-04..06, 04-07 (20).
+    expect(d.deadline!.dueDate).toBe('2026-04-07');
+    expect(d.deadline!.explanation).toContain('2026-04-06（星期一）清明假期，不计入期限');
+  });
+
+  it('LAW-31: with automatic confirmation on, a fax of Thursday 2026-04-30 18:00 (eve of Labour Day) is confirmed at the start of Wednesday 05-06, recorded as automatic → due 2026-06-02', async () => {
+    const c = city();
+    const ybj = await agencyId(c, 'YBJ');
+    expectError(await call(c, await c.as('ybj.drafter'), 'PUT', `/agencies/${ybj}/application-settings`, { autoConfirm: true, extensionApprover: 'office_head', ownRule: '' }), 403, 'FORBIDDEN');
+    json(await call(c, await c.as('ybj.office'), 'PUT', `/agencies/${ybj}/application-settings`, { autoConfirm: true, extensionApprover: 'office_head', ownRule: '' }));
+    c.advanceTo('2026-04-30T18:30:00+08:00');
+    const r = await register(c, { channel: 'fax', receivedAt: '2026-04-30T18:00:00+08:00', description: request(2) }, 'ybj.office');
+    c.advanceTo('2026-05-05T12:00:00+08:00');
+    expect((await detail(c, r.id, 'ybj.office')).state).toBe('unconfirmed');
+    c.advanceTo('2026-05-06T08:30:00+08:00');
+    const d = await detail(c, r.id, 'ybj.office') as Detail & { receipt: { auto: boolean; by: string } };
+    expect(d).toMatchObject({ state: 'received', receivedAt: '2026-05-05T16:00:00.000Z', receipt: { auto: true, by: '系统' } });
+    expect(d.steps.at(-1)).toMatchObject({ action: 'auto_confirm', actionLabel: '自动确认收到', note: '2026-05-06（星期三）工作日开始时自动确认收到' });
+    // 05-07, 05-08 (2), make-up Sat 05-09 (3), 05-11..15 (8), 05-18..22 (13), 05-25..29 (18), 06-01, 06-02 (20).
+    expect(d.deadline!.dueDate).toBe('2026-06-02');
+    expect(d.deadline!.explanation[0]).toBe('2026-05-06（星期三）00:00自动确认收到，以当日为起算日（起算日不计入期限）');
+  });
+
+  it('LAW-31: ordinary post needs its confirmation with the applicant recorded (400 RECEIPT_CONFIRMATION_REQUIRED)', async () => {
+    const c = city();
+    const res = await call(c, await c.as('rsj.office'), 'POST', '/applications', { ...applicant({ description: request(3) }), channel: 'letter_ordinary', receivedAt: c.clock().toISOString() });
+    expectError(res, 400, 'RECEIPT_CONFIRMATION_REQUIRED', /平信须在到达当日与申请人确认/);
+  });
+
+  it('LAW-31: an online application submitted at 07:30 Beijing time shows that day on the status page, 待确认 until the office confirms it at 09:00 (not the UTC day before)', async () => {
+    const c = city();
+    c.advanceTo('2026-05-07T07:40:00+08:00');
+    const r = await register(c, { channel: 'online', receivedAt: '2026-05-07T07:30:00+08:00', description: request(4) });
+    const before = (await statusPage(c, r)).body;
+    expect(before).toContain('<th scope="row">提交时间</th><td>2026-05-07 07:30</td>');
+    expect(before).toContain('待本机关在工作日确认收到');
+    expect(before).not.toContain('2026-05-06');
+    c.advanceTo('2026-05-07T09:00:00+08:00');
+    json(await act(c, r.id, 'confirm_receipt'));
+    const after = (await statusPage(c, r)).body;
+    expect(after).toContain('<th scope="row">收到日期</th><td colspan="3">2026-05-07（已确认：通过申请查询页面告知申请人）</td>');
+    expect(after).toMatch(/<time datetime="2026-05-07T[^"]*">2026-05-07 \d\d:\d\d<\/time> 确认收到/);
+  });
+
+  it('APP-4: a registered letter signed for at 18:10 is received that day; RSJ\'s stricter 15 days cite its own rule by name → due 2026-05-27', async () => {
+    const c = city();
+    const rsj = await agencyId(c, 'RSJ');
+    json(await call(c, await c.as('rsj.office'), 'PUT', `/agencies/${rsj}/application-settings`, { autoConfirm: false, extensionApprover: 'office_head', ownRule: '示例市人力资源和社会保障局政府信息公开工作制度' }));
+    c.advanceTo('2026-05-07T18:20:00+08:00');
+    const r = await register(c, { channel: 'letter_registered', receivedAt: '2026-05-07T18:10:00+08:00', description: request(5) });
+    const d = await detail(c, r.id);
+    // 05-08 (1), make-up Sat 05-09 (2), 05-11..15 (7), 05-18..22 (12), 05-25..27 (15).
+    expect(d.deadline!.dueDate).toBe('2026-05-27');
+    expect(d.deadline!.explanation[0]).toBe('2026-05-07（星期四）18:10收到，以当日为起算日（起算日不计入期限）');
+    expect(d.deadline!.explanation.at(-1)).toBe('依据《中华人民共和国政府信息公开条例》第三十三条和《示例市人力资源和社会保障局政府信息公开工作制度》，期限为15个工作日，截止于2026-05-27（星期三）24时');
+    expect(d.deadline!.explanation.join('')).not.toMatch(/[A-Z]+-\d/);
+  });
+});
+
+// ---- 15 ----------------------------------------------------------------------------------------------
+
+describe('15. LAW-35 reasons, LAW-33 the extension\'s approver, and letters that say everything (LAW-36, APP-8)', () => {
+  const city = withCity();
+  const ids: Record<string, string> = {};
+
+  it('LAW-35: 不予处理 as excessive needs the reasons step first (409 REASONS_NOT_DECIDED); asking sends a letter with the date the office set', async () => {
+    const c = city();
+    const r = await register(c);
+    ids.a = r.id;
+    json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
+    expectError(await act(c, r.id, 'draft_reply', { outcome: 'unprocessed_excessive', text: '申请过多' }, 'rsj.drafter'), 409, 'REASONS_NOT_DECIDED', /第三十五条/);
+    expectError(await act(c, r.id, 'ask_reasons', { note: '请说明理由' }), 400, 'REASONS_DUE_INVALID');
+    const d = json<Detail & { reasons: { due: string } }>(await act(c, r.id, 'ask_reasons', { note: '请说明本月提出大量申请的用途', reasonsDue: '2026-11-30' }));
+    expect(d).toMatchObject({ state: 'awaiting_reasons', stateLabel: '待说明理由', reasons: { due: '2026-11-30' } });
+    expect(letterKinds(d)).toEqual(['letter_reasons.docx', 'letter_reasons.pdf']);
+    expect(await letterText(c, d, 'letter_reasons', 'pdf')).toContain('请您于2026年11月30日前向本机关说明理由：请说明本月提出大量申请的用途。');
+    expect((await statusPage(c, r)).body).toContain('请于 <strong>2026-11-30</strong> 前向本机关说明理由');
+    expectError(await act(c, r.id, 'reasons_unreasonable', { note: '无正当理由' }), 409, 'REASONS_PERIOD_RUNNING');
+  });
+
+  it('LAW-35: the reasons recorded and judged unreasonable → 不予处理, whose letter prints the office's finding that the reasons were asked for', async () => {
+    const c = city();
+    json(await act(c, ids.a!, 'record_reasons', { note: '用于研究' }));
+    json(await act(c, ids.a!, 'reasons_unreasonable', { note: '所述用途与申请数量明显不相称' }));
+    const finding = '本机关已依照《中华人民共和国政府信息公开条例》第三十五条的规定要求您说明理由，经审查认为申请理由不合理，不予处理。';
+    const d = await replyWith(c, ids.a!, 'unprocessed_excessive', finding);
+    const text = await letterText(c, d, 'letter_reply', 'pdf');
+    expect(text.replace(/\s+/g, '')).toContain(finding);
+  });
+
+  it('LAW-35: reasons judged reasonable → a longer term the office sets, with its reason, told by letter: 25 working days → 2026-12-28', async () => {
+    const c = city();
+    const r = await register(c, { description: request(1), idNumber: idOf(1) });
+    json(await act(c, r.id, 'ask_reasons', { note: '请说明理由', reasonsDue: '2026-11-30' }));
+    json(await act(c, r.id, 'record_reasons', { note: '用于撰写学位论文，需要历年数据' }));
+    expectError(await act(c, r.id, 'reasons_reasonable', { note: '需调取历年档案', workdays: 15 }), 400, 'LONGER_TERM_INVALID');
+    const d = json<Detail>(await act(c, r.id, 'reasons_reasonable', { note: '需调取历年档案', workdays: 25 }));
+    // 11-24..27 (4), 11-30..12-04 (9), 12-07..11 (14), 12-14..18 (19), 12-21..25 (24), 12-28 (25).
+    expect(d.state).toBe('handling');
+    expect(d.deadline!.dueDate).toBe('2026-12-28');
+    expect(d.deadline!.explanation.at(-1)).toBe('2026-11-23（星期一）依据《中华人民共和国政府信息公开条例》第三十五条确定延迟答复的合理期限（需调取历年档案），依据《中华人民共和国政府信息公开条例》第三十三条和本机关规定，期限为25个工作日，截止于2026-12-28（星期一）24时');
+    expect(await letterText(c, d, 'letter_longer_term', 'pdf')).toContain('确定延迟答复的合理期限为25个工作日，将于2026年12月28日前作出答复');
+  });
+
+  it('LAW-33: by default the head of the disclosure office approves the extension, and the letter names them; a department head outside the office cannot (403)', async () => {
+    const c = city();
+    const r = await register(c, { description: request(2), idNumber: idOf(2) });
+    ids.b = r.id;
+    expectError(await call(c, await c.as('rsj.head'), 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }), 403, 'FORBIDDEN');
+    const office = await c.conn.db.selectFrom('users').select('id').where('username', '=', 'rsj.office').executeTakeFirstOrThrow();
+    await c.conn.db.insertInto('role_grants').values({ id: 'grant-office-head', user_id: office.id, agency_id: await agencyId(c, 'RSJ'), role: 'dept_head', created_at: c.clock().toISOString() }).execute();
+    const head = await signIn(c, 'rsj.office');
+    const d = json<Detail>(await call(c, head, 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }));
+    expect(d.deadline!.explanation).toContainEqual(expect.stringMatching(/^经政府信息公开工作机构负责人王公开批准/));
+    expect(await letterText(c, d, 'letter_extension', 'pdf')).toContain('经政府信息公开工作机构负责人王公开同意');
+  });
+
+  it('LAW-33: where the agency requires its leader, the office head cannot extend (403) and the leader can', async () => {
+    const c = city();
+    const rsj = await agencyId(c, 'RSJ');
+    const head = await signIn(c, 'rsj.office');
+    json(await call(c, head, 'PUT', `/agencies/${rsj}/application-settings`, { autoConfirm: false, extensionApprover: 'leader', ownRule: '' }));
+    const r = await register(c, { description: request(3), idNumber: idOf(3) });
+    expectError(await call(c, head, 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }), 403, 'FORBIDDEN', /须经本机关负责人批准/);
+    const d = json<Detail>(await call(c, await c.as('rsj.leader'), 'POST', `/applications/${r.id}/extend`, { reason: '需要调取档案' }));
+    expect(await letterText(c, d, 'letter_extension', 'docx')).toContain('经本机关负责人刘副局长同意');
+  });
+
+  it('letters: an organisation is addressed as 你单位; provided files are listed with their pages; the remedy names the court the agency set', async () => {
+    const c = city();
+    json(await call(c, await c.as('rsj.office'), 'PUT', `/letter-templates/${await agencyId(c, 'RSJ')}`, {
+      numberPattern: '〔{年}〕{号}号', signatureName: '', contactPerson: '', contactPhone: '', reconsiderationBody: '', court: '示例市建设区人民法院', dateStyle: 'chinese',
+    }));
+    const r = await register(c, { ...organisation('commercial', 7), description: request(4) });
+    json(await act(c, r.id, 'assign', { unitId: await unitId(c, 'RSJ', '就业促进科') }));
+    json(await uploadFile(c, await c.as('rsj.office'), `/applications/${r.id}/files`, '见习补贴名单.pdf', samplePdf([['第一页'], ['第二页']])));
+    const d = await replyWith(c, r.id, 'granted', '经审查，予以公开。');
+    expect(d.files.find((f) => f.kind === 'provided')).toMatchObject({ name: '见习补贴名单.pdf', pages: 2 });
+    for (const format of ['docx', 'pdf'] as const) {
+      const text = await letterText(c, d, 'letter_reply', format);
+      expect(text).toContain('收到你单位提出的政府信息公开申请');
+      expect(text).not.toContain('您');
+      expect(text).toContain('附件：见习补贴名单.pdf（共2页）');
+      expect(text).toContain('自收到本告知书之日起60日内向示例市人民政府申请行政复议，或者自收到本告知书之日起6个月内向示例市建设区人民法院提起行政诉讼');
+    }
+  });
+
+  it('letters: a withdrawal through the portal is answered with a letter ending the case', async () => {
+    const c = city();
+    const r = await register(c, { description: request(5), idNumber: idOf(5) });
+    const res = await c.app.inject({ method: 'POST', url: '/xxgk/status/withdraw', payload: new URLSearchParams({ code: r.trackingCode, secret: r.secret, confirm: 'yes' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(200);
+    const d = await detail(c, r.id);
+    expect(d.state).toBe('withdrawn');
+    expect(await letterText(c, d, 'letter_reply', 'pdf')).toContain('您于2026年11月23日撤回该政府信息公开申请。本机关终止处理该政府信息公开申请。');
+  });
+
+  it('letters: closing for no correction issues the closing letter (LAW-30)', async () => {
+    const c = city();
+    const r = await register(c, { description: request(6), idNumber: idOf(6) });
+    json(await act(c, r.id, 'request_correction', { needed: '请写明年度' }));
+    c.advanceTo('2026-12-15T09:00:00+08:00');
+    const d = json<Detail>(await act(c, r.id, 'close_no_correction'));
+    expect(d.outcome).toBe('other_no_correction');
+    const text = await letterText(c, d, 'letter_reply', 'pdf');
+    expect(text).toContain('您无正当理由逾期未补正');
+    expect(text).toContain('补正期限至2026年12月14日');
   });
 });

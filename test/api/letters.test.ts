@@ -79,7 +79,7 @@ describe('the office’s letter template', () => {
     const view = json<Template>(await call(t, await as('rsj.office'), 'GET', `/letter-templates/${rsj}`));
     expect(view).toMatchObject({
       numberPattern: '〔{年}〕{号}号', signatureName: '', contactPerson: '', dateStyle: 'chinese', nextNumber: '〔2026〕1号', updatedAt: null,
-      defaults: { signatureName: '示例市人力资源和社会保障局', contactPhone: '0310-1234333', reconsiderationBody: '示例市人民政府', court: '人民法院' },
+      defaults: { signatureName: '示例市人力资源和社会保障局', contactPhone: '0310-1234333', reconsiderationBody: '示例市人民政府', court: '有管辖权的人民法院' },
     });
   });
 
@@ -158,7 +158,7 @@ describe('the reply letter the applicant gets (APP-7, GB/T 9704-2012)', () => {
     expect(docx[2]).toBe('李申请：');
     expect(docx).toContain(opinion);
     expect(flat(docx)).not.toContain('能够作区分处理'); // the standard paragraph gives way to the handler's
-    expect(flat(docx)).toContain('依法向示例市滨海区人民法院提起行政诉讼');
+    expect(flat(docx)).toContain('自收到本告知书之日起6个月内向示例市滨海区人民法院提起行政诉讼');
     expect(docx.slice(-3)).toEqual(['示例市人力资源和社会保障局', '二〇二七年一月四日', '（联系人：王公开，联系电话：0310-1234333）']);
     const styles = strFromU8(unzipSync(docxBytes)['word/styles.xml']!);
     expect(styles).toContain('w:eastAsia="仿宋_GB2312"');

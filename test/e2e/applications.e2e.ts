@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildCalendar, type IsoDate } from '../../src/core/calendar.ts';
+import { officialCalendarData } from '../../src/core/calendar.official.ts';
+import { chinaDateOf } from '../../src/core/clock.ts';
+import { isWorkday } from '../../src/core/workdays.ts';
 import { samplePdf } from '../../src/modules/files/fixtures/samples.ts';
 import { extractText, loadMupdf } from '../../src/modules/files/text.ts';
 import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
@@ -75,6 +79,18 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await office.getByRole('link', { name: regNumber }).click();
     await office.waitForURL(/\/admin\/applications\/[0-9a-f-]{36}$/);
     const caseUrl = office.url();
+    // LAW-31: an online application waits as 待确认 until the office confirms it on a working day. The server
+    // runs on the real clock, so on a weekend or holiday the walk checks the refusal and ends there.
+    await office.getByText('待确认').first().waitFor();
+    const today = chinaDateOf(new Date()) as IsoDate;
+    if (!isWorkday(buildCalendar({ official: officialCalendarData(), overrides: [], coveredYears: [] }), today)) {
+      await office.getByRole('button', { name: '确认收到', exact: true }).click();
+      await office.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+      await office.getByText('不是工作日，确认收到须在工作日进行').first().waitFor();
+      return;
+    }
+    await dialogAction(office, caseUrl, '确认收到', async () => {});
+    await office.getByText('通过申请查询页面告知申请人').first().waitFor();
     await dialogAction(office, caseUrl, '告知补正', (d) => d.getByLabel('需补正的内容').fill('请说明所需名单的认定年度和批次'));
     await office.getByText('待补正').first().waitFor();
     await shot(office, 'app-3-correction-asked');
@@ -153,6 +169,12 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await viewer.setContent(`<body style="margin:0;background:#eee"><img alt="答复告知书" style="display:block;margin:16px auto;box-shadow:0 0 4px #999" src="data:image/png;base64,${Buffer.from(png).toString('base64')}"></body>`);
     await shot(viewer, 'app-8-reply-letter');
     await viewer.close();
+    // The letter that says everything: the remedy with its starting points and bodies, the files with their pages, 您.
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('自收到本告知书之日起60日内向示例市人民政府申请行政复议，或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼');
+    expect(flat).toContain('见习基地名单.pdf（共1页）');
+    expect(flat).toContain('收到您提出的政府信息公开申请');
+    expect(flat).not.toContain('您（单位）');
     const [list] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('button', { name: '见习基地名单.pdf', exact: true }).click()]);
     const provided = await extractText('pdf', new Uint8Array(await readFile((await list.path())!)));
     expect(provided).toContain('示例市滨海物流有限公司');

@@ -13,6 +13,7 @@ import type {
   ApplicationAction,
   ApplicationActionInput,
   ApplicationDetail,
+  ApplicationSettings,
   ApplicationIntake,
   ApplicationListEntry,
   ApplicationQuery,
@@ -286,6 +287,9 @@ export const api = {
   /** 依申请公开. Most writes answer the case as it now stands; refusals are 409 with a Chinese message. */
   applications: {
     vocabulary: () => get<AppVocabulary>('/applications/vocabulary'),
+    /** An agency's settings: automatic confirmation (LAW-31), the extension's approver (LAW-33), the letters' bodies, its own rule's name. */
+    settings: (agencyId: string) => get<ApplicationSettings>(`/agencies/${seg(agencyId)}/application-settings`),
+    saveSettings: (agencyId: string, input: ApplicationSettings) => put<ApplicationSettings>(`/agencies/${seg(agencyId)}/application-settings`, input),
     list: (query: ApplicationQuery) => get<Page<ApplicationListEntry>>('/applications', { ...query }),
     get: (id: string) => get<ApplicationDetail>(`/applications/${seg(id)}`),
     /** Office intake (APP-2, LAW-31, APP-5); the secret comes back this once only. */

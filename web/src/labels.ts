@@ -164,7 +164,8 @@ export const APPLICATION_FILE_KINDS: Record<string, string> = {
 
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
   reconsideration: '行政复议',
-  lawsuit: '行政诉讼',
+  lawsuit_direct: '行政诉讼（未经复议直接起诉）',
+  lawsuit_after_reconsideration: '行政诉讼（复议后起诉）',
 };
 
 /** Table 4's result columns. */

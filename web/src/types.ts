@@ -622,7 +622,9 @@ export type ReplyType =
   | 'not_processed'
   | 'closed';
 export type ApplicationState =
+  | 'unconfirmed'
   | 'received'
+  | 'awaiting_reasons'
   | 'handling'
   | 'awaiting_correction'
   | 'awaiting_fee'
@@ -641,7 +643,13 @@ export type ApplicationAction =
   | 'draft_reply'
   | 'return_reply'
   | 'approve_reply'
-  | 'withdraw';
+  | 'withdraw'
+  | 'confirm_receipt'
+  | 'fee_notice_received'
+  | 'ask_reasons'
+  | 'record_reasons'
+  | 'reasons_unreasonable'
+  | 'reasons_reasonable';
 /** APP-6: the three reviews every reply passes before it is signed. */
 export type ReviewKind = 'confidentiality' | 'legality' | 'opinion_risk';
 /** LAW-35: a likely repeat of an earlier application, or too many this month. */
@@ -667,6 +675,41 @@ export interface AppVocabulary {
   states: Record<ApplicationState, string>;
   actions: Record<ApplicationAction, string>;
   reviewKinds: Record<ReviewKind, string>;
+  appealKinds: Record<AppealKind, string>;
+  extensionApprovers: Record<ExtensionApprover, string>;
+}
+
+/** LAW-33: who approves an extension in an agency. */
+export type ExtensionApprover = 'office_head' | 'leader';
+
+/** An agency's settings for applications (GET/PUT /agencies/:agencyId/application-settings). */
+export interface ApplicationSettings {
+  /** LAW-31: confirm online, e-mail and fax applications automatically at the start of the next working day. */
+  autoConfirm: boolean;
+  extensionApprover: ExtensionApprover;
+  /** APP-4: the name of the agency's own rule setting a stricter term. */
+  ownRule: string;
+}
+
+/** LAW-31: the recorded confirmation of the receipt day. */
+export interface ApplicationReceipt {
+  at: string;
+  by: string;
+  auto: boolean;
+  told: string;
+}
+
+/** LAW-35: reasons asked for, the applicant's answer and the office's decision. */
+export interface ApplicationReasons {
+  askedAt: string;
+  asked: string;
+  due: string;
+  answeredAt?: string;
+  answer?: string;
+  decision?: 'unreasonable' | 'reasonable';
+  decidedAt?: string;
+  decisionReason?: string;
+  workdays?: number;
 }
 
 /** The applicant as the server presents them: whole for the handling staff, masked for everyone else. */
@@ -689,7 +732,9 @@ export interface ApplicationListEntry {
   id: string;
   regNumber: string;
   channel: ReceiptChannel;
-  receivedAt: string;
+  arrivedAt: string;
+  /** LAW-31: null while 待确认. */
+  receivedAt: string | null;
   /** Always masked in the queue. */
   applicant: Applicant;
   description: string;
@@ -730,9 +775,13 @@ export interface ApplicationCorrection {
 /** LAW-42: the fee notice and its payment. */
 export interface ApplicationFee {
   amount: number;
+  by: FeeBasis;
   basis: string;
+  pages?: number;
   notifiedAt: string;
-  due: string;
+  /** LAW-42: the 20 working days run from the applicant's receipt of the notice (then `due`). */
+  noticeReceivedAt?: string;
+  due?: string;
   paidAt?: string;
 }
 
@@ -787,6 +836,8 @@ export interface ApplicationConsultation {
   answerText: string;
   overrideReason: string;
   notice: string;
+  /** LAW-32, LAW-34: the party's 15 working days. */
+  deadline: Deadline | null;
 }
 
 export interface AppConsultationAnswer {
@@ -806,10 +857,13 @@ export interface ApplicationFile {
   name: string;
   mime: string;
   size: number;
+  /** Pages of a provided file, listed in the reply. */
+  pages: number | null;
   createdAt: string;
 }
 
-export type AppealKind = 'reconsideration' | 'lawsuit';
+/** APP-8, table 4's three columns. */
+export type AppealKind = 'reconsideration' | 'lawsuit_direct' | 'lawsuit_after_reconsideration';
 export type AppealResult = 'pending' | 'upheld' | 'corrected' | 'other';
 
 /** APP-8: an administrative reconsideration or lawsuit about the reply (table 4). */
@@ -843,7 +897,14 @@ export interface ApplicationDetail {
   regNumber: string;
   trackingCode: string;
   channel: ReceiptChannel;
-  receivedAt: string;
+  arrivedAt: string;
+  /** LAW-31: the receipt moment, null while 待确认. */
+  receivedAt: string | null;
+  receivedOn: string | null;
+  receipt: ApplicationReceipt | null;
+  reasons: ApplicationReasons | null;
+  /** LAW-42: the payment deadline once the applicant received the notice. */
+  feeDeadline: Deadline | null;
   transfer: ApplicationTransfer | null;
   applicant: Applicant;
   description: string;
@@ -895,6 +956,8 @@ export interface ApplicationIntake extends ApplicantInput {
   channel: ReceiptChannel;
   /** LAW-31: the receipt moment (ISO date-time with offset). */
   receivedAt: string;
+  /** LAW-31, ordinary post: how the office confirmed it with the applicant the day it arrived. */
+  confirmedWith?: string;
   transfer?: { from: string; handedOverAt: string; record: string };
 }
 
@@ -921,6 +984,9 @@ export interface ApplicationActionInput {
   alreadyPublicWhere?: string;
   holderAgency?: string;
   receivedAt?: string;
+  /** LAW-35: the date by which reasons are to be given, and the longer term set when they are reasonable. */
+  reasonsDue?: string;
+  workdays?: number;
 }
 
 /** A period of Beijing-time days, both ends included (YYYY-MM-DD). */

@@ -56,7 +56,12 @@ export function presentApplicant(r: ApplicationTable, unmasked: boolean): Applic
 export const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
 
 export type Correction = { requestedAt: string; needed: string; due: string; answeredAt?: string; answer?: string };
-export type Fee = { amount: number; basis: string; notifiedAt: string; due: string; paidAt?: string };
+/** LAW-42: `by` count or pages; the 20 working days run from `noticeReceivedAt`, the applicant's receipt of the notice (then `due`). */
+export type Fee = { amount: number; by: 'count' | 'pages'; basis: string; pages?: number; notifiedAt: string; noticeReceivedAt?: string; due?: string; paidAt?: string };
+/** LAW-31: the recorded confirmation of the receipt day; `told` says how the applicant learnt it. */
+export type Receipt = { at: string; by: string; auto: boolean; told: string };
+/** LAW-35: reasons asked for, the applicant's answer and the office's decision (a longer term in working days when reasonable). */
+export type Reasons = { askedAt: string; asked: string; due: string; answeredAt?: string; answer?: string; decision?: 'unreasonable' | 'reasonable'; decidedAt?: string; decisionReason?: string; workdays?: number };
 export type Reply = { outcome: Outcome; text: string; alreadyPublicWhere?: string; holderAgency?: string; draftedBy: string; approvedBy?: string; approvedAt?: string };
 export type Transfer = { from: string; handedOverAt: string; record: string; reportedBackAt?: string; report?: string };
 export type Delivery = { method: string; on: string; proof: string };

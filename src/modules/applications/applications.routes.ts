@@ -9,8 +9,9 @@ import type { AppDeps } from '../../http/deps.ts';
 import { readStoredFile } from '../files/store.ts';
 import { filesRoot } from '../documents/documents.publication.ts';
 import {
-  ACTION_LABELS, APPLICANT_KINDS, CHANNELS, DELIVERIES, FORMS, OUTCOMES, RECEIPT_RULE, REPLY_TYPES, REVIEW_KINDS, STATES,
+  ACTION_LABELS, APPEAL_KINDS, APPLICANT_KINDS, CHANNELS, DELIVERIES, EXTENSION_APPROVERS, FORMS, OUTCOMES, RECEIPT_RULE, REPLY_TYPES, REVIEW_KINDS, STATES,
 } from './applications.rules.ts';
+import { applicationSettings, updateApplicationSettings } from './applications.settings.ts';
 import { APPLICATION_ROLES, visibleApplication } from './applications.repo.ts';
 import {
   actOn, addProvidedFile, answerConsultation, consult, extend, getApplication, intake, listApplications, recordAppeal, recordAppealResult, recordDelivery, review, splitApplication,
@@ -45,8 +46,21 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/applications/vocabulary', { config: { access: 'staff' }, schema: { tags: ['applications'], summary: '申请人类型、收到方式、答复结果（年报表三）等词表' } }, async () => ({
     applicantKinds: APPLICANT_KINDS, channels: CHANNELS, receiptRules: RECEIPT_RULE, forms: FORMS, deliveries: DELIVERIES, outcomes: OUTCOMES,
-    replyTypes: REPLY_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS,
+    replyTypes: REPLY_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS, appealKinds: APPEAL_KINDS, extensionApprovers: EXTENSION_APPROVERS,
   }));
+
+  const AgencyParam = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
+  const Settings = Type.Object({
+    autoConfirm: Type.Boolean(), extensionApprover: oneOf(EXTENSION_APPROVERS), ownRule: Text(100),
+  }, strict);
+  r.get('/agencies/:agencyId/application-settings', {
+    config: { access: { roles: [...APPLICATION_ROLES, 'sys_admin'] } },
+    schema: { tags: ['applications'], summary: '本机关依申请公开设置（自动确认收到、延期审批人、复议机关和法院、本机关规定名称）', params: AgencyParam },
+  }, async (req) => applicationSettings(deps.db, req.params.agencyId));
+  r.put('/agencies/:agencyId/application-settings', {
+    config: { access: { roles: ['office', 'sys_admin'] } },
+    schema: { tags: ['applications'], summary: '修改本机关依申请公开设置', params: AgencyParam, body: Settings },
+  }, async (req) => updateApplicationSettings(deps, actorOf(req), req.params.agencyId, req.body));
 
   r.get('/applications', {
     config: { access: staff },
@@ -56,17 +70,18 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/applications', {
     config: { access: office },
     schema: {
-      tags: ['applications'], summary: '登记信函、传真、电子邮件、当面和转办申请（LAW-31、APP-5）',
+      tags: ['applications'], summary: '登记信函、传真、电子邮件、当面和转办申请；传真、电子邮件到达后待确认，平信记录与申请人确认的方式（LAW-31、APP-5）',
       body: Type.Object({
         ...ApplicantFields,
         channel: oneOf(CHANNELS),
         receivedAt: Type.String({ format: 'date-time' }),
+        confirmedWith: Type.Optional(Text(500)),
         transfer: Type.Optional(Type.Object({ from: Text(200, 1), handedOverAt: Type.String({ format: 'date-time' }), record: Text(1000, 1) }, strict)),
       }, strict),
     },
   }, async (req, reply) => {
-    const { channel, receivedAt, transfer, ...applicant } = req.body;
-    const done = await intake(deps, actorOf(req), applicant, { channel, receivedAt, transfer });
+    const { channel, receivedAt, transfer, confirmedWith, ...applicant } = req.body;
+    const done = await intake(deps, actorOf(req), applicant, { channel, receivedAt, transfer, confirmedWith });
     return reply.status(201).send({ id: done.id, regNumber: done.regNumber, trackingCode: done.trackingCode, secret: done.secret });
   });
 
@@ -76,13 +91,14 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/applications/:id/actions/:action', {
     config: { access: staff },
     schema: {
-      tags: ['applications'], summary: '办理操作：分办、补正、收费、拟定答复、签发……',
+      tags: ['applications'], summary: '办理操作：确认收到、分办、补正、收费、要求说明理由、拟定答复、签发……',
       params: Type.Object({ id: Type.String({ minLength: 1 }), action: oneOf(ACTION_LABELS) }),
       body: Type.Object({
         unitId: Type.Optional(Type.String()), note: Type.Optional(Text(2000)), needed: Type.Optional(Text(2000)), correction: Type.Optional(Text(4000)),
         feeBasis: Type.Optional(Type.Union([Type.Literal('count'), Type.Literal('pages')])), pages: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
         outcome: Type.Optional(oneOf(OUTCOMES)), text: Type.Optional(Text(5000)), alreadyPublicWhere: Type.Optional(Text(500)), holderAgency: Type.Optional(Text(200)),
         receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
+        reasonsDue: Type.Optional(DateString), workdays: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
       }, strict),
     },
   }, async (req) => {
@@ -98,7 +114,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     return getApplication(deps, actorOf(req), req.params.id);
   });
 
-  r.post('/applications/:id/extend', { config: { access: { roles: ['leader'] } }, schema: { tags: ['applications'], summary: '延期答复（LAW-33，一次）', params: Id, body: Type.Object({ reason: Text(1000, 1) }, strict) } }, async (req) => {
+  r.post('/applications/:id/extend', { config: { access: { roles: ['leader', 'dept_head'] } }, schema: { tags: ['applications'], summary: '延期答复（LAW-33，一次；公开工作机构负责人或机关负责人批准，依本机关设置）', params: Id, body: Type.Object({ reason: Text(1000, 1) }, strict) } }, async (req) => {
     await extend(deps, actorOf(req), req.params.id, req.body.reason);
     return getApplication(deps, actorOf(req), req.params.id);
   });
@@ -122,8 +138,8 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/application-consultations/:id/answer', {
     config: { access: office },
     schema: {
-      tags: ['applications'], summary: '登记意见（或逾期未答复），期限恢复计算', params: Id,
-      body: Type.Object({ answer: Type.Union([Type.Literal('consent'), Type.Literal('refuse'), Type.Literal('no_answer')]), text: Text(2000, 1), overrideReason: Type.Optional(Text(2000)), notice: Type.Optional(Text(2000)) }, strict),
+      tags: ['applications'], summary: '登记意见，或期满后登记逾期未答复（其他机关视为同意，第三方由本机关决定），期限恢复计算', params: Id,
+      body: Type.Object({ answer: Type.Union([Type.Literal('consent'), Type.Literal('refuse'), Type.Literal('no_answer')]), text: Text(2000), overrideReason: Type.Optional(Text(2000)), notice: Type.Optional(Text(2000)) }, strict),
     },
   }, async (req, reply) => {
     await answerConsultation(deps, actorOf(req), req.params.id, req.body);
@@ -140,7 +156,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications/:id/appeals', {
     config: { access: office },
-    schema: { tags: ['applications'], summary: '登记行政复议或诉讼（APP-8）', params: Id, body: Type.Object({ kind: Type.Union([Type.Literal('reconsideration'), Type.Literal('lawsuit')]), filedOn: DateString, body: Text(200, 1) }, strict) },
+    schema: { tags: ['applications'], summary: '登记行政复议或诉讼（APP-8）', params: Id, body: Type.Object({ kind: oneOf(APPEAL_KINDS), filedOn: DateString, body: Text(200, 1) }, strict) },
   }, async (req) => {
     await recordAppeal(deps, actorOf(req), req.params.id, req.body);
     return getApplication(deps, actorOf(req), req.params.id);
@@ -158,12 +174,12 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { roles: ['office', 'drafter'] } },
     schema: {
       tags: ['applications'], summary: '上传提供给申请人的信息（multipart 字段 file）；redact 为需删除的内容，PDF/Word 自动删除（LAW-37）', params: Id,
-      querystring: Type.Object({ redact: Type.Optional(Type.Array(Text(500, 1), { maxItems: 50 })) }, strict),
+      querystring: Type.Object({ redact: Type.Optional(Type.Array(Text(500, 1), { maxItems: 50 })), pages: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }, strict),
     },
   }, async (req) => {
     const file = await req.file();
     if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件');
-    await addProvidedFile(deps, actorOf(req), req.params.id, { filename: file.filename, bytes: new Uint8Array(await file.toBuffer()) }, req.query.redact ?? []);
+    await addProvidedFile(deps, actorOf(req), req.params.id, { filename: file.filename, bytes: new Uint8Array(await file.toBuffer()) }, req.query.redact ?? [], req.query.pages);
     return getApplication(deps, actorOf(req), req.params.id);
   });
 

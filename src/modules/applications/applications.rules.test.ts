@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { buildCalendar } from '../../core/calendar.ts';
+import { officialCalendarData } from '../../core/calendar.official.ts';
 import { isRole } from '../org/org.rules.ts';
 import {
+  autoConfirmationMoment,
+  needsConfirmation,
   ACTION_LABELS,
   APPLICANT_KINDS,
   CHANNELS,
@@ -195,8 +199,8 @@ describe('APP-1 / LAW-31 / APP-5 channels and receipt day', () => {
     ['visit', '提交之日'],
     ['letter_registered', '签收之日'],
     ['letter_ordinary', '与申请人确认之日'],
-    ['email', '到达'],
-    ['online', '系统收到之日'],
+    ['email', '双方确认之日'],
+    ['online', '双方确认之日'],
     ['fax', '双方确认之日'],
     ['transfer', '转交之日'],
   ] as const)('LAW-31: %s → %s', (channel, phrase) => {
@@ -210,11 +214,20 @@ describe('APP-1 / LAW-31 / APP-5 channels and receipt day', () => {
 
 const ALL_STATES = Object.keys(STATES) as State[];
 const ALL_ACTIONS = Object.keys(ACTION_LABELS) as Action[];
-const OPEN: State[] = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
+const OPEN: State[] = ['unconfirmed', 'received', 'handling', 'awaiting_reasons', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
 const CLOSED: State[] = ['replied', 'closed', 'withdrawn'];
 
 /** The whole table, written out: [from, action, movers, to]. */
 const EXPECTED: readonly [State, Action, Mover[], State][] = [
+  ['unconfirmed', 'confirm_receipt', ['office'], 'received'], // LAW-31 both sides confirm on a working day
+  ['awaiting_fee', 'fee_notice_received', ['office'], 'awaiting_fee'], // LAW-42 the 20 working days start
+  ['received', 'ask_reasons', ['office'], 'awaiting_reasons'], // LAW-35
+  ['handling', 'ask_reasons', ['office'], 'awaiting_reasons'], // LAW-35
+  ['awaiting_reasons', 'record_reasons', ['office'], 'awaiting_reasons'], // LAW-35
+  ['awaiting_reasons', 'reasons_unreasonable', ['office'], 'handling'], // LAW-35 → 不予处理 reply
+  ['awaiting_reasons', 'reasons_reasonable', ['office'], 'handling'], // LAW-35 longer term
+  ['unconfirmed', 'withdraw', ['applicant'], 'withdrawn'],
+  ['awaiting_reasons', 'withdraw', ['applicant'], 'withdrawn'],
   ['received', 'assign', ['office'], 'handling'], // ORG-1 the office hands it to the department
   ['handling', 'assign', ['office'], 'handling'], // a case corrected before assignment, or re-assigned (ORG-4)
   ['received', 'request_correction', ['office'], 'awaiting_correction'], // LAW-30
@@ -237,15 +250,16 @@ const EXPECTED: readonly [State, Action, Mover[], State][] = [
 const PAIRS = ALL_STATES.flatMap((s) => ALL_ACTIONS.map((a) => [s, a] as const));
 
 describe('applications workflow: transition table', () => {
-  it('knows eight states, five of them open', () => {
-    expect(ALL_STATES).toHaveLength(8);
+  it('knows ten states, seven of them open (LAW-31 待确认, LAW-35 待说明理由)', () => {
+    expect(ALL_STATES).toHaveLength(10);
     expect([...OPEN_STATES]).toEqual(OPEN);
     expect(ALL_STATES.filter((s) => !OPEN_STATES.includes(s))).toEqual(CLOSED);
   });
 
-  it('knows eleven actions, each with a Chinese label', () => {
+  it('knows seventeen actions, each with a Chinese label', () => {
     expect(ALL_ACTIONS.sort()).toEqual(
-      ['assign', 'request_correction', 'correct', 'close_no_correction', 'notify_fee', 'fee_paid', 'close_no_fee', 'draft_reply', 'return_reply', 'approve_reply', 'withdraw'].sort(),
+      ['assign', 'request_correction', 'correct', 'close_no_correction', 'notify_fee', 'fee_paid', 'close_no_fee', 'draft_reply', 'return_reply', 'approve_reply', 'withdraw',
+        'confirm_receipt', 'fee_notice_received', 'ask_reasons', 'record_reasons', 'reasons_unreasonable', 'reasons_reasonable'].sort(),
     );
     for (const a of ALL_ACTIONS) expect(ACTION_LABELS[a]).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -304,7 +318,7 @@ describe('applications workflow: transition table', () => {
     expect(TRANSITIONS.some((t) => t.from === s)).toBe(true);
   });
 
-  it('every state is reachable from received, and every open state can reach replied', () => {
+  it('every state is reachable from unconfirmed, and every open state can reach replied', () => {
     const reach = (start: State) => {
       const seen = new Set<State>([start]);
       const queue: State[] = [start];
@@ -314,7 +328,7 @@ describe('applications workflow: transition table', () => {
       }
       return seen;
     };
-    expect(reach('received')).toEqual(new Set(ALL_STATES));
+    expect(reach('unconfirmed')).toEqual(new Set(ALL_STATES));
     for (const s of OPEN) expect(reach(s).has('replied')).toBe(true);
   });
 
@@ -435,18 +449,20 @@ describe('LAW-42 feeByCount: per applicant per natural month', () => {
   });
 });
 
-describe('LAW-42 feeByPages: per application', () => {
+describe('LAW-42 feeByPages: per application, stepped per page', () => {
   it.each([
     [0, 0],
     [1, 0],
     [30, 0], // ≤30 free
-    [31, 10],
-    [100, 10], // 31–100 ¥10
-    [101, 20],
-    [200, 20], // 101–200 ¥20
-    [201, 40],
-    [1000, 40], // >200 ¥40
-  ])('%i pages cost ¥%i', (pages, fee) => {
+    [31, 10], // 1 page at ¥10
+    [50, 200], // 20 × 10
+    [100, 700], // 70 × 10
+    [101, 720], // 700 + 1 × 20
+    [200, 2700], // 700 + 100 × 20
+    [201, 2740], // 2700 + 1 × 40
+    [250, 4700], // 70 × 10 + 100 × 20 + 50 × 40
+    [1000, 34700], // 2700 + 800 × 40
+  ])('LAW-42: %i pages cost ¥%i', (pages, fee) => {
     expect(feeByPages(pages)).toBe(fee);
   });
 
@@ -797,5 +813,27 @@ describe('LAW-49/50 table3', () => {
     const t = table3([app('natural', '2025-12-01T02:00:00.000Z', '2025-12-31T03:00:00.000Z', 'granted')], YEAR);
     expect(t.rows.granted).toEqual(row({ natural: 1 }));
     expect(t.rows.carried_out).toEqual(ZERO);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// LAW-31: the receipt day of the confirmed channels
+// ---------------------------------------------------------------------------------------
+
+describe('LAW-31 confirmation', () => {
+  const cal = buildCalendar({ official: officialCalendarData(), overrides: [], coveredYears: [] });
+
+  it('LAW-31: online, e-mail and fax wait for both sides to confirm; post, visits and transfers do not', () => {
+    expect((['online', 'email', 'fax'] as const).every(needsConfirmation)).toBe(true);
+    expect((['visit', 'letter_registered', 'letter_ordinary', 'transfer'] as const).some(needsConfirmation)).toBe(false);
+  });
+
+  it.each([
+    ['a fax on the eve of Labour Day 2026 (Thu 04-30 18:00)', '2026-04-30T18:00:00+08:00', '2026-05-05T16:00:00.000Z'], // Wed 05-06 00:00 Beijing
+    ['an e-mail on Friday 2026-02-13 20:00, before make-up Saturday 02-14', '2026-02-13T20:00:00+08:00', '2026-02-13T16:00:00.000Z'],
+    ['an online application on Saturday 2026-03-07', '2026-03-07T10:00:00+08:00', '2026-03-08T16:00:00.000Z'], // Mon 03-09
+    ['one at 07:30 Beijing on Tuesday 2026-05-12 (23:30 UTC the day before)', '2026-05-11T23:30:00Z', '2026-05-12T16:00:00.000Z'], // Wed 05-13
+  ])('LAW-31: automatic confirmation of %s falls at the start of the next working day', (_, arrived, moment) => {
+    expect(autoConfirmationMoment(cal, arrived)).toBe(moment);
   });
 });

@@ -1,4 +1,6 @@
 import { chinaDateOf } from '../../core/clock.ts';
+import type { IsoDate, WorkCalendar } from '../../core/calendar.ts';
+import { nextWorkday } from '../../core/workdays.ts';
 import type { Role } from '../org/org.rules.ts';
 
 /**
@@ -22,14 +24,31 @@ export type ReceiptChannel = keyof typeof CHANNELS;
 
 /** LAW-31, written next to the receipt moment the clerk enters. */
 export const RECEIPT_RULE: Record<ReceiptChannel, string> = {
-  online: '以系统收到之日为收到日（条例第三十一条）',
-  email: '以申请到达公布的电子邮箱之日为收到日（条例第三十一条）',
+  online: '以双方确认之日为收到日（条例第三十一条）：提交后待确认，工作日确认',
+  email: '以双方确认之日为收到日（条例第三十一条）：登记到达时间后待确认，工作日确认',
   letter_registered: '以签收之日为收到日（条例第三十一条）',
-  letter_ordinary: '以与申请人确认之日为收到日（条例第三十一条）',
-  fax: '以双方确认之日为收到日（条例第三十一条）',
+  letter_ordinary: '以与申请人确认之日为收到日（条例第三十一条）：到达当日与申请人确认并记录',
+  fax: '以双方确认之日为收到日（条例第三十一条）：登记到达时间后待确认，工作日确认',
   visit: '以提交之日为收到日（条例第三十一条）',
-  transfer: '以政务公开中心转交之日为收到日（APP-5）',
+  transfer: '以政务公开中心转交之日为收到日',
 };
+
+/** LAW-31: channels whose receipt day is the day both sides confirm; they wait as 待确认 until then. */
+export const CONFIRMED_CHANNELS: readonly ReceiptChannel[] = ['online', 'email', 'fax'];
+export const needsConfirmation = (c: ReceiptChannel) => CONFIRMED_CHANNELS.includes(c);
+
+/** LAW-31: an automatic confirmation falls at the start (00:00 Beijing time) of the first working day after the arrival day. */
+export function autoConfirmationMoment(cal: WorkCalendar, arrivedAt: string): string {
+  return new Date(`${nextWorkday(cal, chinaDateOf(arrivedAt) as IsoDate)}T00:00:00+08:00`).toISOString();
+}
+
+/** APP-8, table 4's three kinds of appeal. */
+export const APPEAL_KINDS = { reconsideration: '行政复议', lawsuit_direct: '行政诉讼（未经复议直接起诉）', lawsuit_after_reconsideration: '行政诉讼（复议后起诉）' } as const;
+export type AppealKind = keyof typeof APPEAL_KINDS;
+
+/** LAW-33: who approves an extension (the head of the disclosure office unless the agency requires its leader). */
+export const EXTENSION_APPROVERS = { office_head: '政府信息公开工作机构负责人', leader: '本机关负责人' } as const;
+export type ExtensionApprover = keyof typeof EXTENSION_APPROVERS;
 
 export const FORMS = { paper: '纸质', electronic: '电子文档', email: '电子邮件' } as const;
 export const DELIVERIES = { post: '邮寄', pickup: '自行领取', email: '电子邮件', online: '网上获取' } as const;
@@ -37,7 +56,7 @@ export const DELIVERIES = { post: '邮寄', pickup: '自行领取', email: '电�
 /** LAW-36 reply types. */
 export const REPLY_TYPES = {
   already_public: '已主动公开（告知获取方式和途径）', provided: '予以提供', not_disclosed: '不予公开（告知理由）', not_exist: '信息不存在',
-  not_held: '非本机关掌握（告知掌握机关）', repeat: '重复申请', special_law: '适用其他法律规定', partial: '部分公开（LAW-37）', not_processed: '不予处理', closed: '终止处理',
+  not_held: '非本机关掌握（告知掌握机关）', repeat: '重复申请', special_law: '适用其他法律规定', partial: '部分公开', not_processed: '不予处理', closed: '终止处理',
 } as const;
 export type ReplyType = keyof typeof REPLY_TYPES;
 
@@ -75,30 +94,35 @@ export const OUTCOME_KEYS = Object.keys(OUTCOMES) as Outcome[];
 export const replyTypeOf = (outcome: Outcome, alreadyPublic: boolean): ReplyType => (outcome === 'granted' && alreadyPublic ? 'already_public' : OUTCOMES[outcome].reply);
 
 export const STATES = {
-  received: '已登记', handling: '办理中', awaiting_correction: '待补正', awaiting_fee: '待缴费', reviewing: '答复审核',
+  unconfirmed: '待确认', received: '已登记', awaiting_reasons: '待说明理由', handling: '办理中', awaiting_correction: '待补正', awaiting_fee: '待缴费', reviewing: '答复审核',
   replied: '已答复', closed: '已终止', withdrawn: '已撤回',
 } as const;
 export type State = keyof typeof STATES;
-export const OPEN_STATES: readonly State[] = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
+export const OPEN_STATES: readonly State[] = ['unconfirmed', 'received', 'handling', 'awaiting_reasons', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
 
 export type Action =
   | 'assign' | 'request_correction' | 'correct' | 'close_no_correction' | 'notify_fee' | 'fee_paid' | 'close_no_fee'
-  | 'draft_reply' | 'return_reply' | 'approve_reply' | 'withdraw';
+  | 'draft_reply' | 'return_reply' | 'approve_reply' | 'withdraw'
+  | 'confirm_receipt' | 'fee_notice_received' | 'ask_reasons' | 'record_reasons' | 'reasons_unreasonable' | 'reasons_reasonable';
 
 export const ACTION_LABELS: Record<Action, string> = {
   assign: '分办', request_correction: '告知补正', correct: '登记补正', close_no_correction: '逾期不补正终止', notify_fee: '发出收费通知',
   fee_paid: '登记已缴费', close_no_fee: '逾期未缴费终止', draft_reply: '拟定答复', return_reply: '退回答复', approve_reply: '签发答复', withdraw: '撤回申请',
+  confirm_receipt: '确认收到', fee_notice_received: '登记收费通知送达', ask_reasons: '要求说明理由', record_reasons: '登记申请人理由',
+  reasons_unreasonable: '认定理由不合理', reasons_reasonable: '认定理由合理并确定答复期限',
 };
 
 /** Timeline labels: the workflow's actions and the steps recorded beside it. */
 export const STEP_LABELS: Record<string, string> = {
-  ...ACTION_LABELS, register: '登记', split: '拆分申请', extend: '延期答复', consult: '征求意见', consult_answer: '收到征求意见答复', deliver: '送达答复',
+  ...ACTION_LABELS, register: '登记', auto_confirm: '自动确认收到', split: '拆分申请', extend: '延期答复', consult: '征求意见', consult_answer: '收到征求意见答复', deliver: '送达答复',
 };
 
 /** Who moves an application (ORG-1 the office handles, ORG-3 the department drafts the reply). `applicant` acts through the portal. */
 export type Mover = Role | 'applicant';
 
 export const TRANSITIONS: readonly { from: State; action: Action; by: readonly Mover[]; to: State }[] = [
+  // LAW-31: an online, e-mail or fax application is received the working day both sides confirm it.
+  { from: 'unconfirmed', action: 'confirm_receipt', by: ['office'], to: 'received' },
   { from: 'received', action: 'assign', by: ['office'], to: 'handling' },
   // A case corrected before it was assigned, or sent to the wrong department, is (re)assigned while handled.
   { from: 'handling', action: 'assign', by: ['office'], to: 'handling' },
@@ -107,12 +131,19 @@ export const TRANSITIONS: readonly { from: State; action: Action; by: readonly M
   { from: 'awaiting_correction', action: 'correct', by: ['applicant', 'office'], to: 'handling' },
   { from: 'awaiting_correction', action: 'close_no_correction', by: ['office'], to: 'closed' },
   { from: 'handling', action: 'notify_fee', by: ['office'], to: 'awaiting_fee' },
+  { from: 'awaiting_fee', action: 'fee_notice_received', by: ['office'], to: 'awaiting_fee' },
   { from: 'awaiting_fee', action: 'fee_paid', by: ['office'], to: 'handling' },
+  // LAW-35: clearly excessive applications: ask for reasons, then decide.
+  { from: 'received', action: 'ask_reasons', by: ['office'], to: 'awaiting_reasons' },
+  { from: 'handling', action: 'ask_reasons', by: ['office'], to: 'awaiting_reasons' },
+  { from: 'awaiting_reasons', action: 'record_reasons', by: ['office'], to: 'awaiting_reasons' },
+  { from: 'awaiting_reasons', action: 'reasons_unreasonable', by: ['office'], to: 'handling' },
+  { from: 'awaiting_reasons', action: 'reasons_reasonable', by: ['office'], to: 'handling' },
   { from: 'awaiting_fee', action: 'close_no_fee', by: ['office'], to: 'closed' },
   { from: 'handling', action: 'draft_reply', by: ['drafter', 'office'], to: 'reviewing' },
   { from: 'reviewing', action: 'return_reply', by: ['office', 'leader'], to: 'handling' },
   { from: 'reviewing', action: 'approve_reply', by: ['leader'], to: 'replied' },
-  ...(['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'] as const).map((from) => ({ from, action: 'withdraw' as const, by: ['applicant' as const], to: 'withdrawn' as const })),
+  ...OPEN_STATES.map((from) => ({ from, action: 'withdraw' as const, by: ['applicant' as const], to: 'withdrawn' as const })),
 ];
 
 export const transitionFor = (from: State, action: Action) => TRANSITIONS.find((t) => t.from === from && t.action === action);
@@ -127,7 +158,8 @@ export const missingReviews = (done: readonly ReviewKind[]): ReviewKind[] => (Ob
 /**
  * LAW-42 (国办函〔2020〕109号): no fee unless quantity or frequency is clearly excessive.
  * By count: per applicant per natural month, 1–10 free, 11–30 ¥100 each, then +¥100 per
- * further 10 (31–40 ¥200, 41–50 ¥300…). By pages: ≤30 free, 31–100 ¥10, 101–200 ¥20, >200 ¥40.
+ * further 10 (31–40 ¥200, 41–50 ¥300…). By quantity, per application, stepped per page:
+ * pages 1–30 free, 31–100 ¥10 each, 101–200 ¥20 each, beyond 200 ¥40 each.
  */
 export function feeByCount(nthThisMonth: number): number {
   if (nthThisMonth <= 10) return 0;
@@ -136,11 +168,15 @@ export function feeByCount(nthThisMonth: number): number {
 }
 
 export function feeByPages(pages: number): number {
-  if (pages <= 30) return 0;
-  if (pages <= 100) return 10;
-  if (pages <= 200) return 20;
-  return 40;
+  const band = (from: number, to: number) => Math.max(0, Math.min(pages, to) - from);
+  return band(30, 100) * 10 + band(100, 200) * 20 + band(200, Infinity) * 40;
 }
+
+/** LAW-42: the fee notice is paid within 20 working days of the applicant receiving it. */
+export const FEE_PAYMENT_WORKDAYS = 20;
+
+/** The flags the office is asked to look at, as the timeline names them. */
+export const FLAG_LABELS: Record<string, string> = { repeat: '疑似重复申请', excessive: '本月申请数量明显较多' };
 
 /** LAW-35: applications per applicant per natural month above which the office is asked to look. */
 export const EXCESSIVE_PER_MONTH = 10;

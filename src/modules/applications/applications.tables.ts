@@ -1,4 +1,5 @@
-import type { ApplicantKind, Outcome, ReceiptChannel, ReviewKind, State } from './applications.rules.ts';
+import type { ColumnType } from 'kysely';
+import type { AppealKind, ApplicantKind, ExtensionApprover, Outcome, ReceiptChannel, ReviewKind, State } from './applications.rules.ts';
 
 /**
  * Row types of the applications tables. Personal data (name, ID number, phone, address)
@@ -25,8 +26,15 @@ export interface ApplicationTable {
   /** The portal form's one-time token: a double submit returns the same application. */
   submission_token: string | null;
   channel: ReceiptChannel;
-  /** LAW-31: the receipt moment the rules of the channel give. */
+  /** When the application reached the agency (the system, the mailbox, the fax, the post room). */
+  arrived_at: string;
+  /**
+   * LAW-31: the receipt moment the rules of the channel give; for the internet, e-mail and fax
+   * the confirmation (while 待确认 it holds the arrival, and no term runs).
+   */
   received_at: string;
+  /** LAW-31: { at, by, auto, told } — the recorded confirmation of the receipt day. */
+  receipt_json: string | null;
   /** APP-5: { from, handedOverAt, record, reportedBackAt? } */
   transfer_json: string | null;
   applicant_kind: ApplicantKind;
@@ -51,7 +59,9 @@ export interface ApplicationTable {
   split_from: string | null;
   /** LAW-30: { requestedAt, needed, due, answeredAt?, answer? } */
   correction_json: string | null;
-  /** LAW-42: { amount, basis, notifiedAt, due, paidAt? } */
+  /** LAW-35: { askedAt, asked, due, answeredAt?, answer?, decision?, decisionReason?, workdays? } */
+  reasons_json: string | null;
+  /** LAW-42: { amount, basis, pages?, notifiedAt, noticeReceivedOn?, due?, paidAt? } */
   fee_json: string | null;
   outcome: Outcome | null;
   /** { outcome, text, alreadyPublicWhere?, holderAgency?, draftedBy, approvedBy?, approvedAt? } */
@@ -110,6 +120,8 @@ export interface ApplicationFileTable {
   mime: string;
   size: number;
   sha256: string;
+  /** Pages of a provided file, listed in the reply (a PDF's are counted; others as staff give them). */
+  pages: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
 }
 
@@ -117,7 +129,7 @@ export interface ApplicationFileTable {
 export interface ApplicationAppealTable {
   id: string;
   application_id: string;
-  kind: 'reconsideration' | 'lawsuit';
+  kind: AppealKind;
   filed_on: string;
   body: string;
   result: 'pending' | 'upheld' | 'corrected' | 'other';
@@ -129,4 +141,16 @@ export interface ApplicationSequenceTable {
   agency_id: string;
   year: number;
   last: number;
+}
+
+/** Each agency's settings for applications; an agency without a row has the defaults. */
+export interface ApplicationSettingsTable {
+  agency_id: string;
+  /** LAW-31: confirm online, e-mail and fax applications automatically at the start of the next working day (0/1). */
+  auto_confirm: number;
+  /** LAW-33: who approves an extension: the head of the disclosure office, or the agency's leader. */
+  extension_approver: ExtensionApprover;
+  /** APP-4: the name of the agency's own rule that sets a stricter term, e.g. 《示例市人力资源和社会保障局政府信息公开工作制度》. */
+  own_rule: string;
+  updated_at: string;
 }

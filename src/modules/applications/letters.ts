@@ -14,7 +14,10 @@ import { isIsoDate } from '../../core/calendar.ts';
 import { badRequest } from '../../core/errors.ts';
 import { replyTypeOf, type Outcome, type ReplyType } from './applications.rules.ts';
 
-export type LetterKind = 'reply' | 'correction' | 'extension' | 'fee';
+export type LetterKind = 'reply' | 'correction' | 'extension' | 'fee' | 'reasons' | 'longer_term';
+
+/** A file provided with a reply, listed by name with its pages. */
+export type ProvidedFile = { name: string; pages?: number | null };
 
 export type LetterInput = {
   kind: LetterKind;
@@ -23,6 +26,8 @@ export type LetterInput = {
   /** The registration number, printed as 编号. */
   regNumber: string;
   applicantName: string;
+  /** The applicant is a legal person or other organisation: addressed as 你单位, a citizen as 您. */
+  organisation?: boolean;
   /** Receipt day of the application (LAW-31), YYYY-MM-DD. */
   receivedOn: string;
   /** The information sought, as the applicant described it; printed in quotation marks. */
@@ -43,15 +48,17 @@ export type LetterInput = {
    * of the standard paragraph for the outcome (which stays for letters nobody drafts).
    */
   opinion?: string;
-  /** Names of the files provided with the reply (附件). */
-  providedFiles?: string[];
+  /** The files provided with the reply (附件), by name with their pages. */
+  providedFiles?: ProvidedFile[];
+  /** The applicant withdrew the application on this day (YYYY-MM-DD): the letter ends the case (outcome `other`). */
+  withdrawnOn?: string;
   /**
    * The body that decides an administrative reconsideration. By default the people's government
    * at the agency's level, read off its name (行政复议法 第二十四条), or the next higher
    * authority for vertically managed agencies (第二十七条); set it where that reading is wrong.
    */
   reconsiderationBody?: string;
-  /** The court named for a lawsuit; 人民法院 when the agency has not named one. */
+  /** The court for a lawsuit (行政诉讼法 第十八条: where the agency sits), an agency setting; by default 有管辖权的人民法院. */
   court?: string;
   // correction (LAW-30):
   correctionNeeded?: string;
@@ -62,10 +69,22 @@ export type LetterInput = {
   replyWorkdays?: number;
   extensionWorkdays?: number;
   extensionReason?: string;
+  /** Who approved the extension, title and name (LAW-33: the office head, or the leader where the agency requires it). */
+  approvedBy?: string;
   // fee (LAW-42):
   feeAmount?: number;
+  /** 按件 (count) or 按量 (pages): the notice speaks of the basis chosen. */
+  feeBy?: 'count' | 'pages';
   feeBasis?: string;
+  feePages?: number;
+  feeNth?: number;
+  /** The payment date, once known (closing letters); the notice itself runs from its receipt. */
   feeDue?: string;
+  // LAW-35: reasons asked for, and the longer term set when they are reasonable:
+  reasonsAsked?: string;
+  reasonsDue?: string;
+  longerWorkdays?: number;
+  longerReason?: string;
 };
 
 export const LETTER_TITLES: Record<LetterKind, string> = {
@@ -73,6 +92,8 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   correction: '政府信息公开申请补正告知书',
   extension: '政府信息公开申请延期答复告知书',
   fee: '政府信息公开信息处理费缴费通知书',
+  reasons: '政府信息公开申请说明理由通知书',
+  longer_term: '政府信息公开申请延迟答复告知书',
 };
 
 /** A letter's text by part: the renderers indent the body and right-align the signature. */
@@ -110,8 +131,9 @@ const sentence = (text: string) => {
 /** A clause to be embedded in a sentence: trimmed of its own final punctuation. */
 const clause = (text: string) => text.trim().replace(/[。；，、,.;]+$/, '');
 
-const fileList = (files: readonly string[]) => {
-  const names = files.map((f) => f.trim()).filter(Boolean);
+/** The provided files by name, each with its pages: “a.pdf（共3页）”, numbered when there are several. */
+const fileList = (files: readonly ProvidedFile[]) => {
+  const names = files.filter((f) => f.name.trim()).map((f) => `${f.name.trim()}${f.pages ? `（共${f.pages}页）` : ''}`);
   return names.length === 1 ? names[0]! : names.map((n, i) => `${i + 1}. ${n}`).join('；');
 };
 
@@ -140,9 +162,16 @@ export function reconsiderationBodyOf(agencyName: string): string {
   return prefix && prefix.length < name.length ? `${prefix}人民政府` : '本级人民政府';
 }
 
-/** The remedies every reply states (行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months). */
-export const remedySentence = (body: string, court = '人民法院') =>
-  `如对本答复不服，可以自收到本告知书之日起60日内向${body}申请行政复议，或者在6个月内依法向${court}提起行政诉讼。`;
+/** The court named when the agency has not set one. */
+export const DEFAULT_COURT = '有管辖权的人民法院';
+
+/**
+ * The remedies every reply states, each with its starting point and body (行政复议法 第二十条:
+ * 60 days; 行政诉讼法 第四十六条: 6 months, both from the day the applicant knows of the act,
+ * that is receives this letter).
+ */
+export const remedySentence = (body: string, court = DEFAULT_COURT) =>
+  `如对本答复不服，可以自收到本告知书之日起60日内向${body}申请行政复议，或者自收到本告知书之日起6个月内向${court}提起行政诉讼。`;
 
 const required = (value: string | undefined, field: string, what: string): string => {
   if (!value?.trim()) throw badRequest('LETTER_FIELD_MISSING', `${what}未填写`, { field });
@@ -175,7 +204,7 @@ const REFUSAL: Partial<Record<Outcome, { finding: string; article: string }>> = 
 /** The decision paragraphs of a reply, by LAW-36 reply type and, where the law differs, by outcome. */
 function replyBody(input: LetterInput, outcome: Outcome, type: ReplyType): string[] {
   const reasons = input.reasons?.trim() ? input.reasons.trim() : undefined;
-  const files = input.providedFiles?.some((f) => f.trim()) ? fileList(input.providedFiles) : undefined;
+  const files = input.providedFiles?.some((f) => f.name.trim()) ? fileList(input.providedFiles) : undefined;
   const withReasons = (paragraphs: string[]) => (reasons ? [...paragraphs, `具体理由：${sentence(reasons)}`] : paragraphs);
   switch (type) {
     case 'already_public': {
@@ -202,10 +231,14 @@ function replyBody(input: LetterInput, outcome: Outcome, type: ReplyType): strin
         `经审查，您申请获取的信息${ground.finding}。根据${R}${ground.article}、第三十六条第三项的规定，本机关决定不予公开。`,
       ]);
     }
-    case 'special_law':
+    case 'special_law': {
+      // 行政查询事项 (registration records, one's own insurance records…): laws and administrative regulations
+      // give their own way to look them up, so 第三十六条第七项 fits (docs/applications.md explains the choice).
+      const where = input.alreadyPublicWhere?.trim();
       return withReasons([
-        `经审查，您申请获取的信息属于行政查询事项，有关法律、行政法规对该信息的获取有特别规定。根据${R}第三十六条第七项的规定，请您按照有关法律、行政法规的规定办理。`,
+        `经审查，您申请获取的信息属于行政查询事项，有关法律、行政法规对该信息的查询、获取有特别规定。根据${R}第三十六条第七项的规定，请您按照有关法律、行政法规的规定${where ? `，通过${clause(where)}` : ''}办理。`,
       ]);
+    }
     case 'not_exist':
       if (outcome === 'unable_unclear')
         return withReasons([
@@ -241,7 +274,7 @@ function replyBody(input: LetterInput, outcome: Outcome, type: ReplyType): strin
         }
         case 'unprocessed_excessive':
           return withReasons([
-            `您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由，经审查认为申请理由不合理。根据${R}第三十五条的规定，本机关不予处理。`,
+            `您申请公开政府信息的数量、频次明显超过合理范围。本机关已依照${R}第三十五条的规定要求您说明理由，经审查认为申请理由不合理。根据${R}第三十五条的规定，本机关不予处理。`,
           ]);
         case 'unprocessed_confirm':
           // Neither 第三十六条 nor 第三十九条 names this case: the request is not one to obtain
@@ -265,9 +298,13 @@ function replyBody(input: LetterInput, outcome: Outcome, type: ReplyType): strin
           `本机关已向您发出信息处理费缴费通知${due}，您逾期未缴纳。根据${R}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。`,
         ]);
       }
+      if (input.withdrawnOn) return [`您于${chineseDate(input.withdrawnOn)}撤回该政府信息公开申请。本机关终止处理该政府信息公开申请。`];
       return [`经审查，${sentence(required(input.reasons, 'reasons', '其他处理的理由'))}本机关终止处理该政府信息公开申请。`];
   }
 }
+
+/** A letter to an organisation addresses it as 你单位, to a citizen as 您. */
+const addressed = (paragraphs: string[], organisation: boolean) => (organisation ? paragraphs.map((p) => p.replaceAll('您', '你单位')) : paragraphs);
 
 /** The first 《条例》 is written out in full, with （以下简称《条例》） when it is used again. */
 function expandRegulation(paragraphs: string[]): string[] {
@@ -293,7 +330,7 @@ export function letterParts(input: LetterInput): LetterParts {
     .replace(/^[“"]+|[”"]+$/g, '')
     .replace(/[。；，,.;]+$/, '');
 
-  const opening = `本机关于${chineseDate(receivedOn)}收到您（单位）提出的政府信息公开申请（编号：${regNumber}），申请获取“${description}”。`;
+  const opening = `本机关于${chineseDate(receivedOn)}收到您提出的政府信息公开申请（编号：${regNumber}），申请获取“${description}”。`;
   let body: string[];
   let replyType: ReplyType | undefined;
   switch (input.kind) {
@@ -302,9 +339,11 @@ export function letterParts(input: LetterInput): LetterParts {
       if (!outcome) throw badRequest('LETTER_FIELD_MISSING', '办理结果未填写', { field: 'outcome' });
       replyType = replyTypeOf(outcome, Boolean(input.alreadyPublicWhere?.trim()));
       const opinion = input.opinion?.trim();
-      const files = input.providedFiles?.some((f) => f.trim()) ? fileList(input.providedFiles) : undefined;
+      const files = input.providedFiles?.some((f) => f.name.trim()) ? fileList(input.providedFiles) : undefined;
       const body0 = opinion ? [opinion, ...(files ? [`附件：${files}`] : [])] : replyBody(input, outcome, replyType);
-      body = [`${opening}现答复如下：`, ...body0, remedySentence(input.reconsiderationBody?.trim() || reconsiderationBodyOf(agency), input.court?.trim() || undefined)];
+      // A withdrawal is the applicant's own act: nothing to appeal against.
+      const remedy = input.withdrawnOn && outcome === 'other' ? [] : [remedySentence(input.reconsiderationBody?.trim() || reconsiderationBodyOf(agency), input.court?.trim() || DEFAULT_COURT)];
+      body = [`${opening}${input.withdrawnOn ? '' : '现答复如下：'}`, ...body0, ...remedy];
       break;
     }
     case 'correction': {
@@ -322,7 +361,7 @@ export function letterParts(input: LetterInput): LetterParts {
       const to = requiredDate(input.extendedTo, 'extendedTo', '延长后的答复期限', { date, what: '文书日期' });
       body = [
         opening,
-        `因${reason}，本机关不能在${input.replyWorkdays ?? 20}个工作日内作出答复。根据${R}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${input.extensionWorkdays ?? 20}个工作日（延长的期限最长不超过20个工作日），本机关将于${chineseDate(to)}前作出答复。`,
+        `因${reason}，本机关不能在${input.replyWorkdays ?? 20}个工作日内作出答复。根据${R}第三十三条第二款的规定，经${input.approvedBy?.trim() || '本机关政府信息公开工作机构负责人'}同意，答复期限延长${input.extensionWorkdays ?? 20}个工作日（延长的期限最长不超过20个工作日），本机关将于${chineseDate(to)}前作出答复。`,
         '特此告知。',
       ];
       break;
@@ -332,17 +371,40 @@ export function letterParts(input: LetterInput): LetterParts {
       if (amount === undefined || !Number.isFinite(amount) || amount <= 0)
         throw badRequest('LETTER_FIELD_MISSING', '信息处理费金额应为正数', { field: 'feeAmount' });
       const basis = required(input.feeBasis, 'feeBasis', '收费依据');
-      const due = requiredDate(input.feeDue, 'feeDue', '缴费期限', { date, what: '文书日期' });
+      // 国办函〔2020〕109号 offers two ways; the notice gives the ground of the one chosen.
+      const ground = input.feeBy === 'pages'
+        ? `您申请公开的政府信息数量明显超过合理范围${input.feePages ? `（共${input.feePages}页）` : ''}，本机关按照申请公开的信息数量（页数）分段计收信息处理费（30页以内免收；31—100页每页10元；101—200页每页20元；201页以上每页40元）`
+        : `您申请公开政府信息的频次明显超过合理范围${input.feeNth ? `（本月第${input.feeNth}件申请）` : ''}，本机关按照申请件数计收信息处理费（同一申请人一个自然月内累计申请10件以内免收，11—30件每件100元，其后每增加10件每件加收100元）`;
       body = [
         opening,
-        `经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${R}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费人民币${yuan(amount)}元。计收依据：${sentence(basis)}`,
-        `请您自收到本通知书之日起20个工作日内，即于${chineseDate(due)}前缴纳上述费用。本机关等待您缴纳费用的期间，不计算在答复期限内。您逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        `经审查，${ground}。根据${R}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费人民币${yuan(amount)}元。计收依据：${sentence(basis)}`,
+        `请您自收到本通知书之日起20个工作日内缴纳上述费用。本机关等待您缴纳费用的期间，不计算在答复期限内。您无正当理由逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      ];
+      break;
+    }
+    case 'reasons': {
+      const asked = clause(required(input.reasonsAsked, 'reasonsAsked', '需要说明的事项'));
+      const due = requiredDate(input.reasonsDue, 'reasonsDue', '说明理由的期限', { date, what: '文书日期' });
+      body = [
+        opening,
+        `经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${R}第三十五条的规定，请您于${chineseDate(due)}前向本机关说明理由：${sentence(asked)}`,
+        `本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但是无法在${R}第三十三条规定的期限内答复的，将确定延迟答复的合理期限并告知您。`,
+      ];
+      break;
+    }
+    case 'longer_term': {
+      const reason = clause(required(input.longerReason, 'longerReason', '延迟答复的理由'));
+      const to = requiredDate(input.extendedTo, 'extendedTo', '延迟答复的期限', { date, what: '文书日期' });
+      body = [
+        opening,
+        `经审查，本机关认为您说明的申请理由合理，但因${reason}，无法在${R}第三十三条规定的期限内答复。根据${R}第三十五条的规定，本机关确定延迟答复的合理期限为${input.longerWorkdays ?? ''}个工作日，将于${chineseDate(to)}前作出答复。`,
+        '特此告知。',
       ];
       break;
     }
   }
   // A handler's text may run over several lines: each line becomes a paragraph of its own.
-  const paragraphs = expandRegulation(body).flatMap((p) => p.split(/\s*\n\s*/).filter(Boolean));
+  const paragraphs = addressed(expandRegulation(body), Boolean(input.organisation)).flatMap((p) => p.split(/\s*\n\s*/).filter(Boolean));
   return { title, salutation: `${applicant}：`, body: paragraphs, signature: [agency, chineseDate(date)], ...(replyType ? { replyType } : {}) };
 }
 

@@ -51,8 +51,11 @@ export async function dropDeadline(tx: Tx, subject: Omit<Subject, 'agencyId'>, r
 
 export type DeadlinePresentation = Omit<DeadlineView, 'explanation'> & { explanation: string[] };
 
-/** The deadline as lists and pages show it: state, traffic light and its explanation in Chinese. */
-export function presentDeadline(cal: WorkCalendar, row: Pick<DeadlineTable, 'spec_json'>, now: string): DeadlinePresentation {
+/**
+ * The deadline as lists and pages show it: state, traffic light and its explanation in
+ * Chinese, with rules cited as `cite` names them (the law's article by default).
+ */
+export function presentDeadline(cal: WorkCalendar, row: Pick<DeadlineTable, 'spec_json'>, now: string, cite?: (rule: string) => string): DeadlinePresentation {
   const view = computeDeadline(cal, JSON.parse(row.spec_json) as DeadlineSpec, now);
-  return { ...view, explanation: explainDeadline(view) };
+  return { ...view, explanation: explainDeadline(view, cite) };
 }

@@ -10,7 +10,7 @@ const INPUT: LetterInput = {
   receivedOn: '2026-11-02', description: '2026年度示例市就业补助资金分配明细', date: '2026-12-04', opinion: OPINION,
 };
 const FRAME: LetterFrame = { number: '示人社公开〔2026〕1号', signatureName: '示例市人力资源和社会保障局', dateStyle: 'chinese', contact: '（联系人：王公开，联系电话：0310-1234333）' };
-const REMEDY = '如对本答复不服，可以自收到本告知书之日起60日内向示例市人民政府申请行政复议，或者在6个月内依法向人民法院提起行政诉讼。';
+const REMEDY = '如对本答复不服，可以自收到本告知书之日起60日内向示例市人民政府申请行政复议，或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼。';
 /** Extracted PDF text without the line breaks the layout put in, and without page numbers. */
 const flat = (text: string) => text.replace(/— \d+ —/g, '').replace(/\s+/g, '');
 

@@ -3,7 +3,7 @@ import { notFound } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
-import { reconsiderationBodyOf, type LetterInput } from '../applications/letters.ts';
+import { DEFAULT_COURT, reconsiderationBodyOf, type LetterInput } from '../applications/letters.ts';
 import { letterDocx, letterPdf, letterPng, officialLetter, type OfficialLetter } from './letter-layout.ts';
 import { checkNumberPattern, contactLine, DEFAULT_NUMBER_PATTERN, letterNumber, type DateStyle } from './letters.rules.ts';
 
@@ -24,13 +24,11 @@ export type LetterTemplateView = LetterTemplateInput & {
   agencyId: string;
   agencyName: string;
   updatedAt: string | null;
-  /** What an empty field prints: the agency's name and phone, the reconsideration body read off its name, 人民法院. */
+  /** What an empty field prints: the agency's name and phone, the reconsideration body read off its name, 有管辖权的人民法院. */
   defaults: { signatureName: string; contactPhone: string; reconsiderationBody: string; court: string };
   /** The number the next letter will get, e.g. 示人社公开〔2026〕3号. */
   nextNumber: string;
 };
-
-const COURT = '人民法院';
 
 /** The agency's template, its defaults filled in where the office left a field empty. */
 async function loadTemplate(db: Tx, agencyId: string, today: string): Promise<LetterTemplateView> {
@@ -50,7 +48,7 @@ async function loadTemplate(db: Tx, agencyId: string, today: string): Promise<Le
     court: row?.court ?? '',
     dateStyle: row?.date_style ?? 'chinese',
     updatedAt: row?.updated_at ?? null,
-    defaults: { signatureName: agency.name, contactPhone: agency.phone, reconsiderationBody: reconsiderationBodyOf(agency.name), court: COURT },
+    defaults: { signatureName: agency.name, contactPhone: agency.phone, reconsiderationBody: reconsiderationBodyOf(agency.name), court: DEFAULT_COURT },
     nextNumber: letterNumber(numberPattern, year, (seq?.last ?? 0) + 1),
   };
 }
@@ -58,7 +56,7 @@ async function loadTemplate(db: Tx, agencyId: string, today: string): Promise<Le
 /** The letter's text with what the template adds: the remedies' bodies, the 落款, the date style, the contact line. */
 function framed(t: LetterTemplateView, input: LetterInput, number: string): OfficialLetter {
   return officialLetter(
-    { ...input, reconsiderationBody: t.reconsiderationBody || t.defaults.reconsiderationBody, court: t.court || COURT },
+    { ...input, reconsiderationBody: t.reconsiderationBody || t.defaults.reconsiderationBody, court: t.court || DEFAULT_COURT },
     { number, signatureName: t.signatureName || t.defaults.signatureName, dateStyle: t.dateStyle, contact: contactLine(t.contactPerson, t.contactPhone || t.defaults.contactPhone) },
   );
 }

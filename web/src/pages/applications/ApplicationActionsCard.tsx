@@ -28,7 +28,8 @@ export function ApplicationActionsCard({ detail }: { detail: ApplicationDetail }
   const { hasRole } = useSession();
   const [dialog, setDialog] = useState<Dialog>(null);
   const label = (a: ApplicationAction) => vocabulary?.actions[a] ?? a;
-  const canExtend = hasRole('leader') && isOpen(detail.state) && !isExtended(detail);
+  // LAW-33: a leader, or the head of the disclosure office (office + department head) where the agency allows it; the server decides.
+  const canExtend = (hasRole('leader') || (hasRole('office') && hasRole('dept_head'))) && isOpen(detail.state) && detail.state !== 'unconfirmed' && !isExtended(detail);
   const canSplit = hasRole('office') && (detail.state === 'received' || detail.state === 'handling');
   const close = () => setDialog(null);
 
@@ -118,7 +119,7 @@ function toInput({ receivedAt, ...rest }: ActionForm): ApplicationActionInput {
   const input = Object.fromEntries(
     Object.entries(rest).filter(([, value]) => value !== null && value !== undefined && value !== ''),
   ) as ApplicationActionInput;
-  for (const key of ['note', 'needed', 'correction', 'text', 'alreadyPublicWhere', 'holderAgency'] as const) {
+  for (const key of ['note', 'needed', 'correction', 'text', 'alreadyPublicWhere', 'holderAgency', 'reasonsDue'] as const) {
     if (typeof input[key] === 'string') input[key] = input[key].trim();
   }
   return receivedAt ? { ...input, receivedAt: receivedAt.format() } : input;
@@ -243,8 +244,8 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
         <>
           <Typography.Paragraph>
             申请数量、频次明显超过合理范围的，可以收取信息处理费（《中华人民共和国政府信息公开条例》第四十二条）：按件计收，同一申请人一个自然月内 10 件以下不收费，11–30 件每件 100
-            元，此后每增加 10 件加收 100 元；按量计收，30 页以下不收费，31–100 页 10 元，101–200 页 20 元，200 页以上 40 元。未达标准的不得收费。发出通知后答复期限暂停，申请人应在
-            20 个工作日内缴费。
+            元，此后每增加 10 件加收 100 元；按量计收，分段累进：第 1–30 页不收费，第 31–100 页每页 10 元，第 101–200 页每页 20 元，200 页以上每页 40 元（如 250 页为 4700 元）。未达标准的不得收费。发出通知后答复期限暂停；申请人自收到通知之日起
+            20 个工作日内缴费，收到日期送达后登记。
           </Typography.Paragraph>
           <Form.Item label="计费方式" name="feeBasis" rules={[{ required: true, message: '请选择计费方式' }]}>
             <Radio.Group aria-label="计费方式" options={optionsOf(FEE_BASIS_LABELS)} />
@@ -261,6 +262,60 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
           <NoteField extra="选填。" />
         </>
       );
+    case 'confirm_receipt':
+      return (
+        <>
+          <Typography.Paragraph>
+            在线、电子邮件和传真申请以双方确认之日为收到日（《中华人民共和国政府信息公开条例》第三十一条），只能在工作日确认；确认后答复期限自今日起计算。
+          </Typography.Paragraph>
+          <NoteField
+            label="告知申请人的方式"
+            required={detail.channel !== 'online'}
+            message="请写明如何告知申请人已确认收到"
+            extra={detail.channel === 'online' ? '选填；不填为“通过申请查询页面告知申请人”。' : '如：已回复电子邮件、已电话告知。'}
+          />
+        </>
+      );
+    case 'fee_notice_received':
+      return (
+        <>
+          <Typography.Paragraph>申请人收到收费通知的时间；缴费期限自该日起 20 个工作日（《中华人民共和国政府信息公开条例》第四十二条）。</Typography.Paragraph>
+          <Form.Item label="收到时间" name="receivedAt" extra="选填，不填为现在。">
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      );
+    case 'ask_reasons':
+      return (
+        <>
+          <Typography.Paragraph>
+            申请数量、频次明显超过合理范围的，可以要求申请人说明理由（《中华人民共和国政府信息公开条例》第三十五条）；系统生成说明理由通知书。
+          </Typography.Paragraph>
+          <NoteField label="需说明的事项" required message="请写明需要申请人说明的事项" />
+          <Form.Item label="说明期限" name="reasonsDue" rules={[{ required: true, message: '请确定说明理由的期限' }]}>
+            <Input type="date" style={{ width: 200 }} />
+          </Form.Item>
+        </>
+      );
+    case 'record_reasons':
+      return <NoteField label="申请人说明的理由" required message="请填写申请人说明的理由" />;
+    case 'reasons_unreasonable':
+      return (
+        <>
+          <Typography.Paragraph>认定理由不合理后，拟定“不予处理：无正当理由大量反复申请”的答复。</Typography.Paragraph>
+          <NoteField label="认定依据" required message="请写明认定理由不合理的依据" />
+        </>
+      );
+    case 'reasons_reasonable':
+      return (
+        <>
+          <Typography.Paragraph>理由合理但无法在规定期限内答复的，确定延迟答复的合理期限并告知申请人；系统生成延迟答复告知书。</Typography.Paragraph>
+          <Form.Item label="答复期限（工作日）" name="workdays" rules={[{ required: true, message: '请填写答复期限' }]}>
+            <InputNumber min={1} max={200} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+          <NoteField label="确定期限的理由" required message="请写明确定延迟答复期限的理由" />
+        </>
+      );
     case 'fee_paid':
       return (
         <>
@@ -274,7 +329,7 @@ function ActionFields({ action, detail }: { action: ApplicationAction; detail: A
       return (
         <>
           <Typography.Paragraph>
-            缴费期限{detail.fee ? `至 ${formatDate(detail.fee.due)}` : ''}。申请人逾期未缴费的，视为放弃申请，本件按“其他处理：逾期未缴费”办结（《中华人民共和国政府信息公开条例》第四十二条），计入年报表三。
+            缴费期限{detail.fee?.due ? `至 ${formatDate(detail.fee.due)}` : '自申请人收到通知之日起20个工作日'}。申请人逾期未缴费的，视为放弃申请，本件按“其他处理：逾期未缴费”办结（《中华人民共和国政府信息公开条例》第四十二条），计入年报表三。
           </Typography.Paragraph>
           <NoteField extra="选填。" />
         </>

@@ -91,7 +91,14 @@ export function RequestCard({ detail }: { detail: ApplicationDetail }) {
     { key: 'form', label: '获取信息的方式', children: vocabulary?.forms[detail.form] ?? detail.form },
     { key: 'delivery', label: '送达方式', children: vocabulary?.deliveries[detail.delivery] ?? detail.delivery },
     { key: 'channel', label: '收到方式', children: vocabulary?.channels[detail.channel] ?? detail.channel },
-    { key: 'receivedAt', label: '收到时间', children: formatDateTime(detail.receivedAt) },
+    { key: 'arrivedAt', label: '到达时间', children: formatDateTime(detail.arrivedAt) },
+    {
+      key: 'receivedAt',
+      label: '收到日期',
+      children: detail.receivedOn
+        ? `${detail.receivedOn}${detail.receipt ? `（${detail.receipt.auto ? '系统自动确认' : `${detail.receipt.by}确认`}：${detail.receipt.told}）` : ''}`
+        : '待确认（以双方确认之日为收到日）',
+    },
     { key: 'unit', label: '承办部门', children: detail.unitName ?? '未分办' },
     { key: 'trackingCode', label: '查询码', children: detail.trackingCode },
   ];
@@ -198,8 +205,28 @@ export function HandlingCard({ detail }: { detail: ApplicationDetail }) {
               { key: 'amount', label: '金额', children: `${fee.amount} 元` },
               { key: 'basis', label: '计费依据', children: fee.basis },
               { key: 'notifiedAt', label: '通知时间', children: formatDateTime(fee.notifiedAt) },
-              { key: 'due', label: '缴费期限', children: formatDate(fee.due) },
+              { key: 'noticeReceivedAt', label: '申请人收到通知', children: formatDate(fee.noticeReceivedAt) },
+              { key: 'due', label: '缴费期限', children: fee.due ? formatDate(fee.due) : '自申请人收到通知之日起20个工作日' },
               { key: 'paidAt', label: '缴费时间', span: 'filled', children: fee.paidAt ? formatDateTime(fee.paidAt) : '尚未缴费' },
+            ]}
+          />
+        )}
+        {detail.reasons && (
+          <Descriptions
+            title="说明理由（《中华人民共和国政府信息公开条例》第三十五条）"
+            bordered
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'asked', label: '要求说明', span: 'filled', children: multiline(detail.reasons.asked) },
+              { key: 'due', label: '说明期限', children: formatDate(detail.reasons.due) },
+              { key: 'answer', label: '申请人理由', children: multiline(detail.reasons.answer) },
+              {
+                key: 'decision', label: '认定', span: 'filled',
+                children: detail.reasons.decision
+                  ? `${detail.reasons.decision === 'reasonable' ? `理由合理，答复期限确定为${detail.reasons.workdays}个工作日` : '理由不合理，不予处理'}：${detail.reasons.decisionReason ?? ''}`
+                  : '尚未认定',
+              },
             ]}
           />
         )}

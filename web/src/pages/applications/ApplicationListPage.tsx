@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Empty, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Empty, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { queries } from '../../api';
@@ -12,6 +12,7 @@ import { formatDate, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import type { AppVocabulary, ApplicationListEntry, ApplicationState } from '../../types';
 import { AppStateTag, FlagTags } from './ApplicationTags';
+import { ApplicationSettingsModal } from './ApplicationSettingsModal';
 
 interface Filters {
   q?: string;
@@ -21,10 +22,11 @@ interface Filters {
 
 /** 申请队列: every application of the agency, newest first, with its reply deadline's traffic light (APP-4). */
 export default function ApplicationListPage() {
-  const { hasRole } = useSession();
+  const { hasRole, me } = useSession();
   const navigate = useNavigate();
   const vocabulary = useAppVocabulary();
   const [filters, setFilters] = useState<Filters>({ openOnly: true });
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const q = useDebounced(filters.q?.trim());
   const { paging, resetPage, tablePagination } = usePagination();
   // A chosen state says more than "open only": it wins, so 已答复 still lists the replied cases.
@@ -44,9 +46,12 @@ export default function ApplicationListPage() {
       error={error}
       extra={
         hasRole('office') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/applications/new')}>
-            登记申请
-          </Button>
+          <Space>
+            <Button onClick={() => setSettingsOpen(true)}>依申请公开设置</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/applications/new')}>
+              登记申请
+            </Button>
+          </Space>
         )
       }
     >
@@ -70,6 +75,7 @@ export default function ApplicationListPage() {
         pagination={tablePagination(data?.total)}
         locale={{ emptyText: <Empty description="没有符合条件的申请" /> }}
       />
+      {settingsOpen && <ApplicationSettingsModal agencyId={me.user.agencyId} onClose={() => setSettingsOpen(false)} />}
     </PageContainer>
   );
 }
@@ -88,7 +94,7 @@ function columnsFor(vocabulary: AppVocabulary | undefined): TableColumnsType<App
     {
       title: '收到日期',
       dataIndex: 'receivedAt',
-      render: (receivedAt: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(receivedAt)}</span>,
+      render: (receivedAt: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{receivedAt ? formatDate(receivedAt) : '待确认'}</span>,
     },
     { title: '收到方式', dataIndex: 'channel', width: 96, render: (channel: ApplicationListEntry['channel']) => vocabulary?.channels[channel] ?? channel },
     {

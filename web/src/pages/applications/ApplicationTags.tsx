@@ -6,7 +6,9 @@ import type { ApplicationFlag, ApplicationState, Outcome } from '../../types';
 
 // Status tags use the theme's status colours only (darkened for WCAG AA contrast).
 const STATE_COLORS: Record<ApplicationState, string> = {
+  unconfirmed: 'warning',
   received: 'processing',
+  awaiting_reasons: 'warning',
   handling: 'processing',
   awaiting_correction: 'warning',
   awaiting_fee: 'warning',

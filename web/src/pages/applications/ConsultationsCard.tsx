@@ -2,6 +2,7 @@ import { Button, Card, Empty, Form, Input, Radio, Space, Table, Tag, Typography,
 import { useState } from 'react';
 import { api, keys } from '../../api';
 import { AskConsultationModal } from '../../components/AskConsultationModal';
+import { DeadlineInfo } from '../../components/DeadlineInfo';
 import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../hooks';
 import { APP_CONSULTATION_ANSWERS, APP_CONSULTATION_KIND_LABELS, formatDateTime, optionsOf } from '../../labels';
@@ -54,6 +55,7 @@ export function ConsultationsCard({ detail, canEdit }: { detail: ApplicationDeta
       ),
     },
     { title: '发出时间', dataIndex: 'requestedAt', width: 150, render: formatDateTime },
+    { title: '答复期限', key: 'deadline', width: 170, render: (_, c) => <DeadlineInfo deadline={c.deadline} explain /> },
     { title: '状态', key: 'status', width: 140, render: (_, c) => <Status consultation={c} /> },
     {
       title: '意见',
@@ -136,9 +138,10 @@ function AnswerModal({
   onClose: () => void;
 }) {
   const thirdParty = consultation.kind === 'third_party';
-  const answers = thirdParty
-    ? APP_CONSULTATION_ANSWERS
-    : { ...APP_CONSULTATION_ANSWERS, no_answer: '逾期未答复（视为同意，《中华人民共和国政府信息公开条例》第三十四条）' };
+  // Silence is recorded only once the 15 working days have passed; another agency's silence is its consent.
+  const lapsed = consultation.deadline?.state === 'overdue';
+  const { no_answer: silence, ...spoken } = APP_CONSULTATION_ANSWERS;
+  const answers = lapsed ? { ...spoken, no_answer: thirdParty ? silence : '逾期未答复（视为同意）' } : spoken;
   return (
     <FormModal<AnswerForm>
       title={`登记意见：${consultation.party}`}
@@ -160,7 +163,8 @@ function AnswerModal({
       <Form.Item
         label="意见内容"
         name="text"
-        rules={[{ required: true, whitespace: true, message: '请登记书面意见的内容或逾期情况' }]}
+        dependencies={['answer']}
+        rules={[({ getFieldValue }) => ({ required: getFieldValue('answer') !== 'no_answer', whitespace: true, message: '请登记书面意见的内容' })]}
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
       </Form.Item>

@@ -5,7 +5,7 @@
 import type { AppVocabulary, ApplicationDetail, ApplicationState, Outcome, ReviewKind, Role } from '../../types';
 
 /** Still being handled: the reply term runs (or is paused) and a leader may extend it (LAW-33). */
-export const OPEN_STATES: readonly ApplicationState[] = ['received', 'handling', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
+export const OPEN_STATES: readonly ApplicationState[] = ['unconfirmed', 'received', 'handling', 'awaiting_reasons', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
 
 /** APP-6: who gives each review. */
 export const REVIEWERS: Record<ReviewKind, Role> = {
