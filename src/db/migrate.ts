@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_agency_guide.ts';
 import * as m0006 from './migrations/0006_catalog.ts';
 import * as m0007 from './migrations/0007_lists.ts';
 import * as m0008 from './migrations/0008_catalog_filing.ts';
+import * as m0012 from './migrations/0012_catalog_identifiers.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_catalog': m0006,
   '0007_lists': m0007,
   '0008_catalog_filing': m0008,
+  '0012_catalog_identifiers': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
