@@ -35,46 +35,41 @@ export default function SiteSettingsPage() {
   const image = Form.useWatch('conacImage', form);
   const save = useApiMutation(api.settings.saveSite, { invalidate: [keys.siteSettings], success: '门户网站信息已保存' });
 
+  if (!data) return <PageContainer title="门户网站信息" error={error}>{!error && <Skeleton active />}</PageContainer>;
   return (
-    <PageContainer title="门户网站信息" error={error}>
+    <PageContainer title="门户网站信息">
       <Typography.Paragraph type="secondary">
         以下信息显示在门户网站每个页面的页脚，按《政府网站发展指引》的要求列明主办单位、联系方式、备案号和网站标识码。
       </Typography.Paragraph>
-      {data ? (
-        <Form<SiteSettings> form={form} name="site-settings" layout="vertical" initialValues={data} onFinish={(values) => save.mutate(values)} style={{ maxWidth: 560 }}>
-          <ErrorAlert error={save.error} />
-          {TEXT_FIELDS.map(({ name, label, placeholder, max, pattern, message }) => (
-            <Form.Item key={name} label={label} name={name} rules={[{ max, message: `${label}不超过${max}字` }, ...(pattern ? [{ pattern, message }] : [])]}>
-              <Input placeholder={placeholder} maxLength={max} />
-            </Form.Item>
-          ))}
-          <Form.Item name="conacImage" hidden>
-            <Input />
+      <Form<SiteSettings> form={form} name="site-settings" layout="vertical" initialValues={data} onFinish={(values) => save.mutate(values)} style={{ maxWidth: 560 }}>
+        <ErrorAlert error={save.error} />
+        {TEXT_FIELDS.map(({ name, label, placeholder, max, pattern, message }) => (
+          <Form.Item key={name} label={label} name={name} rules={[{ max, message: `${label}不超过${max}字` }, ...(pattern ? [{ pattern, message }] : [])]}>
+            <Input placeholder={placeholder} maxLength={max} />
           </Form.Item>
-          <Form.Item label="党政机关网站标识图片" extra="上传开办单位核发的标识图片（PNG、GIF、JPEG 或 SVG，不超过 100 KB）。">
-            <Space align="center" wrap>
-              {image ? <img src={image} alt="党政机关网站标识" width={110} height={55} style={{ objectFit: 'contain', border: '1px solid #d9d9d9' }} /> : <Typography.Text type="secondary">未上传</Typography.Text>}
-              <Upload
-                accept="image/png,image/gif,image/jpeg,image/svg+xml"
-                showUploadList={false}
-                beforeUpload={async (file) => {
-                  if (file.size <= 100 * 1024) form.setFieldValue('conacImage', await readAsDataUrl(file));
-                  else void message.error('图片不超过 100 KB');
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />}>选择图片</Button>
-              </Upload>
-              {image && <Button onClick={() => form.setFieldValue('conacImage', '')}>移除</Button>}
-            </Space>
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
-            保存
-          </Button>
-        </Form>
-      ) : (
-        !error && <Skeleton active />
-      )}
+        ))}
+        <Form.Item name="conacImage" hidden>
+          <Input />
+        </Form.Item>
+        <Form.Item label="党政机关网站标识图片" extra="上传开办单位核发的标识图片（PNG、GIF、JPEG 或 SVG，不超过 100 KB）。">
+          <Space align="center" wrap>
+            {image ? <img src={image} alt="党政机关网站标识" width={110} height={55} style={{ objectFit: 'contain', border: '1px solid #d9d9d9' }} /> : <Typography.Text type="secondary">未上传</Typography.Text>}
+            <Upload
+              accept="image/png,image/gif,image/jpeg,image/svg+xml"
+              showUploadList={false}
+              beforeUpload={async (file) => {
+                if (file.size <= 100 * 1024) form.setFieldValue('conacImage', await readAsDataUrl(file));
+                else void message.error('图片不超过 100 KB');
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />}>选择图片</Button>
+            </Upload>
+            {image && <Button onClick={() => form.setFieldValue('conacImage', '')}>移除</Button>}
+          </Space>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>保存</Button>
+      </Form>
     </PageContainer>
   );
 }
