@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, shot } from './browser.ts';
+import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -275,6 +275,23 @@ describe('the portal frame, the application receipt and the reading modes (issue
     await page.getByRole('heading', { name: '页面不存在或未公开' }).waitFor();
     await page.getByRole('contentinfo').getByText('网站地图').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the system administrator change the footer in the console (门户网站信息), and every portal page shows it', async () => {
+    const page = await visitor(1366);
+    await consoleLogin(page, baseUrl, 'sysadmin');
+    await page.goto(`${baseUrl}/admin/system/site`);
+    await page.getByRole('heading', { name: '门户网站信息' }).waitFor();
+    const icp = page.getByLabel('ICP备案号');
+    await expect(icp.inputValue()).resolves.toBe('示ICP备20260001号');
+    await icp.fill('示ICP备20260002号');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'admin-site-settings');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('门户网站信息已保存').waitFor();
+    await page.goto(`${baseUrl}/xxgk/RSJ/guide`);
+    await page.getByRole('contentinfo').getByRole('link', { name: '示ICP备20260002号' }).waitFor();
     await page.context().close();
   });
 });
