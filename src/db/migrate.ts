@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_lists.ts';
 import * as m0008 from './migrations/0008_catalog_filing.ts';
 import * as m0009 from './migrations/0009_security.ts';
 import * as m0010 from './migrations/0010_application_receipt.ts';
+import * as m0012 from './migrations/0012_catalog_identifiers.ts';
 import * as m0013 from './migrations/0013_letter_templates.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008_catalog_filing': m0008,
   '0009_security': m0009,
   '0010_application_receipt': m0010,
+  '0012_catalog_identifiers': m0012,
   '0013_letter_templates': m0013,
 };
 

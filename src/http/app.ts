@@ -126,7 +126,8 @@ async function registerConsole(app: FastifyInstance) {
       reply.status(503).type('text/plain; charset=utf-8').send('管理后台尚未构建：请运行 npm run build:web'));
     return;
   }
-  await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/admin/', decorateReply: false, wildcard: false, immutable: true, maxAge: '365d', index: false });
+  // preCompressed: the build writes .br and .gz copies of the chunks (web/vite.config.ts).
+  await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/admin/', decorateReply: false, wildcard: false, immutable: true, maxAge: '365d', index: false, preCompressed: true });
   app.get('/admin/*', { config: { access: 'public' } }, (_req, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html', CONSOLE_DIST, { immutable: false, maxAge: 0 }));
 }

@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { chinaDateTimeOf, chinaMomentOf } from '../core/clock.ts';
+import { chinaDateTimeOf, chinaLongDateOf, chinaMomentOf, chinaToday } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { isValidPrcId } from '../core/prc-id.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { APPLICANT_KINDS, DELIVERIES, FORMS, OPEN_STATES, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
 import { applicantCase, applicantFiles, actOn, caseView, confirmDueReceipts, register, type ApplicantInput } from '../modules/applications/applications.service.ts';
 import { filesRoot } from '../modules/documents/documents.publication.ts';
+import { htmlToPdf } from '../modules/files/html-pdf.ts';
 import { readStoredFile } from '../modules/files/store.ts';
 import { challengeKey, issueChallenge, verifyChallenge } from './challenge.ts';
-import { agencyCrumbs } from './agency.ts';
+import { agencyCrumbs, baseUrl } from './agency.ts';
 import { HTML_TYPE, html, type Html } from './html.ts';
 import { portalPage } from './layout.ts';
 import { sendDownload } from '../http/download.ts';
@@ -47,6 +48,37 @@ function validate(f: Form): { input: ApplicantInput | null; errors: Record<strin
       email: f.email?.trim(), address: f.address?.trim(), description: f.description!.trim(), purpose: f.purpose?.trim(), form: f.form!, delivery: f.delivery!,
     },
   };
+}
+
+type CaseView = Awaited<ReturnType<typeof caseView>>;
+
+const PENDING_RECEIPT = '待本机关在工作日确认收到，收到日期以双方确认之日为准';
+
+/** The deadline as the applicant reads it, on the status page and the receipt (none before the receipt is confirmed, LAW-31). */
+const dueText = (c: CaseView): Html | string =>
+  !c.deadline ? (c.receivedOn ? '—' : '自本机关确认收到之日起计算') : c.state === 'replied' || c.finishedAt ? '已办结' : html`${c.deadline.dueDate}${c.deadline.state === 'paused' ? '（期限暂停中）' : ''}${c.deadline.provisional ? '（暂按周末计算，节假日安排公布后可能调整）' : ''}`;
+
+/** The printable receipt (回执): what was received, when, the code and password, and by when the reply is due. */
+function receiptHtml(agency: Agency, c: CaseView, secret: string, statusUrl: string, today: string): string {
+  const row = (k: string, v: Html | string) => html`<tr><th>${k}</th><td>${v}</td></tr>`;
+  return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><title>政府信息公开申请回执</title>
+<style>body { font-size: 12pt; line-height: 1.6; margin: 56pt 60pt; } h1 { text-align: center; font-size: 20pt; margin-bottom: 18pt; }
+table { width: 100%; border-collapse: collapse; } th, td { border: 1px solid #000; padding: 5pt 8pt; text-align: left; vertical-align: top; } th { width: 7em; }
+.code { font-family: monospace; font-size: 14pt; letter-spacing: 1pt; } .sign { text-align: right; margin-top: 36pt; }</style></head><body>
+<h1>政府信息公开申请回执</h1>
+<p>${c.applicant.name}：</p>
+<p>您提出的政府信息公开申请已进入本机关系统，登记如下。</p>
+<table>
+${row('登记编号', c.regNumber)}${row('受理机关', agency.name)}${row('提交时间', chinaDateTimeOf(c.arrivedAt))}${row('收到日期', c.receivedOn ?? PENDING_RECEIPT)}
+${row('申请内容', c.description)}${row('获取方式', FORMS[c.form as keyof typeof FORMS] ?? c.form)}${row('送达方式', DELIVERIES[c.delivery as keyof typeof DELIVERIES] ?? c.delivery)}
+${row('答复期限', dueText(c))}
+${row('查询码', html`<span class="code">${c.trackingCode}</span>`)}${row('查询密码', html`<span class="code">${secret}</span>`)}
+</table>
+<p>本机关将依照《中华人民共和国政府信息公开条例》第三十三条的规定在答复期限内答复；申请需要补正、征求第三方意见或者延长期限的，期限依法相应调整并告知您。</p>
+<p>您可以访问 ${statusUrl} ，凭查询码和查询密码查询办理进度、提交补正或下载答复。请妥善保管本回执，不要将查询密码告诉他人。</p>
+<p>联系电话：${agency.phone || '—'}　通讯地址：${agency.address || '—'}</p>
+<div class="sign"><p>${agency.name}</p><p>${chinaLongDateOf(today)}</p></div>
+</body></html>`}`;
 }
 
 const fieldError = (errors: Record<string, string>, k: string) => (errors[k] ? html`<p class="field-error" id="${k}-error">${errors[k]}</p>` : '');
@@ -150,10 +182,13 @@ export async function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
 <p>查询码：<strong class="code">${done.trackingCode}</strong></p>
 ${done.secret ? html`<p>查询密码：<strong class="code">${done.secret}</strong></p><p>请妥善保存查询码和密码，密码只显示这一次。</p>` : html`<p>该申请此前已经提交过，密码已在首次提交时显示。</p>`}
 </div>
-<p>申请已进入本机关系统，待本机关在工作日确认收到；收到日期以双方确认之日为准，答复期限自该日起计算。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>`;
+<p>申请已进入本机关系统，待本机关在工作日确认收到；收到日期以双方确认之日为准，答复期限自该日起计算。您可以在<a href="/xxgk/status">申请查询</a>页面查看进度、补正申请或下载答复。</p>
+${done.secret ? receiptButton(proofFields(done.trackingCode, done.secret)) : ''}`;
     return sendPage(reply, '申请已提交', agency, body);
   });
 
+  const proofFields = (code: string, secret: string) => html`<input type="hidden" name="code" value="${code}"><input type="hidden" name="secret" value="${secret}">`;
+  const receiptButton = (proof: Html) => html`<form method="post" action="/xxgk/status/receipt" class="receipt-form">${proof}<button type="submit">下载申请回执（PDF，可打印）</button></form>`;
   const statusCrumbs = (current: string) => html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <span aria-current="page">${current}</span></nav>`;
   const statusForm = (error?: string) => html`${statusCrumbs('申请查询')}
 <h1>申请查询</h1>
@@ -181,7 +216,7 @@ ${error ? html`<div class="error-summary" role="alert"><p>${error}</p></div>` : 
     const row = await applicantCase(deps, f.code ?? '', f.secret ?? '');
     const c = await caseView(deps, row, true);
     const agency = (await deps.db.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow()).name;
-    const proof = html`<input type="hidden" name="code" value="${f.code ?? ''}"><input type="hidden" name="secret" value="${f.secret ?? ''}">`;
+    const proof = proofFields(f.code ?? '', f.secret ?? '');
     const canAct = OPEN_STATES.includes(c.state);
     const body = html`${statusCrumbs('申请办理情况')}
 <h1>申请办理情况</h1>
@@ -189,12 +224,13 @@ ${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <table class="meta"><caption>申请信息</caption><tbody>
 <tr><th scope="row">登记编号</th><td>${c.regNumber}</td><th scope="row">受理机关</th><td>${agency}</td></tr>
 <tr><th scope="row">提交时间</th><td>${chinaDateTimeOf(c.arrivedAt)}</td><th scope="row">当前状态</th><td>${STATES[c.state]}</td></tr>
-<tr><th scope="row">收到日期</th><td colspan="3">${c.receivedOn ? html`${c.receivedOn}${c.receipt ? html`（${c.receipt.auto ? '系统自动确认' : '已确认'}：${c.receipt.told}）` : ''}` : '待本机关在工作日确认收到，收到日期以双方确认之日为准'}</td></tr>
+<tr><th scope="row">收到日期</th><td colspan="3">${c.receivedOn ? html`${c.receivedOn}${c.receipt ? html`（${c.receipt.auto ? '系统自动确认' : '已确认'}：${c.receipt.told}）` : ''}` : PENDING_RECEIPT}</td></tr>
 <tr><th scope="row">申请内容</th><td colspan="3">${c.description}</td></tr>
-${c.deadline ? html`<tr><th scope="row">答复期限</th><td colspan="3">${c.state === 'replied' || c.finishedAt ? '已办结' : html`${c.deadline.dueDate}${c.deadline.state === 'paused' ? '（期限暂停中）' : ''}${c.deadline.provisional ? '（暂按周末计算，节假日安排公布后可能调整）' : ''}`}</td></tr>` : ''}
+${c.deadline ? html`<tr><th scope="row">答复期限</th><td colspan="3">${dueText(c)}</td></tr>` : ''}
 </tbody></table>
 ${c.deadline ? html`<details><summary>期限是怎样计算的</summary><ul>${c.deadline.explanation.map((line) => html`<li>${line}</li>`)}</ul></details>` : ''}
 ${c.splitParts.length ? html`<section><h2>本申请已拆分</h2><p>按照一事一申请的要求，您的申请已拆分，其余事项另行登记。请用下列查询码和<strong>本申请的密码</strong>查询：</p><ul>${c.splitParts.map((p) => html`<li>${p.regNumber}：查询码 <strong class="code">${p.trackingCode}</strong></li>`)}</ul></section>` : ''}
+${receiptButton(proof)}
 <h2>办理过程</h2>
 <ol class="timeline">${c.steps.map((s) => html`<li><time datetime="${chinaMomentOf(s.at)}">${chinaDateTimeOf(s.at)}</time> ${s.actionLabel}</li>`)}</ol>
 ${c.state === 'awaiting_correction' && c.correction ? html`<section><h2>需要补正</h2><p>${c.correction.needed}</p><p>请于 <strong>${c.correction.due}</strong> 前补正，逾期无正当理由不补正的，视为放弃申请。</p>
@@ -225,6 +261,16 @@ ${canAct ? html`<section><h2>撤回申请</h2><form method="post" action="/xxgk/
       if (f.confirm !== 'yes') return showCase(reply, row, f, '请勾选确认后再撤回。');
       await actOn(deps, { kind: 'applicant' }, row.id, 'withdraw', {});
       return showCase(reply, await applicantCase(deps, f.code!, f.secret!), f, '申请已撤回。');
+    });
+  });
+
+  app.post('/xxgk/status/receipt', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const f = parseForm(req.body);
+    return withCase(f, reply, async (row) => {
+      const c = await caseView(deps, row, true);
+      const agency = await deps.db.selectFrom('agencies').select(['id', 'code', 'name', 'address', 'phone', 'email']).where('id', '=', row.agency_id).executeTakeFirstOrThrow();
+      const pdf = await htmlToPdf(receiptHtml(agency, c, f.secret!.trim(), `${baseUrl(req)}/xxgk/status`, chinaToday(deps.clock)), '政府信息公开申请回执');
+      return sendDownload(reply, { name: `政府信息公开申请回执-${c.regNumber}.pdf`, mime: 'application/pdf', bytes: pdf }, 'no-store', 'inline');
     });
   });
 

@@ -27,13 +27,13 @@ export type PageOptions = {
 
 function footer(site: PortalSite): Html {
   const s = site.settings;
-  const contact = [s.phone && `联系电话：${s.phone}`, s.email && `电子邮箱：${s.email}`, s.address && `地址：${s.address}`].filter(Boolean).join('　');
+  const contact = [s.phone && `联系电话：${s.phone}`, s.email && `电子邮箱：${s.email}`, s.address && `地址：${s.address}`].filter(Boolean).map((c) => html`<span>${c}</span>`);
   const psb = psbRecordCode(s.psb);
   return html`<footer class="site-footer"><div class="wrap">
 <nav class="footer-links" aria-label="网站服务"><a href="/sitemap">网站地图</a><a href="/contact">联系我们</a></nav>
 <div class="identity">
 ${s.sponsor ? html`<p>主办单位：${s.sponsor}</p>` : ''}
-${contact ? html`<p>${contact}</p>` : ''}
+${contact.length ? html`<p>${contact}</p>` : ''}
 <p>${s.icp ? html`<a href="https://beian.miit.gov.cn/">${s.icp}</a>` : ''}${s.psb ? html`<a href="${psb ? `https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${psb}` : 'https://www.beian.gov.cn/'}">${s.psb}</a>` : ''}${s.siteCode ? html`<span>网站标识码：${s.siteCode}</span>` : ''}</p>
 </div>
 ${s.conacImage ? html`<p class="conac">${s.conacLink ? html`<a href="${s.conacLink}"><img src="${s.conacImage}" alt="党政机关网站标识" width="110" height="55"></a>` : html`<img src="${s.conacImage}" alt="党政机关网站标识" width="110" height="55">`}</p>` : ''}

@@ -1303,7 +1303,7 @@ describe('15. LAW-35 reasons, LAW-33 the extension\'s approver, and letters that
     expectError(await act(c, r.id, 'reasons_unreasonable', { note: '无正当理由' }), 409, 'REASONS_PERIOD_RUNNING');
   });
 
-  it('LAW-35: the reasons recorded and judged unreasonable → 不予处理, whose letter prints the office's finding that the reasons were asked for', async () => {
+  it('LAW-35: the reasons recorded and judged unreasonable → 不予处理, whose letter prints the office’s finding that the reasons were asked for', async () => {
     const c = city();
     json(await act(c, ids.a!, 'record_reasons', { note: '用于研究' }));
     json(await act(c, ids.a!, 'reasons_unreasonable', { note: '所述用途与申请数量明显不相称' }));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, shot } from './browser.ts';
+import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -183,4 +183,115 @@ describe('the published lists: negative list (CAT-5), service guides (FIVE-4), p
       await page.context().close();
     });
   }
+});
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+describe('the portal frame, the application receipt and the reading modes (issue 8)', () => {
+  for (const [device, width] of [['desktop', 1366], ['mobile', 375]] as const) {
+    it(`shows the home with the site's footer, an item with its print button and 落款, and the status page on ${device}, with no axe violations`, async () => {
+      const page = await visitor(width);
+      await page.goto(`${baseUrl}/`);
+      const footer = page.getByRole('contentinfo');
+      for (const text of ['主办单位：示例市人民政府办公室', '网站标识码：1301000001', '网站地图', '联系我们']) await footer.getByText(text).first().waitFor();
+      await footer.getByRole('img', { name: '党政机关网站标识' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, `portal-home-${device}`);
+
+      await page.goto(`${baseUrl}/xxgk/RSJ/catalog`);
+      await page.locator('table.list tbody a').first().click();
+      await page.waitForURL(/\/xxgk\/RSJ\/items\//);
+      await page.getByRole('button', { name: '打印本页' }).waitFor();
+      await expect(page.locator('.signature').innerText()).resolves.toMatch(/示例市人力资源和社会保障局\s+\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, `portal-item-page-${device}`);
+
+      await page.goto(`${baseUrl}/xxgk/RSJ/apply`);
+      await page.getByRole('navigation', { name: '当前位置' }).getByText('依申请公开').waitFor();
+      await page.getByLabel('姓名/名称').fill('赵晓华');
+      await page.getByLabel('证件号码').fill('11010519491231002X');
+      await page.getByLabel('联系电话').fill('13800138000');
+      await page.getByLabel('所需信息的内容描述').fill('请公开2026年度公益性岗位补贴的发放情况');
+      await page.getByRole('radio', { name: '电子文档' }).check();
+      await page.getByRole('radio', { name: '网上获取' }).check();
+      const question = (await page.locator('label[for="challengeAnswer"]').innerText()).trim();
+      await page.getByLabel(question.replace('（必填）', '')).fill(String(DIGITS.indexOf(question[0]!) + DIGITS.indexOf(question[2]!)));
+      await page.waitForTimeout(3100); // the challenge refuses answers faster than a person types
+      await page.getByRole('button', { name: '提交申请' }).click();
+      await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+      const code = (await page.locator('strong.code').nth(0).innerText()).trim();
+      const secret = (await page.locator('strong.code').nth(1).innerText()).trim();
+      expect(secret).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+      await page.getByRole('button', { name: /下载申请回执/ }).waitFor();
+
+      await page.goto(`${baseUrl}/xxgk/status`);
+      await page.getByLabel('查询码').fill(code);
+      await page.getByLabel('查询密码').fill(secret);
+      await page.getByRole('button', { name: '查询', exact: true }).click();
+      await page.getByRole('heading', { name: '申请办理情况' }).waitFor();
+      await page.getByRole('link', { name: '示例市政府信息公开' }).waitFor();
+      await page.getByRole('rowheader', { name: '答复期限' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, `portal-status-${device}`);
+      await page.context().close();
+    });
+  }
+
+  it('scales every control in the larger-text mode (radio buttons and checkboxes at least 24 px), never breaks a nav entry at 375 px, and joins high contrast to it', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/xxgk/RSJ/apply`);
+    await page.getByRole('link', { name: '大字' }).click();
+    await page.waitForURL(/\/xxgk\/RSJ\/apply$/);
+    await page.getByRole('link', { name: '高对比' }).click();
+    await page.waitForURL(/\/xxgk\/RSJ\/apply$/);
+    const sizes = await page.evaluate(() => [...document.querySelectorAll('input[type=radio], input[type=checkbox]')].map((e) => e.getBoundingClientRect().width));
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+    const buttonFont = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main button')!).fontSize));
+    expect(buttonFont).toBeGreaterThanOrEqual(20);
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('.site-nav li, .reading span')].filter((e) => e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight) * 1.5).map((e) => e.textContent),
+    );
+    expect(broken).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe('rgb(0, 0, 0)');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'portal-apply-large-contrast-mobile');
+    await page.getByRole('link', { name: '默认' }).click();
+    await page.waitForURL(/\/xxgk\/RSJ\/apply$/);
+    await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.not.toBe('rgb(0, 0, 0)');
+    await context.close();
+  });
+
+  it('shows a missing page in the site layout with the footer', async () => {
+    const page = await visitor(1366);
+    const res = await page.goto(`${baseUrl}/xxgk/RSJ/no-such-page`);
+    expect(res?.status()).toBe(404);
+    await page.getByRole('heading', { name: '页面不存在或未公开' }).waitFor();
+    await page.getByRole('contentinfo').getByText('网站地图').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the system administrator change the footer in the console (门户网站信息), and every portal page shows it', async () => {
+    const page = await visitor(1366);
+    await consoleLogin(page, baseUrl, 'sysadmin');
+    await page.goto(`${baseUrl}/admin/system/site`);
+    await page.getByRole('heading', { name: '门户网站信息' }).waitFor();
+    const icp = page.getByLabel('ICP备案号');
+    await expect(icp.inputValue()).resolves.toBe('示ICP备20260001号');
+    await icp.fill('示ICP备20260002号');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'admin-site-settings');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('门户网站信息已保存').waitFor();
+    await page.goto(`${baseUrl}/xxgk/RSJ/guide`);
+    await page.getByRole('contentinfo').getByRole('link', { name: '示ICP备20260002号' }).waitFor();
+    await page.context().close();
+  });
 });

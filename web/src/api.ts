@@ -65,6 +65,7 @@ import type {
   ReviewKind,
   RoleInfo,
   SecuritySettings,
+  SiteSettings,
   Table3Report,
   Todo,
   Unit,
@@ -249,6 +250,8 @@ export const api = {
   settings: {
     security: () => get<SecuritySettings>('/settings/security'),
     saveSecurity: (input: SecuritySettings) => put<SecuritySettings>('/settings/security', input),
+    site: () => get<SiteSettings>('/settings/site'),
+    saveSite: (input: SiteSettings) => put<SiteSettings>('/settings/site', input),
   },
   documents: {
     vocabulary: () => get<DocVocabulary>('/documents/vocabulary'),
@@ -381,6 +384,7 @@ export const keys = {
   calendar: ['calendar'],
   todos: ['todos'],
   securitySettings: ['settings', 'security'],
+  siteSettings: ['settings', 'site'],
   /** Everything of the documents capability: a workflow move refreshes lists, registers and the detail. */
   documents: ['documents'],
   /** Fixed labels: kept outside `documents`, so refreshing the documents does not refetch them. */
@@ -435,6 +439,7 @@ export const queries = {
     }),
   todos: () => queryOptions({ queryKey: keys.todos, queryFn: api.todos.list }),
   securitySettings: () => queryOptions({ queryKey: keys.securitySettings, queryFn: api.settings.security }),
+  siteSettings: () => queryOptions({ queryKey: keys.siteSettings, queryFn: api.settings.site }),
   docVocabulary: () =>
     queryOptions({ queryKey: keys.docVocabulary, queryFn: api.documents.vocabulary, staleTime: Infinity }),
   items: (query: ItemQuery) => queryOptions({ queryKey: [...keys.items, query], queryFn: () => api.documents.list(query) }),

@@ -14,6 +14,7 @@ import {
   FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  GlobalOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   FormOutlined,
@@ -42,6 +43,7 @@ const GrantsPage = lazy(() => import('./pages/GrantsPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage'));
+const SiteSettingsPage = lazy(() => import('./pages/SiteSettingsPage'));
 const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage'));
 const DocumentListPage = lazy(() => import('./pages/documents/DocumentListPage'));
 const DocumentFormPage = lazy(() => import('./pages/documents/DocumentFormPage'));
@@ -213,6 +215,7 @@ export const NAV_SECTIONS: NavSection[] = [
         roles: ['security_admin'],
         element: <SecurityPage />,
       },
+      { path: '/system/site', label: '门户网站信息', icon: <GlobalOutlined />, roles: ['sys_admin'], element: <SiteSettingsPage /> },
     ],
   },
   { pages: [{ path: '/profile', label: '个人中心', icon: <UserOutlined />, element: <ProfilePage /> }] },

@@ -272,6 +272,19 @@ export interface Todo {
   attribute?: string | null;
 }
 
+/** The portal footer's identity (政府网站发展指引): empty values are left out of the footer. */
+export interface SiteSettings {
+  sponsor: string;
+  phone: string;
+  email: string;
+  address: string;
+  icp: string;
+  psb: string;
+  siteCode: string;
+  conacImage: string;
+  conacLink: string;
+}
+
 export interface SecuritySettings {
   passwordMinLength: number;
   lockoutThreshold: number;

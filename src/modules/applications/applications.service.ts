@@ -5,7 +5,7 @@ import { withWeekday, type IsoDate } from '../../core/calendar.ts';
 import { isWorkday } from '../../core/workdays.ts';
 import { citeRule, computeDeadline, explainDeadline, type DeadlineSpec } from '../../core/deadline.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../core/errors.ts';
-import { newId } from '../../core/ids.ts';
+import { newId, newReadableSecret } from '../../core/ids.ts';
 import { isValidPrcId } from '../../core/prc-id.ts';
 import { offsetOf, type Paging } from '../../core/paging.ts';
 import type { Tx } from '../../db/database.ts';
@@ -122,7 +122,7 @@ export async function register(deps: Deps, agencyId: string, given: ApplicantInp
     if (!(await tx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst())) throw notFound('机关');
     const now = isoNow(deps.clock);
     const id = newId();
-    const secret = reg.splitFrom ? null : randomBytes(9).toString('base64url');
+    const secret = reg.splitFrom ? null : newReadableSecret();
     const trackingCode = `GK${randomBytes(5).toString('hex').toUpperCase()}`;
     const regNumber = await nextRegNumber(tx, agencyId, Number(chinaToday(deps.clock).slice(0, 4)));
     const { flags, repeatOf } = await flagsFor(tx, agencyId, input, reg.receivedAt);

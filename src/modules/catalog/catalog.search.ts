@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../http/deps.ts';
+import type { PublishedSnapshot } from '../documents/documents.publication.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
@@ -12,6 +13,8 @@ export type SearchRequest = { q: string; agencyId?: string; filter: CatalogFilte
 export type SearchHit = {
   id: string; agencyCode: string; agencyName: string; indexNumber: string; title: string; docNumber: string; category: Category;
   dateMade: string; publishedAt: string; validity: Validity; unitName: string; bodyText: string;
+  /** The published body and attachments' public text apart, so a snippet can name the file it comes from. */
+  body: string; attachments: { name: string; text: string }[];
 };
 
 /**
@@ -27,6 +30,25 @@ export const COUNT_CAP = 1_000;
  */
 export const RELEVANCE_WINDOW = 500;
 
+/** At most this many items share a typed identifier (a 文号 reused across agencies). */
+const EXACT_LIMIT = 10;
+
+const BRACKETS = [['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】'], ['(', ')'], ['（', '）']] as const;
+
+/**
+ * The forms of a query that may be an item's 索引号 (RSJ/2026-00001, as typed or upper-cased)
+ * or 文号 (示人社发〔2026〕40号, whatever brackets were typed around the year): nothing for a
+ * query with a space or without a digit.
+ */
+export function identifierForms(q: string): { indexNumbers: string[]; docNumbers: string[] } | null {
+  const typed = q.trim();
+  if (!typed || /\s/.test(typed) || !/\d/.test(typed)) return null;
+  const plain = typed.normalize('NFKC');
+  const year = /^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$/.exec(plain) ?? /^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$/.exec(typed);
+  const docNumbers = new Set([typed, plain, ...(year ? BRACKETS.map(([open, close]) => `${year[1]}${open}${year[2]}${close}${year[3]}`) : [])]);
+  return { indexNumbers: [...new Set([typed, typed.toUpperCase(), plain.toUpperCase()])], docNumbers: [...docNumbers] };
+}
+
 export type SearchResult = { terms: Term[]; hits: SearchHit[]; total: number; capped: boolean };
 
 /**
@@ -38,6 +60,12 @@ export type SearchResult = { terms: Term[]; hits: SearchHit[]; total: number; ca
 export async function searchCatalog(deps: AppDeps, r: SearchRequest): Promise<SearchResult> {
   const terms = queryTerms(r.q);
   if (terms.length === 0) return { terms, hits: [], total: 0, capped: false };
+  const identifiers = identifierForms(r.q);
+  const exact = identifiers
+    ? (await catalogScope(deps, r.agencyId, r.filter).select('e.seq')
+        .where((eb) => eb.or([eb('e.index_number', 'in', identifiers.indexNumbers), eb('e.doc_number', 'in', identifiers.docNumbers)]))
+        .orderBy('e.seq', 'desc').limit(EXACT_LIMIT).execute()).map((row) => row.seq)
+    : [];
   const postgres = deps.dialect === 'postgres';
   const matching = () => {
     const scope = catalogScope(deps, r.agencyId, r.filter);
@@ -48,17 +76,21 @@ export async function searchCatalog(deps: AppDeps, r: SearchRequest): Promise<Se
   // Newest first, in the index's own order: FTS5 walks its rowids (= seq) backwards and stops at the limit.
   const newest = postgres ? sql`e.seq` : sql`f.rowid`;
   const offset = (r.page - 1) * r.pageSize;
+  // The items whose 索引号 or 文号 was typed come first, then the text matches without them.
+  const page = (seqs: number[]) => [...exact, ...seqs.filter((seq) => !exact.includes(seq))].slice(offset, offset + r.pageSize);
   const pageOfSeqs = async (): Promise<number[]> => {
     if (r.sort === 'date') {
-      const rows = await matching().select('e.seq').orderBy(newest, 'desc').limit(r.pageSize).offset(offset).execute();
-      return rows.map((row) => row.seq);
+      const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
+      if (!exact.length) return (await newestFirst(r.pageSize, offset)).map((row) => row.seq);
+      return page((await newestFirst(offset + r.pageSize + exact.length, 0)).map((row) => row.seq));
     }
     const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
-    return byRelevance(window, terms).slice(offset, offset + r.pageSize).map((row) => row.seq);
+    return page(byRelevance(window, terms).map((row) => row.seq));
   };
-  const [counted, seqs] = await Promise.all([
+  const [counted, seqs, exactAlsoMatching] = await Promise.all([
     deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     pageOfSeqs(),
+    exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
   ]);
   const rows = seqs.length
     ? await deps.db
@@ -68,12 +100,20 @@ export async function searchCatalog(deps: AppDeps, r: SearchRequest): Promise<Se
         .select([
           'e.seq', 'e.item_id as id', 'agencies.code as agencyCode', 'agencies.name as agencyName', 'e.index_number as indexNumber', 'e.title',
           'e.doc_number as docNumber', 'e.category', 'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity',
-          'units.name as unitName', 'e.body_text as bodyText',
+          'units.name as unitName', 'e.body_text as bodyText', 'e.version',
         ])
         .where('e.seq', 'in', seqs)
         .execute()
     : [];
-  const bySeq = new Map(rows.map(({ seq, ...hit }) => [seq, hit]));
-  const total = Number(counted.n);
+  const versions = rows.length
+    ? await deps.db.selectFrom('item_versions').select(['item_id', 'snapshot_json'])
+        .where((eb) => eb.or(rows.map((row) => eb.and([eb('item_id', '=', row.id), eb('version', '=', row.version)])))).execute()
+    : [];
+  const snapshots = new Map(versions.map((v) => [v.item_id, JSON.parse(v.snapshot_json) as PublishedSnapshot]));
+  const bySeq = new Map(rows.map(({ seq, version: _, ...hit }) => {
+    const s = snapshots.get(hit.id);
+    return [seq, { ...hit, body: s?.body ?? hit.bodyText, attachments: s?.attachments.map((a) => ({ name: a.name, text: a.text })) ?? [] }];
+  }));
+  const total = Number(counted.n) + exact.length - exactAlsoMatching.length;
   return { terms, hits: seqs.map((seq) => bySeq.get(seq)!), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }

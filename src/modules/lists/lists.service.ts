@@ -303,3 +303,39 @@ export async function publicPower(db: Db, agencyId: string, id: string): Promise
   const row = await db.selectFrom('powers').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
   return row ? presentPower(row) : null;
 }
+
+// ---- search (CAT-4): the published lists found by the same words as the catalog ----
+
+export type ListKind = 'service' | 'power' | 'negative';
+export type ListHit = { kind: ListKind; id: string; agencyCode: string; agencyName: string; name: string };
+
+/** Where each list's entries are searched: the name first, then the texts a citizen would recognise. */
+const LIST_SEARCH = {
+  service: { table: 'service_items', name: 'name', fields: ['name', 'accepting_unit', 'eligibility', 'process', 'materials_json'] },
+  power: { table: 'powers', name: 'name', fields: ['name', 'actor', 'legal_basis'] },
+  negative: { table: 'negative_list_entries', name: 'matter', fields: ['matter', 'legal_basis', 'note'] },
+} as const;
+
+/**
+ * Service guides, powers and negative-list matters whose name or text holds every query word
+ * (each word satisfied by any of its synonyms), names first, at most `limit` per list. The
+ * lists are short (tens of entries an agency), so a substring scan serves.
+ */
+export async function searchPublicLists(db: Db, words: string[][], agencyId: string | undefined, limit = 5): Promise<ListHit[]> {
+  if (words.length === 0) return [];
+  const found = await Promise.all(
+    (Object.entries(LIST_SEARCH) as [ListKind, (typeof LIST_SEARCH)[ListKind]][]).map(async ([kind, spec]) => {
+      const rows = await db
+        .selectFrom(`${spec.table} as l` as 'service_items as l')
+        .innerJoin('agencies', 'agencies.id', 'l.agency_id')
+        .select((eb) => ['l.id', eb.ref(`l.${spec.name}` as 'l.name').as('name'), 'agencies.code as agencyCode', 'agencies.name as agencyName'])
+        .where((eb) => eb.and(words.map((alternatives) => eb.or(alternatives.flatMap((w) => spec.fields.map((f) => eb(eb.fn('lower', [`l.${f}` as 'l.name']), 'like', `%${w}%`)))))))
+        .$if(agencyId !== undefined, (q) => q.where('l.agency_id', '=', agencyId!))
+        .orderBy('agencies.level', 'desc').orderBy('agencies.code').orderBy(`l.${spec.name}` as 'l.name')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ kind, id: r.id, agencyCode: r.agencyCode, agencyName: r.agencyName, name: r.name }));
+    }),
+  );
+  return found.flat();
+}
