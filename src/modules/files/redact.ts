@@ -7,6 +7,7 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Quad, Rect } from 'mupdf';
 import { AppError } from '../../core/errors.ts';
 import { spellOutQuoteOperators } from './pdf-content.ts';
+import type { FileKind } from './sniff.ts';
 import { openPackage, partXml, relsPartOf, type OfficePackage, type Part } from './package.ts';
 import {
   docxParagraphs,
@@ -418,4 +419,39 @@ export function cleanXlsx(bytes: Uint8Array, phrases: string[], title = ''): Uin
   );
   assertRemoved(inspectOffice('xlsx', result), phrases);
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any attachment.
+
+/** An image re-encoded from its pixels: EXIF, GPS position, camera owner and comments stay behind. */
+async function imagePixelsOnly(kind: 'png' | 'jpeg', bytes: Uint8Array): Promise<Uint8Array> {
+  const mupdf = await loadMupdf();
+  const image = new mupdf.Image(bytes);
+  const pixmap = image.toPixmap();
+  try {
+    return (kind === 'png' ? pixmap.asPNG() : pixmap.asJPEG(92)).slice();
+  } finally {
+    pixmap.destroy();
+    image.destroy();
+  }
+}
+
+/**
+ * The public version of an attachment (SEC-10, LAW-37), always rebuilt, never the original
+ * bytes: see redactPdf, redactDocx, cleanXlsx; images keep their pixels only. Whatever is
+ * printed inside a picture is not read (there is no OCR): the reviewers look at pictures.
+ */
+export async function publicVersion(kind: FileKind, bytes: Uint8Array, phrases: string[], title: string): Promise<Uint8Array> {
+  switch (kind) {
+    case 'pdf':
+      return redactPdf(bytes, phrases);
+    case 'docx':
+      return redactDocx(bytes, phrases, title);
+    case 'xlsx':
+      return cleanXlsx(bytes, phrases, title);
+    case 'png':
+    case 'jpeg':
+      return imagePixelsOnly(kind, bytes);
+  }
 }

@@ -1,0 +1,12 @@
+import * as mupdf from 'mupdf';
+import { redactPdf } from '../src/modules/files/redact.ts';
+import { extractText } from '../src/modules/files/text.ts';
+const doc = new mupdf.PDFDocument();
+const font = doc.addSimpleFont(new mupdf.Font('Helvetica'), 'Latin');
+const res = doc.addObject({ Font: { F1: font } });
+const content = `BT /F1 12 Tf 72 760 Td 14 TL (First line keep) Tj (Phone 13803158866 here) ' (Third line keep) ' 2 1 (Fourth line keep) " [(Fifth) -200 (line)] TJ ET`;
+doc.insertPage(-1, doc.addPage([0,0,595,842], 0, res, content));
+const bytes = doc.saveToBuffer('compress').asUint8Array().slice();
+console.log(JSON.stringify(await extractText('pdf', bytes)));
+const out = await redactPdf(bytes, ['13803158866']);
+console.log(JSON.stringify(await extractText('pdf', out)));
