@@ -9,7 +9,7 @@ import { sniffFile } from '../files/sniff.ts';
 import { extractText, inspectText } from '../files/text.ts';
 import { filesRoot, itemSettlements, publicCopy, storedTextLimit } from './documents.publication.ts';
 import { readableItem, type Deps } from './documents.repo.ts';
-import { STATES } from './documents.rules.ts';
+import { FILE_STEP_LABELS, STATES } from './documents.rules.ts';
 import { scanText } from './scanner.ts';
 
 type Upload = { filename: string; bytes: Uint8Array };
@@ -79,7 +79,7 @@ async function approvedAttachment(tx: Tx, actor: Actor, attachmentId: string) {
 }
 
 /** An SEC-13 record of a change to the files of an approved item; the state stays as it is. */
-async function recordFileStep(tx: Tx, deps: Deps, actor: Actor, role: string, itemId: string, action: 'replace_attachment' | 'withdraw_attachment', opinion: string, data: object) {
+async function recordFileStep(tx: Tx, deps: Deps, actor: Actor, role: string, itemId: string, action: keyof typeof FILE_STEP_LABELS, opinion: string, data: object) {
   const at = isoNow(deps.clock);
   await tx.insertInto('item_steps').values({ id: newId(), item_id: itemId, at, actor_id: actor.userId, actor_name: actor.name, role, action, from_state: 'approved', to_state: 'approved', opinion, data_json: JSON.stringify(data) }).execute();
 }

@@ -13,7 +13,7 @@ import { ledger, ledgerWorkbook, nonPublicRegister, recheckItem, recordPaperCopi
 import { ITEM_ROLES } from './documents.repo.ts';
 import { addConsultation, addRedaction, answerConsultation, extendReferral, recordCollectiveDecision, removeRedaction } from './documents.review.ts';
 import {
-  ACTION_LABELS, ATTRIBUTES, CATEGORIES, CHANNELS, CONCLUSIONS, DOC_KINDS, POLICY_LEVELS, STATES, TRANSITIONS, VALIDITIES,
+  ACTION_LABELS, ATTRIBUTES, CATEGORIES, CHANNELS, CONCLUSIONS, DOC_KINDS, FILE_STEP_LABELS, POLICY_LEVELS, STATES, TRANSITIONS, VALIDITIES,
 } from './documents.rules.ts';
 import { act, createItem, getItem, listItems, updateItem } from './documents.service.ts';
 import { FINDING_LABELS } from './scanner.ts';
@@ -51,7 +51,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/documents/vocabulary', { config: { access: 'staff' }, schema: { tags: ['documents'], summary: '文种、分类、公开属性、审查结论、发布渠道等词表' } }, async () => ({
     docKinds: DOC_KINDS, categories: CATEGORIES, attributes: ATTRIBUTES, conclusions: CONCLUSIONS, channels: CHANNELS,
-    states: STATES, validities: VALIDITIES, policyLevels: POLICY_LEVELS, actions: ACTION_LABELS, transitions: TRANSITIONS,
+    states: STATES, validities: VALIDITIES, policyLevels: POLICY_LEVELS, actions: ACTION_LABELS, fileSteps: FILE_STEP_LABELS, transitions: TRANSITIONS,
     findingKinds: FINDING_LABELS,
     itemKinds: { document: '公文', other: '其他信息' },
     consultationKinds: { joint: '联合制作单位', third_party: '第三方', referral: '保密行政管理部门' },

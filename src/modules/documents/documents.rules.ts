@@ -267,6 +267,8 @@ export function actingRoleFor(t: { action: Action; roles: readonly Role[] }, rol
  * while drafting; once approved, the office may replace a file that cannot be cleaned with a
  * cleaned copy, or withdraw it, so that an item never stops at a file (SEC-10).
  */
+/** Steps that record a change to an approved item's files (SEC-13); the state stays. */
+export const FILE_STEP_LABELS = { replace_attachment: '替换附件', withdraw_attachment: '撤下附件' } as const;
 export const ATTACHMENT_ACTIONS = { add: '添加附件', remove: '删除附件', replace: '替换为处理后的文件', withdraw: '撤下附件' } as const;
 export type AttachmentAction = keyof typeof ATTACHMENT_ACTIONS;
 const ATTACHMENT_RULES: readonly { state: State; action: AttachmentAction; role: Role }[] = [
