@@ -75,6 +75,10 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await row.getByRole('button', { name: '删除', exact: true }).click();
     await secrecy.getByRole('tooltip').getByRole('button', { name: /确\s?定|OK/ }).click();
     await secrecy.getByText('已删除').first().waitFor();
+    // The name right before the ID number is personal data too (issue 10).
+    await secrecy.getByRole('row', { name: /个人姓名.*李明/ }).getByRole('button', { name: '删除', exact: true }).click();
+    await secrecy.getByRole('tooltip').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await secrecy.getByRole('row', { name: /个人姓名.*李明.*已删除/ }).waitFor();
     await shot(secrecy, 'doc-3-findings');
     await takeAction(secrecy, itemUrl, '出具保密审查意见', async (d) => {
       await d.getByRole('radio', { name: '主动公开', exact: true }).check();
@@ -99,11 +103,12 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     expect(text).toContain('索引号');
     expect(text).toContain('（此件主动公开）');
     expect(text).not.toContain(ID_NUMBER);
+    expect(text).not.toContain('李明');
     expect(await axeViolations(pub)).toEqual([]);
     await shot(pub, 'doc-5-public-page');
     await office.context().close();
     await pub.close();
-  });
+  }, 180_000);
 });
 
 const FILES_TITLE = '2026年第四季度就业补贴发放汇总';
@@ -151,7 +156,13 @@ describe('SEC-10: an Excel file that cannot be cleaned is replaced by the office
     await leader.context().close();
 
     // Publication is refused with the reason, and the dialog says what to do.
-    await takeAction(office, itemUrl, '发布', (d) => d.getByRole('checkbox', { name: '政府信息公开平台' }).check());
+    await office.goto(itemUrl);
+    await office.getByRole('button', { name: '发布', exact: true }).first().click();
+    const dialog = office.getByRole('dialog');
+    await dialog.waitFor();
+    await animationsSettled(office);
+    await dialog.getByRole('checkbox', { name: '政府信息公开平台' }).check();
+    await dialog.getByRole('button', { name: '发布', exact: true }).click();
     await office.getByText(/隐藏的工作表“底稿”/).first().waitFor();
     await office.getByText(/请替换为处理后的文件或撤下该附件/).first().waitFor();
     await shot(office, 'files-1-publish-refused');
