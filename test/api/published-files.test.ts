@@ -15,7 +15,7 @@ import { decodeXml, inspectText } from '../../src/modules/files/text.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { call, testClock, uploadFile, type TestApp } from '../support/app.ts';
 import { freshDatabase } from '../support/db.ts';
-import { hostileCorpus, INVALID_ID, xlsx, type Hostile } from '../support/hostile-files.ts';
+import { docx, hostileCorpus, INVALID_ID, pdf, xlsx, type Hostile } from '../support/hostile-files.ts';
 import { draftItem, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
 type Outcome = {
@@ -182,5 +182,59 @@ describe('issue 10: hostile files through upload, review and publication (SEC-2,
     const d = await act('office', id, 'publish', { channels: ['platform'] });
     expect(d.attachments.map((a: { name: string }) => a.name)).toEqual(['汇总（已处理）.xlsx']);
     expect(d.steps.map((st: { action: string }) => st.action)).toContain('replace_attachment');
+  });
+
+  /** An item with one attachment walked to the secrecy review; its findings. */
+  async function toSecrecyReview(title: string, file: string, bytes: Uint8Array) {
+    const id = await draftItem(t, s, { title });
+    const up = await uploadFile(t, s.drafter, `/items/${id}/attachments`, file, bytes);
+    expect(up.statusCode, up.body).toBe(201);
+    await act('drafter', id, 'submit');
+    await act('office', id, 'pass_check');
+    await act('head', id, 'dept_opinion', { opinion: '同意' });
+    const findings: Array<{ id: string; kind: string; text: string }> = (await call(t, s.secrecy, 'GET', `/items/${id}`)).json().findings;
+    return { id, attachmentId: up.json().id as string, findings };
+  }
+
+  it('SEC-6: a secrecy mark is a hard block — no reason accepts it, only the secrecy reviewer records it is not a mark, audited', async () => {
+    const marked = await toSecrecyReview('密级文件', 'marked.pdf', pdf('(Annual list) Tj', (doc) => doc.setMetaData('info:Subject', '机密★1年')));
+    const mark = marked.findings.find((f) => f.kind === 'secrecy_mark')!;
+    expect(mark.text).toBe('机密★1年');
+    for (const status of ['accepted', 'removed']) {
+      const res = await call(t, s.secrecy, 'POST', `/findings/${mark.id}/resolve`, { status, reason: '已过保密期限' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'SECRECY_MARK_BLOCKS', message: expect.stringMatching(/^标有密级或保密标识的信息不得公开/) });
+    }
+    await act('secrecy', marked.id, 'secrecy_opinion', { conclusion: 'proactive', opinion: '同意' });
+    const refused = await call(t, s.leader, 'POST', `/items/${marked.id}/actions/approve`, { opinion: '同意' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('SECRECY_MARKED');
+
+    // Quoted in a text about secrecy rules, the words are not a mark: recorded with a reason, audited.
+    const quoted = await toSecrecyReview('保密制度汇编', 'rules.docx', docx({ body: '<w:p><w:r><w:t>内部资料</w:t></w:r></w:p>' }));
+    const words = quoted.findings.find((f) => f.kind === 'secrecy_mark')!;
+    const office = await call(t, s.office, 'POST', `/findings/${words.id}/resolve`, { status: 'not_a_mark', reason: '引用' });
+    expect(office.statusCode).toBe(403);
+    expect((await call(t, s.secrecy, 'POST', `/findings/${words.id}/resolve`, { status: 'not_a_mark', reason: ' ' })).statusCode).toBe(400);
+    expect((await call(t, s.secrecy, 'POST', `/findings/${words.id}/resolve`, { status: 'not_a_mark', reason: '制度条文中引用的用语，并非本文件的标识' })).statusCode).toBe(204);
+    const audit = await t.conn.db.selectFrom('audit_events').select(['actor_name', 'after_json']).where('action', '=', 'item.finding.not_a_mark').where('entity_id', '=', quoted.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ kind: 'secrecy_mark', text: '内部资料', reason: '制度条文中引用的用语，并非本文件的标识' });
+    await act('secrecy', quoted.id, 'secrecy_opinion', { conclusion: 'proactive', opinion: '同意' });
+    await act('leader', quoted.id, 'approve', { opinion: '同意' });
+    await act('office', quoted.id, 'publish', { channels: ['platform'] });
+  });
+
+  it('the text stored for search is bounded by the setting; the check still reads the whole file', async () => {
+    await t.conn.db.insertInto('settings').values({ key: 'documents', value_json: JSON.stringify({ storedTextChars: 40 }), updated_by: null, updated_at: '2026-11-23T02:00:00.000Z' }).execute();
+    try {
+      const long = '<w:p><w:r><w:t>' + '就业补贴发放情况说明。'.repeat(50) + '</w:t></w:r></w:p><w:p><w:r><w:t>经办电话13931577777</w:t></w:r></w:p>';
+      const { attachmentId, findings } = await toSecrecyReview('长文件', 'long.docx', docx({ body: long }));
+      const stored = await t.conn.db.selectFrom('item_attachments').select('text').where('id', '=', attachmentId).executeTakeFirstOrThrow();
+      expect(stored.text.length).toBe(40);
+      expect(findings.map((f) => f.text)).toContain('13931577777');
+    } finally {
+      await t.conn.db.deleteFrom('settings').where('key', '=', 'documents').execute();
+    }
   });
 });
