@@ -71,6 +71,7 @@ export async function resolveFinding(deps: Deps, actor: Actor, findingId: string
       const exists = await tx.selectFrom('item_redactions').select('id').where('item_id', '=', row.id).where('phrase', '=', finding.text).executeTakeFirst();
       if (!exists) await tx.insertInto('item_redactions').values({ id: newId(), item_id: row.id, phrase: finding.text, reason: reason.trim() || `删除${label}`, created_by: actor.userId, created_at: now }).execute();
     }
-    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: `item.finding.${status}`, entityType: 'item', entityId: row.id, after: { findingId, kind: finding.kind, text: finding.text, reason }, ip: actor.ip });
+    // The words of a secrecy mark are audited with the decision; personal data stays out of the log.
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: `item.finding.${status}`, entityType: 'item', entityId: row.id, after: { findingId, kind: finding.kind, reason, ...(finding.kind === 'secrecy_mark' && { text: finding.text }) }, ip: actor.ip });
   });
 }
