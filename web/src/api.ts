@@ -265,6 +265,10 @@ export const api = {
     uploadAttachment: (itemId: string, file: Blob) =>
       post<Pick<ItemAttachment, 'id' | 'name' | 'kind' | 'mime' | 'size'>>(`/items/${seg(itemId)}/attachments`, fileForm(file)),
     removeAttachment: (id: string) => del(`/attachments/${seg(id)}`),
+    /** The office replaces a file of an approved item with a cleaned copy (SEC-10). */
+    replaceAttachment: (id: string, file: Blob) =>
+      post<Pick<ItemAttachment, 'id' | 'name' | 'kind' | 'mime' | 'size'>>(`/attachments/${seg(id)}/replace`, fileForm(file)),
+    withdrawAttachment: (id: string, reason: string) => post(`/attachments/${seg(id)}/withdraw`, { reason }),
     /** The original file (staff only); a plain link, since a GET needs no CSRF header. */
     attachmentUrl: (id: string) => `${API_BASE}/attachments/${seg(id)}/original`,
     addConsultation: (itemId: string, kind: Exclude<ConsultationKind, 'referral'>, party: string) =>

@@ -87,12 +87,14 @@ export const FINDING_KIND_LABELS: Record<string, string> = {
   bank_card: '银行卡号',
   email: '电子邮箱',
   secrecy_mark: '密级标识',
+  person_name: '个人姓名',
 };
 
 export const FINDING_STATUS: Record<FindingStatus, { color: string; label: string }> = {
   open: { color: 'warning', label: '待处理' },
   removed: { color: 'default', label: '已删除' },
   accepted: { color: 'success', label: '已保留' },
+  not_a_mark: { color: 'success', label: '不是密级标识' },
 };
 
 export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {

@@ -306,6 +306,7 @@ export interface DocVocabulary {
   validities: Record<Validity, string>;
   policyLevels: Record<PolicyLevel, string>;
   actions: Record<ItemAction, string>;
+  fileSteps: Record<FileStep, string>;
   transitions: { from: ItemState; action: ItemAction; roles: Role[]; to: ItemState }[];
 }
 
@@ -450,7 +451,7 @@ export interface ItemStep {
   at: string;
   actorName: string;
   role: Role;
-  action: ItemAction;
+  action: ItemAction | FileStep;
   fromState: ItemState;
   toState: ItemState;
   opinion: string;
@@ -489,7 +490,13 @@ export interface ItemAttachment {
   createdAt: string;
 }
 
-export type FindingStatus = 'open' | 'removed' | 'accepted';
+export type FindingStatus = 'open' | 'removed' | 'accepted' | 'not_a_mark';
+
+/** What may be done to the item's files now (SEC-10): add/remove while drafting, replace/withdraw once approved. */
+/** Steps recording a change to an approved item's files. */
+export type FileStep = 'replace_attachment' | 'withdraw_attachment';
+
+export type AttachmentAction = 'add' | 'remove' | 'replace' | 'withdraw';
 
 /** A hit of the sensitive-content check (SEC-2, SEC-6) in the body or an attachment. */
 export interface Finding {
@@ -516,6 +523,7 @@ export interface ItemDetail {
   item: Item;
   deadline: Deadline | null;
   actions: ItemAction[];
+  attachmentActions: AttachmentAction[];
   steps: ItemStep[];
   consultations: Consultation[];
   attachments: ItemAttachment[];

@@ -7,13 +7,13 @@ import { actorOf } from '../../http/access.ts';
 import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { chinaToday } from '../../core/clock.ts';
-import { addAttachment, originalAttachment, removeAttachment } from './documents.attachments.ts';
+import { addAttachment, originalAttachment, removeAttachment, replaceAttachment, withdrawAttachment } from './documents.attachments.ts';
 import { resolveFinding } from './documents.findings.ts';
 import { ledger, ledgerWorkbook, nonPublicRegister, recheckItem, recordPaperCopies, setValidity } from './documents.registers.ts';
 import { ITEM_ROLES } from './documents.repo.ts';
 import { addConsultation, addRedaction, answerConsultation, extendReferral, recordCollectiveDecision, removeRedaction } from './documents.review.ts';
 import {
-  ACTION_LABELS, ATTRIBUTES, CATEGORIES, CHANNELS, CONCLUSIONS, DOC_KINDS, POLICY_LEVELS, STATES, TRANSITIONS, VALIDITIES,
+  ACTION_LABELS, ATTRIBUTES, CATEGORIES, CHANNELS, CONCLUSIONS, DOC_KINDS, FILE_STEP_LABELS, POLICY_LEVELS, STATES, TRANSITIONS, VALIDITIES,
 } from './documents.rules.ts';
 import { act, createItem, getItem, listItems, updateItem } from './documents.service.ts';
 import { FINDING_LABELS } from './scanner.ts';
@@ -51,7 +51,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/documents/vocabulary', { config: { access: 'staff' }, schema: { tags: ['documents'], summary: '文种、分类、公开属性、审查结论、发布渠道等词表' } }, async () => ({
     docKinds: DOC_KINDS, categories: CATEGORIES, attributes: ATTRIBUTES, conclusions: CONCLUSIONS, channels: CHANNELS,
-    states: STATES, validities: VALIDITIES, policyLevels: POLICY_LEVELS, actions: ACTION_LABELS, transitions: TRANSITIONS,
+    states: STATES, validities: VALIDITIES, policyLevels: POLICY_LEVELS, actions: ACTION_LABELS, fileSteps: FILE_STEP_LABELS, transitions: TRANSITIONS,
     findingKinds: FINDING_LABELS,
     itemKinds: { document: '公文', other: '其他信息' },
     consultationKinds: { joint: '联合制作单位', third_party: '第三方', referral: '保密行政管理部门' },
@@ -97,6 +97,26 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
+  r.post('/attachments/:id/replace', {
+    config: { access: office },
+    schema: { tags: ['documents'], summary: '以处理后的文件替换已审批信息的附件（multipart，字段 file，可选字段 reason；须不含未经审查的敏感信息，SEC-10）', params: Id },
+  }, async (req) => {
+    const file = await req.file();
+    if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件');
+    const bytes = new Uint8Array(await file.toBuffer());
+    const reasonField = file.fields.reason;
+    const reason = reasonField && 'value' in reasonField ? String(reasonField.value).slice(0, 2000) : '';
+    return replaceAttachment(deps, actorOf(req), req.params.id, { filename: file.filename, bytes }, reason);
+  });
+
+  r.post('/attachments/:id/withdraw', {
+    config: { access: office },
+    schema: { tags: ['documents'], summary: '撤下已审批信息的附件，不随信息发布（SEC-10）', params: Id, body: Type.Object({ reason: Text(2000, 1) }, strict) },
+  }, async (req, reply) => {
+    await withdrawAttachment(deps, actorOf(req), req.params.id, req.body.reason);
+    return reply.status(204).send();
+  });
+
   r.get('/attachments/:id/original', { config: { access: staff }, schema: { tags: ['documents'], summary: '下载附件原件（仅本机关工作人员）', params: Id } }, async (req, reply) => {
     const file = await originalAttachment(deps, actorOf(req), req.params.id);
     return sendDownload(reply, file);
@@ -135,7 +155,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/findings/:id/resolve', {
     config: { access: { roles: ['secrecy_reviewer'] } },
-    schema: { tags: ['documents'], summary: '处理敏感信息检查结果：删除或说明理由后保留（SEC-2、SEC-6）', params: Id, body: Type.Object({ status: Type.Union([Type.Literal('removed'), Type.Literal('accepted')]), reason: Text(500) }, strict) },
+    schema: { tags: ['documents'], summary: '处理敏感信息检查结果：删除、说明理由后保留，或登记“不是密级标识”（密级标识只能如此处理，SEC-2、SEC-6）', params: Id, body: Type.Object({ status: Type.Union([Type.Literal('removed'), Type.Literal('accepted'), Type.Literal('not_a_mark')]), reason: Text(500) }, strict) },
   }, async (req, reply) => {
     await resolveFinding(deps, actorOf(req), req.params.id, req.body.status, req.body.reason);
     return reply.status(204).send();

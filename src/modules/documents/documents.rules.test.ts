@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_NAMES, type Role } from '../org/org.rules.ts';
 import {
   ACTION_LABELS, ATTRIBUTES, CATEGORIES, CHANNELS, CONCLUSIONS, DOC_KINDS, POLICY_LEVELS, STATES, TRANSITIONS,
-  actingRoleFor, approveProblems, availableActions, colophonMark, finalAttribute, formatIndexNumber, opinionProblems, passCheckProblems,
+  actingRoleFor, approveProblems, attachmentActions, availableActions, resolutionProblems, unsettledInPublicCopy, colophonMark, finalAttribute, formatIndexNumber, opinionProblems, passCheckProblems,
   publishProblems, requiredPaperCopies, submitProblems, transitionFor,
   type Action, type Attribute, type ConsultationFacts, type ItemFacts, type State,
 } from './documents.rules.ts';
@@ -22,7 +22,7 @@ const PLAN = { outline: '政策背景、主要内容、适用范围', form: '图
 const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   state: 'draft', kind: 'document', docKind: 'notice', attribute: 'proactive', attributeReason: '', nonPublicParts: '',
   policyLevel: 'none', interpretationPlan: null, leadingGroupReview: '', major: false, collectiveDecision: '',
-  conclusion: 'proactive', openFindings: 0, consultations: [], channels: ['platform'], ...over,
+  conclusion: 'proactive', openFindings: 0, secrecyMarks: 0, consultations: [], channels: ['platform'], ...over,
 });
 
 const consultation = (over: Partial<ConsultationFacts>): ConsultationFacts => ({
@@ -429,5 +429,52 @@ describe('what the review settles and what gets printed (SEC-5, ATTR-5, ATTR-7, 
     expect(formatIndexNumber('{orgCode}/{year}-{seq:5}', { orgCode: 'RSJ', year: 2026, seq: 123456 })).toBe('RSJ/2026-123456');
     expect(formatIndexNumber('11130200MB0{orgCode}/{orgCode}-{year}-{seq:4}', { orgCode: 'R', year: 2026, seq: 5 })).toBe('11130200MB0R/R-2026-0005');
     expect(formatIndexNumber('固定前缀', { orgCode: 'RSJ', year: 2026, seq: 5 })).toBe('固定前缀');
+  });
+});
+
+describe('published files: secrecy marks, settlements the re-scan relies on, no dead end (SEC-2, SEC-6, SEC-10)', () => {
+  it('SEC-6: a secrecy mark is never accepted with a reason nor removed; only recorded as not a mark, with a reason', () => {
+    expect(resolutionProblems('secrecy_mark', 'accepted', '已解密').map((p) => p.code)).toEqual(['SECRECY_MARK_BLOCKS']);
+    expect(resolutionProblems('secrecy_mark', 'removed', '').map((p) => p.code)).toEqual(['SECRECY_MARK_BLOCKS']);
+    expect(resolutionProblems('secrecy_mark', 'not_a_mark', ' ').map((p) => p.code)).toEqual(['REASON_REQUIRED']);
+    expect(resolutionProblems('secrecy_mark', 'not_a_mark', '引用保密制度条文')).toEqual([]);
+    expect(resolutionProblems('mobile', 'not_a_mark', '理由').map((p) => p.code)).toEqual(['NOT_A_SECRECY_FINDING']);
+    expect(resolutionProblems('mobile', 'accepted', '').map((p) => p.code)).toEqual(['REASON_REQUIRED']);
+    expect(resolutionProblems('mobile', 'removed', '')).toEqual([]);
+  });
+
+  it('SEC-6: a marked item is approved only as 免予公开, and never published', () => {
+    expect(approveProblems(facts({ secrecyMarks: 1 })).map((p) => p.code)).toEqual(['SECRECY_MARKED']);
+    expect(approveProblems(facts({ secrecyMarks: 1, conclusion: 'on_application' })).map((p) => p.code)).toEqual(['SECRECY_MARKED']);
+    expect(approveProblems(facts({ secrecyMarks: 1, conclusion: 'exempt' }))).toEqual([]);
+    expect(publishProblems(facts({ secrecyMarks: 1 })).map((p) => p.code)).toEqual(['SECRECY_MARKED']);
+  });
+
+  it('SEC-2, SEC-10: the re-scan of a public copy lets through only what was kept with a reason or found not to be a mark', () => {
+    const found = [
+      { kind: 'landline', text: '0315-2826012' }, { kind: 'mobile', text: '13803158866' },
+      { kind: 'secrecy_mark', text: '机密★1年' }, { kind: 'secrecy_mark', text: '内部资料' },
+    ];
+    const settled = [
+      { kind: 'landline', text: '0315-2826012', status: 'accepted' as const },
+      { kind: 'mobile', text: '13803158866', status: 'removed' as const },
+      { kind: 'secrecy_mark', text: '机密★1年', status: 'accepted' as const },
+      { kind: 'secrecy_mark', text: '内部资料', status: 'not_a_mark' as const },
+    ];
+    expect(unsettledInPublicCopy(found, settled).map((f) => f.text)).toEqual(['13803158866', '机密★1年']);
+  });
+
+  it('no dead end: in every state some role has something to do, and an approved item\'s files can be replaced or withdrawn by the office', () => {
+    const everyone = new Set<Role>(ROLE_NAMES);
+    const who = { isDrafter: true, isDeptHeadOfUnit: true };
+    for (const state of ALL_STATES) {
+      for (const attribute of ALL_ATTRIBUTES) {
+        const moves = [...availableActions(state, everyone, { ...who, attribute }), ...attachmentActions(state, everyone, who)];
+        expect(moves.length, `${state}/${attribute}`).toBeGreaterThan(0);
+      }
+    }
+    expect(attachmentActions('approved', new Set<Role>(['office']), who)).toEqual(['replace', 'withdraw']);
+    expect(attachmentActions('approved', new Set<Role>(['drafter', 'leader']), who)).toEqual([]);
+    expect(attachmentActions('draft', new Set<Role>(['drafter']), { ...who, isDrafter: false })).toEqual([]);
   });
 });

@@ -97,7 +97,10 @@ export type ItemFacts = {
   major: boolean;
   collectiveDecision: string;
   conclusion: Conclusion | null;
+  /** Open findings other than secrecy marks. */
   openFindings: number;
+  /** Secrecy marks not recorded as "not a mark" (SEC-6): settled by no other means. */
+  secrecyMarks: number;
   consultations: ConsultationFacts[];
   channels: Channel[];
 };
@@ -169,10 +172,43 @@ export function opinionProblems(f: ItemFacts, conclusion: Conclusion): Problem[]
   return out;
 }
 
+export type FindingStatus = 'open' | 'removed' | 'accepted' | 'not_a_mark';
+
+/**
+ * How a finding may be settled (SEC-2, SEC-6). Personal data is removed, or kept with the
+ * reason why that is lawful. A secrecy mark is a hard block: no reason lets a marked document
+ * be published, and removing the mark would publish the secret without it; the secrecy
+ * reviewer can only record, with a reason, that the words are not a mark (quoted in a text
+ * about secrecy rules, for instance).
+ */
+export function resolutionProblems(kind: string, status: Exclude<FindingStatus, 'open'>, reason: string): Problem[] {
+  if (kind === 'secrecy_mark' && status !== 'not_a_mark') {
+    return [problem('SECRECY_MARK_BLOCKS', '标有密级或保密标识的信息不得公开，不能删除标识或说明理由后保留；如经核实并非密级标识（例如引用在保密制度的条文中），请登记“不是密级标识”及其依据')];
+  }
+  if (kind !== 'secrecy_mark' && status === 'not_a_mark') return [problem('NOT_A_SECRECY_FINDING', '只有密级标识可以登记为“不是密级标识”')];
+  if (status !== 'removed' && blank(reason)) {
+    return [problem('REASON_REQUIRED', status === 'accepted' ? '保留敏感信息须说明理由' : '须说明为何不是密级标识')];
+  }
+  return [];
+}
+
+/**
+ * What the re-scan of a public copy may still contain (SEC-2, SEC-6, SEC-10): only text a
+ * reviewer kept with a reason, or words recorded as not being a secrecy mark. Anything else
+ * found in a file about to be published stops its publication.
+ */
+export function unsettledInPublicCopy<F extends { kind: string; text: string }>(found: F[], settled: Array<{ kind: string; text: string; status: FindingStatus }>): F[] {
+  const allowed = new Set(settled.filter((s) => (s.kind === 'secrecy_mark' ? s.status === 'not_a_mark' : s.status === 'accepted')).map((s) => `${s.kind}|${s.text}`));
+  return found.filter((f) => !allowed.has(`${f.kind}|${f.text}`));
+}
+
 /** Before the leader's approval: findings settled (SEC-2, SEC-6), a major item decided collectively (SEC-4). */
 export function approveProblems(f: ItemFacts): Problem[] {
   const out: Problem[] = [];
   if (!f.conclusion || f.conclusion === 'refer') out.push(problem('SECRECY_OPINION_REQUIRED', '尚无保密审查结论'));
+  if (f.secrecyMarks > 0 && f.conclusion !== 'exempt') {
+    out.push(problem('SECRECY_MARKED', `内容含有 ${f.secrecyMarks} 处密级或保密标识，不得公开：只能作出免予公开的结论，或由保密审查人员核实并非密级标识`));
+  }
   if (f.openFindings > 0) {
     out.push(problem('FINDINGS_OPEN', `敏感信息检查还有 ${f.openFindings} 处未处理：须删除或说明理由后接受`));
   }
@@ -187,6 +223,7 @@ export function publishProblems(f: ItemFacts): Problem[] {
   const out: Problem[] = [];
   if (finalAttribute(f.conclusion) !== 'proactive') out.push(problem('NOT_PROACTIVE', '审查结论不是主动公开，不能发布'));
   if (f.channels.length === 0) out.push(problem('CHANNEL_REQUIRED', '请至少选择一个发布渠道'));
+  if (f.secrecyMarks > 0) out.push(problem('SECRECY_MARKED', `内容含有 ${f.secrecyMarks} 处密级或保密标识，不得发布`));
   return out;
 }
 
@@ -223,6 +260,27 @@ export type Relation = { isDrafter: boolean; isDeptHeadOfUnit: boolean };
  */
 export function actingRoleFor(t: { action: Action; roles: readonly Role[] }, roles: ReadonlySet<Role>, who: Relation): Role | null {
   return t.roles.find((r) => roles.has(r) && (r !== 'drafter' || who.isDrafter || t.action === 'revise') && (r !== 'dept_head' || who.isDeptHeadOfUnit)) ?? null;
+}
+
+/**
+ * What may be done to an item's attachments, by whom, when: the drafter adds and removes them
+ * while drafting; once approved, the office may replace a file that cannot be cleaned with a
+ * cleaned copy, or withdraw it, so that an item never stops at a file (SEC-10).
+ */
+/** Steps that record a change to an approved item's files (SEC-13); the state stays. */
+export const FILE_STEP_LABELS = { replace_attachment: '替换附件', withdraw_attachment: '撤下附件' } as const;
+export const ATTACHMENT_ACTIONS = { add: '添加附件', remove: '删除附件', replace: '替换为处理后的文件', withdraw: '撤下附件' } as const;
+export type AttachmentAction = keyof typeof ATTACHMENT_ACTIONS;
+const ATTACHMENT_RULES: readonly { state: State; action: AttachmentAction; role: Role }[] = [
+  { state: 'draft', action: 'add', role: 'drafter' },
+  { state: 'draft', action: 'remove', role: 'drafter' },
+  { state: 'approved', action: 'replace', role: 'office' },
+  { state: 'approved', action: 'withdraw', role: 'office' },
+];
+
+/** The attachment actions a holder of `roles` may take now; the drafter's only on their own draft. */
+export function attachmentActions(state: State, roles: ReadonlySet<Role>, who: Relation): AttachmentAction[] {
+  return ATTACHMENT_RULES.filter((r) => r.state === state && roles.has(r.role) && (r.role !== 'drafter' || who.isDrafter)).map((r) => r.action);
 }
 
 /**

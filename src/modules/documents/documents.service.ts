@@ -9,7 +9,7 @@ import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { dropDeadline, presentDeadline, setDeadline, type DeadlinePresentation } from '../deadlines/deadlines.service.ts';
 import {
-  actingRoleFor, availableActions, finalAttribute, passCheckProblems, submitProblems, transitionFor, approveProblems, opinionProblems,
+  actingRoleFor, attachmentActions, availableActions, finalAttribute, passCheckProblems, submitProblems, transitionFor, approveProblems, opinionProblems,
   type Action, type Attribute, type Category, type Channel, type Conclusion, type DocKind, type InterpretationPlan, type ItemFacts,
   type PolicyLevel, type Problem, type State, STATES,
 } from './documents.rules.ts';
@@ -22,18 +22,15 @@ import { rescan } from './documents.findings.ts';
 const PUB3 = 'PUB-3';
 
 export async function itemFacts(tx: Tx, row: ItemTable, now: string): Promise<ItemFacts> {
-  const open = await tx
-    .selectFrom('item_findings')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('item_id', '=', row.id)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow();
+  const findings = await tx.selectFrom('item_findings').select(['kind', 'status']).where('item_id', '=', row.id).execute();
+  const secrecyMarks = findings.filter((f) => f.kind === 'secrecy_mark' && f.status !== 'not_a_mark').length;
+  const openFindings = findings.filter((f) => f.kind !== 'secrecy_mark' && f.status === 'open').length;
   return {
     state: row.state, kind: row.kind, docKind: row.doc_kind, attribute: row.attribute, attributeReason: row.attribute_reason,
     nonPublicParts: row.non_public_parts, policyLevel: row.policy_level,
     interpretationPlan: row.interpretation_plan_json ? JSON.parse(row.interpretation_plan_json) : null,
     leadingGroupReview: row.leading_group_review, major: row.major === 1, collectiveDecision: row.collective_decision,
-    conclusion: row.conclusion, openFindings: Number(open.n), consultations: await consultationFacts(tx, row.id, now),
+    conclusion: row.conclusion, openFindings, secrecyMarks, consultations: await consultationFacts(tx, row.id, now),
     channels: JSON.parse(row.channels_json),
   };
 }
@@ -185,6 +182,7 @@ export async function getItem(deps: Deps, actor: Actor, id: string) {
     item: presentItem(row),
     deadline: deadlines.get(id) ?? null,
     actions: availableActions(row.state, roles, { ...who, attribute: finalAttribute(row.conclusion) ?? row.attribute }),
+    attachmentActions: attachmentActions(row.state, roles, who),
     steps: steps.map((s) => ({ id: s.id, at: s.at, actorName: s.actor_name, role: s.role, action: s.action, fromState: s.from_state, toState: s.to_state, opinion: s.opinion, data: s.data_json ? JSON.parse(s.data_json) : null })),
     consultations: consultations.map((c) => ({ id: c.id, kind: c.kind, party: c.party, requestedAt: c.requested_at, answer: c.answer, answerText: c.answer_text, answeredAt: c.answered_at, overrideReason: c.override_reason, expired: facts.consultations.find((f) => f.id === c.id)?.expired ?? false })),
     attachments: attachments.map((a) => ({ id: a.id, name: a.name, kind: a.kind, mime: a.mime, size: a.size, hasPublicVersion: a.public_sha256 !== null, createdAt: a.created_at })),
@@ -237,7 +235,7 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
     switch (action) {
       case 'submit':
         refuse(submitProblems(facts));
-        await rescan(tx, row);
+        await rescan(tx, deps, row);
         break;
       case 'return':
         needs(input.opinion, 'OPINION_REQUIRED', '退回须写明意见');

@@ -1,4 +1,4 @@
-import type { Attribute, Category, Conclusion, DocKind, PolicyLevel, State, Validity } from './documents.rules.ts';
+import type { Attribute, Category, Conclusion, DocKind, FindingStatus, PolicyLevel, State, Validity } from './documents.rules.ts';
 
 /**
  * Row types of the documents tables (政府信息 items). Moments are ISO-8601 UTC text, dates
@@ -97,7 +97,7 @@ export interface ItemFindingTable {
   start: number;
   end: number;
   text: string;
-  status: 'open' | 'removed' | 'accepted';
+  status: FindingStatus;
   reason: string;
   resolved_by: string | null;
   resolved_at: string | null;

@@ -170,3 +170,62 @@ describe('redactPdf: marked text truly gone from the published PDF (SEC-10, LAW-
     expect(text).toContain('关于张三申请公开信息的');
   });
 });
+
+describe('redactPdf on PDFs made in several ways: marked phrases gone, every other line still there (SEC-10, LAW-37; issue 11 item 8)', () => {
+  const MARKED = ['13803158866', 'Zhang San', '130203198506121236'];
+  const LINES = [
+    'Reply to an application for information',
+    'Applicant: Zhang San, phone 13803158866',
+    'The requested budget table is provided in part.',
+    'ID 130203198506121236 was checked by the office.',
+    'Remedy: review within 60 days or suit within 6 months.',
+    'Tangshan Human Resources and Social Security Bureau',
+  ];
+  const pdfString = (s: string) => `(${s.replace(/[()\\]/g, '\\$&')})`;
+  /** Kerned pieces as a TJ array, the way Word writes a justified line. */
+  const tjArray = (s: string) => `[${s.split(' ').map(pdfString).join(' -250 ')}] TJ`;
+  const make = (content: (lines: string[]) => string, extra?: (doc: mupdf.PDFDocument, fonts: Record<string, mupdf.PDFObject>) => Record<string, unknown>) => {
+    const doc = new mupdf.PDFDocument();
+    const fonts = {
+      F1: doc.addSimpleFont(new mupdf.Font('Helvetica'), 'Latin'),
+      F2: doc.addSimpleFont(new mupdf.Font('Times-Roman'), 'Latin'),
+      F3: doc.addSimpleFont(new mupdf.Font('Courier'), 'Latin'),
+    };
+    const resources = doc.addObject({ Font: fonts, ...(extra?.(doc, fonts) ?? {}) });
+    doc.insertPage(-1, doc.addPage([0, 0, 595, 842], 0, resources, content(LINES)));
+    const bytes = doc.saveToBuffer('compress').asUint8Array().slice();
+    doc.destroy();
+    return bytes;
+  };
+  const styles: Record<string, () => Uint8Array> = {
+    "each line after the first shown with '": () => make((l) => `BT /F1 11 Tf 72 780 Td 15 TL ${pdfString(l[0]!)} Tj ${l.slice(1).map((x) => `${pdfString(x)} '`).join(' ')} ET`),
+    'each line after the first shown with "': () => make((l) => `BT /F1 11 Tf 72 780 Td 15 TL ${pdfString(l[0]!)} Tj ${l.slice(1).map((x) => `0.5 0 ${pdfString(x)} "`).join(' ')} ET`),
+    'Word-like export: one text object per line, kerned TJ arrays, Tm positioning, two fonts': () =>
+      make((l) => l.map((x, i) => `BT /F${i % 2 ? 2 : 1} 11 Tf 1 0 0 1 72 ${780 - i * 16} Tm ${tjArray(x)} ET`).join('\n')),
+    'WPS-like export: every word placed on its own with Td, three fonts': () =>
+      make((l) => l.map((x, i) => `BT /F${(i % 3) + 1} 10.5 Tf 1 0 0 1 72 ${780 - i * 18} Tm ${x.split(' ').map((w, k) => `${k ? `${(x.split(' ')[k - 1]!.length + 1) * 6.3} 0 Td ` : ''}${pdfString(k ? ` ${w}` : w)} Tj`).join(' ')} ET`).join('\n')),
+    'scanned page with an invisible OCR text layer over the picture': () =>
+      make(
+        (l) => `q 595 0 0 842 0 0 cm /Scan Do Q BT 3 Tr /F1 11 Tf 72 780 Td 15 TL ${l.map((x) => `${pdfString(x)} Tj T*`).join(' ')} ET`,
+        (doc) => {
+          const pixmap = new mupdf.Pixmap(mupdf.ColorSpace.DeviceGray, [0, 0, 60, 84], false);
+          pixmap.clear(230);
+          const image = doc.addImage(new mupdf.Image(pixmap));
+          return { XObject: { Scan: image } };
+        },
+      ),
+  };
+
+  for (const [style, build] of Object.entries(styles)) {
+    it(`${style}`, async () => {
+      const original = build();
+      const before = await extractText('pdf', original);
+      for (const line of LINES) expect(before.replace(/\s+/g, ' ')).toContain(line); // the fixture reads as written
+      const after = (await extractText('pdf', await redactPdf(original, MARKED))).replace(/\s+/g, ' ');
+      for (const phrase of MARKED) expect(after).not.toContain(phrase);
+      for (const line of LINES.filter((l) => !MARKED.some((m) => l.includes(m)))) expect(after).toContain(line);
+      // Around each removed phrase, the rest of its line is still there.
+      for (const piece of ['Applicant:', ', phone', 'ID', 'was checked by the office.']) expect(after).toContain(piece);
+    });
+  }
+});

@@ -7,8 +7,10 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Quad, Rect } from 'mupdf';
 import { AppError } from '../../core/errors.ts';
 import { spellOutQuoteOperators } from './pdf-content.ts';
+import type { FileKind } from './sniff.ts';
 import { openPackage, partXml, relsPartOf, type OfficePackage, type Part } from './package.ts';
 import {
+  decodeXml,
   docxParagraphs,
   escapeXml,
   inspectOffice,
@@ -17,6 +19,7 @@ import {
   loadMupdf,
   localName,
   paragraphText,
+  TEXT_ATTRIBUTES,
   tokenizeXml,
   xmlAttr,
   type DocxSegment,
@@ -297,7 +300,7 @@ function redactStory(original: XmlToken[], phrases: string[]): XmlToken[] {
   const tokens = filterElements(original, (t) => STORY_DECISIONS[localName(t.name)] ?? 'keep');
   for (const paragraph of docxParagraphs(tokens)) maskParagraph(tokens, paragraph, phrases);
   maskFieldInstructions(tokens, phrases);
-  return tokens;
+  return tokens.map((t) => maskTextAttributes(t, phrases));
 }
 
 /**
@@ -323,10 +326,20 @@ const CORE_TYPE = 'application/vnd.openxmlformats-package.core-properties+xml';
 const coreProperties = (title: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeXml(title)}</dc:title></cp:coreProperties>`;
 
-/** Masks the phrases in every text node of a part that is not a story (charts, drawings, sheets). */
+/** A start tag with the phrases masked in its text attributes (alternative text, document variables…). */
+function maskTextAttributes(t: XmlToken, phrases: string[]): XmlToken {
+  if (t.type !== 'open' && t.type !== 'empty') return t;
+  let raw = t.raw;
+  for (const attr of TEXT_ATTRIBUTES[localName(t.name)] ?? []) {
+    raw = raw.replace(new RegExp(String.raw`(\s(?:\w+:)?${attr}\s*=\s*)(["'])(.*?)\2`), (_, before: string, quote: string, value: string) => before + quote + escapeXml(redactText(decodeXml(value), phrases)) + quote);
+  }
+  return raw === t.raw ? t : { ...t, raw };
+}
+
+/** Masks the phrases in every text node and text attribute of a part that is not a story (charts, drawings, sheets). */
 const maskTextNodes = (tokens: XmlToken[], phrases: string[]) =>
   tokens.map((t) => {
-    if (t.type !== 'text') return t;
+    if (t.type !== 'text') return maskTextAttributes(t, phrases);
     const text = redactText(t.text, phrases);
     return text === t.text ? t : { type: 'text' as const, text, raw: escapeXml(text) };
   });
@@ -398,8 +411,8 @@ const SHEET_DECISIONS: Record<string, Decision> = { legacyDrawing: 'drop', legac
 /**
  * The published copy of an XLSX, rebuilt: comments, custom XML, properties and macros left
  * out. A workbook with a hidden or very hidden sheet is refused (what a reader cannot see
- * must not be published silently), and so is one with marked text, which cannot be removed
- * from cells here: the office replaces it with a cleaned copy.
+ * must not be published silently), and so is one whose rebuilt copy still holds marked text,
+ * which cannot be removed from cells here: the office replaces it with a cleaned copy.
  */
 export function cleanXlsx(bytes: Uint8Array, phrases: string[], title = ''): Uint8Array {
   const pkg = openPackage(bytes);
@@ -409,13 +422,47 @@ export function cleanXlsx(bytes: Uint8Array, phrases: string[], title = ''): Uin
       throw cannotClean(`工作簿含有隐藏的工作表“${xmlAttr(t.type !== 'text' && t.type !== 'other' ? t.raw : '', 'name') ?? ''}”，请删除隐藏的工作表后替换（SEC-10）`);
     }
   }
-  const text = inspectOffice('xlsx', bytes);
-  if (phrases.some((p) => p.trim() !== '' && text.includes(p))) {
-    throw cannotClean('Excel 文件含有需删除的内容，无法自动删除，请上传处理后的文件（SEC-10）');
-  }
   const result = rebuildPackage(pkg, title, phrases, (part, tokens) =>
     part.contentType.endsWith('spreadsheetml.worksheet+xml') ? filterElements(tokens, (t) => SHEET_DECISIONS[localName(t.name)] ?? 'keep') : tokens,
   );
-  assertRemoved(inspectOffice('xlsx', result), phrases);
+  const text = inspectOffice('xlsx', result);
+  if (phrases.some((p) => p.trim() !== '' && text.includes(p))) {
+    throw cannotClean('Excel 文件的单元格或工作表名称含有需删除的内容，无法自动删除，请上传处理后的文件（SEC-10）');
+  }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any attachment.
+
+/** An image re-encoded from its pixels: EXIF, GPS position, camera owner and comments stay behind. */
+async function imagePixelsOnly(kind: 'png' | 'jpeg', bytes: Uint8Array): Promise<Uint8Array> {
+  const mupdf = await loadMupdf();
+  const image = new mupdf.Image(bytes);
+  const pixmap = image.toPixmap();
+  try {
+    return (kind === 'png' ? pixmap.asPNG() : pixmap.asJPEG(92)).slice();
+  } finally {
+    pixmap.destroy();
+    image.destroy();
+  }
+}
+
+/**
+ * The public version of an attachment (SEC-10, LAW-37), always rebuilt, never the original
+ * bytes: see redactPdf, redactDocx, cleanXlsx; images keep their pixels only. Whatever is
+ * printed inside a picture is not read (there is no OCR): the reviewers look at pictures.
+ */
+export async function publicVersion(kind: FileKind, bytes: Uint8Array, phrases: string[], title: string): Promise<Uint8Array> {
+  switch (kind) {
+    case 'pdf':
+      return redactPdf(bytes, phrases);
+    case 'docx':
+      return redactDocx(bytes, phrases, title);
+    case 'xlsx':
+      return cleanXlsx(bytes, phrases, title);
+    case 'png':
+    case 'jpeg':
+      return imagePixelsOnly(kind, bytes);
+  }
 }

@@ -206,7 +206,7 @@ function xlsxText(pkg: OfficePackage): string {
 /** Elements that are part of a line, not lines of their own. */
 const INLINE = new Set(['t', 'delText', 'instrText', 'r', 'ins', 'del', 'hyperlink', 'smartTag', 'fldSimple', 'customXml', 'rPh', 'moveFrom', 'moveTo']);
 /** Attributes that hold text a person typed: alternative text, tooltips, sheet names, document variables. */
-const TEXT_ATTRIBUTES: Record<string, string[]> = { docPr: ['descr', 'title'], cNvPr: ['descr', 'title'], hyperlink: ['tooltip'], sheet: ['name'], attr: ['val'], docVar: ['val'], definedName: ['name'] };
+export const TEXT_ATTRIBUTES: Record<string, string[]> = { docPr: ['descr', 'title'], cNvPr: ['descr', 'title'], hyperlink: ['tooltip'], sheet: ['name'], attr: ['val'], docVar: ['val'], definedName: ['name'] };
 
 /** Every text node and text attribute of a part, one element per line; story text a reader sees is left out. */
 function partHiddenLines(part: Part): string[] {

@@ -1,4 +1,5 @@
 import { Empty, Table, Tag, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime, formatSize } from '../../labels';
@@ -10,10 +11,12 @@ interface AttachmentListProps {
   attachments: ItemAttachment[];
   /** Offers 删除 on each row (the drafter, while drafting). */
   onRemove?: (attachment: ItemAttachment) => Promise<unknown>;
+  /** Other row actions (the office's 替换 and 撤下 once approved). */
+  rowActions?: (attachment: ItemAttachment) => ReactNode;
 }
 
 /** The item's files: the original for staff (download), and whether a public copy was produced. */
-export function AttachmentList({ attachments, onRemove }: AttachmentListProps) {
+export function AttachmentList({ attachments, onRemove, rowActions }: AttachmentListProps) {
   const columns: TableColumnsType<ItemAttachment> = [
     {
       title: '文件名',
@@ -46,6 +49,7 @@ export function AttachmentList({ attachments, onRemove }: AttachmentListProps) {
       ),
     });
   }
+  if (rowActions) columns.push({ title: '操作', key: 'actions', width: 170, render: (_, attachment) => rowActions(attachment) });
   return (
     <Table<ItemAttachment>
       rowKey="id"

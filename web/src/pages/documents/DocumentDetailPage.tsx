@@ -9,6 +9,7 @@ import { formatDateTime } from '../../labels';
 import { useSession } from '../../session';
 import type { ItemDetail } from '../../types';
 import { ActionsCard } from './ActionsCard';
+import { ApprovedFiles } from './ApprovedFiles';
 import { AttachmentList } from './AttachmentList';
 import { ConsultationsPanel } from './ConsultationsPanel';
 import { DecisionPanel } from './DecisionPanel';
@@ -96,7 +97,11 @@ function ItemView({ detail }: { detail: ItemDetail }) {
             </div>
           </Card>
           <Card title="附件" className="no-print" style={{ marginBottom: 16 }}>
-            <AttachmentList attachments={detail.attachments} />
+            {detail.attachmentActions.includes('replace') ? (
+              <ApprovedFiles detail={detail} />
+            ) : (
+              <AttachmentList attachments={detail.attachments} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={8}>

@@ -16,12 +16,12 @@ export function StepsTimeline({ steps }: { steps: ItemStep[] }) {
       empty="尚未提交"
       steps={steps.map((step) => ({
         key: step.id,
-        title: vocabulary?.actions[step.action] ?? step.action,
+        title: (vocabulary && { ...vocabulary.actions, ...vocabulary.fileSteps }[step.action]) ?? step.action,
         transition: `${state(step.fromState)} → ${state(step.toState)}`,
         actorName: step.actorName,
         roleLabel: roleLabel(step.role),
         at: step.at,
-        color: COLORS[step.action],
+        color: COLORS[step.action as ItemAction],
         details: (
           <>
             {step.data?.conclusion && (
@@ -33,7 +33,7 @@ export function StepsTimeline({ steps }: { steps: ItemStep[] }) {
             {step.data?.indexNumber && <div>索引号：{step.data.indexNumber}</div>}
             {step.opinion && (
               <div style={{ whiteSpace: 'pre-wrap' }}>
-                {REASONED.includes(step.action) ? '理由' : '意见'}：{step.opinion}
+                {REASONED.includes(step.action as ItemAction) || step.action in (vocabulary?.fileSteps ?? {}) ? '理由' : '意见'}：{step.opinion}
               </div>
             )}
           </>
