@@ -157,7 +157,7 @@ function ActionModal({ detail, action, label, onClose }: ActionModalProps) {
       initialValues={initialValues}
       onSubmit={async (values) => {
         await act.mutateAsync(toInput(values));
-        void message.success(`「${label}」已完成`);
+        void message.success(`“${label}”已完成`);
       }}
       onClose={onClose}
     >

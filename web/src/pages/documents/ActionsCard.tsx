@@ -63,7 +63,7 @@ function ActionModal({ detail, action, label, onClose }: ActionModalProps) {
   });
   const onSubmit = async (input: ActionInput) => {
     await act.mutateAsync(input);
-    void message.success(`「${label}」已完成`);
+    void message.success(`“${label}”已完成`);
   };
   const initialValues: ActionInput = action === 'publish' ? { channels: item.channels } : {};
   return (

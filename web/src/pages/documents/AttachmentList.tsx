@@ -40,7 +40,7 @@ export function AttachmentList({ attachments, onRemove }: AttachmentListProps) {
       key: 'actions',
       width: 90,
       render: (_, attachment) => (
-        <ConfirmButton danger title={`删除附件「${attachment.name}」？`} onConfirm={() => onRemove(attachment)}>
+        <ConfirmButton danger title={`删除附件“${attachment.name}”？`} onConfirm={() => onRemove(attachment)}>
           删除
         </ConfirmButton>
       ),
