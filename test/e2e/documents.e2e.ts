@@ -53,7 +53,8 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await drafter.context().close();
 
     const office = await as('rsj.office');
-    await takeAction(office, itemUrl, '核查通过');
+    // The leading group reviews only a policy document proposed non-public (ATTR-8): not this notice.
+    await takeAction(office, itemUrl, '核查通过', async (d) => expect(await d.getByLabel('领导小组审核意见').count()).toBe(0));
     await office.getByText('科室初审').first().waitFor();
 
     const head = await as('rsj.head');
@@ -77,7 +78,8 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await takeAction(leader, itemUrl, '审批同意');
     await leader.context().close();
 
-    await takeAction(office, itemUrl, '发布', (d) => d.getByRole('checkbox', { name: '政府信息公开平台' }).check());
+    // PUB-5: the disclosure platform is ticked by default.
+    await takeAction(office, itemUrl, '发布', async (d) => expect(await d.getByRole('checkbox', { name: '政府信息公开平台' }).isChecked()).toBe(true));
     await office.getByText('RSJ/2026-').first().waitFor();
     await shot(office, 'doc-4-published');
     expect(await axeViolations(office)).toEqual([]);
