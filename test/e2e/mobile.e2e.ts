@@ -51,7 +51,7 @@ const ITEM = '关于2026年度就业见习补贴标准的通知';
 describe('issue 8: a leader approves on a phone (375 px)', () => {
   it('reads the to-do list, approves an item and signs an application\'s reply', async () => {
     // An item waiting for the leader's approval, and an application's reply waiting for the signature.
-    const [drafter, office, head, secrecy, opinion] = await Promise.all(['rsj.drafter', 'rsj.office', 'rsj.head', 'rsj.secrecy', 'rsj.opinion'].map(apiAs));
+    const [drafter, office, head, secrecy, opinion] = [await apiAs('rsj.drafter'), await apiAs('rsj.office'), await apiAs('rsj.head'), await apiAs('rsj.secrecy'), await apiAs('rsj.opinion')];
     const { id: itemId } = await drafter.post('items', { kind: 'document', docKind: 'notice', docNumber: '', title: ITEM, summary: '见习补贴标准', body: '各有关单位：现将见习补贴标准通知如下。', dateMade: '2026-11-16', category: 'work', attribute: 'proactive' });
     await drafter.post(`items/${itemId}/actions/submit`);
     await office.post(`items/${itemId}/actions/pass_check`);
@@ -69,7 +69,7 @@ describe('issue 8: a leader approves on a phone (375 px)', () => {
     await secrecy.post(`applications/${app.id}/reviews`, { kind: 'confidentiality', opinion: '不涉密' });
     await office.post(`applications/${app.id}/reviews`, { kind: 'legality', opinion: '依据准确' });
     await opinion.post(`applications/${app.id}/reviews`, { kind: 'opinion_risk', opinion: '风险低' });
-    await Promise.all([drafter, office, head, secrecy, opinion].map((a) => a.close()));
+    for (const a of [drafter, office, head, secrecy, opinion]) await a.close();
 
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const page = await context.newPage();

@@ -21,6 +21,7 @@ import {
   ACTION_LABELS, EXCESSIVE_PER_MONTH, REVIEW_KINDS, STEP_LABELS, feeByCount, feeByPages, missingReviews, OPEN_STATES, REPEAT_SIMILARITY, REVIEWERS, similarity, STATES,
   transitionFor, type Action, type ApplicantKind, type Outcome, type ReceiptChannel, type ReviewKind, type State,
 } from './applications.rules.ts';
+import { checkDeliveryDate } from './applications.rules.ts';
 import {
   APPLICATION_ROLES, applicationSubject, handles, loadApplication, parse, presentApplicant, visibleApplication,
   type Correction, type Deps, type Fee, type Reply, type Transfer,
@@ -496,6 +497,7 @@ export async function recordDelivery(deps: Deps, actor: Actor, id: string, deliv
     const row = await loadApplication(tx, id);
     const role = requireRoleIn(actor, ['office'], row.agency_id);
     if (row.state !== 'replied') throw badRequest('NOT_REPLIED', '答复签发后才能登记送达');
+    checkDeliveryDate(delivery.on, row.finished_at!);
     const now = isoNow(deps.clock);
     const transfer = parse<Transfer>(row.transfer_json);
     await tx.updateTable('applications').set({
