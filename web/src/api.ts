@@ -258,6 +258,8 @@ export const api = {
       post<ItemDetail>(`/items/${seg(id)}/actions/${seg(action)}`, input),
     uploadAttachment: (itemId: string, file: Blob) =>
       post<Pick<ItemAttachment, 'id' | 'name' | 'kind' | 'mime' | 'size'>>(`/items/${seg(itemId)}/attachments`, fileForm(file)),
+    /** The text and headings of a Word file, for the body of the drafting form (nothing is stored). */
+    importDocx: (file: Blob) => post<{ text: string; headings: string[] }>('/items/import-docx', fileForm(file)),
     removeAttachment: (id: string) => del(`/attachments/${seg(id)}`),
     /** The original file (staff only); a plain link, since a GET needs no CSRF header. */
     attachmentUrl: (id: string) => `${API_BASE}/attachments/${seg(id)}/original`,

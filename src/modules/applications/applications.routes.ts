@@ -17,6 +17,8 @@ import {
 } from './applications.service.ts';
 import { table3Report, table3Workbook } from './applications.stats.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
+import { queueWorkbook } from './applications.export.ts';
+import { chinaToday } from '../../core/clock.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -48,10 +50,17 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     replyTypes: REPLY_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS,
   }));
 
+  const QueueQuery = { state: Type.Optional(oneOf(STATES)), open: Type.Optional(Type.Boolean()), q: Type.Optional(Text(100)) };
   r.get('/applications', {
     config: { access: staff },
-    schema: { tags: ['applications'], summary: '申请队列（红黄绿灯、期限）', querystring: Type.Object({ state: Type.Optional(oneOf(STATES)), open: Type.Optional(Type.Boolean()), q: Type.Optional(Text(100)), ...PageQuery }, strict) },
+    schema: { tags: ['applications'], summary: '申请队列（红黄绿灯、期限）', querystring: Type.Object({ ...QueueQuery, ...PageQuery }, strict) },
   }, async (req) => listApplications(deps, actorOf(req), req.query, paging(req.query)));
+
+  r.get('/applications.xlsx', {
+    config: { access: staff },
+    schema: { tags: ['applications'], summary: '导出申请队列（Excel，北京时间，申请人已脱敏）', querystring: Type.Object(QueueQuery, strict) },
+  }, async (req, reply) =>
+    sendDownload(reply, { name: `申请队列-${chinaToday(deps.clock)}.xlsx`, mime: XLSX, bytes: await queueWorkbook(deps, actorOf(req), req.query) }));
 
   r.post('/applications', {
     config: { access: office },

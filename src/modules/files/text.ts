@@ -69,7 +69,7 @@ const isTag = (t: XmlToken, type: 'open' | 'close' | 'empty', local: string) =>
   t.type === type && localName(t.name) === local;
 
 const decoder = new TextDecoder();
-const partText = (bytes: Uint8Array | undefined) => (bytes ? decoder.decode(bytes) : '');
+export const partText = (bytes: Uint8Array | undefined) => (bytes ? decoder.decode(bytes) : '');
 
 // ---------------------------------------------------------------------------------------------
 // DOCX (WordprocessingML).
