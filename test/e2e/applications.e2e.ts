@@ -71,6 +71,8 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     // 2. The office finds it in the queue and asks for a correction (LAW-30).
     const office = await staff('rsj.office');
     await office.goto(`${baseUrl}/admin/applications`);
+    // Issue 8: the queue exports to Excel.
+    expect(await office.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toBe('/api/v1/applications.xlsx?open=true');
     await office.getByRole('link', { name: regNumber }).click();
     await office.waitForURL(/\/admin\/applications\/[0-9a-f-]{36}$/);
     const caseUrl = office.url();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DOCX_SECRETS, sampleDocx } from '../../src/modules/files/fixtures/samples.ts';
 import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -42,6 +43,11 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await drafter.keyboard.press('Enter');
     await drafter.getByLabel('主题分类').fill('工作动态');
     await drafter.keyboard.press('Enter');
+    // Issue 8: the body can come from a Word file, without its comments or tracked deletions.
+    const [chooser] = await Promise.all([drafter.waitForEvent('filechooser'), drafter.getByRole('button', { name: '从 Word 导入正文' }).click()]);
+    await chooser.setFiles({ name: '答复.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(sampleDocx()) });
+    await expect.poll(() => drafter.getByLabel('正文').inputValue()).toContain('经审查，现予公开。');
+    expect(await drafter.getByLabel('正文').inputValue()).not.toContain(DOCX_SECRETS.deleted);
     await drafter.getByLabel('正文').fill(`经审核，以下单位的见习补贴已发放。\n见习人员代表：李明，身份证号码${ID_NUMBER}。`);
     await drafter.getByRole('radio', { name: '主动公开', exact: true }).check();
     await shot(drafter, 'doc-1-draft');

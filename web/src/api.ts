@@ -287,6 +287,8 @@ export const api = {
   applications: {
     vocabulary: () => get<AppVocabulary>('/applications/vocabulary'),
     list: (query: ApplicationQuery) => get<Page<ApplicationListEntry>>('/applications', { ...query }),
+    /** The queue as filtered, as Excel; a plain link, since a GET needs no CSRF header. */
+    exportUrl: (query: Omit<ApplicationQuery, 'page' | 'pageSize'>) => API_BASE + withQuery('/applications.xlsx', { ...query }),
     get: (id: string) => get<ApplicationDetail>(`/applications/${seg(id)}`),
     /** Office intake (APP-2, LAW-31, APP-5); the secret comes back this once only. */
     create: (input: ApplicationIntake) => post<ApplicationRegistered>('/applications', input),
@@ -318,6 +320,7 @@ export const api = {
   /** 目录条目 (CAT-4): the own agency's public catalog, browsed or searched as the portal does. */
   catalog: {
     entries: (query: CatalogEntriesQuery) => get<CatalogEntries>('/catalog/entries', { ...query }),
+    entriesExportUrl: (query: Omit<CatalogEntriesQuery, 'page' | 'pageSize'>) => API_BASE + withQuery('/catalog/entries.xlsx', { ...query }),
   },
   /** 目录备案 (CAT-2) of the user's own agency. */
   filings: {

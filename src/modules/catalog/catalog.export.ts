@@ -3,7 +3,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { EXPORT_LIMIT, workbookOf } from '../../http/workbook.ts';
 import { CATEGORIES, VALIDITIES } from '../documents/documents.rules.ts';
 import { catalogPage, type CatalogFilter } from './catalog.repo.ts';
-import { COUNT_CAP, searchCatalog } from './catalog.search.ts';
+import { COUNT_CAP, searchCatalog, type SearchSort } from './catalog.search.ts';
 
 type Row = { indexNumber: string; title: string; docNumber: string; category: keyof typeof CATEGORIES; dateMade: string; publishedAt: string; validity: keyof typeof VALIDITIES; unitName: string };
 
@@ -11,9 +11,9 @@ type Row = { indexNumber: string; title: string; docNumber: string; category: ke
  * 目录条目 as Excel (issue 8): an agency's public catalog as the console lists it, filtered,
  * or the entries a search finds (at most the search's own cap); publication in Beijing time.
  */
-export async function catalogWorkbook(deps: AppDeps, agencyId: string, filter: CatalogFilter, q: string | undefined): Promise<Buffer> {
+export async function catalogWorkbook(deps: AppDeps, agencyId: string, filter: CatalogFilter, q?: string, sort: SearchSort = 'relevance'): Promise<Buffer> {
   const rows: Row[] = q?.trim()
-    ? (await searchCatalog(deps, { q, agencyId, filter, sort: 'date', page: 1, pageSize: COUNT_CAP })).hits
+    ? (await searchCatalog(deps, { q, agencyId, filter, sort, page: 1, pageSize: COUNT_CAP })).hits
     : (await catalogPage(deps, agencyId, filter, 1, EXPORT_LIMIT)).entries;
   return workbookOf('公开目录', [
     { header: '索引号', key: 'indexNumber', width: 22 }, { header: '标题', key: 'title', width: 50 }, { header: '文号', key: 'docNumber', width: 22 },

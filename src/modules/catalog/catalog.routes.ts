@@ -24,6 +24,7 @@ const EntriesQuery = {
   year: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
   kind: Type.Optional(Type.Union([oneOf(DOC_KINDS), Type.Literal('other')])),
   validity: Type.Optional(oneOf(VALIDITIES)),
+  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
 };
 
 /**
@@ -43,16 +44,17 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { roles: ITEM_ROLES } },
     schema: { tags: ['catalog'], summary: '导出公开目录条目（Excel，北京时间）：筛选或检索的结果', querystring: Type.Object(EntriesQuery, strict) },
   }, async (req, reply) => {
-    const { q, category, year, kind, validity } = req.query;
+    const { q, sort, category, year, kind, validity } = req.query;
     const agency = await agencyOf(req.query.agencyId ?? actorOf(req).agencyId);
-    return sendDownload(reply, { name: `公开目录-${agency.code}-${chinaToday(deps.clock)}.xlsx`, mime: XLSX, bytes: await catalogWorkbook(deps, agency.id, { category, year, kind, validity }, q) });
+    const bytes = await catalogWorkbook(deps, agency.id, { category, year, kind, validity }, q, sort);
+    return sendDownload(reply, { name: `公开目录-${agency.code}-${chinaToday(deps.clock)}.xlsx`, mime: XLSX, bytes });
   });
 
   r.get('/catalog/entries', {
     config: { access: { roles: ITEM_ROLES } },
     schema: {
       tags: ['catalog'], summary: '公开目录条目：浏览或全文检索（与门户相同）',
-      querystring: Type.Object({ ...EntriesQuery, sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])), ...PageQuery }, strict),
+      querystring: Type.Object({ ...EntriesQuery, ...PageQuery }, strict),
     },
   }, async (req) => {
     const { q, sort, category, year, kind, validity } = req.query;
