@@ -148,5 +148,5 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     expect(provided).not.toContain(TRAINEE_ID);
     expect(await citizen.getByText('原件-见习基地名单.pdf').count()).toBe(0);
     await citizen.close();
-  });
+  }, 180_000); // a whole workflow through several sign-ins; the machine may be shared
 });

@@ -102,5 +102,5 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await shot(pub, 'doc-5-public-page');
     await office.context().close();
     await pub.close();
-  });
+  }, 180_000); // a whole workflow through several sign-ins; the machine may be shared
 });
