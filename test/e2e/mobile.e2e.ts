@@ -46,6 +46,20 @@ async function inReach(page: Page, name: string) {
   return button;
 }
 
+/** Taps an action within reach, confirms its dialog (which fits the screen) and waits for the new state. */
+async function actOnPhone(page: Page, button: string, confirm: string, after: string) {
+  await (await inReach(page, button)).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await animationsSettled(page);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText(after).first().waitFor();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 const ITEM = '关于2026年度就业见习补贴标准的通知';
 
 describe('issue 8: a leader approves on a phone (375 px)', () => {
@@ -93,29 +107,12 @@ describe('issue 8: a leader approves on a phone (375 px)', () => {
     // The item: the approval button comes before the long descriptions.
     await page.getByText(`待领导审批：${ITEM}`).click();
     await page.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
-    await (await inReach(page, '审批同意')).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await animationsSettled(page);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await dialog.getByRole('button', { name: '审批同意', exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('已审批').first().waitFor();
-    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await actOnPhone(page, '审批同意', '审批同意', '已审批');
     await shot(page, 'console-375-item-approved');
 
     // The application: 签发答复 within reach, then signed.
     await page.goto(`${baseUrl}/admin/applications/${app.id}`);
-    await (await inReach(page, '签发答复')).click();
-    const sign = page.getByRole('dialog');
-    await sign.waitFor();
-    await animationsSettled(page);
-    await sign.getByRole('button', { name: '确定', exact: true }).click();
-    await sign.waitFor({ state: 'hidden' });
-    await page.getByText('已答复').first().waitFor();
-    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await actOnPhone(page, '签发答复', '确定', '已答复');
     await shot(page, 'console-375-application-signed');
     await context.close();
 
