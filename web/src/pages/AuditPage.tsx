@@ -48,7 +48,7 @@ export default function AuditPage() {
     {
       title: '操作人',
       key: 'actor',
-      width: 170,
+      width: 190,
       render: (_, event) => (
         <>
           {event.actorName ?? '系统'}
