@@ -59,6 +59,13 @@ function serverMessages(file: string): Text[] {
   return out;
 }
 
+function consoleTexts(): Text[] {
+  return files(join(root, 'web/src'), (n) => /\.tsx?$/.test(n)).flatMap((file) => {
+    const source = parse(file);
+    return texts(source, source, file);
+  });
+}
+
 const withIds = (found: Text[]) => found.filter((t) => RULE_ID.test(t.text)).map((t) => `${t.where} ${t.text.trim()}`);
 
 describe('people never read rule ids', () => {
@@ -70,12 +77,12 @@ describe('people never read rule ids', () => {
   });
 
   it('no string the console shows cites a rule id', () => {
-    const sources = files(join(root, 'web/src'), (n) => /\.tsx?$/.test(n));
-    const found = sources.flatMap((file) => {
-      const source = parse(file);
-      return texts(source, source, file);
-    });
+    const found = consoleTexts();
     expect(found.length).toBeGreaterThan(1000);
     expect(withIds(found)).toEqual([]);
+  });
+
+  it('the console quotes with Chinese quotation marks “”, toasts and confirmations included (issue 8)', () => {
+    expect(consoleTexts().filter((t) => /[「」]/.test(t.text)).map((t) => `${t.where} ${t.text.trim()}`)).toEqual([]);
   });
 });

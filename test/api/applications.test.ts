@@ -787,6 +787,7 @@ describe('6. the reply: drafted by the department, three reviews, signed by the 
   it('APP-7: delivery is recorded with method, date and proof; before the reply it is refused (400 NOT_REPLIED)', async () => {
     const c = city();
     expectError(await call(c, await c.as('rsj.office'), 'POST', `/applications/${ids.transfer}/delivery`, { method: '邮寄', on: '2026-11-23', proof: 'EMS' }), 400, 'NOT_REPLIED', /答复签发后才能登记送达/);
+    expectError(await call(c, await c.as('rsj.office'), 'POST', `/applications/${ids.a}/delivery`, { method: '电子邮件', on: '2026-11-01', proof: '回执' }), 400, 'DELIVERY_BEFORE_SIGNING', /送达日期不能早于答复签发日期/);
     const d = json<Detail>(await call(c, await c.as('rsj.office'), 'POST', `/applications/${ids.a}/delivery`, { method: '电子邮件', on: '2026-11-23', proof: '发送回执 MSG-20261123-01' }));
     expect(d.deliveryRecord).toEqual({ method: '电子邮件', on: '2026-11-23', proof: '发送回执 MSG-20261123-01' });
     expect(d.transfer).toBeNull();

@@ -183,7 +183,7 @@ describe('CAT-2: catalog filing by quarter', () => {
 
   it('CAT-2, SUP-6: the filing is in the audit log with who filed and what', async () => {
     const auditor = await signIn(t, 'auditor');
-    const res = await call(t, auditor, 'GET', `/audit?action=catalog.filing&agencyId=${rsj}`);
+    const res = await call(t, auditor, 'GET', `/audit?action=catalog.filing.create&agencyId=${rsj}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items).toEqual([expect.objectContaining({
       action: 'catalog.filing.create', actorName: '王公开', actorRole: 'office', entityType: 'catalog_filing', entityId: filing.id,

@@ -76,6 +76,8 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     // 2. The office finds it in the queue and asks for a correction (LAW-30).
     const office = await staff('rsj.office');
     await office.goto(`${baseUrl}/admin/applications`);
+    // Issue 8: the queue exports to Excel.
+    expect(await office.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toBe('/api/v1/applications.xlsx?open=true');
     await office.getByRole('link', { name: regNumber }).click();
     await office.waitForURL(/\/admin\/applications\/[0-9a-f-]{36}$/);
     const caseUrl = office.url();
@@ -128,6 +130,10 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await dialogAction(office, caseUrl, '合法性审查', (d) => d.getByLabel('合法性审查意见').fill('答复依据准确，程序合法。'));
     for (const [user, kind, opinion] of [['rsj.secrecy', '保密审查', '删除个人信息后不涉密。'], ['rsj.opinion', '舆情风险评估', '舆情风险低。']] as const) {
       const reviewer = await staff(user);
+      // The 操作 card points to the review instead of saying there is nothing to do (issue 8).
+      await reviewer.goto(caseUrl);
+      await reviewer.getByText('请在下方“答复审核”中出具您的审查意见。').waitFor();
+      expect(await reviewer.getByText('当前没有需要您办理的操作').count()).toBe(0);
       await dialogAction(reviewer, caseUrl, kind, (d) => d.getByLabel(`${kind}意见`).fill(opinion));
       await reviewer.context().close();
     }
@@ -136,6 +142,8 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await shot(leader, 'app-6-replied');
     expect(await axeViolations(leader)).toEqual([]);
     await leader.context().close();
+    await office.goto(caseUrl);
+    await office.getByText('答复已签发，请在下方“送达”中登记送达。').waitFor();
     await office.context().close();
 
     // 6. The citizen downloads the reply letter from the status page.

@@ -24,6 +24,10 @@ describe('目录条目 in the console (CAT-1, CAT-4)', () => {
     expect(await title.getAttribute('href')).toMatch(/^\/xxgk\/RSJ\/items\/[0-9a-f-]{36}$/);
     expect(await axeViolations(office)).toEqual([]);
     await shot(office, 'catalog-entries-search');
+    // Issue 8: the entries found export to Excel.
+    const [download] = await Promise.all([office.waitForEvent('download'), office.getByRole('link', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^公开目录-RSJ-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(download.url()).toContain('/api/v1/catalog/entries.xlsx?q=');
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { xlsx } from '../support/hostile-files.ts';
+import { DOCX_SECRETS, sampleDocx } from '../../src/modules/files/fixtures/samples.ts';
 import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -52,7 +53,20 @@ const TITLE = '关于2026年第四季度就业见习补贴发放情况的公示'
 describe('one document from the drafter to its public page (ATTR-2 → SEC-5 → PUB-6 → CAT-1)', () => {
   it('is drafted, checked, reviewed with a finding removed, approved, published, and public without the ID number', async () => {
     const drafter = await as('rsj.drafter');
-    await fillProactiveDraft(drafter, TITLE, `经审核，以下单位的见习补贴已发放。\n见习人员代表：李明，身份证号码${ID_NUMBER}。`);
+    await drafter.goto(`${baseUrl}/admin/documents/new`);
+    await drafter.getByRole('radio', { name: '其他信息' }).check();
+    await drafter.getByLabel('标题').fill(TITLE);
+    await drafter.getByLabel('成文日期').fill('2026-11-20');
+    await drafter.keyboard.press('Enter');
+    await drafter.getByLabel('主题分类').fill('工作动态');
+    await drafter.keyboard.press('Enter');
+    // Issue 8: the body can come from a Word file, without its comments or tracked deletions.
+    const [chooser] = await Promise.all([drafter.waitForEvent('filechooser'), drafter.getByRole('button', { name: '从 Word 导入正文' }).click()]);
+    await chooser.setFiles({ name: '答复.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(sampleDocx()) });
+    await expect.poll(() => drafter.getByLabel('正文').inputValue()).toContain('经审查，现予公开。');
+    expect(await drafter.getByLabel('正文').inputValue()).not.toContain(DOCX_SECRETS.deleted);
+    await drafter.getByLabel('正文').fill(`经审核，以下单位的见习补贴已发放。\n见习人员代表：李明，身份证号码${ID_NUMBER}。`);
+    await drafter.getByRole('radio', { name: '主动公开', exact: true }).check();
     await shot(drafter, 'doc-1-draft');
     await drafter.getByRole('button', { name: '提交', exact: true }).click();
     await drafter.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
@@ -62,7 +76,8 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await drafter.context().close();
 
     const office = await as('rsj.office');
-    await takeAction(office, itemUrl, '核查通过');
+    // The leading group reviews only a policy document proposed non-public (ATTR-8): not this notice.
+    await takeAction(office, itemUrl, '核查通过', async (d) => expect(await d.getByLabel('领导小组审核意见').count()).toBe(0));
     await office.getByText('科室初审').first().waitFor();
 
     const head = await as('rsj.head');
@@ -90,7 +105,8 @@ describe('one document from the drafter to its public page (ATTR-2 → SEC-5 →
     await takeAction(leader, itemUrl, '审批同意');
     await leader.context().close();
 
-    await takeAction(office, itemUrl, '发布', (d) => d.getByRole('checkbox', { name: '政府信息公开平台' }).check());
+    // PUB-5: the disclosure platform is ticked by default.
+    await takeAction(office, itemUrl, '发布', async (d) => expect(await d.getByRole('checkbox', { name: '政府信息公开平台' }).isChecked()).toBe(true));
     await office.getByText('RSJ/2026-').first().waitFor();
     await shot(office, 'doc-4-published');
     expect(await axeViolations(office)).toEqual([]);

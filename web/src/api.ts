@@ -264,6 +264,8 @@ export const api = {
       post<ItemDetail>(`/items/${seg(id)}/actions/${seg(action)}`, input),
     uploadAttachment: (itemId: string, file: Blob) =>
       post<Pick<ItemAttachment, 'id' | 'name' | 'kind' | 'mime' | 'size'>>(`/items/${seg(itemId)}/attachments`, fileForm(file)),
+    /** The text and headings of a Word file, for the body of the drafting form (nothing is stored). */
+    importDocx: (file: Blob) => post<{ text: string; headings: string[] }>('/items/import-docx', fileForm(file)),
     removeAttachment: (id: string) => del(`/attachments/${seg(id)}`),
     /** The office replaces a file of an approved item with a cleaned copy (SEC-10). */
     replaceAttachment: (id: string, file: Blob) =>
@@ -298,6 +300,8 @@ export const api = {
     settings: (agencyId: string) => get<ApplicationSettings>(`/agencies/${seg(agencyId)}/application-settings`),
     saveSettings: (agencyId: string, input: ApplicationSettings) => put<ApplicationSettings>(`/agencies/${seg(agencyId)}/application-settings`, input),
     list: (query: ApplicationQuery) => get<Page<ApplicationListEntry>>('/applications', { ...query }),
+    /** The queue as filtered, as Excel; a plain link, since a GET needs no CSRF header. */
+    exportUrl: (query: Omit<ApplicationQuery, 'page' | 'pageSize'>) => API_BASE + withQuery('/applications.xlsx', { ...query }),
     get: (id: string) => get<ApplicationDetail>(`/applications/${seg(id)}`),
     /** Office intake (APP-2, LAW-31, APP-5); the secret comes back this once only. */
     create: (input: ApplicationIntake) => post<ApplicationRegistered>('/applications', input),
@@ -329,6 +333,7 @@ export const api = {
   /** 目录条目 (CAT-4): the own agency's public catalog, browsed or searched as the portal does. */
   catalog: {
     entries: (query: CatalogEntriesQuery) => get<CatalogEntries>('/catalog/entries', { ...query }),
+    entriesExportUrl: (query: Omit<CatalogEntriesQuery, 'page' | 'pageSize'>) => API_BASE + withQuery('/catalog/entries.xlsx', { ...query }),
   },
   /** 文书模板: the office's letter template of an agency (发文字号, 落款, contact line, remedies' bodies). */
   letterTemplates: {

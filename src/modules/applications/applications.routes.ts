@@ -18,6 +18,8 @@ import {
 } from './applications.service.ts';
 import { table3Report, table3Workbook } from './applications.stats.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
+import { queueWorkbook } from './applications.export.ts';
+import { chinaToday } from '../../core/clock.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -55,17 +57,24 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   }, strict);
   r.get('/agencies/:agencyId/application-settings', {
     config: { access: { roles: [...APPLICATION_ROLES, 'sys_admin'] } },
-    schema: { tags: ['applications'], summary: '本机关依申请公开设置（自动确认收到、延期审批人、复议机关和法院、本机关规定名称）', params: AgencyParam },
+    schema: { tags: ['applications'], summary: '本机关依申请公开设置（自动确认收到、延期审批人、本机关规定名称）', params: AgencyParam },
   }, async (req) => applicationSettings(deps.db, req.params.agencyId));
   r.put('/agencies/:agencyId/application-settings', {
     config: { access: { roles: ['office', 'sys_admin'] } },
     schema: { tags: ['applications'], summary: '修改本机关依申请公开设置', params: AgencyParam, body: Settings },
   }, async (req) => updateApplicationSettings(deps, actorOf(req), req.params.agencyId, req.body));
 
+  const QueueQuery = { state: Type.Optional(oneOf(STATES)), open: Type.Optional(Type.Boolean()), q: Type.Optional(Text(100)) };
   r.get('/applications', {
     config: { access: staff },
-    schema: { tags: ['applications'], summary: '申请队列（红黄绿灯、期限）', querystring: Type.Object({ state: Type.Optional(oneOf(STATES)), open: Type.Optional(Type.Boolean()), q: Type.Optional(Text(100)), ...PageQuery }, strict) },
+    schema: { tags: ['applications'], summary: '申请队列（红黄绿灯、期限）', querystring: Type.Object({ ...QueueQuery, ...PageQuery }, strict) },
   }, async (req) => listApplications(deps, actorOf(req), req.query, paging(req.query)));
+
+  r.get('/applications.xlsx', {
+    config: { access: staff },
+    schema: { tags: ['applications'], summary: '导出申请队列（Excel，北京时间，申请人已脱敏）', querystring: Type.Object(QueueQuery, strict) },
+  }, async (req, reply) =>
+    sendDownload(reply, { name: `申请队列-${chinaToday(deps.clock)}.xlsx`, mime: XLSX, bytes: await queueWorkbook(deps, actorOf(req), req.query) }));
 
   r.post('/applications', {
     config: { access: office },

@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../../core/clock.ts';
+import { badRequest } from '../../core/errors.ts';
 import type { IsoDate, WorkCalendar } from '../../core/calendar.ts';
 import { nextWorkday } from '../../core/workdays.ts';
 import type { Role } from '../org/org.rules.ts';
@@ -99,6 +100,12 @@ export const STATES = {
 } as const;
 export type State = keyof typeof STATES;
 export const OPEN_STATES: readonly State[] = ['unconfirmed', 'received', 'handling', 'awaiting_reasons', 'awaiting_correction', 'awaiting_fee', 'reviewing'];
+
+/** APP-7: a reply is delivered on or after the day it was signed, counted in Beijing time. */
+export function checkDeliveryDate(on: string, signedAt: string): void {
+  const signedOn = chinaDateOf(signedAt);
+  if (on < signedOn) throw badRequest('DELIVERY_BEFORE_SIGNING', `送达日期不能早于答复签发日期（${signedOn}）`);
+}
 
 export type Action =
   | 'assign' | 'request_correction' | 'correct' | 'close_no_correction' | 'notify_fee' | 'fee_paid' | 'close_no_fee'

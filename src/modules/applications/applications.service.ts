@@ -25,6 +25,7 @@ import {
   needsConfirmation, OPEN_STATES, REPEAT_SIMILARITY, REVIEWERS, similarity, STATES, transitionFor, type Action, type AppealKind, type ApplicantKind, type Outcome, type ReceiptChannel, type ReviewKind, type State,
 } from './applications.rules.ts';
 import { applicationSettings, replyTermCitation } from './applications.settings.ts';
+import { checkDeliveryDate } from './applications.rules.ts';
 import {
   APPLICATION_ROLES, applicationSubject, handles, loadApplication, parse, presentApplicant, visibleApplication,
   type Correction, type Deps, type Fee, type Reasons, type Receipt, type Reply, type Transfer,
@@ -686,6 +687,7 @@ export async function recordDelivery(deps: Deps, actor: Actor, id: string, deliv
     const row = await loadApplication(tx, id);
     const role = requireRoleIn(actor, ['office'], row.agency_id);
     if (row.state !== 'replied') throw badRequest('NOT_REPLIED', '答复签发后才能登记送达');
+    checkDeliveryDate(delivery.on, row.finished_at!);
     const now = isoNow(deps.clock);
     const transfer = parse<Transfer>(row.transfer_json);
     await tx.updateTable('applications').set({

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { chinaToday } from '../../core/clock.ts';
 import { addAttachment, originalAttachment, removeAttachment, replaceAttachment, withdrawAttachment } from './documents.attachments.ts';
 import { resolveFinding } from './documents.findings.ts';
+import { docxBody } from '../files/docx-body.ts';
 import { ledger, ledgerWorkbook, nonPublicRegister, recheckItem, recordPaperCopies, setValidity } from './documents.registers.ts';
 import { ITEM_ROLES } from './documents.repo.ts';
 import { addConsultation, addRedaction, answerConsultation, extendReferral, recordCollectiveDecision, removeRedaction } from './documents.review.ts';
@@ -90,6 +91,12 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件');
     const bytes = new Uint8Array(await file.toBuffer());
     return reply.status(201).send(await addAttachment(deps, actorOf(req), req.params.id, { filename: file.filename, bytes }));
+  });
+
+  r.post('/items/import-docx', { config: { access: { roles: ['drafter'] } }, schema: { tags: ['documents'], summary: '从 Word 文档导入正文（multipart，字段 file）：正文和标题，不含批注和修订删除的内容' } }, async (req) => {
+    const file = await req.file();
+    if (!file) throw badRequest('FILE_REQUIRED', '请选择要导入的 Word 文档');
+    return docxBody(file.filename, new Uint8Array(await file.toBuffer()));
   });
 
   r.delete('/attachments/:id', { config: { access: { roles: ['drafter'] } }, schema: { tags: ['documents'], summary: '删除草稿附件', params: Id } }, async (req, reply) => {

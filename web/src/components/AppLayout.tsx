@@ -1,22 +1,28 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { isNavMenu, NAV_PAGES, NAV_SECTIONS, type NavEntry, type NavPage } from '../navigation';
 import { FullPageSpin, useSession } from '../session';
 import { useRoleLabel } from '../hooks';
+import './layout.css';
 import './print.css';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The shell: side menu (pages the user's roles may use), header with the user and 退出登录. */
+/**
+ * The shell: side menu (pages the user's roles may use), header with the user and 退出登录.
+ * On a phone the menu is a drawer opened from the header, so the page keeps the screen's width.
+ */
 export function AppLayout() {
   const { hasRole } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const phone = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   const visible = (page: NavPage) => !page.hidden && (!page.roles || hasRole(...page.roles));
   const toItems = (entries: NavEntry[]): MenuItem[] =>
@@ -44,35 +50,65 @@ export function AppLayout() {
   const [openKeys, setOpenKeys] = useState(() => openKeysFor(current));
   useEffect(() => setOpenKeys((open) => [...new Set([...open, ...openKeysFor(current)])]), [current]);
 
+  const menu = (inDrawer: boolean) => (
+    <nav aria-label="主菜单">
+      <Menu
+        theme="dark"
+        mode="inline"
+        items={items}
+        selectedKeys={[current]}
+        {...(collapsed && !inDrawer ? {} : { openKeys, onOpenChange: setOpenKeys })}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          navigate(key);
+        }}
+      />
+    </nav>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        breakpoint="lg"
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={220}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <Typography.Text strong style={{ display: 'block', color: '#fff', padding: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          {collapsed ? '公开' : '政务公开管理平台'}
-        </Typography.Text>
-        <nav aria-label="主菜单">
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={items}
-            selectedKeys={[current]}
-            {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
-            onClick={({ key }) => navigate(key)}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', height: 'auto', lineHeight: 'normal' }}>
-          <UserBar />
+      {phone ? (
+        <Drawer
+          title="政务公开管理平台"
+          placement="left"
+          size={260}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {menu(true)}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          breakpoint="lg"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={220}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Typography.Text strong style={{ display: 'block', color: '#fff', padding: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+            {collapsed ? '公开' : '政务公开管理平台'}
+          </Typography.Text>
+          {menu(false)}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header style={{ background: '#fff', padding: phone ? '0 12px' : '0 24px', height: 'auto', lineHeight: 'normal' }}>
+          <Flex align="center" gap="small">
+            {phone && (
+              <Button icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label="打开菜单">
+                菜单
+              </Button>
+            )}
+            <UserBar />
+          </Flex>
         </Layout.Header>
-        <Layout.Content className="app-content" style={{ margin: 24, padding: 24, background: '#fff', borderRadius: 8 }}>
+        <Layout.Content
+          className="app-content"
+          style={phone ? { margin: 8, padding: 12, background: '#fff', borderRadius: 8 } : { margin: 24, padding: 24, background: '#fff', borderRadius: 8 }}
+        >
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>
@@ -108,7 +144,7 @@ function UserBar() {
   };
 
   return (
-    <Flex justify="flex-end" align="center" gap="middle" wrap style={{ minHeight: 64, paddingBlock: 8 }}>
+    <Flex justify="flex-end" align="center" gap="small" wrap style={{ minHeight: 64, paddingBlock: 8, flex: 1, minWidth: 0 }}>
       <Typography.Text strong>{me.user.name}</Typography.Text>
       <Typography.Text type="secondary">{me.user.agencyName}</Typography.Text>
       <Flex gap={4} wrap>

@@ -56,8 +56,8 @@ export default function AuditPage() {
         </>
       ),
     },
-    { title: '机构', dataIndex: 'agencyId', width: 200, ellipsis: true, render: (id: string | null) => (id ? (agencyNames.get(id) ?? '—') : '—') },
-    { title: '操作', dataIndex: 'actionLabel', width: 150 },
+    { title: '机构', dataIndex: 'agencyId', width: 180, ellipsis: true, render: (id: string | null) => (id ? (agencyNames.get(id) ?? '—') : '—') },
+    { title: '操作', dataIndex: 'actionLabel', width: 140 },
     {
       title: '对象',
       key: 'entity',

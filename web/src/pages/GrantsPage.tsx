@@ -61,7 +61,7 @@ function UserGrants({ userId }: { userId: string }) {
       render: (_, grant) => (
         <ConfirmButton
           danger
-          title={`移除「${grant.agencyName}」的${roleLabel(grant.role)}角色？`}
+          title={`移除“${grant.agencyName}”的${roleLabel(grant.role)}角色？`}
           onConfirm={() => remove.mutateAsync(grant.id)}
         >
           移除

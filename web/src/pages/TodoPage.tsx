@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Table, type TableColumnsType } from 'antd';
+import { Empty, Flex, Grid, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { queries } from '../api';
 import { LightTag } from '../components/LightTag';
@@ -11,12 +11,14 @@ import type { Todo } from '../types';
 /** A due day ("2026-12-18") or a due moment. */
 const formatDue = (due: string | null) => (due && due.length === 10 ? formatDate(due) : formatDateTime(due));
 
+const titleColumn: TableColumnsType<Todo>[number] = {
+  title: '事项',
+  dataIndex: 'title',
+  render: (title: string, todo) => (todo.link ? <Link to={toConsolePath(todo.link)}>{title}</Link> : title),
+};
+
 const columns: TableColumnsType<Todo> = [
-  {
-    title: '事项',
-    dataIndex: 'title',
-    render: (title: string, todo) => (todo.link ? <Link to={toConsolePath(todo.link)}>{title}</Link> : title),
-  },
+  titleColumn,
   { title: '类型', dataIndex: 'kind', width: 160, render: (kind: string) => TODO_KIND_LABELS[kind] ?? kind },
   { title: '办理期限', dataIndex: 'due', width: 180, render: formatDue },
   {
@@ -27,14 +29,31 @@ const columns: TableColumnsType<Todo> = [
   },
 ];
 
+/** On a phone the title keeps the width: the deadline and its light share one narrow column. */
+const phoneColumns: TableColumnsType<Todo> = [
+  titleColumn,
+  {
+    title: '办理期限',
+    dataIndex: 'due',
+    width: 112,
+    render: (due: string | null, todo) => (
+      <Flex vertical gap={4} align="flex-start">
+        {formatDue(due)}
+        <LightTag light={todo.light} />
+      </Flex>
+    ),
+  },
+];
+
 /** 工作台: the signed-in user's to-do list with deadline traffic lights. */
 export default function TodoPage() {
   const { data, isLoading, error } = useQuery(queries.todos());
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <PageContainer title="工作台" error={error}>
       <Table<Todo>
         rowKey="id"
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         dataSource={data?.items}
         loading={isLoading}
         pagination={false}

@@ -91,7 +91,7 @@ export default function UsersPage() {
             (user.status === 'active' ? (
               <ConfirmButton
                 danger
-                title={`停用用户「${user.name}」？`}
+                title={`停用用户“${user.name}”？`}
                 description="停用后该用户不能登录。"
                 onConfirm={() => setStatus.mutateAsync({ id: user.id, status: 'disabled' })}
               >
@@ -99,14 +99,14 @@ export default function UsersPage() {
               </ConfirmButton>
             ) : (
               <ConfirmButton
-                title={`启用用户「${user.name}」？`}
+                title={`启用用户“${user.name}”？`}
                 onConfirm={() => setStatus.mutateAsync({ id: user.id, status: 'active' })}
               >
                 启用
               </ConfirmButton>
             ))}
           {canSecure && isLocked(user) && (
-            <ConfirmButton title={`解除「${user.name}」的登录锁定？`} onConfirm={() => unlock.mutateAsync(user.id)}>
+            <ConfirmButton title={`解除“${user.name}”的登录锁定？`} onConfirm={() => unlock.mutateAsync(user.id)}>
               解锁
             </ConfirmButton>
           )}

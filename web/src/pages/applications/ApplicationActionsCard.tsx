@@ -9,7 +9,7 @@ import { FEE_BASIS_LABELS, formatDate, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import type { ApplicationAction, ApplicationActionInput, ApplicationDetail, Outcome } from '../../types';
 import { OutcomeText } from './ApplicationTags';
-import { isExtended, isOpen, outcomeGroups, REVIEW_KINDS } from './rules';
+import { isExtended, isOpen, outcomeGroups, REVIEW_KINDS, workElsewhere } from './rules';
 
 /** Moves that send the case back or end it without a reply. */
 const BACKWARD: readonly ApplicationAction[] = ['return_reply', 'close_no_correction', 'close_no_fee'];
@@ -17,6 +17,14 @@ const BACKWARD: readonly ApplicationAction[] = ['return_reply', 'close_no_correc
 type Dialog = ApplicationAction | 'extend' | 'split' | null;
 
 const refresh = { invalidate: [keys.applications, keys.todos] };
+
+const ELSEWHERE = { review: '请在下方“答复审核”中出具您的审查意见。', delivery: '答复已签发，请在下方“送达”中登记送达。' } as const;
+
+/** No move of the workflow is mine now; work elsewhere on the page is named rather than denied. */
+function NothingHere({ elsewhere }: { elsewhere: (keyof typeof ELSEWHERE)[] }) {
+  if (elsewhere.length === 0) return <Typography.Text type="secondary">当前没有需要您办理的操作。</Typography.Text>;
+  return <Typography.Text>{elsewhere.map((work) => ELSEWHERE[work]).join('')}</Typography.Text>;
+}
 
 /**
  * 操作: exactly the moves the server offers this user now (`actions`, labels from the
@@ -36,7 +44,7 @@ export function ApplicationActionsCard({ detail }: { detail: ApplicationDetail }
   return (
     <Card title="操作" className="no-print" style={{ marginBottom: 16 }}>
       {detail.actions.length === 0 && !canExtend && !canSplit ? (
-        <Typography.Text type="secondary">当前没有需要您办理的操作。</Typography.Text>
+        <NothingHere elsewhere={workElsewhere(detail, hasRole)} />
       ) : (
         <Space wrap>
           {detail.actions.map((a) => (
@@ -158,7 +166,7 @@ function ActionModal({ detail, action, label, onClose }: ActionModalProps) {
       initialValues={initialValues}
       onSubmit={async (values) => {
         await act.mutateAsync(toInput(values));
-        void message.success(`「${label}」已完成`);
+        void message.success(`“${label}”已完成`);
       }}
       onClose={onClose}
     >

@@ -69,7 +69,7 @@ function CaseView({ detail }: { detail: ApplicationDetail }) {
         <FlagTags flags={detail.flags} repeatOf={detail.repeatOf} />
       </Flex>
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
           <DeadlineCard detail={detail} />
           <RequestCard detail={detail} />
           <ApplicantCard detail={detail} />
@@ -80,7 +80,7 @@ function CaseView({ detail }: { detail: ApplicationDetail }) {
           {showDelivery && <DeliveryCard detail={detail} canEdit={office} />}
           {showAppeals && <AppealsCard detail={detail} canAdd={office && canAppeal(detail.state)} canEdit={office} />}
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <ApplicationActionsCard detail={detail} />
           <ApplicationTimeline detail={detail} />
         </Col>

@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Empty, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { queries } from '../../api';
+import { api, queries } from '../../api';
 import { DeadlineInfo } from '../../components/DeadlineInfo';
 import { FilterForm } from '../../components/FilterForm';
 import { PageContainer } from '../../components/PageContainer';
@@ -30,29 +30,25 @@ export default function ApplicationListPage() {
   const q = useDebounced(filters.q?.trim());
   const { paging, resetPage, tablePagination } = usePagination();
   // A chosen state says more than "open only": it wins, so 已答复 still lists the replied cases.
-  const { data, isFetching, error } = useQuery({
-    ...queries.applications({
-      ...paging,
-      q: q || undefined,
-      state: filters.state,
-      open: filters.openOnly && !filters.state ? true : undefined,
-    }),
-    placeholderData: keepPreviousData,
-  });
+  const query = { q: q || undefined, state: filters.state, open: filters.openOnly && !filters.state ? true : undefined };
+  const { data, isFetching, error } = useQuery({ ...queries.applications({ ...paging, ...query }), placeholderData: keepPreviousData });
 
   return (
     <PageContainer
       title="申请队列"
       error={error}
       extra={
-        hasRole('office') && (
-          <Space>
-            <Button onClick={() => setSettingsOpen(true)}>依申请公开设置</Button>
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} href={api.applications.exportUrl(query)}>
+            导出 Excel
+          </Button>
+          {hasRole('office') && <Button onClick={() => setSettingsOpen(true)}>依申请公开设置</Button>}
+          {hasRole('office') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/applications/new')}>
               登记申请
             </Button>
-          </Space>
-        )
+          )}
+        </Space>
       }
     >
       <FilterForm<Filters> name="application-filter" initialValues={{ openOnly: true }} onChange={setFilters} resetPage={resetPage}>

@@ -82,8 +82,11 @@ export function DeliveryCard({ detail, canEdit }: { detail: ApplicationDetail; c
           <Form.Item label="送达方式" name="method" rules={[{ required: true, whitespace: true, message: '请填写送达方式' }]}>
             <AutoComplete options={methods.map((value) => ({ value }))} maxLength={50} />
           </Form.Item>
-          <Form.Item label="送达日期" name="on" rules={[{ required: true, message: '请选择送达日期' }]}>
-            <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+          <Form.Item label="送达日期" name="on" rules={[{ required: true, message: '请选择送达日期' }]} extra="不早于答复签发日期。">
+            <DatePicker
+              disabledDate={(day) => day.isAfter(dayjs(), 'day') || (!!detail.finishedAt && day.format(DATE_FORMAT) < formatDate(detail.finishedAt))}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           <Form.Item
             label="送达凭证"

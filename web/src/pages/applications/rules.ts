@@ -24,6 +24,16 @@ export const isExtended = (detail: ApplicationDetail) => detail.steps.some((step
 export const canConsult = (detail: ApplicationDetail) =>
   detail.state === 'handling' && detail.consultations.every((c) => c.answeredAt !== null);
 
+/**
+ * Work waiting for me on this page outside the 操作 card: my APP-6 review not yet given, the
+ * delivery of a signed reply. The card then points to it instead of saying there is nothing to do.
+ */
+export function workElsewhere(detail: ApplicationDetail, hasRole: (...roles: Role[]) => boolean): ('review' | 'delivery')[] {
+  const review = detail.state === 'reviewing' && REVIEW_KINDS.some((k) => hasRole(REVIEWERS[k]) && !detail.reviews.some((r) => r.kind === k));
+  const delivery = detail.state === 'replied' && !detail.deliveryRecord && hasRole('office');
+  return [...(review ? (['review'] as const) : []), ...(delivery ? (['delivery'] as const) : [])];
+}
+
 /** APP-8: reconsiderations and lawsuits concern a reply or a closure. */
 export const canAppeal = (state: ApplicationState) => state === 'replied' || state === 'closed';
 

@@ -1,12 +1,13 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { queries } from '../../api';
+import { api, queries } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterForm } from '../../components/FilterForm';
 import { PageContainer } from '../../components/PageContainer';
 import { useDebounced, usePagination, useVocabulary } from '../../hooks';
-import { optionsOf } from '../../labels';
+import { formatDate, optionsOf } from '../../labels';
 import type { CatalogEntriesQuery, CatalogEntryView, Stretch } from '../../types';
 
 type Filters = Omit<CatalogEntriesQuery, 'page' | 'pageSize'>;
@@ -54,12 +55,19 @@ export default function CatalogEntriesPage() {
     { title: '主题分类', dataIndex: 'category', width: 100, render: (c: CatalogEntryView['category']) => vocabulary?.categories[c] ?? c },
     { title: '发文字号', dataIndex: 'docNumber', width: 170, render: (n: string) => n || '—' },
     { title: '成文日期', dataIndex: 'dateMade', width: 110 },
-    { title: '发布日期', dataIndex: 'publishedAt', width: 110, render: (at: string) => at.slice(0, 10) },
+    { title: '发布日期', dataIndex: 'publishedAt', width: 110, render: formatDate },
     { title: '有效性', dataIndex: 'validity', width: 80, render: (v: CatalogEntryView['validity']) => vocabulary?.validities[v] ?? v },
   ];
 
   return (
-    <PageContainer title="目录条目">
+    <PageContainer
+      title="目录条目"
+      extra={
+        <Button icon={<DownloadOutlined />} href={api.catalog.entriesExportUrl({ ...filters, q })}>
+          导出 Excel
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">
         本机关已主动公开的信息，与门户网站“法定主动公开内容”一致；输入词语可检索标题、正文和附件，帮助来电来访群众查找信息。
       </Typography.Paragraph>

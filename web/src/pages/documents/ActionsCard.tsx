@@ -5,6 +5,7 @@ import { FormModal } from '../../components/FormModal';
 import { useApiMutation, useVocabulary } from '../../hooks';
 import { optionsOf } from '../../labels';
 import type { ActionInput, ItemAction, ItemDetail } from '../../types';
+import { needsLeadingGroupReview } from './rules';
 
 /** Moves that send the item back rather than forward. */
 const BACKWARD: readonly ItemAction[] = ['return'];
@@ -63,9 +64,10 @@ function ActionModal({ detail, action, label, onClose }: ActionModalProps) {
   });
   const onSubmit = async (input: ActionInput) => {
     await act.mutateAsync(input);
-    void message.success(`「${label}」已完成`);
+    void message.success(`“${label}”已完成`);
   };
-  const initialValues: ActionInput = action === 'publish' ? { channels: item.channels } : {};
+  // The city's disclosure platform is where every proactive item goes (PUB-5): ticked unless chosen otherwise before.
+  const initialValues: ActionInput = action === 'publish' ? { channels: item.channels.length ? item.channels : ['platform'] } : {};
   return (
     <FormModal<ActionInput>
       title={`${label}：${item.title}`}
@@ -139,14 +141,17 @@ function ActionFields({ action, detail }: { action: ItemAction; detail: ItemDeta
     case 'pass_check':
       return (
         <>
-          <Form.Item
-            label="领导小组审核意见"
-            name="leadingGroupReview"
-            initialValue={item.leadingGroupReview || undefined}
-            extra="拟不公开的政策性文件须经政务公开工作领导小组审核，请登记审核意见。"
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} />
-          </Form.Item>
+          {needsLeadingGroupReview(item) && (
+            <Form.Item
+              label="领导小组审核意见"
+              name="leadingGroupReview"
+              initialValue={item.leadingGroupReview || undefined}
+              rules={opinionRequired('请登记领导小组审核意见')}
+              extra="拟不公开的政策性文件须经政务公开工作领导小组审核，请登记审核意见。"
+            >
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} />
+            </Form.Item>
+          )}
           <OpinionField />
         </>
       );

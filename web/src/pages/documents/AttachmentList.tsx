@@ -43,7 +43,7 @@ export function AttachmentList({ attachments, onRemove, rowActions }: Attachment
       key: 'actions',
       width: 90,
       render: (_, attachment) => (
-        <ConfirmButton danger title={`删除附件「${attachment.name}」？`} onConfirm={() => onRemove(attachment)}>
+        <ConfirmButton danger title={`删除附件“${attachment.name}”？`} onConfirm={() => onRemove(attachment)}>
           删除
         </ConfirmButton>
       ),

@@ -86,7 +86,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
         )}
       </Flex>
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
           <Card title="信息要素" style={{ marginBottom: 16 }}>
             <ItemDescriptions item={item} />
           </Card>
@@ -104,7 +104,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
             )}
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <ActionsCard detail={detail} />
           {item.publishedAt && hasRole('office') && <PublishedCard item={item} />}
           <StepsTimeline steps={detail.steps} />

@@ -11,6 +11,7 @@ import { DATE_FORMAT, ITEM_KIND_LABELS, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import type { Attribute, Category, DocKind, InterpretationPlan, Item, ItemInput, ItemKind, PolicyLevel } from '../../types';
 import { AttachmentsEditor } from './AttachmentsEditor';
+import { WordImportButton } from './WordImportButton';
 
 interface FormValues {
   kind: ItemKind;
@@ -261,7 +262,16 @@ function ItemForm({ item, attachments }: ItemFormProps) {
         <Form.Item label="摘要" name="summary">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
         </Form.Item>
-        <Form.Item label="正文" name="body">
+        <Form.Item
+          label="正文"
+          name="body"
+          extra={
+            <Flex gap="small" align="center" wrap style={{ marginTop: 4 }}>
+              <WordImportButton onImport={(body) => form.setFieldValue('body', body)} />
+              <span>导入 Word 文档（.docx）的正文和标题，不含批注和修订中删除的内容；导入后替换上面的正文。</span>
+            </Flex>
+          }
+        >
           <Input.TextArea autoSize={{ minRows: 14, maxRows: 40 }} />
         </Form.Item>
       </Card>

@@ -1,7 +1,7 @@
 // When the review tools apply. The workflow moves themselves come from the server
 // (`actions` of GET /items/:id); these mirror the server's checks for the side tools, which
 // `actions` does not cover, so a button is only shown when the server would accept it.
-import type { ItemState } from '../../types';
+import type { Item, ItemState } from '../../types';
 
 /** Submitted and not yet approved: the review tools are shown to the office and the reviewer. */
 export const REVIEW_STATES: readonly ItemState[] = [
@@ -25,3 +25,6 @@ export const DECISION_STATES: readonly ItemState[] = ['secrecy_review', 'leader_
 export const requiredPaperCopies = (policyLevel: string) => (policyLevel === 'none' ? 1 : 10);
 
 export const isIn = (states: readonly ItemState[], state: ItemState) => states.includes(state);
+
+/** ATTR-8: only a policy document proposed as not public goes to the leading group before the check passes. */
+export const needsLeadingGroupReview = (item: Pick<Item, 'policyLevel' | 'attribute'>) => item.policyLevel !== 'none' && item.attribute !== 'proactive';

@@ -206,8 +206,8 @@ function DissolveModal({ unit, units, onClose }: { unit: Unit; units: Unit[]; on
       okText="撤销"
       danger
       confirm={({ successorId }) => ({
-        title: `确认撤销「${unit.name}」？`,
-        content: `其信息和待办事项将由「${nameOf(successorId)}」承继。此操作不可恢复。`,
+        title: `确认撤销“${unit.name}”？`,
+        content: `其信息和待办事项将由“${nameOf(successorId)}”承继。此操作不可恢复。`,
       })}
       onSubmit={({ successorId }) => dissolve.mutateAsync(successorId)}
       onClose={onClose}
