@@ -20,6 +20,7 @@ import type {
   AppVocabulary,
   AuditEvent,
   AuditQuery,
+  AuditCheckpoint,
   AuditVerification,
   CatalogEntries,
   CatalogEntriesQuery,
@@ -228,6 +229,7 @@ export const api = {
   audit: {
     list: (query: AuditQuery) => get<Page<AuditEvent>>('/audit', { ...query }),
     verify: () => get<AuditVerification>('/audit/verify'),
+    checkpoint: () => get<{ current: AuditCheckpoint; lastExported: AuditCheckpoint | null }>('/audit/checkpoint'),
   },
   calendar: {
     year: (year: number) => get<CalendarYear>(`/calendar/${year}`),

@@ -201,7 +201,15 @@ export interface AuditQuery extends PageQuery {
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  firstBroken: null | { chain: string; seq: number; id: string };
+  firstBroken: null | { chain: string; seq: number; id: string; reason: 'hash' | 'gap' | 'prev' | 'checkpoint' };
+  checkpoint: null | { at: string; signed: boolean };
+  unconfirmed: { chain: string; seq: number; id: string; at: string; action: string }[];
+}
+
+export interface AuditCheckpoint {
+  at: string;
+  heads: { chain: string; seq: number; hash: string }[];
+  mac: string;
 }
 
 // ---- working-day calendar ----
