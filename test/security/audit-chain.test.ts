@@ -121,7 +121,7 @@ describe('issue 9: migration 0009 seals existing personal data and re-keys the e
       await migrateToLatest(conn.db, conn.schema === 'public' ? undefined : conn.schema);
 
       const stored = await raw.selectFrom('applications').select(['id_number', 'phone', 'email', 'address']).executeTakeFirstOrThrow();
-      for (const v of Object.values(stored)) expect(v).toMatch(/^gk1:k1:/);
+      for (const v of Object.values(stored)) expect(v).toMatch(/^gk1:k[0-9a-f]{8}:/);
       expect(await conn.db.selectFrom('applications').select(['id_number', 'phone']).where('id_number', '=', '11010519491231002X').executeTakeFirstOrThrow()).toEqual({ id_number: '11010519491231002X', phone: '13912345678' });
       const edit = await raw.selectFrom('audit_events').select(['before_json', 'after_json']).where('id', '=', 'e2').executeTakeFirstOrThrow();
       expect(`${edit.before_json}${edit.after_json}`).not.toMatch(/13912345678|张三/);

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -29,7 +30,7 @@ const presentUnit = (u: UnitTable & { contact_name: string | null; contact_phone
 });
 export type UnitView = ReturnType<typeof presentUnit>;
 
-type UserRow = UserTable & { agency_name: string; unit_name: string | null };
+type UserRow = Selectable<UserTable> & { agency_name: string; unit_name: string | null };
 const presentUser = (u: UserRow, roles: Role[]) => ({
   id: u.id, username: u.username, name: u.name, agencyId: u.agency_id, agencyName: u.agency_name,
   unitId: u.unit_id, unitName: u.unit_name, phone: u.phone, email: u.email, status: u.status,

@@ -61,6 +61,8 @@ export interface UserTable {
   locked_until: string | null;
   totp_secret: string | null;
   totp_enabled: number;
+  /** The 30-second step of the last TOTP code accepted: a code counts once (issue 9). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }
