@@ -58,6 +58,9 @@ describe('issue 9: personal data encrypted at rest', () => {
     expect(done.statusCode, done.body).toBe(200);
     const code = /查询码：<strong class="code">([^<]+)</.exec(done.body)![1]!;
     const secret = /查询密码：<strong class="code">([^<]+)</.exec(done.body)![1]!;
+    // Citizens type ID numbers and phones into the search box too.
+    expect((await t.app.inject({ url: `/search?q=${ID_NUMBER}` })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/v1/catalog?q=${PHONE}` })).statusCode).toBeLessThan(500);
     const status = await t.app.inject({ method: 'POST', url: '/xxgk/status', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ code, secret }).toString() });
     expect(status.statusCode).toBe(200);
     const office = await signIn(t, 'rsj.office');

@@ -35,6 +35,7 @@ export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required';
 export interface LoginResult {
   status: LoginStatus;
   csrfToken: string;
+  notice?: string;
 }
 
 export interface MfaSetup {

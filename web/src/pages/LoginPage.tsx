@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
@@ -57,7 +57,11 @@ export default function LoginPage() {
 function PasswordStep({ onResult }: { onResult: (status: LoginStatus) => void }) {
   const login = useMutation({
     mutationFn: ({ username, password }: { username: string; password: string }) => api.auth.login(username, password),
-    onSuccess: (result) => onResult(result.status),
+    onSuccess: (result) => {
+      // Failures and a lockout since the last sign-in are told to the owner only, after the right password.
+      if (result.notice) Modal.warning({ title: '账号安全提示', content: result.notice });
+      onResult(result.status);
+    },
   });
   return (
     <Form name="login" layout="vertical" onFinish={login.mutate} requiredMark={false}>
