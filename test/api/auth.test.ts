@@ -275,7 +275,7 @@ describe('password policy on change (等保2.0 口令复杂度: ≥10 位, 三�
     const hashBefore = await passwordHash(t, 'rsj.drafter');
     const res = await call(t, drafter, 'POST', '/auth/password', { currentPassword: DEMO_PASSWORD, newPassword });
     expectError(res, 400, 'PASSWORD_WEAK', reason);
-    expect(res.json().error.details.problems).toEqual([problem]);
+    expect(res.json().error.details.problems).toContain(problem);
     expect(await passwordHash(t, 'rsj.drafter')).toBe(hashBefore);
   });
 
