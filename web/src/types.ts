@@ -30,7 +30,7 @@ export interface PageQuery {
 
 // ---- auth ----
 
-export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required';
+export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required' | 'password_change_required';
 
 export interface LoginResult {
   status: LoginStatus;

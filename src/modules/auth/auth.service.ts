@@ -15,12 +15,12 @@ import { newTotpSecret, totpEnrolment, totpStep } from './totp.ts';
 
 export type Deps = { db: Db; clock: Clock };
 export type Client = { ip: string; userAgent: string };
-export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required';
+export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required' | 'password_change_required';
 /** `notice`: told at the first successful sign-in after failures or a lockout, never to whoever is guessing. */
 export type Issued = { status: LoginStatus; token: string; csrfToken: string; notice?: string };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const STATUS: Record<SessionTable['state'], LoginStatus> = { active: 'ok', mfa_pending: 'mfa_required', mfa_enroll: 'mfa_enroll_required' };
+const STATUS: Record<SessionTable['state'], LoginStatus> = { active: 'ok', mfa_pending: 'mfa_required', mfa_enroll: 'mfa_enroll_required', password_change: 'password_change_required' };
 
 /**
  * One answer for an unknown name, a wrong password, a locked and a disabled account (issue 9:
@@ -90,7 +90,7 @@ export async function login(deps: Deps, input: { username: string; password: str
   const notice = since ? `自上次登录以来，您的账号${since}。如非本人操作，请立即修改密码并告知安全管理员。` : undefined;
   return db.transaction().execute(async (tx) => {
     const roles = await rolesOf(tx, user.id);
-    const state: SessionTable['state'] = user.totp_enabled ? 'mfa_pending' : requiresSecondFactor(roles) ? 'mfa_enroll' : 'active';
+    const state: SessionTable['state'] = user.must_change_password ? 'password_change' : user.totp_enabled ? 'mfa_pending' : requiresSecondFactor(roles) ? 'mfa_enroll' : 'active';
     await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     const issued = await issueSession(tx, clock, user.id, state, client);
     await appendAudit(tx, clock, { actor: { id: user.id, name: user.name, role: null }, agencyId: user.agency_id, action: 'auth.login', entityType: 'user', entityId: user.id, after: { status: issued.status }, ip: client.ip });
@@ -148,9 +148,15 @@ export async function verifySecondFactor(deps: Deps, session: SessionView, code:
   });
 }
 
+/** Enrolment is for a signed-in user or one at the enrolment step; not before the second factor, nor before a forced password change. */
+function refuseBeforeSecondStep(session: SessionView) {
+  if (session.state === 'mfa_pending') throw badRequest('AUTH_MFA_REQUIRED', '请先完成动态验证码验证');
+  if (session.state === 'password_change') throw badRequest('AUTH_PASSWORD_CHANGE_REQUIRED', '管理员重置了您的密码，请先修改密码');
+}
+
 /** Starts TOTP enrolment: a fresh secret is stored, but only counts once a code proves the app has it. */
 export async function startTotpEnrolment(deps: Deps, session: SessionView) {
-  if (session.state === 'mfa_pending') throw badRequest('AUTH_MFA_REQUIRED', '请先完成动态验证码验证');
+  refuseBeforeSecondStep(session);
   const user = await deps.db.selectFrom('users').select(['id', 'username', 'totp_enabled']).where('id', '=', session.userId).executeTakeFirstOrThrow();
   if (user.totp_enabled) throw badRequest('AUTH_MFA_ALREADY_ENABLED', '已启用动态验证码');
   const secret = newTotpSecret();
@@ -159,7 +165,7 @@ export async function startTotpEnrolment(deps: Deps, session: SessionView) {
 }
 
 export async function enableTotp(deps: Deps, session: SessionView, code: string, client: Client): Promise<Issued> {
-  if (session.state === 'mfa_pending') throw badRequest('AUTH_MFA_REQUIRED', '请先完成动态验证码验证');
+  refuseBeforeSecondStep(session);
   const user = await deps.db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
   if (user.totp_enabled) throw badRequest('AUTH_MFA_ALREADY_ENABLED', '已启用动态验证码');
   if (!user.totp_secret) throw badRequest('AUTH_MFA_NOT_STARTED', '请先获取动态验证码密钥');
@@ -189,7 +195,13 @@ export async function assertPasswordAcceptable(db: Tx, password: string, usernam
   if (problems.length) throw badRequest('PASSWORD_WEAK', describePasswordProblems(problems, policy), { problems });
 }
 
+/**
+ * Changes the user's own password: from a full session, or from the session of a sign-in with
+ * a password an administrator set (which then ends: the user signs in again with the new
+ * password and, for the administrators, the second factor).
+ */
 export async function changePassword(deps: Deps, session: SessionView, input: { currentPassword: string; newPassword: string }, client: Client): Promise<void> {
+  if (session.state !== 'active' && session.state !== 'password_change') throw unauthorized('AUTH_MFA_REQUIRED', '请先完成动态验证码验证');
   const user = await deps.db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
   if (!(await passwordMatches(user.password_hash, input.currentPassword))) throw badRequest('PASSWORD_CURRENT_WRONG', '当前密码不正确');
   if (input.newPassword === input.currentPassword) throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同');
@@ -197,9 +209,10 @@ export async function changePassword(deps: Deps, session: SessionView, input: { 
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (tx) => {
     const now = isoNow(deps.clock);
-    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, must_change_password: 0, updated_at: now }).where('id', '=', user.id).execute();
     // Other sessions of the user end: a changed password must lock out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', session.sessionId).execute();
+    if (session.state === 'password_change') await endSession(tx, session.sessionId);
     await appendAudit(tx, deps.clock, { actor: { id: user.id, name: user.name, role: null }, agencyId: user.agency_id, action: 'auth.password.changed', entityType: 'user', entityId: user.id, ip: client.ip });
   });
 }

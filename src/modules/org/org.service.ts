@@ -352,7 +352,8 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, newPas
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (tx) => {
     const now = isoNow(deps.clock);
-    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id).execute();
+    // The administrator knows this password: its owner must replace it before doing anything (issue 9).
+    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null, must_change_password: 1, updated_at: now }).where('id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: target.agencyId, action: 'user.password.reset', entityType: 'user', entityId: id, ip: actor.ip });
   });
