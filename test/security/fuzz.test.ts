@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/city.ts';
 import { withDemoCity } from '../support/app.ts';
 
 /**
@@ -7,21 +8,9 @@ import { withDemoCity } from '../support/app.ts';
  * query strings and bodies of the wrong type, shape, size and encoding — never answers 5xx.
  * The operations come from the OpenAPI description (those that do not answer 401 without a
  * session), plus the portal's forms. `FUZZ_CASES` cases each: 200 in the suite,
- * `npm run test:fuzz` runs 1,000.
+ * `npm run test:fuzz` runs 1,000. Seeded (the benchmark's generator): a failure repeats.
  */
 const CASES = Number(process.env.FUZZ_CASES ?? 200);
-
-/** A small seeded generator (mulberry32): a failure names its seed and repeats. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ['', ' ', '0', '-1', '1e309', 'null', 'true', '[]', '{}', '%', '%zz', '%00', '\u0000', '../../etc/passwd', '<script>alert(1)</script>', "' or 1=1 --", '"', '\\', '2026-02-30', '2026-11-23T02:00:00Z', '11010519491231002X', '政府信息公开', '𠮷野家', 'a'.repeat(5000), '\ud800', 'NaN', '__proto__', 'constructor'];
 
