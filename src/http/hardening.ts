@@ -60,6 +60,10 @@ export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHa
 };
 
 export function installHardening(app: FastifyInstance): void {
+  // A NUL character is never part of a real address or form value, and PostgreSQL refuses it in text: 400, not a 500.
+  app.addHook('onRequest', async (req) => {
+    if (/%00/i.test(req.url)) throw new AppError('BAD_URL', 400, '请求地址格式不正确');
+  });
   // 等保 剩余信息保护: no browser or proxy keeps an API answer (applicants' data, /auth/me).
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -68,6 +72,7 @@ export function installHardening(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (jsonDepth(body as string) > MAX_JSON_DEPTH) return done(new AppError('BODY_TOO_DEEP', 400, `请求内容嵌套层级过深（不超过 ${MAX_JSON_DEPTH} 层）`), undefined);
+    if ((body as string).includes('\\u0000')) return done(new AppError('BODY_INVALID', 400, '请求内容含有不允许的空字符'), undefined);
     return parseJson(req, body as string, done);
   });
 }
