@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +68,34 @@ describe('gongkai seed, user add, audit verify, backup and restore', { timeout: 
     expect(added.stdout).toMatch(/^created rsj\.clerk2 \(.+\) with office$/);
     const verify = await gongkai(dir, 'audit', 'verify');
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/^audit log intact: \d+ events checked$/);
+    expect(verify.stdout).toMatch(/audit log intact: \d+ events checked/);
+  });
+
+  it('issue 9: the key file is created outside the database, readable by its owner only, and so are the database and its folder', async () => {
+    expect(statSync(join(dir, 'keys.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'gongkai.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o077).toBe(0);
+    expect(readFileSync(join(dir, 'gongkai.db')).includes(Buffer.from(JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')).keys[0].key))).toBe(false);
+  });
+
+  it('issue 9: a checkpoint goes to the auditor\'s file, and verify names what came after it', async () => {
+    const cp = await gongkai(dir, 'audit', 'checkpoint');
+    expect(JSON.parse(cp.stdout).mac).toMatch(/^[0-9a-f]{64}$/);
+    await gongkai(dir, 'user', 'add', '--username', 'rsj.clerk3', '--name', '又一科员', '--agency', 'RSJ', '--password', 'Keyuan#2026y');
+    const verify = await gongkai(dir, 'audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/signature valid/);
+    expect(verify.stdout).toMatch(/unconfirmed \(after the checkpoint\): chain .+ user\.create/);
+  });
+
+  it('issue 9: keys rotate re-encrypts every sealed value under a new key, and everything still reads', async () => {
+    const before = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8'));
+    const r = await gongkai(dir, 'keys', 'rotate');
+    expect(r.stdout).toMatch(/is now current; \d+ values re-encrypted/);
+    const after = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8'));
+    expect(after.keys).toHaveLength(before.keys.length + 1);
+    expect(after.current).not.toBe(before.current);
+    expect((await gongkai(dir, 'audit', 'verify')).code).toBe(0);
   });
 
   it('refuses a weak password for a new user', async () => {
@@ -81,6 +108,11 @@ describe('gongkai seed, user add, audit verify, backup and restore', { timeout: 
     const b = await gongkai(dir, 'backup', '--out', copy);
     expect(b.stdout).toMatch(new RegExp(`^backup written to .+: \\d+ rows in ${BACKUP_TABLES.length} tables$`));
     const target = dataDir();
+    // issue 9: the key file is backed up apart from the data; without it the restore stops and says so.
+    const keyless = await gongkai(target, 'restore', copy);
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toContain('another key file');
+    copyFileSync(join(dir, 'keys.json'), join(target, 'keys.json'));
     const r = await gongkai(target, 'restore', copy);
     expect(r.stdout).toMatch(/^restored \d+ rows; audit chain intact$/);
     expect((await gongkai(target, 'audit', 'verify')).code).toBe(0);

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db, Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isEmpty } from '../seed/demo.ts';
-import { keyIdOf } from '../core/field-crypto.ts';
+import { auditKeyId, keyIdOf } from '../core/field-crypto.ts';
 import { keyringOf } from '../db/sealed-columns.ts';
 import { verifyAudit } from '../modules/audit/audit.service.ts';
 import { rebuildCatalog } from '../modules/catalog/catalog.entries.ts';
@@ -51,7 +51,7 @@ function parentsFirst(rows: Record<string, unknown>[], refs: string[]): Record<s
 }
 
 /** `keyIds`: the field keys the backup's sealed values need; the key file is backed up apart from the data (docs/operations.md). */
-export type Manifest = { format: 'gongkai-backup-1'; createdAt: string; dialect: Dialect; migrations: string[]; keyIds: string[]; tables: Record<string, { rows: number; sha256: string }> };
+export type Manifest = { format: 'gongkai-backup-1'; createdAt: string; dialect: Dialect; migrations: string[]; keyIds: string[]; auditKeyId: string; tables: Record<string, { rows: number; sha256: string }> };
 
 /** The key ids named by sealed values among the rows. */
 function sealedKeyIds(rows: Record<string, unknown>[], into: Set<string>) {
@@ -83,7 +83,7 @@ export async function backup(db: Db, dialect: Dialect, dataDir: string, outDir: 
   const { tables, migrations } = await trx.execute(read);
   const files = join(dataDir, 'files');
   if (existsSync(files)) cpSync(files, join(outDir, 'files'), { recursive: true });
-  const manifest: Manifest = { format: 'gongkai-backup-1', createdAt: new Date().toISOString(), dialect, migrations, keyIds: [...keyIds].sort(), tables };
+  const manifest: Manifest = { format: 'gongkai-backup-1', createdAt: new Date().toISOString(), dialect, migrations, keyIds: [...keyIds].sort(), auditKeyId: auditKeyId(keyringOf(db)), tables };
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -104,9 +104,10 @@ export async function restore(db: Db, dataDir: string, fromDir: string): Promise
   });
   const needed = new Set<string>();
   for (const [, rows] of batches) sealedKeyIds(rows, needed);
-  const held = new Set(keyringOf(db).keys.map((k) => k.id));
+  const ring = keyringOf(db);
+  const held = new Set(ring.keys.map((k) => k.id));
   const missing = [...needed].filter((id) => !held.has(id));
-  if (missing.length) throw new Error(`the backup's personal data is sealed with key(s) ${missing.join(', ')}, which the key file lacks: put the key file from the key backup in place (GONGKAI_KEY_FILE) and restore again`);
+  if (missing.length || manifest.auditKeyId !== auditKeyId(ring)) throw new Error(`the backup was made with another key file (it needs key(s) ${[...needed].join(', ') || 'none'} and its audit key): put the key file from the key backup in place (GONGKAI_KEY_FILE) and restore again`);
   let count = 0;
   await db.transaction().execute(async (tx) => {
     // Written as stored: sealed values are already sealed.

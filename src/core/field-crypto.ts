@@ -30,7 +30,7 @@ export type Keyring = {
 };
 
 const PREFIX = 'gk1';
-const ENVELOPE = /^gk1:(k\d+):([A-Za-z0-9_-]{20,})$/;
+const ENVELOPE = /^gk1:(k[0-9a-f]{8}):([A-Za-z0-9_-]{20,})$/;
 const KEY_BYTES: Record<Suite, number> = { 'aes-256-gcm': 32, 'sm4-ctr-hmac-sm3': 48 };
 
 /** The 国密 suite needs an OpenSSL with SM4 and SM3 (Node's own build has both). */
@@ -41,20 +41,25 @@ export function suiteAvailable(suite: Suite): boolean {
 const b64 = (n: number) => randomBytes(n).toString('base64');
 const bytes = (s: string) => Buffer.from(s, 'base64');
 
-function dataKey(id: string, suite: Suite, now: Date): DataKey {
+/** Key ids are random, so a key made elsewhere (a new install, another site) never passes for the one a value names. */
+function dataKey(suite: Suite, now: Date): DataKey {
   if (!suiteAvailable(suite)) throw new Error(`this Node.js build lacks ${suite}`);
-  return { id, suite, key: b64(KEY_BYTES[suite]), createdAt: now.toISOString() };
+  return { id: `k${randomBytes(4).toString('hex')}`, suite, key: b64(KEY_BYTES[suite]), createdAt: now.toISOString() };
 }
 
 export function newKeyring(suite: Suite, now: Date): Keyring {
-  return { format: 'gongkai-keys-1', current: 'k1', keys: [dataKey('k1', suite, now)], mac: suite === 'aes-256-gcm' ? 'sha256' : 'sm3', indexKey: b64(32), auditKey: b64(32) };
+  const first = dataKey(suite, now);
+  return { format: 'gongkai-keys-1', current: first.id, keys: [first], mac: suite === 'aes-256-gcm' ? 'sha256' : 'sm3', indexKey: b64(32), auditKey: b64(32) };
 }
 
 /** A new current data key (old ones stay to read what they sealed). */
 export function rotated(ring: Keyring, suite: Suite, now: Date): Keyring {
-  const next = `k${Math.max(...ring.keys.map((k) => Number(k.id.slice(1)))) + 1}`;
-  return { ...ring, current: next, keys: [...ring.keys, dataKey(next, suite, now)] };
+  const next = dataKey(suite, now);
+  return { ...ring, current: next.id, keys: [...ring.keys, next] };
 }
+
+/** A fingerprint of the audit key, to tell whether a backup's chain was keyed with the key at hand. */
+export const auditKeyId = (ring: Keyring) => auditMac(ring, 'audit-key-id').slice(0, 16);
 
 export function parseKeyring(text: string): Keyring {
   const ring = JSON.parse(text) as Keyring;

@@ -62,11 +62,12 @@ export async function assertSchemaNotNewer(db: Db, schema?: string): Promise<voi
  * Applies the pending migrations and returns their names. `schema` names the PostgreSQL
  * schema the connection works in when it is not `public`: the migrator looks tables up across
  * schemas, so its own tables must be placed explicitly.
+ * `upTo` stops at a named migration (tests of an upgrade start from the schema before it).
  */
-export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+export async function migrateToLatest(db: Db, schema?: string, upTo?: string): Promise<string[]> {
   await assertSchemaNotNewer(db, schema);
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -62,6 +62,7 @@ export function installAccessControl(app: FastifyInstance, deps: AppDeps): void 
     }
     req.session = session;
     if (access === 'login-step') return;
+    if (session.state === 'password_change') throw unauthorized('AUTH_PASSWORD_CHANGE_REQUIRED', '管理员重置了您的密码，请先修改密码');
     if (session.state !== 'active') throw unauthorized('AUTH_MFA_REQUIRED', '请先完成动态验证码验证');
     const actor = await loadActor(deps.db, session.userId, req.ip);
     if (!actor) throw unauthorized('AUTH_REQUIRED', '账号不可用，请重新登录');

@@ -32,6 +32,7 @@ import { portalSearchRoutes } from '../portal/search.routes.ts';
 import { installAccessControl } from './access.ts';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling } from './errors.ts';
+import { clientErrorHandler, frameworkErrors, installHardening, logSerializers } from './hardening.ts';
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const PORTAL_ASSETS = fileURLToPath(new URL('../portal/assets/', import.meta.url));
@@ -47,7 +48,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
       // Applicants' and staff's secrets never reach the log (DESIGN.md: personal data).
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       ...(options.logStream && { stream: options.logStream }),
+      // Query strings (searches, lookups) hold what citizens type, names and ID numbers: logged masked.
+      serializers: logSerializers,
     },
+    frameworkErrors,
+    clientErrorHandler,
     // Only behind a listed proxy does the visitor's address come from X-Forwarded-For (rate limits, audit).
     trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Unknown fields are refused, not silently dropped: a typo must not lose what a user typed.
@@ -57,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   });
 
   installErrorHandling(app);
+  installHardening(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -104,7 +104,7 @@ describe('published lists of an agency (CAT-5, FIVE-3, FIVE-4)', () => {
   it('FIVE-4: a fee needs its basis, a form link must be safe, and an incomplete guide is refused naming what is missing', async () => {
     const t = city();
     expectError(await call(t, office, 'POST', '/services', { ...SERVICE, feeBasis: '' }), 400, 'SERVICE_FEE_BASIS_REQUIRED', /收费的事项须写明收费依据/);
-    expectError(await call(t, office, 'POST', '/services', { ...SERVICE, forms: [{ name: '表', url: 'javascript:alert(1)' }] }), 400, 'SERVICE_FORM_INVALID', /链接须以/);
+    expectError(await call(t, office, 'POST', '/services', { ...SERVICE, forms: [{ name: '表', url: 'javascript:alert(1)' }] }), 400, 'SERVICE_FORM_INVALID', /链接须为本站路径/);
     expectError(await call(t, office, 'POST', '/services', { ...SERVICE, dutyPost: '', materials: [] }), 400, 'LIST_ENTRY_INVALID', /请填写责任岗位；请至少列出一项申请材料/);
     const free = await call(t, office, 'PATCH', `/services/${ids.service}`, { fee: '不收费', feeBasis: '' });
     expect(free.statusCode, free.body).toBe(200);

@@ -90,8 +90,9 @@ describe('users: administrators create, search, disable and edit accounts', () =
     const disabled = await call(t, admin, 'PATCH', `/users/${res.json().id}`, { status: 'disabled' });
     expect(disabled.json().status).toBe('disabled');
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'rsj.newbie', password: 'Xinren#2026a' } });
+    // issue 9: the same answer as a wrong password, so nobody learns the account exists.
     expect(login.statusCode).toBe(401);
-    expect(login.json().error.code).toBe('AUTH_DISABLED');
+    expect(login.json().error.code).toBe('AUTH_INVALID');
 
     const actions = (await t.conn.db.selectFrom('audit_events').select('action').where('entity_id', '=', res.json().id).execute()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.create', 'user.update']));

@@ -12,11 +12,11 @@ export const keyring = newKeyring('aes-256-gcm', new Date());
  * DATABASE_URL is set (CI runs the whole suite that way too) — a new PostgreSQL schema that
  * is dropped afterwards.
  */
-export async function freshDatabase(): Promise<Connection> {
+export async function freshDatabase(upTo?: string): Promise<Connection> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const conn = connect({ keyring, sqliteFile: ':memory:' });
-    await migrateToLatest(conn.db);
+    await migrateToLatest(conn.db, undefined, upTo);
     return conn;
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -24,7 +24,7 @@ export async function freshDatabase(): Promise<Connection> {
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.close();
   const conn = connect({ keyring, databaseUrl: url, pgSchema: schema });
-  await migrateToLatest(conn.db, schema);
+  await migrateToLatest(conn.db, schema, upTo);
   return {
     ...conn,
     close: async () => {

@@ -23,6 +23,7 @@ import type {
   AuditFilter,
   AuditKind,
   AuditQuery,
+  AuditCheckpoint,
   AuditVerification,
   CatalogEntries,
   CatalogEntriesQuery,
@@ -236,6 +237,7 @@ export const api = {
     verify: () => get<AuditVerification>('/audit/verify'),
     kinds: () => get<{ items: AuditKind[] }>('/audit/kinds'),
     exportUrl: (filter: AuditFilter) => API_BASE + withQuery('/audit.xlsx', { ...filter }),
+    checkpoint: () => get<{ current: AuditCheckpoint; lastExported: AuditCheckpoint | null }>('/audit/checkpoint'),
   },
   calendar: {
     year: (year: number) => get<CalendarYear>(`/calendar/${year}`),

@@ -30,11 +30,12 @@ export interface PageQuery {
 
 // ---- auth ----
 
-export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required';
+export type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enroll_required' | 'password_change_required';
 
 export interface LoginResult {
   status: LoginStatus;
   csrfToken: string;
+  notice?: string;
 }
 
 export interface MfaSetup {
@@ -218,7 +219,15 @@ export interface AuditQuery extends PageQuery {
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  firstBroken: null | { chain: string; seq: number; id: string };
+  firstBroken: null | { chain: string; seq: number; id: string; reason: 'hash' | 'gap' | 'prev' | 'checkpoint' };
+  checkpoint: null | { at: string; signed: boolean };
+  unconfirmed: { chain: string; seq: number; id: string; at: string; action: string }[];
+}
+
+export interface AuditCheckpoint {
+  at: string;
+  heads: { chain: string; seq: number; hash: string }[];
+  mac: string;
 }
 
 // ---- working-day calendar ----

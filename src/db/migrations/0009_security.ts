@@ -9,7 +9,8 @@ import { keyringOf } from '../sealed-columns.ts';
  * database. Runs through the connection's sealing layer, so the key ring must be loaded:
  * - applications get a blind index of the ID number, and every existing row's ID number,
  *   phone, e-mail and address are sealed (read plain, written back through the layer);
- * - users' TOTP secrets are sealed the same way;
+ * - users' TOTP secrets are sealed the same way, and the step of the last code used is kept
+ *   so a code counts once; a password set by an administrator must be changed at next sign-in;
  * - the audit log's existing plain SHA-256 chain is checked as it was, the full bodies of
  *   item edits are replaced by the changed fields' keyed hashes, and every link is recomputed
  *   as an HMAC over every column (actor_name too). A chain already broken stops the migration.
@@ -43,6 +44,8 @@ export async function up(anyDb: Kysely<unknown>): Promise<void> {
   for (const a of await db.selectFrom('applications').select(['id', 'id_number', 'phone', 'email', 'address']).execute()) {
     await db.updateTable('applications').set({ id_number: a.id_number, phone: a.phone, email: a.email, address: a.address }).where('id', '=', a.id).execute();
   }
+  await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
+  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   for (const u of await db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute()) {
     await db.updateTable('users').set({ totp_secret: u.totp_secret }).where('id', '=', u.id).execute();
   }

@@ -799,7 +799,17 @@ async function pdfPages(bytes: Uint8Array): Promise<number> {
   }
 }
 
+async function providingCase(tx: Tx, actor: Actor, id: string) {
+  const row = await loadApplication(tx, id);
+  const role = requireRoleIn(actor, ['office', 'drafter'], row.agency_id);
+  if (role === 'drafter' && !(await handles(tx, actor, row))) throw forbidden('只有承办科室的工作人员可以上传提供的信息');
+  if (row.state !== 'handling' && row.state !== 'reviewing') throw badRequest('NOT_HANDLING', '只能在办理中或答复审核阶段上传提供的信息');
+  return { row, role };
+}
+
 export async function addProvidedFile(deps: Deps, actor: Actor, id: string, upload: { filename: string; bytes: Uint8Array }, phrases: string[], givenPages?: number) {
+  // Refused before a byte is stored (issue 9).
+  await providingCase(deps.db, actor, id);
   const sniffed = sniffFile(upload.bytes);
   if (!sniffed) throw new AppError('FILE_TYPE_NOT_ALLOWED', 415, `“${upload.filename}”不是允许的文件类型（PDF、Word、Excel、PNG、JPEG），以文件内容为准`);
   const marks = phrases.map((p) => p.trim()).filter(Boolean);
@@ -812,10 +822,7 @@ export async function addProvidedFile(deps: Deps, actor: Actor, id: string, uplo
   const original = marks.length ? await storeFile(root, upload.bytes) : null;
   const pages = givenPages ?? (sniffed.kind === 'pdf' ? await pdfPages(cleaned) : null);
   await deps.db.transaction().execute(async (tx) => {
-    const row = await loadApplication(tx, id);
-    const role = requireRoleIn(actor, ['office', 'drafter'], row.agency_id);
-    if (role === 'drafter' && !(await handles(tx, actor, row))) throw forbidden('只有承办科室的工作人员可以上传提供的信息');
-    if (row.state !== 'handling' && row.state !== 'reviewing') throw badRequest('NOT_HANDLING', '只能在办理中或答复审核阶段上传提供的信息');
+    const { row, role } = await providingCase(tx, actor, id);
     const name = upload.filename.replace(/[\\/]/g, '_').slice(0, 200) || `提供的信息.${sniffed.ext}`;
     const now = isoNow(deps.clock);
     await tx.insertInto('application_files').values({ id: newId(), application_id: row.id, kind: 'provided', name, mime: sniffed.mime, size: stored.size, sha256: stored.sha256, pages, created_at: now }).execute();

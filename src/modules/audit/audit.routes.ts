@@ -12,7 +12,7 @@ import { cityAgencyId } from '../org/org.service.ts';
 import { auditWorkbook } from './audit.export.ts';
 import { AUDIT_KINDS } from './audit.labels.ts';
 import { listAudit, type AuditFilter } from './audit.listing.ts';
-import { verifyAudit } from './audit.service.ts';
+import { currentCheckpoint, lastCheckpoint, verifyAudit } from './audit.service.ts';
 
 const auditors = { roles: ['auditor'] } as const;
 
@@ -55,10 +55,20 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['audit'], summary: '审计事件的种类及中文名称' },
   }, async () => ({ items: AUDIT_KINDS }));
 
-  r.get('/audit/verify', { config: { access: auditors }, schema: { tags: ['audit'], summary: '校验审计日志哈希链（本人可查看的机关）' } }, async (req) => {
+  const checkpointFile = deps.auditCheckpointFile;
+  r.get('/audit/verify', {
+    config: { access: auditors },
+    schema: { tags: ['audit'], summary: '校验审计日志密钥哈希链（本人可查看的机关），对照最近一次签名检查点，列出其后尚未确认的记录' },
+  }, async (req) => {
     const actor = actorOf(req);
     // The `system` chain (sign-in attempts of unknown names) belongs to the city-level auditors.
     const visible = [...reach(actor, ['auditor'])];
-    return verifyAudit(deps.db, visible.includes(await cityAgencyId(deps.db)) ? [...visible, 'system'] : visible);
+    return verifyAudit(deps.db, visible.includes(await cityAgencyId(deps.db)) ? [...visible, 'system'] : visible, checkpointFile ? lastCheckpoint(checkpointFile) : null);
   });
+
+  // 等保 安全审计: the signed heads of every chain now, for the auditor to record outside the system.
+  r.get('/audit/checkpoint', { config: { access: auditors }, schema: { tags: ['audit'], summary: '当前各审计链末端的签名检查点（供审计员抄录留存）' } }, async () => ({
+    current: await currentCheckpoint(deps.db, deps.clock),
+    lastExported: checkpointFile ? lastCheckpoint(checkpointFile) : null,
+  }));
 }

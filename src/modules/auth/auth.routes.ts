@@ -6,7 +6,10 @@ import type { AppDeps } from '../../http/deps.ts';
 import { listGrants } from '../org/org.service.ts';
 import * as auth from './auth.service.ts';
 
-const LoginResult = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('mfa_required'), Type.Literal('mfa_enroll_required')]), csrfToken: Type.String() });
+const LoginResult = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('mfa_required'), Type.Literal('mfa_enroll_required'), Type.Literal('password_change_required')]), csrfToken: Type.String(),
+  notice: Type.Optional(Type.String({ description: '上次成功登录以来的登录失败或锁定情况，仅在密码正确后告知本人' })),
+});
 const Code = Type.Object({ code: Type.String({ minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
 const strict = { additionalProperties: false } as const;
 // Brute force is slowed per address here and per account by the lockout rule.
@@ -17,7 +20,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   const setCookie = (reply: FastifyReply, issued: auth.Issued) => {
     reply.setCookie(SESSION_COOKIE, issued.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies });
-    return { status: issued.status, csrfToken: issued.csrfToken };
+    return { status: issued.status, csrfToken: issued.csrfToken, ...(issued.notice && { notice: issued.notice }) };
   };
 
   r.post('/auth/login', {
@@ -76,9 +79,10 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.post('/auth/password', {
-    config: { access: 'staff' },
+    // Also the one step of a sign-in with a password an administrator set (the service checks the session's state).
+    config: { access: 'login-step' },
     schema: {
-      tags: ['auth'], summary: '修改本人密码',
+      tags: ['auth'], summary: '修改本人密码（管理员重置密码后首次登录须先修改，改后重新登录）',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) }, strict),
     },
   }, async (req, reply) => {

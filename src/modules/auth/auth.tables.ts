@@ -7,7 +7,8 @@ export interface SessionTable {
   /** sha256 of the cookie value: a stolen database does not yield live sessions. */
   id: string;
   user_id: string;
-  state: 'active' | 'mfa_pending' | 'mfa_enroll';
+  /** `password_change`: signed in with a password an administrator set; only changing it is allowed (issue 9). */
+  state: 'active' | 'mfa_pending' | 'mfa_enroll' | 'password_change';
   csrf_token: string;
   created_at: string;
   last_seen_at: string;

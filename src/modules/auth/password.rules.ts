@@ -1,12 +1,31 @@
 import { readFileSync } from 'node:fs';
+import zxcvbnCore from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import type { SecurityPolicy } from '../settings/security-policy.ts';
 
-const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#')),
-);
+/** Passwords common on Chinese sites, added to zxcvbn-ts's own list of tens of thousands. */
+const CHINESE_COMMON = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) => l.trim().toLowerCase())
+  .filter((l) => l && !l.startsWith('#'));
+
+/** In memory, from the npm packages: leaked-password and word lists, keyboard layouts (issue 9). */
+const zxcvbn = new zxcvbnCore.ZxcvbnFactory({ dictionary: { ...zxcvbnCommon.dictionary, chineseCommon: CHINESE_COMMON }, graphs: zxcvbnCommon.adjacencyGraphs });
+
+const LEAKED = new Set(['passwords-common', 'chineseCommon']);
+const guessable = (m: { pattern: string; dictionaryName?: string }) => ['spatial', 'sequence', 'repeat'].includes(m.pattern) || (m.pattern === 'dictionary' && LEAKED.has(m.dictionaryName ?? ''));
+
+/**
+ * Common: zxcvbn scores it below 3 (guessable in under 10⁸ tries), or at least half of it is
+ * a leaked password, keyboard walk (1qaz@WSX), sequence or repetition with a few characters
+ * added around it (Zhangsan@123).
+ */
+function isCommon(password: string): boolean {
+  const result = zxcvbn.check(password);
+  if (result.score < 3) return true;
+  const weak = result.sequence.filter((m) => guessable(m as { pattern: string; dictionaryName?: string })).reduce((n, m) => n + m.token.length, 0);
+  return weak * 2 >= password.length;
+}
 
 const CLASSES: readonly RegExp[] = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
 
@@ -24,7 +43,7 @@ export function passwordProblems(password: string, policy: SecurityPolicy, usern
   const problems: PasswordProblem[] = [];
   if ([...password].length < policy.passwordMinLength) problems.push('too_short');
   if (CLASSES.filter((re) => re.test(password)).length < 3) problems.push('too_few_classes');
-  if (COMMON.has(password.toLowerCase())) problems.push('common');
+  if (isCommon(password)) problems.push('common');
   if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('contains_username');
   return problems;
 }

@@ -8,10 +8,17 @@ const totpFor = (secret: string, label: string) =>
 
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 
-/** Accepts the current code and one 30-second step either side, for clocks a little apart. */
-export function totpValid(secret: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secret, '').validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+/**
+ * Accepts the current code and one 30-second step either side, for clocks a little apart,
+ * but only a step later than `lastStep`, the last one used (issue 9: a code counts once).
+ * Returns the code's step, or null.
+ */
+export function totpStep(secret: string, code: string, now: Date, lastStep: number | null): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secret, '').validate({ token: code, timestamp: now.getTime(), window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(now.getTime() / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export const totpCode = (secret: string, now: Date): string => totpFor(secret, '').generate({ timestamp: now.getTime() });

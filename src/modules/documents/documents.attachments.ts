@@ -14,6 +14,14 @@ import { scanText } from './scanner.ts';
 
 type Upload = { filename: string; bytes: Uint8Array };
 
+/** The drafter's own draft in the actor's agency: the only item a file may be added to. */
+async function attachableItem(tx: Tx, actor: Actor, itemId: string) {
+  const row = await readableItem(tx, actor, itemId);
+  const role = requireRoleIn(actor, ['drafter'], row.agency_id);
+  if (row.state !== 'draft' || row.drafter_id !== actor.userId) throw badRequest('ITEM_NOT_DRAFT', '只有拟稿人可以在草稿阶段添加附件');
+  return { row, role };
+}
+
 /**
  * An uploaded file recognised by its content (a renamed file is refused) and read whole, so a
  * file that cannot be read is refused now, with the reason, not at publication. Only the text
@@ -42,12 +50,12 @@ async function readUpload(upload: Upload, storedTextChars: number) {
  * check reads them whole at each submission.
  */
 export async function addAttachment(deps: Deps, actor: Actor, itemId: string, upload: Upload) {
+  // Refused before a byte is stored (issue 9): another agency's item leaves nothing on disk.
+  await attachableItem(deps.db, actor, itemId);
   const { kind, mime, name, text } = await readUpload(upload, await storedTextLimit(deps.db));
   const { sha256, size } = await storeFile(filesRoot(deps.dataDir), upload.bytes);
   return deps.db.transaction().execute(async (tx) => {
-    const row = await readableItem(tx, actor, itemId);
-    const role = requireRoleIn(actor, ['drafter'], row.agency_id);
-    if (row.state !== 'draft' || row.drafter_id !== actor.userId) throw badRequest('ITEM_NOT_DRAFT', '只有拟稿人可以在草稿阶段添加附件');
+    const { row, role } = await attachableItem(tx, actor, itemId);
     const id = newId();
     await tx.insertInto('item_attachments').values({ id, item_id: row.id, name, kind, mime, size, sha256, text, public_sha256: null, created_at: isoNow(deps.clock) }).execute();
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'item.attachment.add', entityType: 'item', entityId: row.id, after: { attachmentId: id, name, kind, size, sha256 }, ip: actor.ip });
@@ -91,6 +99,7 @@ async function recordFileStep(tx: Tx, deps: Deps, actor: Actor, role: string, it
  * The attachment keeps its id and its settled findings; the old file stays stored, audited.
  */
 export async function replaceAttachment(deps: Deps, actor: Actor, attachmentId: string, upload: Upload, reason: string) {
+  await approvedAttachment(deps.db, actor, attachmentId); // refused before a byte is stored (issue 9)
   const file = await readUpload(upload, await storedTextLimit(deps.db));
   const { sha256, size } = await storeFile(filesRoot(deps.dataDir), upload.bytes);
   return deps.db.transaction().execute(async (tx) => {

@@ -135,7 +135,7 @@ export async function updateItem(deps: Deps, actor: Actor, id: string, patch: Pa
     await tx.updateTable('items').set({ ...changes, ...changedOn, updated_at: isoNow(deps.clock) }).where('id', '=', id).execute();
     const after = await loadItem(tx, id);
     await syncPublicationDeadline(tx, deps, after);
-    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: before.agency_id, action: 'item.update', entityType: 'item', entityId: id, before: presentItem(before), after: presentItem(after), ip: actor.ip });
+    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: before.agency_id, action: 'item.update', entityType: 'item', entityId: id, changed: { before: presentItem(before), after: presentItem(after) }, ip: actor.ip });
     return presentItem(after);
   });
 }

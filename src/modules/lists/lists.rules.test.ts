@@ -45,10 +45,10 @@ describe('service items (FIVE-4)', () => {
     expect(serviceProblems(service({ fee: '工本费10元', feeBasis: '价格主管部门批复' }))).toEqual([]);
   });
 
-  it('accepts forms linked to the web or this site and refuses any other link or a nameless form', () => {
+  it('accepts forms linked to a government https site or a single-slash path of this site, and refuses any other link (issue 9: /\\evil.example) or a nameless form', () => {
     const form = (name: string, url: string) => ({ name, url, text: '' });
     expect(serviceProblems(service({ forms: [form('申请表', 'https://example.gov.cn/a.docx'), form('承诺书', '/files/b.pdf')] }))).toEqual([]);
-    for (const url of ['javascript:alert(1)', '//evil.example/a', 'file:///etc/passwd', 'a.docx']) {
+    for (const url of ['javascript:alert(1)', '//evil.example/a', 'file:///etc/passwd', 'a.docx', '/\\evil.example/form.pdf', 'http://example.gov.cn/a.docx', 'https://evil.example/a.pdf', 'https://gov.cn.evil.example/a', 'https://x@evil.example/a']) {
       expect(codes(serviceProblems(service({ forms: [form('申请表', url)] }))), url).toEqual(['SERVICE_FORM_INVALID']);
     }
     expect(codes(serviceProblems(service({ forms: [{ name: '', url: '', text: '样本' }] })))).toEqual(['SERVICE_FORM_INVALID']);

@@ -32,8 +32,22 @@ export function tidyService(s: ServiceFields): ServiceFields {
   };
 }
 
-/** A link the portal may print: the web, or a page of this site; never `javascript:` or a file path. */
-const SAFE_URL = /^(https?:\/\/[^\s]+|\/[^\s/][^\s]*)$/;
+/**
+ * A link the portal may print (issue 9): a path of this site that starts with exactly one `/`
+ * (no `//` or `/\`, which browsers follow to another host), or an https address of a
+ * government site (`gov.cn` and the hosts below it); never `javascript:`, plain http or a file path.
+ */
+export function safeFormLink(url: string): boolean {
+  if (/[\s\\]/.test(url)) return false;
+  if (url.startsWith('/')) return url.length > 1 && url[1] !== '/';
+  if (!url.startsWith('https://')) return false;
+  try {
+    const { hostname, username, password } = new URL(url);
+    return !username && !password && (hostname === 'gov.cn' || hostname.endsWith('.gov.cn'));
+  } catch {
+    return false;
+  }
+}
 
 /** FIVE-4: every element present; a fee either 不收费 or with its basis; forms named and safely linked. */
 export function serviceProblems(s: ServiceFields): Problem[] {
@@ -42,7 +56,7 @@ export function serviceProblems(s: ServiceFields): Problem[] {
   if (s.fee && s.fee !== NO_FEE && !s.feeBasis) problems.push({ code: 'SERVICE_FEE_BASIS_REQUIRED', message: `收费的事项须写明收费依据；不收费的请填写“${NO_FEE}”` });
   s.forms.forEach((f, i) => {
     if (!f.name) problems.push({ code: 'SERVICE_FORM_INVALID', message: `第${i + 1}个表格样本须填写名称` });
-    if (f.url && !SAFE_URL.test(f.url)) problems.push({ code: 'SERVICE_FORM_INVALID', message: `表格样本“${f.name || i + 1}”的链接须以 http://、https:// 或 / 开头` });
+    if (f.url && !safeFormLink(f.url)) problems.push({ code: 'SERVICE_FORM_INVALID', message: `表格样本“${f.name || i + 1}”的链接须为本站路径（以一个 / 开头）或政府网站的 https:// 地址` });
   });
   return problems;
 }

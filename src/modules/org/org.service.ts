@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -29,7 +30,7 @@ const presentUnit = (u: UnitTable & { contact_name: string | null; contact_phone
 });
 export type UnitView = ReturnType<typeof presentUnit>;
 
-type UserRow = UserTable & { agency_name: string; unit_name: string | null };
+type UserRow = Selectable<UserTable> & { agency_name: string; unit_name: string | null };
 const presentUser = (u: UserRow, roles: Role[]) => ({
   id: u.id, username: u.username, name: u.name, agencyId: u.agency_id, agencyName: u.agency_name,
   unitId: u.unit_id, unitName: u.unit_name, phone: u.phone, email: u.email, status: u.status,
@@ -351,7 +352,8 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, newPas
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (tx) => {
     const now = isoNow(deps.clock);
-    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id).execute();
+    // The administrator knows this password: its owner must replace it before doing anything (issue 9).
+    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null, must_change_password: 1, updated_at: now }).where('id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: target.agencyId, action: 'user.password.reset', entityType: 'user', entityId: id, ip: actor.ip });
   });

@@ -61,6 +61,10 @@ export interface UserTable {
   locked_until: string | null;
   totp_secret: string | null;
   totp_enabled: number;
+  /** The 30-second step of the last TOTP code accepted: a code counts once (issue 9). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 after a security administrator set the password: the owner must change it at the next sign-in (issue 9). */
+  must_change_password: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
 }

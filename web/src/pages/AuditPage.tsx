@@ -9,7 +9,7 @@ import { PageContainer } from '../components/PageContainer';
 import { AgencySelect } from '../components/pickers';
 import { usePagination, useRoleLabel } from '../hooks';
 import { beijingDayRange, formatDateTime } from '../labels';
-import type { AuditEvent, AuditFilter, AuditKind, AuditVerification } from '../types';
+import type { AuditCheckpoint, AuditEvent, AuditFilter, AuditKind, AuditVerification } from '../types';
 
 interface FilterForm {
   agencyId?: string;
@@ -39,6 +39,7 @@ export default function AuditPage() {
     placeholderData: keepPreviousData,
   });
   const verify = useMutation({ mutationFn: api.audit.verify });
+  const checkpoint = useMutation({ mutationFn: api.audit.checkpoint });
   const agencies = useQuery(queries.agencies());
   const kinds = useQuery(queries.auditKinds());
   const agencyNames = new Map(agencies.data?.items.map((agency) => [agency.id, agency.name]));
@@ -85,12 +86,17 @@ export default function AuditPage() {
           <Button onClick={() => verify.mutate()} loading={verify.isPending}>
             校验完整性
           </Button>
+          <Button onClick={() => checkpoint.mutate()} loading={checkpoint.isPending}>
+            签名检查点
+          </Button>
         </Space>
       }
     >
       {/* 校验完整性 walks the hash chain on the server. */}
       <ErrorAlert error={verify.error} />
       {verify.data && <VerificationAlert result={verify.data} chainName={(chain) => agencyNames.get(chain) ?? '系统'} />}
+      <ErrorAlert error={checkpoint.error} />
+      {checkpoint.data && <CheckpointBlock checkpoint={checkpoint.data.current} />}
       <Form<FilterForm>
         name="audit-filter"
         layout="inline"
@@ -167,6 +173,22 @@ function VerificationAlert({ result, chainName }: { result: AuditVerification; c
   const title =
     result.ok || !broken
       ? `完整性校验通过：共校验 ${result.checked} 条记录，哈希链完整。`
-      : `完整性校验失败：共校验 ${result.checked} 条，首个断点在“${chainName(broken.chain)}”的日志第 ${broken.seq} 条（记录 ${broken.id}），日志可能已被篡改。`;
-  return <Alert type={result.ok ? 'success' : 'error'} showIcon title={title} style={{ marginBottom: 16 }} />;
+      : `完整性校验失败：共校验 ${result.checked} 条，首个断点在“${chainName(broken.chain)}”的日志第 ${broken.seq} 条（记录 ${broken.id}）${broken.reason === 'checkpoint' ? '，与审计员留存的检查点不符' : ''}，日志可能已被篡改。`;
+  const checkpoint = result.checkpoint
+    ? `对照 ${formatDateTime(result.checkpoint.at)} 的签名检查点${result.checkpoint.signed ? '' : '（签名无效）'}；其后 ${result.unconfirmed.length} 条记录尚待下一个检查点确认。`
+    : '尚无签名检查点，仅校验了密钥哈希链。';
+  return <Alert type={result.ok ? 'success' : 'error'} showIcon title={title} description={checkpoint} style={{ marginBottom: 16 }} />;
+}
+
+/** The signed heads of every chain now: the auditor copies this out of the system (等保 安全审计). */
+function CheckpointBlock({ checkpoint }: { checkpoint: AuditCheckpoint }) {
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`${formatDateTime(checkpoint.at)} 的签名检查点：请抄录或保存，日后校验时可证明此前的记录未被改动。`}
+      description={<Typography.Paragraph copyable={{ text: JSON.stringify(checkpoint) }} style={{ margin: 0 }}><code>签名 {checkpoint.mac}</code></Typography.Paragraph>}
+    />
+  );
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { TotpCodeField, TotpEnroll } from '../components/TotpEnroll';
 import type { LoginStatus } from '../types';
 
@@ -25,6 +26,7 @@ export default function LoginPage() {
     const from = (location.state as { from?: string } | null)?.from;
     navigate(from && from !== '/login' ? from : '/', { replace: true });
   };
+  const [changed, setChanged] = useState(false);
   const restart = () => setStep('password');
 
   return (
@@ -33,8 +35,20 @@ export default function LoginPage() {
         <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
           政务公开管理平台
         </Typography.Title>
+        {step === 'password' && changed && (
+          <Alert type="success" showIcon title="密码已修改，请用新密码重新登录。" style={{ marginBottom: 16 }} />
+        )}
         {step === 'password' && (
           <PasswordStep onResult={(status) => (status === 'ok' ? finish() : setStep(status))} />
+        )}
+        {step === 'password_change_required' && (
+          <ForcedPasswordChange
+            onDone={() => {
+              setChanged(true);
+              restart();
+            }}
+            onBack={restart}
+          />
         )}
         {step === 'mfa_required' && <MfaStep onDone={finish} onBack={restart} />}
         {step === 'mfa_enroll_required' && (
@@ -57,7 +71,11 @@ export default function LoginPage() {
 function PasswordStep({ onResult }: { onResult: (status: LoginStatus) => void }) {
   const login = useMutation({
     mutationFn: ({ username, password }: { username: string; password: string }) => api.auth.login(username, password),
-    onSuccess: (result) => onResult(result.status),
+    onSuccess: (result) => {
+      // Failures and a lockout since the last sign-in are told to the owner only, after the right password.
+      if (result.notice) Modal.warning({ title: '账号安全提示', content: result.notice });
+      onResult(result.status);
+    },
   });
   return (
     <Form name="login" layout="vertical" onFinish={login.mutate} requiredMark={false}>
@@ -84,6 +102,30 @@ function MfaStep({ onDone, onBack }: { onDone: () => void; onBack: () => void })
       <TotpCodeField />
       <Button type="primary" htmlType="submit" loading={verify.isPending} block>
         验证
+      </Button>
+      <BackButton onBack={onBack} />
+    </Form>
+  );
+}
+
+/** After a security administrator reset the password: the owner replaces it before anything else, then signs in again. */
+function ForcedPasswordChange({ onDone, onBack }: { onDone: () => void; onBack: () => void }) {
+  const change = useMutation({ mutationFn: api.auth.changePassword, onSuccess: onDone });
+  return (
+    <Form<{ currentPassword: string; newPassword: string }>
+      name="login-password-change"
+      layout="vertical"
+      onFinish={({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword })}
+      requiredMark={false}
+    >
+      <Alert type="warning" showIcon title="安全管理员重置了您的密码，请先设置只有您本人知道的新密码。" style={{ marginBottom: 16 }} />
+      <ErrorAlert error={change.error} />
+      <Form.Item label="管理员设置的密码" name="currentPassword" rules={[{ required: true, message: '请输入管理员设置的密码' }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <NewPasswordFields />
+      <Button type="primary" htmlType="submit" loading={change.isPending} block>
+        修改密码
       </Button>
       <BackButton onBack={onBack} />
     </Form>
