@@ -69,7 +69,8 @@ describe('Beijing dates on the portal and in the exports, for a record made betw
     const receipt = await applyOnPortal(t, 'RSJ');
     const status = await statusPage(t, receipt.code, receipt.secret);
     expect(status.statusCode).toBe(200);
-    expect(status.body).toMatch(/收到日期<\/th><td>2026-12-05</);
+    // Submitted on a Saturday before dawn: the submission moment in Beijing time, the receipt day once confirmed (LAW-31).
+    expect(status.body).toMatch(/提交时间<\/th><td>2026-12-05 05:\d\d</);
     expect(status.body).toMatch(/2026-12-05 05:\d\d<\/time>/);
     expect(status.body).not.toContain('2026-12-04');
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/modules/files/text.ts';
 import { withDemoCity } from '../support/app.ts';
-import { applyOnPortal, statusPage } from '../support/portal.ts';
+import { applyOnPortal, confirmReceipt, statusPage } from '../support/portal.ts';
 
 describe('the receipt an applicant keeps (APP-2)', () => {
   const city = withDemoCity();
@@ -24,6 +24,11 @@ describe('the receipt an applicant keeps (APP-2)', () => {
     const t = city();
     const receipt = await applyOnPortal(t, 'RSJ');
     expect(receipt.page).toContain('action="/xxgk/status/receipt"');
+    // Before the office confirms it (LAW-31) the receipt says the term starts with the confirmation.
+    const early = await statusPage(t, receipt.code, receipt.secret, '/xxgk/status/receipt');
+    const earlyText = (await extractText('pdf', new Uint8Array(early.rawPayload))).replace(/\s+/g, '');
+    expect(earlyText).toContain('自本机关确认收到之日起计算');
+    await confirmReceipt(t, receipt.code);
     const status = await statusPage(t, receipt.code, receipt.secret);
     const due = /答复期限<\/th><td colspan="3">(\d{4}-\d\d-\d\d)/.exec(status.body)![1]!;
     const pdf = await statusPage(t, receipt.code, receipt.secret, '/xxgk/status/receipt');

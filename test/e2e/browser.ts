@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { totpCode } from '../../src/modules/auth/totp.ts';
@@ -17,6 +17,23 @@ export async function launch(): Promise<Browser> {
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
+const STEP_MS = 30_000;
+/** The steps used so far, kept in a file: each test file runs in its own process against one server. */
+const USED_STEPS = 'test-results/totp-steps.json';
+
+/**
+ * A TOTP code counts once (issue 9), and the server accepts the next 30-second step too: a second
+ * sign-in of the same administrator within one step uses the next step's code, and a third waits.
+ */
+async function unusedTotp(username: string): Promise<string> {
+  const used: Record<string, number> = existsSync(USED_STEPS) ? JSON.parse(readFileSync(USED_STEPS, 'utf8')) : {};
+  const step = Math.max(Math.floor(Date.now() / STEP_MS), (used[username] ?? -1) + 1);
+  const wait = (step - 1) * STEP_MS - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 100));
+  writeFileSync(USED_STEPS, JSON.stringify({ ...used, [username]: step }));
+  return totpCode(DEMO_TOTP_SECRET, new Date(step * STEP_MS));
+}
+
 /** Signs in through the console's login page, passing the TOTP step for administrators. */
 export async function consoleLogin(page: Page, baseUrl: string, username: string) {
   await page.goto(`${baseUrl}/admin/login`);
@@ -27,7 +44,7 @@ export async function consoleLogin(page: Page, baseUrl: string, username: string
   const shell = page.getByRole('button', { name: '退出登录' });
   await code.or(shell).first().waitFor();
   if (await code.isVisible()) {
-    await code.fill(totpCode(DEMO_TOTP_SECRET, new Date()));
+    await code.fill(await unusedTotp(username));
     await page.getByRole('button', { name: '验证' }).click();
   }
   await shell.waitFor();

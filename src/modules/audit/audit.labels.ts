@@ -21,6 +21,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   negative_list_entry: '负面清单事项',
   service_item: '公共服务事项',
   power: '行政职权',
+  letter_template: '文书模板',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -59,6 +60,8 @@ export const ACTION_LABELS: Record<string, string> = {
   ...prefixed('item', ITEM_ACTIONS),
   'item.attachment.add': '上传附件',
   'item.attachment.remove': '删除附件',
+  'item.attachment.replace': '替换附件',
+  'item.attachment.withdraw': '撤下附件',
   'item.finding.removed': '删除敏感内容',
   'item.finding.accepted': '保留敏感内容并说明理由',
   'item.redaction.add': '标记删除内容',
@@ -78,6 +81,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.register': '登记申请',
   'application.view_personal_data': '查看申请人个人信息',
   'application.split': '拆分申请',
+  'application.auto_confirm': '自动确认收到申请',
+  'application.settings.update': '修改依申请公开设置',
   ...prefixed('application', APPLICATION_ACTIONS),
   ...Object.fromEntries(Object.entries(REVIEW_KINDS).map(([kind, label]) => [`application.review.${kind}`, `登记${label}意见`])),
   'application.extend': '延期答复',
@@ -87,6 +92,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.deliver': '登记送达',
   'application.appeal': '登记复议诉讼',
   'application.appeal_result': '登记复议诉讼结果',
+  'letter_template.update': '修改文书模板',
+  'settings.site.update': '修改门户网站信息',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */

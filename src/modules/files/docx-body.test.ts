@@ -3,12 +3,16 @@ import { DOCX_SECRETS, sampleDocx, zipText } from './fixtures/samples.ts';
 import { docxBody } from './docx-body.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`;
+const RELS = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A notice as Chinese Word saves it: heading styles with the ids "1" and "2", a tracked move and a formatting change. */
 function noticeDocx(): Uint8Array {
   return zipText({
     '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': RELS(`<Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/>`),
+    'word/_rels/document.xml.rels': RELS(`<Relationship Id="rId1" Type="${R}/styles" Target="styles.xml"/>`),
     'word/styles.xml': `<w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style><w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="a4"><w:name w:val="Body Text"/></w:style></w:styles>`,
     'word/document.xml': `<w:document ${W}><w:body>
 <w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>关于调整失业保险金标准的通知</w:t></w:r></w:p>
