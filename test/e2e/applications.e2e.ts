@@ -7,7 +7,7 @@ import { chinaDateOf } from '../../src/core/clock.ts';
 import { isWorkday } from '../../src/core/workdays.ts';
 import { samplePdf } from '../../src/modules/files/fixtures/samples.ts';
 import { extractText, loadMupdf } from '../../src/modules/files/text.ts';
-import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -82,14 +82,17 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await office.waitForURL(/\/admin\/applications\/[0-9a-f-]{36}$/);
     const caseUrl = office.url();
     // LAW-31: an online application waits as 待确认 until the office confirms it on a working day. The server
-    // runs on the real clock, so on a weekend or holiday the walk checks the refusal and ends there.
+    // runs on the real clock: on a weekend or holiday the confirmation is refused, and then the system
+    // administrator declares today a make-up working day (调休), as a calendar edit, so the walk goes on.
     await office.getByText('待确认').first().waitFor();
     const today = chinaDateOf(new Date()) as IsoDate;
     if (!isWorkday(buildCalendar({ official: officialCalendarData(), overrides: [], coveredYears: [] }), today)) {
       await office.getByRole('button', { name: '确认收到', exact: true }).click();
       await office.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
       await office.getByText('不是工作日，确认收到须在工作日进行').first().waitFor();
-      return;
+      await office.keyboard.press('Escape');
+      const admin = await apiSession(baseUrl, 'sysadmin');
+      expect((await admin('PUT', `/calendar/days/${today}`, { kind: 'workday', name: '调休' })).ok).toBe(true);
     }
     await dialogAction(office, caseUrl, '确认收到', async () => {});
     await office.getByText('通过申请查询页面告知申请人').first().waitFor();

@@ -142,7 +142,8 @@ describe('SEC-10: an Excel file that cannot be cleaned is replaced by the office
     await fillProactiveDraft(drafter, FILES_TITLE, '本季度就业补贴发放汇总见附件。');
     await drafter.getByRole('button', { name: '保存', exact: true }).click();
     await drafter.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}\/edit$/);
-    await drafter.locator('input[type=file]').setInputFiles(dirty);
+    // The attachments card's own input: the form also has one for importing the body from Word.
+    await drafter.locator('.ant-card').filter({ has: drafter.getByRole('button', { name: '上传附件' }) }).locator('input[type=file]').setInputFiles(dirty);
     await drafter.getByText('补贴汇总.xlsx').first().waitFor();
     await drafter.getByRole('button', { name: '提交', exact: true }).click();
     await drafter.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);

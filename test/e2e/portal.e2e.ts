@@ -232,7 +232,9 @@ describe('the portal frame, the application receipt and the reading modes (issue
       await page.getByRole('button', { name: '查询', exact: true }).click();
       await page.getByRole('heading', { name: '申请办理情况' }).waitFor();
       await page.getByRole('link', { name: '示例市政府信息公开' }).waitFor();
-      await page.getByRole('rowheader', { name: '答复期限' }).waitFor();
+      // An online application waits for the office's confirmation of receipt (LAW-31) before its term runs.
+      await page.getByRole('rowheader', { name: '收到日期' }).waitFor();
+      await page.getByText('待本机关在工作日确认收到').waitFor();
       expect(await axeViolations(page)).toEqual([]);
       expect(await fitsWidth(page)).toBe(true);
       await shot(page, `portal-status-${device}`);
