@@ -1,6 +1,6 @@
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { badRequest } from '../../core/errors.ts';
-import { buildCalendar, isoDate, type CalendarOverride, type IsoDate, type WorkCalendar } from '../../core/calendar.ts';
+import { buildCalendar, isoDate, shiftDate, type CalendarOverride, type IsoDate, type WorkCalendar } from '../../core/calendar.ts';
 import { officialCalendarData } from '../../core/calendar.official.ts';
 import { addWorkdays, countWorkdays, yearsTouched } from '../../core/workdays.ts';
 import type { Db, Tx } from '../../db/database.ts';
@@ -27,9 +27,7 @@ export type CalendarYearView = { year: number; covered: boolean; source: 'offici
 
 function datesOf(year: number): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
-    out.push(isoDate(d.toISOString().slice(0, 10)));
-  }
+  for (let d = isoDate(`${year}-01-01`); d.startsWith(`${year}-`); d = shiftDate(d, 1)) out.push(d);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { isoDate, shiftDate } from '../../core/calendar.ts';
 import { badRequest, conflict } from '../../core/errors.ts';
 
 /**
@@ -40,9 +41,7 @@ const firstDay = (period: string) => {
 
 /** First and last Beijing date of the quarter. */
 export function periodDates(period: string): { from: string; to: string } {
-  const next = new Date(`${firstDay(nextPeriod(period))}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() - 1);
-  return { from: firstDay(period), to: next.toISOString().slice(0, 10) };
+  return { from: firstDay(period), to: shiftDate(isoDate(firstDay(nextPeriod(period))), -1) };
 }
 
 /**
