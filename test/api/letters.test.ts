@@ -11,22 +11,14 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
 import { extractText } from '../../src/modules/files/text.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { agencyId, call, expectError, signIn, testClock, type Session, type TestApp } from '../support/app.ts';
-import { freshDatabase } from '../support/db.ts';
+import { agencyId, call, demoApp, expectError, signIn, type Session, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 let dataDir: string;
 beforeAll(async () => {
-  const conn = await freshDatabase();
-  const clock = testClock();
   dataDir = await mkdtemp(join(tmpdir(), 'gongkai-letters-'));
-  const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir, secureCookies: false };
-  await seedDemo(deps);
-  const app = await buildApp(deps, { logLevel: 'silent' });
-  t = { app, conn, clock, close: async () => { await app.close(); await conn.close(); } };
+  t = await demoApp(undefined, dataDir);
 });
 afterAll(async () => {
   await t?.close();

@@ -2,21 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
 import { samplePdf } from '../../src/modules/files/fixtures/samples.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { call, expectError, signIn, testClock, uploadFile, type TestApp } from '../support/app.ts';
-import { freshDatabase } from '../support/db.ts';
+import { call, demoApp, expectError, signIn, uploadFile, type TestApp } from '../support/app.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-upload-'));
 let t: TestApp;
 beforeAll(async () => {
-  const conn = await freshDatabase();
-  const clock = testClock();
-  const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir, secureCookies: false };
-  await seedDemo(deps);
-  const app = await buildApp(deps, { logLevel: 'silent' });
-  t = { app, conn, clock, close: async () => { await app.close(); await conn.close(); } };
+  t = await demoApp(undefined, dataDir);
 });
 afterAll(async () => {
   await t?.close();

@@ -19,11 +19,14 @@ export function testClock(start = '2026-11-23T02:00:00.000Z') {
 
 export type TestApp = { app: FastifyInstance; conn: Connection; clock: ReturnType<typeof testClock>; close: () => Promise<void> };
 
-/** The whole server over a fresh database holding the demo city; `start` sets the test clock. */
-export async function demoApp(start?: string): Promise<TestApp> {
+/**
+ * The whole server over a fresh database holding the demo city; `start` sets the test clock,
+ * `dataDir` is where stored files go (tests that upload or issue letters give a folder of their own).
+ */
+export async function demoApp(start?: string, dataDir = '/nonexistent'): Promise<TestApp> {
   const conn = await freshDatabase();
   const clock = testClock(start);
-  const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir: '/nonexistent', secureCookies: false };
+  const deps = { db: conn.db, dialect: conn.dialect, clock, dataDir, secureCookies: false };
   await seedDemo(deps);
   const app = await buildApp(deps, { logLevel: 'silent' });
   return { app, conn, clock, close: async () => { await app.close(); await conn.close(); } };
