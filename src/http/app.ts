@@ -89,6 +89,14 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
       info: { title: 'gongkai 政务公开管理平台 API', version: '0.1.0', description: '会话 Cookie 鉴权；所有修改请求须带 x-csrf-token 请求头。错误格式：{ error: { code, message } }。' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_sid' } } },
     },
+    // Each operation states its declared access (src/http/access.ts): none for `public`, the
+    // session otherwise, naming the roles of a `{ roles }` route (test/security/access-matrix.test.ts reads them).
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access;
+      if (!schema || !access) return { schema, url };
+      const security = access === 'public' ? [] : [{ session: typeof access === 'string' ? [] : [...access.roles] }];
+      return { schema: { ...schema, security }, url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../bench/city.ts';
 import { withDemoCity } from '../support/app.ts';
+import { fillPath, openApiOperations, type Operation } from '../support/openapi.ts';
 
 /**
  * Issue 9: every operation an anonymous caller can reach, fed random input — path parameters,
@@ -38,18 +39,11 @@ function segment(r: () => number): string {
   }
 }
 
-type Operation = { method: string; path: string };
-
 async function anonymousOperations(app: FastifyInstance): Promise<Operation[]> {
-  await app.ready();
-  const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
   const ops: Operation[] = [];
-  for (const [path, methods] of Object.entries(spec.paths)) {
-    for (const method of Object.keys(methods)) {
-      const url = path.replace(/\{[^}]+\}/g, 'probe');
-      const res = await app.inject({ method: method.toUpperCase() as 'GET', url });
-      if (res.statusCode !== 401) ops.push({ method: method.toUpperCase(), path });
-    }
+  for (const op of await openApiOperations(app)) {
+    const res = await app.inject({ method: op.method as 'GET', url: fillPath(op.path, () => 'probe') });
+    if (res.statusCode !== 401) ops.push(op);
   }
   return [...ops, { method: 'POST', path: '/xxgk/status' }, { method: 'POST', path: '/xxgk/{code}/apply' }, { method: 'GET', path: '/search' }, { method: 'GET', path: '/xxgk/{code}/catalog' }];
 }
@@ -65,7 +59,7 @@ describe(`issue 9: fuzzing every anonymous operation (${CASES} cases each) never
     for (const [i, op] of ops.entries()) {
       const r = prng(9000 + i);
       for (let n = 0; n < CASES; n++) {
-        const path = op.path.replace(/\{[^}]+\}/g, () => segment(r));
+        const path = fillPath(op.path, () => segment(r));
         const query = Array.from({ length: Math.floor(r() * 4) }, () => `${segment(r).slice(0, 20)}=${segment(r)}`).join('&');
         const form = r() < 0.3;
         const nesting = 1 + Math.floor(r() * 100_000);

@@ -25,7 +25,7 @@ export async function publishingStaff(t: TestApp): Promise<PublishingStaff> {
 }
 
 /** A proactive notice of RSJ's; `over` replaces any field. */
-export async function draftItem(t: TestApp, s: PublishingStaff, over: Body): Promise<string> {
+export async function draftItem(t: TestApp, s: Pick<PublishingStaff, 'drafter'>, over: Body): Promise<string> {
   const res = await call(t, s.drafter, 'POST', '/items', {
     kind: 'document', docKind: 'notice', docNumber: '', title: '标题', summary: '摘要', body: '正文。', dateMade: '2026-11-16', category: 'work', attribute: 'proactive', ...over,
   });

@@ -11,7 +11,7 @@ import { filesRoot } from '../documents/documents.publication.ts';
 import {
   ACTION_LABELS, APPEAL_KINDS, APPLICANT_KINDS, CHANNELS, DELIVERIES, EXTENSION_APPROVERS, FORMS, OUTCOMES, RECEIPT_RULE, REPLY_TYPES, REVIEW_KINDS, STATES,
 } from './applications.rules.ts';
-import { applicationSettings, updateApplicationSettings } from './applications.settings.ts';
+import { agencyApplicationSettings, updateApplicationSettings } from './applications.settings.ts';
 import { APPLICATION_ROLES, visibleApplication } from './applications.repo.ts';
 import {
   actOn, addProvidedFile, answerConsultation, consult, extend, getApplication, intake, listApplications, recordAppeal, recordAppealResult, recordDelivery, review, splitApplication,
@@ -58,7 +58,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/agencies/:agencyId/application-settings', {
     config: { access: { roles: [...APPLICATION_ROLES, 'sys_admin'] } },
     schema: { tags: ['applications'], summary: '本机关依申请公开设置（自动确认收到、延期审批人、本机关规定名称）', params: AgencyParam },
-  }, async (req) => applicationSettings(deps.db, req.params.agencyId));
+  }, async (req) => agencyApplicationSettings(deps, actorOf(req), req.params.agencyId));
   r.put('/agencies/:agencyId/application-settings', {
     config: { access: { roles: ['office', 'sys_admin'] } },
     schema: { tags: ['applications'], summary: '修改本机关依申请公开设置', params: AgencyParam, body: Settings },

@@ -2,7 +2,7 @@ import { isoNow } from '../../core/clock.ts';
 import type { Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
-import type { Deps } from './applications.repo.ts';
+import { APPLICATION_ROLES, type Deps } from './applications.repo.ts';
 import type { ExtensionApprover } from './applications.rules.ts';
 import type { ApplicationSettingsTable } from './applications.tables.ts';
 
@@ -27,6 +27,12 @@ const present = (r: ApplicationSettingsTable): ApplicationSettings => ({
 export async function applicationSettings(tx: Tx, agencyId: string): Promise<ApplicationSettings> {
   const row = await tx.selectFrom('application_settings').selectAll().where('agency_id', '=', agencyId).executeTakeFirst();
   return row ? present(row) : DEFAULT_SETTINGS;
+}
+
+/** The console reads them for the agency's own staff who handle applications, or its system administrator (not another agency's). */
+export async function agencyApplicationSettings(deps: Deps, actor: Actor, agencyId: string): Promise<ApplicationSettings> {
+  requireRoleIn(actor, [...APPLICATION_ROLES, 'sys_admin'], agencyId);
+  return applicationSettings(deps.db, agencyId);
 }
 
 /** The office of the agency (or its system administrator) keeps them, audited. */
