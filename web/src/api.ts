@@ -187,6 +187,9 @@ const patch = <T = void>(path: string, body: unknown) => request<T>('PATCH', pat
 const del = <T = void>(path: string) => request<T>('DELETE', path);
 const seg = encodeURIComponent;
 
+/** The typed verbs, for the feature folders that keep their own endpoints beside their pages. */
+export const http = { get, post, put, patch, del };
+
 /** One file as the multipart field `file`. */
 function fileForm(file: Blob, name?: string): FormData {
   const form = new FormData();
