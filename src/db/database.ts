@@ -10,6 +10,7 @@ import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsul
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
+import { MESSAGE_SEALED, type CitizenMessageStepTable, type CitizenMessageTable, type MessageSettingsTable } from '../modules/messages/messages.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -49,10 +50,13 @@ export interface Database {
   powers: PowerTable;
   letter_templates: LetterTemplateTable;
   letter_sequences: LetterSequenceTable;
+  citizen_messages: CitizenMessageTable;
+  citizen_message_steps: CitizenMessageStepTable;
+  message_settings: MessageSettingsTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
-export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED };
+export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED, citizen_messages: MESSAGE_SEALED };
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

@@ -18,6 +18,7 @@ import { filingRoutes } from '../modules/catalog/filing.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
+import { messageRoutes } from '../modules/messages/messages.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
@@ -26,6 +27,7 @@ import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
+import { portalMessageRoutes } from '../portal/messages.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
 import { portalRoutes } from '../portal/portal.routes.ts';
 import { portalSearchRoutes } from '../portal/search.routes.ts';
@@ -111,7 +113,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, messageRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -123,6 +125,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
+  await app.register(async (scope) => portalMessageRoutes(scope, deps));
   await registerConsole(app);
 
   app.setNotFoundHandler((req, reply) => {

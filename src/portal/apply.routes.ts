@@ -50,6 +50,13 @@ function validate(f: Form): { input: ApplicantInput | null; errors: Record<strin
   };
 }
 
+/** Lets a scope of public forms read plain HTML form posts (no JavaScript needed). */
+export function acceptFormPosts(app: FastifyInstance): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+}
+
 type CaseView = Awaited<ReturnType<typeof caseView>>;
 
 const PENDING_RECEIPT = '待本机关在工作日确认收到，收到日期以双方确认之日为准';
@@ -81,17 +88,17 @@ ${row('查询码', html`<span class="code">${c.trackingCode}</span>`)}${row('查
 </body></html>`}`;
 }
 
-const fieldError = (errors: Record<string, string>, k: string) => (errors[k] ? html`<p class="field-error" id="${k}-error">${errors[k]}</p>` : '');
-const described = (errors: Record<string, string>, k: string) => (errors[k] ? html` aria-invalid="true" aria-describedby="${k}-error"` : '');
+export const fieldError = (errors: Record<string, string>, k: string) => (errors[k] ? html`<p class="field-error" id="${k}-error">${errors[k]}</p>` : '');
+export const described = (errors: Record<string, string>, k: string) => (errors[k] ? html` aria-invalid="true" aria-describedby="${k}-error"` : '');
 
-function textField(f: Form, errors: Record<string, string>, name: string, label: string, opts: { required?: boolean; type?: string; autocomplete?: string; hint?: string } = {}): Html {
+export function textField(f: Form, errors: Record<string, string>, name: string, label: string, opts: { required?: boolean; type?: string; autocomplete?: string; hint?: string } = {}): Html {
   return html`<div class="field"><label for="${name}">${label}${opts.required ? html`<span class="req">（必填）</span>` : ''}</label>
 ${opts.hint ? html`<p class="hint" id="${name}-hint">${opts.hint}</p>` : ''}
 <input id="${name}" name="${name}" type="${opts.type ?? 'text'}" value="${f[name] ?? ''}"${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.required ? html` required` : ''}${described(errors, name)}>
 ${fieldError(errors, name)}</div>`;
 }
 
-function radios(f: Form, errors: Record<string, string>, name: string, legend: string, options: Record<string, string>): Html {
+export function radios(f: Form, errors: Record<string, string>, name: string, legend: string, options: Record<string, string>): Html {
   return html`<fieldset class="field"${described(errors, name)}><legend>${legend}<span class="req">（必填）</span></legend>
 ${Object.entries(options).map(([value, label]) => html`<label class="choice"><input type="radio" name="${name}" value="${value}"${f[name] === value ? html` checked` : ''}> ${label}</label>`)}
 ${fieldError(errors, name)}</fieldset>`;
@@ -133,8 +140,7 @@ ${textField(f, errors, 'challengeAnswer', challenge.question, { required: true, 
 <p class="hint">您的个人信息仅用于办理本申请，仅向办理人员显示。</p>`;
 }
 
-
-function parseForm(body: unknown): Form {
+export function parseForm(body: unknown): Form {
   return body && typeof body === 'object' ? Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')])) : {};
 }
 
@@ -145,9 +151,7 @@ function parseForm(body: unknown): Form {
  * the reply letter and provided files.
  */
 export async function portalApplyRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  acceptFormPosts(app);
 
   const agencyBy = (code: string) => deps.db.selectFrom('agencies').select(['id', 'code', 'name', 'address', 'phone', 'email']).where('code', '=', code).executeTakeFirst();
   const sendPage = async (reply: FastifyReply, title: string, agency: Agency | undefined, body: Html, status = 200) =>

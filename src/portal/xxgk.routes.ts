@@ -23,6 +23,7 @@ export const sections = (code: string) => [
   { href: `/xxgk/${code}/powers`, label: '权责清单', hint: '行政职权目录及每项职权的运行流程图' },
   { href: `/xxgk/${code}/apply`, label: '依申请公开', hint: '在线填写政府信息公开申请表' },
   { href: '/xxgk/status', label: '申请办理查询', hint: '凭查询码和密码查看办理进度' },
+  { href: `/xxgk/${code}/messages`, label: '网民留言', hint: '向本机关留言，查看已公开的留言和答复' },
 ];
 
 const feedLink = (code: string, name: string) => html`<link rel="alternate" type="application/atom+xml" title="${name}最新公开信息" href="/xxgk/${code}/feed.xml">`;

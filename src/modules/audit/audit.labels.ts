@@ -1,5 +1,6 @@
 import { ACTION_LABELS as APPLICATION_ACTIONS, REVIEW_KINDS } from '../applications/applications.rules.ts';
 import { ACTION_LABELS as ITEM_ACTIONS } from '../documents/documents.rules.ts';
+import { ACTION_LABELS as MESSAGE_ACTIONS } from '../messages/messages.rules.ts';
 
 /**
  * The audit log's vocabulary: a Chinese name for every kind of event and every kind of
@@ -22,6 +23,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   service_item: '公共服务事项',
   power: '行政职权',
   letter_template: '文书模板',
+  citizen_message: '网民留言',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -93,6 +95,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.appeal': '登记复议诉讼',
   'application.appeal_result': '登记复议诉讼结果',
   'letter_template.update': '修改文书模板',
+  'citizen_message.submit': '收到网民留言',
+  'citizen_message.rate': '网民评价答复',
+  'citizen_message.settings.update': '修改网民留言答复期限',
+  ...prefixed('citizen_message', MESSAGE_ACTIONS),
   'settings.site.update': '修改门户网站信息',
 };
 
