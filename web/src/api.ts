@@ -90,7 +90,7 @@ import type {
   ServiceItem,
 } from './types';
 
-const API_BASE = '/api/v1';
+export const API_BASE = '/api/v1';
 
 /** An error answered by the server (`{error:{code,message,details}}`) or a network failure. */
 export class ApiError extends Error {

@@ -20,6 +20,7 @@ import {
   FormOutlined,
   InboxOutlined,
   LockOutlined,
+  MessageOutlined,
   PartitionOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -60,6 +61,7 @@ const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 
 export interface NavPage {
   path: string;
@@ -176,6 +178,7 @@ export const NAV_SECTIONS: NavSection[] = [
       comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
+      { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
       comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
     ],
