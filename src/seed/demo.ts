@@ -6,6 +6,7 @@ import { requiresSecondFactor, type Role } from '../modules/org/org.rules.ts';
 import { createUser, grantRole } from '../modules/org/org.service.ts';
 import type { SiteSettings } from '../modules/settings/site-settings.ts';
 import { seedDemoLists } from './demo-lists.ts';
+import { seedDemoMessages } from './demo-messages.ts';
 
 /** Every demo account's password (README lists it). It meets the 等保 policy like any other. */
 export const DEMO_PASSWORD = 'Gongkai@2026';
@@ -103,6 +104,7 @@ export async function seedDemo(deps: { db: Db; clock: Clock }): Promise<{ users:
     }
   }
   await seedDemoLists(deps);
+  await seedDemoMessages(deps);
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('settings').values({ key: 'site', value_json: JSON.stringify(DEMO_SITE), updated_by: null, updated_at: now }).execute();
     await appendAudit(tx, clock, { actor: CLI_ACTOR, agencyId: rootId!, action: 'settings.site.update', entityType: 'settings', entityId: 'site', after: DEMO_SITE });

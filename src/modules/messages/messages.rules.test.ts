@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../../core/calendar.ts';
 import { officialCalendarData } from '../../core/calendar.official.ts';
 import { computeDeadline, explainDeadline } from '../../core/deadline.ts';
+import { summarise } from './messages.stats.ts';
 import { allowedActions, answerSpec, canRate, citeMessageRule, formProblems, keptTermSentence, termProblem, transitionFor, TRANSFER_RESTARTS_TERM, type Transfer } from './messages.rules.ts';
 
 const cal = buildCalendar({ official: officialCalendarData(), overrides: [], coveredYears: [] });
@@ -93,5 +94,21 @@ describe('OP-6 the public form: required fields and length limits, in Chinese', 
     });
     expect(formProblems({ topic: '失业保险金', content: '失'.repeat(2001), name: '张三', phone: '138 0000 1234' }).content).toBe('留言内容不超过2000字（现有2001字）');
     expect(formProblems({ topic: '失业保险金申领', content: '请问失业保险金在哪里申领？需要哪些材料？', name: '张三', phone: '0310-1234567' })).toEqual({});
+  });
+});
+
+describe('OP-6 statistics', () => {
+  it('OP-6: on time and average working days are counted on the calendar (Spring Festivals 2025 and 2026), satisfaction among the rated', () => {
+    const facts = [
+      // 5 working days over Spring Festival 2025: on time.
+      { agencyId: 'a', answeredAt: '2025-02-06T15:00:00+08:00', refused: false, rating: 'satisfied' as const, spec: answerSpec(5, '2025-01-23T10:00:00+08:00') },
+      // 02-13, 02-14, 02-24..02-27: 6 working days, one late.
+      { agencyId: 'a', answeredAt: '2026-02-27T09:00:00+08:00', refused: false, rating: 'unsatisfied' as const, spec: answerSpec(5, '2026-02-12T09:00:00+08:00') },
+      { agencyId: 'a', answeredAt: null, refused: true, rating: null, spec: answerSpec(5, '2026-02-12T09:00:00+08:00') },
+    ];
+    expect(summarise(cal, facts)).toEqual({
+      received: 3, answered: 2, onTime: 1, refused: 1, averageWorkdays: 5.5, ratings: { satisfied: 1, basic: 0, unsatisfied: 1 }, satisfaction: 50,
+    });
+    expect(summarise(cal, [])).toMatchObject({ received: 0, averageWorkdays: null, satisfaction: null });
   });
 });
