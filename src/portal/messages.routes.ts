@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { chinaDateOf, chinaDateTimeOf, chinaMomentOf } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppDeps } from '../http/deps.ts';
-import { LIMITS, PHONE_DAILY_LIMIT, RATINGS, type MessageForm } from '../modules/messages/messages.rules.ts';
+import { formProblems, LIMITS, PHONE_DAILY_LIMIT, RATINGS, type MessageForm } from '../modules/messages/messages.rules.ts';
 import { askerView, answerWorkdays, publicMessage, publicMessages, rateMessage, submitMessage } from '../modules/messages/messages.service.ts';
 import { agencyByCode, agencyCrumbs, baseUrl, flatQuery, intParam, sendNotFound, type PortalAgency } from './agency.ts';
 import { acceptFormPosts, fieldError, parseForm, textField } from './apply.routes.ts';
@@ -85,15 +85,15 @@ ${textField(f, errors, 'challengeAnswer', challenge.question, { required: true, 
     // A filled trap field is a robot; it gets the same answer as a wrong sum.
     const verdict = f.website ? { ok: false as const, reason: '验证题答案不正确' } : verifyChallenge(key, f.challengeToken ?? '', f.challengeAnswer ?? '', deps.clock());
     const input: MessageForm = { topic: f.topic ?? '', content: f.content ?? '', name: f.name ?? '', phone: f.phone ?? '' };
+    const problems: Record<string, string> = { ...formProblems(input), ...(verdict.ok ? {} : { challengeAnswer: verdict.reason }) };
+    if (!verdict.ok || Object.keys(problems).length) return again(problems);
     let done;
     try {
-      if (!verdict.ok) throw new AppError('CHALLENGE_FAILED', 400, verdict.reason, { problems: { challengeAnswer: verdict.reason } });
       done = await submitMessage(deps, agency.id, input, verdict.nonce, req.ip);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
-      const problems = (err.details as { problems?: Record<string, string> } | undefined)?.problems ?? { phone: err.message };
-      if (!verdict.ok) Object.assign(problems, { challengeAnswer: verdict.reason });
-      return again(problems, err.status);
+      // The per-phone limit: said beside the phone field.
+      if (err instanceof AppError && err.status < 500) return again({ phone: err.message }, err.status);
+      throw err;
     }
     const link = done.token ? `${baseUrl(req)}/messages/track/${done.token}` : null;
     const body = html`${agencyCrumbs(agency, [[messagesHref(agency), '网民留言'], [null, '留言已提交']])}
