@@ -45,7 +45,8 @@ async function anonymousOperations(app: FastifyInstance): Promise<Operation[]> {
     const res = await app.inject({ method: op.method as 'GET', url: fillPath(op.path, () => 'probe') });
     if (res.statusCode !== 401) ops.push(op);
   }
-  return [...ops, { method: 'POST', path: '/xxgk/status' }, { method: 'POST', path: '/xxgk/{code}/apply' }, { method: 'GET', path: '/search' }, { method: 'GET', path: '/xxgk/{code}/catalog' }];
+  return [...ops, { method: 'POST', path: '/xxgk/status' }, { method: 'POST', path: '/xxgk/{code}/apply' }, { method: 'GET', path: '/search' }, { method: 'GET', path: '/xxgk/{code}/catalog' },
+    { method: 'POST', path: '/xxgk/{code}/messages/new' }, { method: 'GET', path: '/xxgk/{code}/messages' }, { method: 'GET', path: '/messages/track/{token}' }, { method: 'POST', path: '/messages/track/{token}/rate' }];
 }
 
 describe(`issue 9: fuzzing every anonymous operation (${CASES} cases each) never gives a 5xx`, () => {
