@@ -69,7 +69,11 @@ describe('citizens\' messages (OP-6)', () => {
     const queue = await call(t, office, 'GET', '/messages');
     const item = queue.json().items.find((m: { id: string }) => m.id === id);
     // 10-01..10-07 National Day skipped, 10-08 (1), 10-09 (2), make-up Sat 10-10 (3), 10-12 (4), 10-13 (5).
-    expect(item).toMatchObject({ state: 'received', stateLabel: '待审核', actions: ['check', 'refuse', 'transfer_agency'], asker: { name: NAME, phone: PHONE } });
+    expect(item).toMatchObject({ state: 'received', stateLabel: '待审核', actions: ['check', 'refuse', 'transfer_agency'] });
+    // The queue masks the asker; the message itself shows the office whom to call.
+    expect(item.asker.name).not.toBe(NAME);
+    expect(item.asker.phone).not.toBe(PHONE);
+    expect((await call(t, office, 'GET', `/messages/${id}`)).json().asker).toEqual({ name: NAME, phone: PHONE });
     expect(item.due.dueDate).toBe('2026-10-13');
     expect(item.due.explanation[0]).toMatch(/^2026-09-30（星期三）10:0\d收到留言，以当日为起算日（起算日不计入期限）$/);
     expect(item.due.explanation.at(-1)).toBe('依据本机关网民留言办理时限规定，期限为5个工作日，截止于2026-10-13（星期二）24时');

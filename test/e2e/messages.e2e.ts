@@ -126,5 +126,12 @@ describe('网民留言: asked on the portal, answered in the console, published 
     await shot(citizen, 'messages-rated');
     await office.goto(`${baseUrl}/admin/opinion/messages`);
     await office.getByRole('row', { name: new RegExp(TOPIC) }).getByText('满意').waitFor();
+
+    // 7. The statistics count it, with an Excel export.
+    await office.getByRole('tab', { name: '统计' }).click();
+    const total = office.getByRole('row', { name: /合计/ });
+    await total.waitFor();
+    expect(await office.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toMatch(/^\/api\/v1\/messages\/stats\.xlsx\?from=\d{4}-01-01&to=/);
+    await shot(office, 'messages-stats');
   }, 240_000);
 });

@@ -187,9 +187,10 @@ async function clockOf(deps: Deps, m: Pick<CitizenMessageTable, 'id' | 'agency_i
   return { view: { ...view, explanation: [...view.explanation.slice(0, -1), ...kept, ...view.explanation.slice(-1)] }, metAt: row.met_at };
 }
 
-const present = async (deps: Deps, actor: Actor, m: CitizenMessageTable & { unit_name: string | null }, cal: Awaited<ReturnType<typeof loadCalendar>>) => {
+/** The asker's name and phone are shown whole only on the message itself, to the office and the assigned unit; lists mask them. */
+const present = async (deps: Deps, actor: Actor, m: CitizenMessageTable & { unit_name: string | null }, cal: Awaited<ReturnType<typeof loadCalendar>>, detail = false) => {
   const movers = await moversOf(deps.db, actor, m);
-  const handling = movers.length > 0;
+  const handling = detail && movers.length > 0;
   const clock = await clockOf(deps, m, cal);
   return {
     id: m.id, topic: m.topic, content: m.content, state: m.state, stateLabel: STATES[m.state], unitId: m.unit_id, unitName: m.unit_name, receivedAt: m.received_at,
@@ -227,7 +228,7 @@ export async function getMessage(deps: Deps, actor: Actor, id: string) {
   const m = await loadVisible(deps.db, actor, id);
   const steps = await deps.db.selectFrom('citizen_message_steps').selectAll().where('message_id', '=', id).orderBy('at').orderBy('id').execute();
   return {
-    ...(await present(deps, actor, m, await loadCalendar(deps.db))),
+    ...(await present(deps, actor, m, await loadCalendar(deps.db), true)),
     steps: steps.map((s) => ({ at: s.at, actor: s.actor_name, action: s.action, label: STEP_LABELS[s.action] ?? s.action, note: s.note })),
   };
 }
