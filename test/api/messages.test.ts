@@ -129,6 +129,11 @@ describe('citizens\' messages (OP-6)', () => {
   it('OP-6: the unit answers on time; the office publishes without the asker\'s name, phone or ID number; dates in Beijing time', async () => {
     const t = city();
     const sb = await signIn(t, 'rsj.sb');
+    // A first answer the office sends back: the term is open again as it was, and the unit answers anew.
+    expect((await call(t, sb, 'POST', `/messages/${id}/actions`, { action: 'answer', answer: '请到窗口咨询。' })).json()).toMatchObject({ state: 'answered', due: { state: 'met' } });
+    expectError(await call(t, office, 'POST', `/messages/${id}/actions`, { action: 'return' }), 400, 'MESSAGE_FIELD_REQUIRED', /退回理由/);
+    const returned = (await call(t, office, 'POST', `/messages/${id}/actions`, { action: 'return', reason: '请写明办理地点和所需材料' })).json();
+    expect(returned).toMatchObject({ state: 'assigned', answer: null, due: { state: 'running', dueDate: '2026-10-13' } });
     const answered = await call(t, sb, 'POST', `/messages/${id}/actions`, { action: 'answer', answer: `${NAME}您好：失业保险金可在市民服务中心一楼社会保险窗口申领，携带居民身份证和社会保障卡即可。咨询电话0310-1234388。` });
     expect(answered.json()).toMatchObject({ state: 'answered', due: { state: 'met', light: 'green' } });
     expect((await call(t, office, 'GET', '/todos')).json().items).toContainEqual(expect.objectContaining({ title: '网民留言待公开：失业保险金申领' }));
