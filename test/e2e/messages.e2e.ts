@@ -97,7 +97,9 @@ describe('网民留言: asked on the portal, answered in the console, published 
     // 3. The unit answers in the console.
     const unit = await staff('rsj.sb');
     await unit.goto(`${baseUrl}/admin/`);
-    await unit.getByText(`网民留言待答复：${TOPIC}`).waitFor();
+    await unit.getByRole('link', { name: `网民留言待答复：${TOPIC}` }).click();
+    await unit.getByRole('dialog', { name: TOPIC }).getByRole('button', { name: '答复', exact: true }).waitFor();
+    await shot(unit, 'messages-unit-drawer');
     await act(unit, '答复', async (dialog) => dialog.getByLabel('答复内容').fill(ANSWER));
     await shot(unit, 'messages-answered');
 
