@@ -157,6 +157,15 @@ describe('citizens\' messages (OP-6)', () => {
     expect((await t.app.inject({ url: `/xxgk/YBJ/messages/${id}` })).statusCode).toBe(404);
   });
 
+  it('OP-6: the agency\'s column links to its messages; the list pages by 20 and a page past the end is still a page', async () => {
+    const t = city();
+    expect((await t.app.inject({ url: '/xxgk/RSJ' })).body).toContain('href="/xxgk/RSJ/messages"');
+    const far = await t.app.inject({ url: '/xxgk/RSJ/messages?page=99' });
+    expect(far.statusCode).toBe(200);
+    expect(far.body).toContain('暂无已公开的留言');
+    expect((await t.app.inject({ url: '/xxgk/RSJ/messages?page=abc' })).statusCode).toBe(200);
+  });
+
   it('OP-6: the asker reads the answer behind the link and rates it once; a guessed link finds nothing', async () => {
     const t = city();
     const mine = await t.app.inject({ url: `/messages/track/${token}` });
