@@ -1,4 +1,5 @@
 import { ACTION_LABELS as APPLICATION_ACTIONS, REVIEW_KINDS } from '../applications/applications.rules.ts';
+import { ACTION_LABELS as COORDINATION_ACTIONS } from '../coordination/coordination.rules.ts';
 import { ACTION_LABELS as ITEM_ACTIONS } from '../documents/documents.rules.ts';
 
 /**
@@ -22,6 +23,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   service_item: '公共服务事项',
   power: '行政职权',
   letter_template: '文书模板',
+  coordination_request: '发布协调',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -94,6 +96,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.appeal_result': '登记复议诉讼结果',
   'letter_template.update': '修改文书模板',
   'settings.site.update': '修改门户网站信息',
+  'coordination.send': '发送协调确认请求',
+  ...prefixed('coordination', COORDINATION_ACTIONS),
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
@@ -102,6 +106,7 @@ const groupOf = (action: string): string => {
   if (head === 'auth') return '登录与认证';
   if (head === 'grant') return ENTITY_LABELS.user!;
   if (head === 'catalog') return ENTITY_LABELS.catalog_filing!;
+  if (head === 'coordination') return ENTITY_LABELS.coordination_request!;
   if (head === 'calendar') return '工作日历';
   return ENTITY_LABELS[head] ?? '其他';
 };

@@ -22,7 +22,7 @@ const PLAN = { outline: '政策背景、主要内容、适用范围', form: '图
 const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   state: 'draft', kind: 'document', docKind: 'notice', attribute: 'proactive', attributeReason: '', nonPublicParts: '',
   policyLevel: 'none', interpretationPlan: null, leadingGroupReview: '', major: false, collectiveDecision: '',
-  conclusion: 'proactive', openFindings: 0, secrecyMarks: 0, consultations: [], channels: ['platform'], ...over,
+  conclusion: 'proactive', openFindings: 0, secrecyMarks: 0, consultations: [], channels: ['platform'], pendingCoordination: [], ...over,
 });
 
 const consultation = (over: Partial<ConsultationFacts>): ConsultationFacts => ({
