@@ -41,8 +41,8 @@ async function sendRequest(office: Page, itemUrl: string, ours: string) {
   const dialog = office.getByRole('dialog', { name: '发送协调确认请求' });
   await dialog.waitFor();
   await animationsSettled(office);
-  await dialog.getByLabel('涉及的机关').click();
-  await office.getByRole('option', { name: '示例市医疗保障局' }).click();
+  await dialog.getByLabel('涉及的机关').fill('医疗保障');
+  await office.keyboard.press('Enter');
   await dialog.getByLabel('需确认的事项').fill('见习人员医疗费用由医保基金支付的表述');
   await dialog.getByLabel('拟发布的表述（涉及对方机关的内容）').fill(ours);
   await dialog.getByRole('button', { name: '发出' }).click();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { queries } from '../../api';
 import { DeadlineInfo } from '../../components/DeadlineInfo';
@@ -90,7 +90,7 @@ function Box({ box, onOpen }: { box: CoordinationBox; onOpen: (id: string) => vo
         dataSource={data?.items}
         pagination={tablePagination(data?.total)}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: box === 'incoming' ? '没有其他机关发来的协调请求' : box === 'city' ? '没有待协调的事项' : '本机关尚未发出协调请求' }}
+        locale={{ emptyText: <Empty description={box === 'incoming' ? '没有其他机关发来的协调请求' : box === 'city' ? '没有待协调的事项' : '本机关尚未发出协调请求'} /> }}
       />
     </>
   );

@@ -142,15 +142,15 @@ function RequestActions({ request: r }: { request: CoordinationRequest }) {
           onClose={() => setOpen(null)}
         >
           <Form.Item name="answer" label="答复意见" rules={[{ required: true }]}>
-            <Radio.Group options={ANSWER_OPTIONS} optionType="button" />
+            <Radio.Group options={ANSWER_OPTIONS} />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.answer !== b.answer}>
             {({ getFieldValue }) =>
               getFieldValue('answer') === 'agree_with_changes' && (
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
-                    <Form.Item label="拟发布的表述">
-                      <Input.TextArea value={r.ourWording} readOnly autoSize={{ minRows: 4 }} />
+                    <Form.Item label="拟发布的表述" htmlFor="coordination-answer-ours">
+                      <Input.TextArea id="coordination-answer-ours" value={r.ourWording} readOnly autoSize={{ minRows: 4 }} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
