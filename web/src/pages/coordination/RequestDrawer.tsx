@@ -66,7 +66,7 @@ function RequestView({ request: r }: { request: CoordinationRequest }) {
             {r.answerOpinion && <div>{r.answerOpinion}</div>}
           </Descriptions.Item>
         )}
-        {r.requesterOpinion && <Descriptions.Item label="发起机关意见">{r.requesterOpinion}</Descriptions.Item>}
+        {r.requesterOpinion !== '' && <Descriptions.Item label="发起机关意见">{r.requesterOpinion}</Descriptions.Item>}
         {r.decision && (
           <Descriptions.Item label="市级协调决定">
             {`${r.decisionLabel}（${formatDateTime(r.decidedAt)}，${r.decidedByName}）`}
