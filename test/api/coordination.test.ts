@@ -149,12 +149,13 @@ describe('COORD-1: disagreement and silence go to the city’s disclosure office
     expect(json<{ item: { state: string } }>(await publish(itemId)).item.state).toBe('published');
   });
 
-  it('COORD-1: an urgent request is due the same day; unanswered, it reaches the city office the next day, which may withhold publication', async () => {
+  it('COORD-1: an urgent request is due the same day; unanswered, it reaches the city office just after midnight, which may withhold publication', async () => {
     const itemId = await approvedItem('关于应急医疗费用结算的紧急通知');
     const req = await send(itemId, { urgent: true });
     expect(req.deadline).toMatchObject({ dueDate: '2026-11-23' });
     expect(await box(cityOffice, 'city').then((rs) => rs.some((r) => r.id === req.id))).toBe(false);
-    t.clock.advance(24 * 60);
+    // 01:00 Beijing time the next day (17:00 UTC the same day): the term ended at midnight.
+    t.clock.advance(15 * 60);
     [rsj, ybjOffice, cityOffice] = [await publishingStaff(t), await signIn(t, 'ybj.office'), await signIn(t, 'szf.office')];
     const late = (await box(cityOffice, 'city')).find((r) => r.id === req.id)!;
     expect(late).toMatchObject({ state: 'awaiting', overdue: true, stateLabel: '逾期未答复，待市级协调', actions: ['decide'] });

@@ -94,6 +94,13 @@ async function clocksOf(tx: Tx, ids: string[], now: string): Promise<Map<string,
   return out;
 }
 
+/** The requests whose open answer clock has run out, judged by the clock itself (not by comparing stored moments as text). */
+async function overdueRequestIds(tx: Tx, now: string): Promise<string[]> {
+  const open = await tx.selectFrom('deadlines').select(['subject_id', 'spec_json']).where('subject_type', '=', CLOCK_SUBJECT).where('rule', '=', COORD_RULE).where('met_at', 'is', null).execute();
+  const cal = await loadCalendar(tx);
+  return open.filter((d) => presentDeadline(cal, d, now).state === 'overdue').map((d) => d.subject_id);
+}
+
 /** Whether the answer's term has run out without an answer. */
 const isOverdue = (r: Pick<Row, 'state'>, clock: DeadlinePresentation | undefined) => r.state === 'awaiting' && clock?.state === 'overdue';
 
@@ -246,9 +253,8 @@ export async function listRequests(deps: Deps, actor: Actor, box: Box, page: Pag
   if (box === 'city') {
     const city = await cityAgencyId(deps.db);
     if (!holdsOffice(actor, city)) throw forbidden('只有市政务公开主管部门可以查看提请协调的事项');
-    const overdue = deps.db.selectFrom('deadlines').select('subject_id').where('subject_type', '=', CLOCK_SUBJECT).where('rule', '=', COORD_RULE)
-      .where('met_at', 'is', null).where('due_at', '<', isoNow(deps.clock));
-    q = q.where((eb) => eb.or([eb('r.state', 'in', ['referred', 'decided']), eb.and([eb('r.state', '=', 'awaiting'), eb('r.id', 'in', overdue)])]));
+    const overdue = await overdueRequestIds(deps.db, isoNow(deps.clock));
+    q = q.where((eb) => eb.or([eb('r.state', 'in', ['referred', 'decided']), ...(overdue.length ? [eb.and([eb('r.state', '=', 'awaiting'), eb('r.id', 'in', overdue)])] : [])]));
   } else {
     requireOwnOffice(actor, actor.agencyId);
     q = box === 'outgoing' ? q.where('r.requesting_agency_id', '=', actor.agencyId) : q.where('r.answering_agency_id', '=', actor.agencyId).where('r.channel', '=', 'platform');
