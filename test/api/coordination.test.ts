@@ -149,6 +149,26 @@ describe('COORD-1: disagreement and silence go to the city’s disclosure office
     expect(json<{ item: { state: string } }>(await publish(itemId)).item.state).toBe('published');
   });
 
+  it('COORD-1: a proposed wording the requester will not take goes to the city office, which may decide for it; a withdrawn request stops its clock', async () => {
+    const itemId = await approvedItem('关于见习期间意外伤害保险的通知');
+    const req = await send(itemId);
+    json<Request>(await act(ybjOffice, req.id, 'agree_with_changes', { proposedWording: THEIRS }));
+    expect((await todos(rsj.office)).find((d) => d.link.endsWith(req.id))?.title).toBe('待处理修改意见：关于见习期间意外伤害保险的通知（示例市医疗保障局）');
+    expectError(await act(rsj.office, req.id, 'reject_changes'), 400, 'OPINION_REQUIRED');
+    expect(json<Request>(await act(rsj.office, req.id, 'reject_changes', { opinion: '本局文件已有规定' })).state).toBe('referred');
+    expect((await box(cityOffice, 'outgoing')).some((r) => r.id === req.id)).toBe(false);
+    const decided = json<Request>(await act(cityOffice, req.id, 'decide', { decision: 'as_proposed', opinion: '统一采用医保局表述' }));
+    expect(decided).toMatchObject({ state: 'decided', settledWording: THEIRS });
+
+    const other = await approvedItem('关于见习基地动态管理的通知');
+    const second = await send(other);
+    const again = await call(t, rsj.office, 'POST', '/coordination/requests', { subjectType: 'item', subjectId: other, answeringAgencyId: ybj, channel: 'platform', urgent: false, matter: '事项', ourWording: '表述' });
+    expectError(again, 409, 'REQUEST_OPEN');
+    expect(json<Request>(await act(rsj.office, second.id, 'withdraw', { opinion: '经核实不涉及医保局职责' })).state).toBe('withdrawn');
+    expect(await t.conn.db.selectFrom('deadlines').select('id').where('subject_type', '=', 'coordination_request').where('subject_id', '=', second.id).execute()).toEqual([]);
+    expect(json<{ item: { state: string } }>(await publish(other)).item.state).toBe('published');
+  });
+
   it('COORD-1: an urgent request is due the same day; unanswered, it reaches the city office just after midnight, which may withhold publication', async () => {
     const itemId = await approvedItem('关于应急医疗费用结算的紧急通知');
     const req = await send(itemId, { urgent: true });
