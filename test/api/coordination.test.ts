@@ -169,6 +169,19 @@ describe('COORD-1: disagreement and silence go to the city’s disclosure office
     expect(json<{ item: { state: string } }>(await publish(other)).item.state).toBe('published');
   });
 
+  it('COORD-1: an answering agency does not see the requests the same item sent to other agencies', async () => {
+    const itemId = await approvedItem('关于市直机关见习岗位统筹的通知');
+    const toYbj = await send(itemId);
+    const toCity = await send(itemId, { answeringAgencyId: await agencyId(t, 'SZF') });
+    expect((await box(ybjOffice, 'incoming')).map((r) => r.id)).toContain(toYbj.id);
+    expect((await box(ybjOffice, 'incoming')).map((r) => r.id)).not.toContain(toCity.id);
+    expectError(await call(t, ybjOffice, 'GET', `/coordination/requests/${toCity.id}`), 404, 'NOT_FOUND');
+    expectError(await call(t, ybjOffice, 'GET', `/coordination/requests/${toCity.id}/letters/request`), 404, 'NOT_FOUND');
+    expect(json<{ blocking: string[] }>(await call(t, rsj.office, 'GET', `/coordination/subjects/item/${itemId}`)).blocking).toEqual([
+      '示例市医疗保障局（待答复）', '示例市人民政府办公室（待答复）',
+    ]);
+  });
+
   it('COORD-1: an urgent request is due the same day; unanswered, it reaches the city office just after midnight, which may withhold publication', async () => {
     const itemId = await approvedItem('关于应急医疗费用结算的紧急通知');
     const req = await send(itemId, { urgent: true });
