@@ -7,7 +7,6 @@ import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { citeRule } from '../../core/deadline.ts';
 import { dropDeadline, meetDeadline, presentDeadline, setDeadline, type DeadlinePresentation } from '../deadlines/deadlines.service.ts';
 import { letterDocx } from '../letters/letter-layout.ts';
 import { letterFrameOf, takeLetterNumber } from '../letters/letters.service.ts';
@@ -90,7 +89,7 @@ async function clocksOf(tx: Tx, ids: string[], now: string): Promise<Map<string,
   if (!ids.length) return out;
   const rows = await tx.selectFrom('deadlines').select(['subject_id', 'spec_json']).where('subject_type', '=', CLOCK_SUBJECT).where('rule', '=', COORD_RULE).where('subject_id', 'in', ids).orderBy('created_at').execute();
   const cal = await loadCalendar(tx);
-  for (const r of rows) out.set(r.subject_id, presentDeadline(cal, r, now, citeRule));
+  for (const r of rows) out.set(r.subject_id, presentDeadline(cal, r, now));
   return out;
 }
 

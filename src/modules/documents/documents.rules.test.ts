@@ -478,3 +478,11 @@ describe('published files: secrecy marks, settlements the re-scan relies on, no 
     expect(attachmentActions('draft', new Set<Role>(['drafter']), { ...who, isDrafter: false })).toEqual([]);
   });
 });
+
+describe('publishProblems: release coordination (COORD-1)', () => {
+  it('COORD-1: an item concerning other agencies waits for each one’s written confirmation or the city office’s decision, and says which', () => {
+    expect(publishProblems(facts({ pendingCoordination: ['示例市医疗保障局（待答复）'] }))).toEqual([
+      { code: 'COORDINATION_PENDING', message: '涉及其他机关的信息须经其书面确认后发布，尚未办结：示例市医疗保障局（待答复）' },
+    ]);
+  });
+});
