@@ -163,7 +163,8 @@ export function computeDeadline(cal: WorkCalendar, spec: DeadlineSpec, now: stri
   const warnWorkdays = options.warnWorkdays ?? 3;
   if (!Number.isInteger(warnWorkdays) || warnWorkdays < 0) throw new RangeError(`提醒天数必须是非负整数：${warnWorkdays}`);
   const { rule, term, extension } = spec;
-  requirePositive(term.n, '期限');
+  // A term of 0 calendar days is "the same day" (COORD-1: urgent answers); every other term is at least 1.
+  if (!(term.unit === 'calendarDays' && term.n === 0)) requirePositive(term.n, '期限');
   if (term.unit !== 'workdays' && (spec.pauses?.length || extension)) {
     throw new RangeError(`只有以工作日计算的期限可以暂停或延长：${rule}`);
   }
@@ -253,6 +254,7 @@ export const RULE_CITATIONS: Record<string, string> = {
   'LAW-34': `${REGULATION}第三十四条`,
   'LAW-35': `${REGULATION}第三十五条`,
   'LAW-42': `${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》`,
+  'COORD-1': '《政府信息发布协调制度》',
 };
 /** The citation of a rule id; an id without one is cited as the agency's rules, never shown. */
 export const citeRule = (rule: string): string => RULE_CITATIONS[rule] ?? '本机关有关规定';
@@ -290,7 +292,8 @@ export function explainDeadline(view: DeadlineView, cite: (rule: string) => stri
         return `${withWeekday(s.date)}为调休工作日${edited(s.day)}，计入期限`;
       case 'due': {
         const set = view.termSetBy ? `${withWeekday(localDate(instant(view.termSetBy.at)))}依据${cite(view.termSetBy.rule)}确定延迟答复的合理期限（${view.termSetBy.reason}），` : '';
-        const term = `${set}依据${cite(s.rule)}，期限为${s.term.n}${UNIT_NAMES[s.term.unit]}`;
+        const length = s.term.unit === 'calendarDays' && s.term.n === 0 ? '须当日办理' : `期限为${s.term.n}${UNIT_NAMES[s.term.unit]}`;
+        const term = `${set}依据${cite(s.rule)}，${length}`;
         const time = s.term.unit === 'hours' ? format(instant(s.dueAt), 'HH:mm') : '24时';
         return `${term}，截止于${withWeekday(s.dueDate)}${time}`;
       }

@@ -12,6 +12,7 @@ import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, typ
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import { MESSAGE_SEALED, type CitizenMessageStepTable, type CitizenMessageTable, type MessageSettingsTable } from '../modules/messages/messages.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
+import type { CoordinationRequestTable } from '../modules/coordination/coordination.tables.ts';
 
 /** All tables, composed from the modules that own them. */
 export interface Database {
@@ -53,6 +54,7 @@ export interface Database {
   citizen_messages: CitizenMessageTable;
   citizen_message_steps: CitizenMessageStepTable;
   message_settings: MessageSettingsTable;
+  coordination_requests: CoordinationRequestTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

@@ -14,6 +14,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { coordinationRoutes } from '../modules/coordination/coordination.routes.ts';
 import { filingRoutes } from '../modules/catalog/filing.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
@@ -35,6 +36,24 @@ import { installAccessControl } from './access.ts';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling } from './errors.ts';
 import { clientErrorHandler, frameworkErrors, installHardening, logSerializers } from './hardening.ts';
+
+/** The JSON API's route groups, one line per capability, registered under /api/v1. */
+const API_ROUTES = [
+  authRoutes,
+  orgRoutes,
+  auditRoutes,
+  calendarRoutes,
+  settingsRoutes,
+  documentRoutes,
+  applicationRoutes,
+  todoRoutes,
+  catalogRoutes,
+  filingRoutes,
+  listRoutes,
+  letterRoutes,
+  messageRoutes,
+  coordinationRoutes,
+];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const PORTAL_ASSETS = fileURLToPath(new URL('../portal/assets/', import.meta.url));
@@ -113,7 +132,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, messageRoutes]) await routes(api, deps);
+      for (const routes of API_ROUTES) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

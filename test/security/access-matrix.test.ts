@@ -65,7 +65,7 @@ describe('issue 9: the role × operation access matrix from the OpenAPI descript
         callers.push({ name: user.username, agency: agency.code, roles: user.roles, session: await signIn(t, user.username) });
       }
     }
-    expect(callers.map((c) => c.roles).flat().sort()).toEqual(['auditor', 'dept_head', 'drafter', 'leader', 'office', 'opinion_lead', 'secrecy_reviewer', 'security_admin', 'sys_admin']);
+    expect(callers.map((c) => c.roles).flat().sort()).toEqual(['auditor', 'dept_head', 'drafter', 'leader', 'office', 'office', 'opinion_lead', 'secrecy_reviewer', 'security_admin', 'sys_admin']);
 
     // Signing out ends the callers' sessions: it comes last.
     const ops = (await openApiOperations(t.app))

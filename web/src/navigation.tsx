@@ -60,6 +60,7 @@ const CatalogEntriesPage = lazy(() => import('./pages/catalog/CatalogEntriesPage
 const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
+const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 
@@ -176,7 +177,7 @@ export const NAV_SECTIONS: NavSection[] = [
       APPLICATIONS,
       comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
       comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
-      comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
+      { path: '/coordination', label: '发布协调', icon: <SyncOutlined />, roles: ['office'], element: <CoordinationPage /> },
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),

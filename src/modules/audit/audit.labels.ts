@@ -1,4 +1,5 @@
 import { ACTION_LABELS as APPLICATION_ACTIONS, REVIEW_KINDS } from '../applications/applications.rules.ts';
+import { ACTION_LABELS as COORDINATION_ACTIONS } from '../coordination/coordination.rules.ts';
 import { ACTION_LABELS as ITEM_ACTIONS } from '../documents/documents.rules.ts';
 import { ACTION_LABELS as MESSAGE_ACTIONS } from '../messages/messages.rules.ts';
 
@@ -24,6 +25,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   power: '行政职权',
   letter_template: '文书模板',
   citizen_message: '网民留言',
+  coordination_request: '发布协调',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -100,6 +102,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'citizen_message.settings.update': '修改网民留言答复期限',
   ...prefixed('citizen_message', MESSAGE_ACTIONS),
   'settings.site.update': '修改门户网站信息',
+  'coordination.send': '发送协调确认请求',
+  ...prefixed('coordination', COORDINATION_ACTIONS),
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
@@ -108,6 +112,7 @@ const groupOf = (action: string): string => {
   if (head === 'auth') return '登录与认证';
   if (head === 'grant') return ENTITY_LABELS.user!;
   if (head === 'catalog') return ENTITY_LABELS.catalog_filing!;
+  if (head === 'coordination') return ENTITY_LABELS.coordination_request!;
   if (head === 'calendar') return '工作日历';
   return ENTITY_LABELS[head] ?? '其他';
 };

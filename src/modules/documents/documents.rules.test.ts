@@ -22,7 +22,7 @@ const PLAN = { outline: '政策背景、主要内容、适用范围', form: '图
 const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   state: 'draft', kind: 'document', docKind: 'notice', attribute: 'proactive', attributeReason: '', nonPublicParts: '',
   policyLevel: 'none', interpretationPlan: null, leadingGroupReview: '', major: false, collectiveDecision: '',
-  conclusion: 'proactive', openFindings: 0, secrecyMarks: 0, consultations: [], channels: ['platform'], ...over,
+  conclusion: 'proactive', openFindings: 0, secrecyMarks: 0, consultations: [], channels: ['platform'], pendingCoordination: [], ...over,
 });
 
 const consultation = (over: Partial<ConsultationFacts>): ConsultationFacts => ({
@@ -476,5 +476,13 @@ describe('published files: secrecy marks, settlements the re-scan relies on, no 
     expect(attachmentActions('approved', new Set<Role>(['office']), who)).toEqual(['replace', 'withdraw']);
     expect(attachmentActions('approved', new Set<Role>(['drafter', 'leader']), who)).toEqual([]);
     expect(attachmentActions('draft', new Set<Role>(['drafter']), { ...who, isDrafter: false })).toEqual([]);
+  });
+});
+
+describe('publishProblems: release coordination (COORD-1)', () => {
+  it('COORD-1: an item concerning other agencies waits for each one’s written confirmation or the city office’s decision, and says which', () => {
+    expect(publishProblems(facts({ pendingCoordination: ['示例市医疗保障局（待答复）'] }))).toEqual([
+      { code: 'COORDINATION_PENDING', message: '涉及其他机关的信息须经其书面确认后发布，尚未办结：示例市医疗保障局（待答复）' },
+    ]);
   });
 });

@@ -103,6 +103,8 @@ export type ItemFacts = {
   secrecyMarks: number;
   consultations: ConsultationFacts[];
   channels: Channel[];
+  /** COORD-1: the other agencies whose written confirmation (or the city office's decision) is outstanding, each with why. */
+  pendingCoordination: string[];
 };
 
 export type ConsultationFacts = {
@@ -224,6 +226,9 @@ export function publishProblems(f: ItemFacts): Problem[] {
   if (finalAttribute(f.conclusion) !== 'proactive') out.push(problem('NOT_PROACTIVE', '审查结论不是主动公开，不能发布'));
   if (f.channels.length === 0) out.push(problem('CHANNEL_REQUIRED', '请至少选择一个发布渠道'));
   if (f.secrecyMarks > 0) out.push(problem('SECRECY_MARKED', `内容含有 ${f.secrecyMarks} 处密级或保密标识，不得发布`));
+  if (f.pendingCoordination.length > 0) {
+    out.push(problem('COORDINATION_PENDING', `涉及其他机关的信息须经其书面确认后发布，尚未办结：${f.pendingCoordination.join('、')}`));
+  }
   return out;
 }
 

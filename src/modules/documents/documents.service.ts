@@ -18,6 +18,7 @@ import { ITEM_ROLES, itemQuery, itemSubject, loadItem, presentItem, readableItem
 import { answerReferral, consultationFacts, openReferral } from './documents.review.ts';
 import { publishItem } from './documents.publication.ts';
 import { rescan } from './documents.findings.ts';
+import { pendingCoordination } from '../coordination/coordination.service.ts';
 
 const PUB3 = 'PUB-3';
 
@@ -31,7 +32,7 @@ export async function itemFacts(tx: Tx, row: ItemTable, now: string): Promise<It
     interpretationPlan: row.interpretation_plan_json ? JSON.parse(row.interpretation_plan_json) : null,
     leadingGroupReview: row.leading_group_review, major: row.major === 1, collectiveDecision: row.collective_decision,
     conclusion: row.conclusion, openFindings, secrecyMarks, consultations: await consultationFacts(tx, row.id, now),
-    channels: JSON.parse(row.channels_json),
+    channels: JSON.parse(row.channels_json), pendingCoordination: await pendingCoordination(tx, 'item', row.id, now),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
 import { DEFAULT_COURT, reconsiderationBodyOf, type LetterInput } from '../applications/letters.ts';
-import { letterDocx, letterPdf, letterPng, officialLetter, type OfficialLetter } from './letter-layout.ts';
+import { letterDocx, letterPdf, letterPng, officialLetter, type LetterFrame, type OfficialLetter } from './letter-layout.ts';
 import { checkNumberPattern, contactLine, DEFAULT_NUMBER_PATTERN, letterNumber, type DateStyle } from './letters.rules.ts';
 
 type Deps = { db: Db; clock: Clock };
@@ -57,9 +57,13 @@ async function loadTemplate(db: Tx, agencyId: string, today: string): Promise<Le
 function framed(t: LetterTemplateView, input: LetterInput, number: string): OfficialLetter {
   return officialLetter(
     { ...input, reconsiderationBody: t.reconsiderationBody || t.defaults.reconsiderationBody, court: t.court || DEFAULT_COURT },
-    { number, signatureName: t.signatureName || t.defaults.signatureName, dateStyle: t.dateStyle, contact: contactLine(t.contactPerson, t.contactPhone || t.defaults.contactPhone) },
+    frameOf(t, number),
   );
 }
+
+const frameOf = (t: LetterTemplateView, number: string): LetterFrame => ({
+  number, signatureName: t.signatureName || t.defaults.signatureName, dateStyle: t.dateStyle, contact: contactLine(t.contactPerson, t.contactPhone || t.defaults.contactPhone),
+});
 
 export async function getLetterTemplate(deps: Deps, actor: Actor, agencyId: string): Promise<LetterTemplateView> {
   requireRoleIn(actor, ['office'], agencyId);
@@ -92,11 +96,25 @@ export async function updateLetterTemplate(deps: Deps, actor: Actor, agencyId: s
  */
 export async function issueLetter(tx: Tx, agencyId: string, input: LetterInput) {
   const template = await loadTemplate(tx, agencyId, input.date);
-  const year = Number(input.date.slice(0, 4));
-  await tx.insertInto('letter_sequences').values({ agency_id: agencyId, year, last: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
-  const { last } = await tx.updateTable('letter_sequences').set((eb) => ({ last: eb('last', '+', 1) })).where('agency_id', '=', agencyId).where('year', '=', year).returning('last').executeTakeFirstOrThrow();
-  const letter = framed(template, input, letterNumber(template.numberPattern, year, last));
+  const letter = framed(template, input, await takeNumber(tx, template, input.date));
   return { letter, docx: await letterDocx(letter), pdf: await letterPdf(letter) };
+}
+
+async function takeNumber(tx: Tx, template: LetterTemplateView, date: string): Promise<string> {
+  const year = Number(date.slice(0, 4));
+  await tx.insertInto('letter_sequences').values({ agency_id: template.agencyId, year, last: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
+  const { last } = await tx.updateTable('letter_sequences').set((eb) => ({ last: eb('last', '+', 1) })).where('agency_id', '=', template.agencyId).where('year', '=', year).returning('last').executeTakeFirstOrThrow();
+  return letterNumber(template.numberPattern, year, last);
+}
+
+/** Takes the agency's next 发文字号 for a letter dated `date` (Beijing), for letters written elsewhere (e.g. coordination, COORD-1). */
+export async function takeLetterNumber(tx: Tx, agencyId: string, date: string): Promise<string> {
+  return takeNumber(tx, await loadTemplate(tx, agencyId, date), date);
+}
+
+/** The frame (落款, date style, contact line) the agency's template gives a letter already numbered. */
+export async function letterFrameOf(tx: Tx, agencyId: string, number: string, today: string): Promise<LetterFrame> {
+  return frameOf(await loadTemplate(tx, agencyId, today), number);
 }
 
 /** A sample reply in the agency's template, numbered with the next number (not taken), as a PNG. */

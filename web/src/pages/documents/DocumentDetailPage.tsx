@@ -8,6 +8,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { formatDateTime } from '../../labels';
 import { useSession } from '../../session';
 import type { ItemDetail } from '../../types';
+import { CoordinationCard } from '../coordination/CoordinationCard';
 import { ActionsCard } from './ActionsCard';
 import { ApprovedFiles } from './ApprovedFiles';
 import { AttachmentList } from './AttachmentList';
@@ -106,6 +107,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
         </Col>
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <ActionsCard detail={detail} />
+          {hasRole('office') && <CoordinationCard itemId={item.id} agencyId={item.agencyId} />}
           {item.publishedAt && hasRole('office') && <PublishedCard item={item} />}
           <StepsTimeline steps={detail.steps} />
         </Col>
