@@ -10,6 +10,8 @@ import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsul
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
+import { COMMENT_SEALED, type ConsultationCommentTable, type ConsultationSettingsTable, type ConsultationTable } from '../modules/consultation/consultation.tables.ts';
+import type { KeyTaskProgressTable, KeyTaskTable, PolicyEvaluationTable } from '../modules/keytasks/keytasks.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -49,10 +51,16 @@ export interface Database {
   powers: PowerTable;
   letter_templates: LetterTemplateTable;
   letter_sequences: LetterSequenceTable;
+  consultations: ConsultationTable;
+  consultation_comments: ConsultationCommentTable;
+  consultation_settings: ConsultationSettingsTable;
+  key_tasks: KeyTaskTable;
+  key_task_progress: KeyTaskProgressTable;
+  policy_evaluations: PolicyEvaluationTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
-export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED };
+export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED, consultation_comments: COMMENT_SEALED };
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { filingRoutes } from '../modules/catalog/filing.routes.ts';
+import { consultationRoutes } from '../modules/consultation/consultation.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
@@ -24,6 +25,7 @@ import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
 import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
+import { portalConsultationRoutes } from '../portal/consultations.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
@@ -111,7 +113,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, consultationRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -123,6 +125,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
+  await app.register(async (scope) => portalConsultationRoutes(scope, deps));
   await registerConsole(app);
 
   app.setNotFoundHandler((req, reply) => {

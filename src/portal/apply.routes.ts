@@ -81,10 +81,10 @@ ${row('查询码', html`<span class="code">${c.trackingCode}</span>`)}${row('查
 </body></html>`}`;
 }
 
-const fieldError = (errors: Record<string, string>, k: string) => (errors[k] ? html`<p class="field-error" id="${k}-error">${errors[k]}</p>` : '');
-const described = (errors: Record<string, string>, k: string) => (errors[k] ? html` aria-invalid="true" aria-describedby="${k}-error"` : '');
+export const fieldError = (errors: Record<string, string>, k: string) => (errors[k] ? html`<p class="field-error" id="${k}-error">${errors[k]}</p>` : '');
+export const described = (errors: Record<string, string>, k: string) => (errors[k] ? html` aria-invalid="true" aria-describedby="${k}-error"` : '');
 
-function textField(f: Form, errors: Record<string, string>, name: string, label: string, opts: { required?: boolean; type?: string; autocomplete?: string; hint?: string } = {}): Html {
+export function textField(f: Form, errors: Record<string, string>, name: string, label: string, opts: { required?: boolean; type?: string; autocomplete?: string; hint?: string } = {}): Html {
   return html`<div class="field"><label for="${name}">${label}${opts.required ? html`<span class="req">（必填）</span>` : ''}</label>
 ${opts.hint ? html`<p class="hint" id="${name}-hint">${opts.hint}</p>` : ''}
 <input id="${name}" name="${name}" type="${opts.type ?? 'text'}" value="${f[name] ?? ''}"${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.required ? html` required` : ''}${described(errors, name)}>
@@ -134,7 +134,7 @@ ${textField(f, errors, 'challengeAnswer', challenge.question, { required: true, 
 }
 
 
-function parseForm(body: unknown): Form {
+export function parseForm(body: unknown): Form {
   return body && typeof body === 'object' ? Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')])) : {};
 }
 
