@@ -16,6 +16,7 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { filingRoutes } from '../modules/catalog/filing.routes.ts';
 import { consultationRoutes } from '../modules/consultation/consultation.routes.ts';
+import { keyTaskRoutes } from '../modules/keytasks/keytasks.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
@@ -26,6 +27,7 @@ import { todoRoutes } from '../modules/todos/todos.routes.ts';
 import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalConsultationRoutes } from '../portal/consultations.routes.ts';
+import { portalKeyTaskRoutes } from '../portal/keytasks.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
@@ -113,7 +115,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, consultationRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, consultationRoutes, keyTaskRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -124,6 +126,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await portalItemRoutes(app, deps);
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
+  await portalKeyTaskRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
   await app.register(async (scope) => portalConsultationRoutes(scope, deps));
   await registerConsole(app);
