@@ -16,6 +16,7 @@ import {
   FileSearchOutlined,
   GlobalOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   FormOutlined,
   InboxOutlined,
@@ -60,6 +61,9 @@ const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
+const ConsultationListPage = lazy(() => import('./pages/consultation/ConsultationListPage'));
+const ConsultationDetailPage = lazy(() => import('./pages/consultation/ConsultationDetailPage'));
+const KeyTasksPage = lazy(() => import('./pages/consultation/KeyTasksPage'));
 
 export interface NavPage {
   path: string;
@@ -173,7 +177,9 @@ export const NAV_SECTIONS: NavSection[] = [
       LISTS,
       APPLICATIONS,
       comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
-      comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
+      { path: '/consultation', label: '意见征集', icon: <CommentOutlined />, roles: ITEM_ROLES, element: <ConsultationListPage /> },
+      { path: '/consultation/:id', label: '征求意见详情', roles: ITEM_ROLES, element: <ConsultationDetailPage />, hidden: true },
+      { path: '/key-tasks', label: '重点工作', icon: <FlagOutlined />, roles: ITEM_ROLES, element: <KeyTasksPage /> },
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),

@@ -248,7 +248,7 @@ export async function consultationTodos(deps: Deps, actor: Actor) {
   for (const r of rows) {
     const d = await openDeadline(deps.db, feedbackSubject(r.id), FEEDBACK_RULE);
     const view = d ? presentDeadline(cal, d, now) : null;
-    out.push({ id: r.id, kind: 'consultation', title: `待公布意见采纳情况：${r.title}`, due: view?.dueDate ?? null, light: view?.light ?? null, link: `/consultations/${r.id}`, attribute: null });
+    out.push({ id: r.id, kind: 'consultation', title: `待公布意见采纳情况：${r.title}`, due: view?.dueDate ?? null, light: view?.light ?? null, link: `/consultation/${r.id}`, attribute: null });
   }
   return out;
 }
