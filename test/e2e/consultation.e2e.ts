@@ -30,6 +30,8 @@ beforeAll(async () => {
   await publishDraft(t, s, itemId);
   const res = await call(t, s.office, 'POST', '/consultations', { itemId, unit: '就业促进科', normative: false, closesOn: '2026-12-23', howToComment: '电子邮箱：rsj@example.gov.cn' });
   consultationId = res.json().id;
+  const task = await call(t, s.office, 'POST', '/key-tasks', { year: 2026, title: '实施高校毕业生就业见习计划', measures: '募集见习岗位不少于3000个。', steps: '一季度募集岗位\n二季度组织见习', units: '就业促进科', published: true });
+  await call(t, s.office, 'POST', `/key-tasks/${task.json().id}/progress`, { onDate: '2026-11-20', text: '已募集见习岗位2860个' });
 }, 240_000);
 
 afterAll(async () => {
@@ -56,6 +58,13 @@ describe('a draft for comment from opening to published feedback (FIVE-1)', () =
     const office = await context.newPage();
     await consoleLogin(office, base, 'rsj.office');
     await office.goto(`${base}/admin/consultation`);
+    await office.getByRole('button', { name: '新建征求意见' }).click();
+    await office.getByRole('dialog').waitFor();
+    await animationsSettled(office);
+    await office.getByRole('dialog').getByLabel('征求意见稿（已发布的信息，含起草说明和附件）').click();
+    await office.locator('.ant-select-item-option', { hasText: '示例市就业见习管理办法（征求意见稿）' }).first().waitFor();
+    await shot(office, 'consultation-0-new');
+    await office.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     await office.getByRole('link', { name: '示例市就业见习管理办法（征求意见稿）' }).click();
     await office.getByRole('button', { name: '发布征求意见' }).click();
     await office.getByRole('tooltip').or(office.getByRole('dialog')).getByRole('button', { name: '确定' }).click();
@@ -100,6 +109,14 @@ describe('a draft for comment from opening to published feedback (FIVE-1)', () =
     await office.getByRole('dialog').filter({ hasText: '确认公布？' }).getByRole('button', { name: '确认' }).click();
     await office.getByText('已公布的意见采纳情况').waitFor();
     expect(await axeViolations(office)).toEqual([]);
+    await office.goto(`${base}/admin/key-tasks`);
+    await office.getByText('2026年：实施高校毕业生就业见习计划').waitFor();
+    expect(await axeViolations(office)).toEqual([]);
+    await shot(office, 'consultation-5-key-tasks');
+    await visitor.goto(`${base}/xxgk/RSJ/key-tasks`);
+    await visitor.getByText('已募集见习岗位2860个').waitFor();
+    expect(await axeViolations(visitor)).toEqual([]);
+    await shot(visitor, 'consultation-6-portal-key-tasks');
 
     await visitor.goto(`${base}/xxgk/RSJ/consultations/${consultationId}`);
     await visitor.getByRole('heading', { name: '意见采纳情况' }).waitFor();
