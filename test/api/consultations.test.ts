@@ -16,7 +16,8 @@ const ID_NUMBER = '11010519491231002X';
 async function comment(t: TestApp, url: string, fields: Record<string, string>, remoteAddress = '203.0.113.1', wait = 1) {
   const page = await t.app.inject({ method: 'GET', url, remoteAddress });
   t.clock.advance(wait);
-  return t.app.inject({ method: 'POST', url, remoteAddress, payload: new URLSearchParams({ ...solveChallenge(page.body), ...fields }).toString(), headers: { 'content-type': FORM } });
+  const sent = new URLSearchParams({ ...solveChallenge(page.body), ...fields }).toString();
+  return Object.assign(await t.app.inject({ method: 'POST', url, remoteAddress, payload: sent, headers: { 'content-type': FORM } }), { sent });
 }
 
 const BASE = { unit: '就业促进科', normative: false, howToComment: '电子邮箱：rsj@example.gov.cn；通信地址：示例市人民路1号（邮编 063000）' };
@@ -64,6 +65,9 @@ describe('drafts for comment (FIVE-1)', () => {
     expect(first.body).toContain('您的意见已提交');
     const second = await comment(t, url(), { name: '赵大明', phone: '13900002222', content: '建议补贴按月发放，不要等到见习期满。' });
     expect(second.statusCode).toBe(200);
+    // The same page sent again (a double click, a reload) is not a second comment.
+    const again = await t.app.inject({ method: 'POST', url: url(), remoteAddress: '203.0.113.1', payload: second.sent, headers: { 'content-type': FORM } });
+    expect(again.statusCode).toBe(200);
     const d = (await call(t, s.office, 'GET', `/consultations/${id}`)).json();
     expect(d.comments).toHaveLength(2);
     expect(d.comments[0]).toMatchObject({ commenter: '王**', flags: [{ kind: 'id_number', label: '身份证号码' }] });

@@ -301,6 +301,6 @@ export async function submitComment(deps: Deps, agencyId: string, id: string, in
     await tx.insertInto('consultation_comments').values({
       id: newId(), consultation_id: id, name: input.name.trim(), phone: input.phone.trim(), content: input.content.trim(), submission_token: input.token,
       flags_json: JSON.stringify(flags), submitted_at: now, adoption: null, reason: '', marked_by: null, marked_at: null,
-    }).execute();
+    }).onConflict((oc) => oc.column('submission_token').doNothing()).execute(); // a double click racing the check above
   });
 }
