@@ -2,10 +2,11 @@ import type { Adoption, State } from './consultation.rules.ts';
 
 /**
  * Row types of drafts opened for comment (FIVE-1). The draft and its basis are the linked
- * information item; the comments' name and phone are sealed at rest (src/db/sealed-columns.ts),
- * the phone with a blind index (`phone_bidx`) for the per-phone limit, and never shown.
+ * information item. A comment's name, phone and content are sealed at rest
+ * (src/db/sealed-columns.ts): name and phone are never shown, the phone has a blind index
+ * (`phone_bidx`) for the per-phone limit, and the content may hold someone's personal data.
  */
-export const COMMENT_SEALED = { name: {}, phone: { index: 'phone_bidx' } };
+export const COMMENT_SEALED = { name: {}, phone: { index: 'phone_bidx' }, content: {} };
 
 export interface ConsultationTable {
   id: string;

@@ -88,7 +88,7 @@ export default function ConsultationDetailPage() {
     >
       {c && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label="状态">
               <Tag color={PHASE_COLORS[c.phase]}>{PHASE_LABELS[c.phase]}</Tag>
             </Descriptions.Item>
@@ -100,10 +100,10 @@ export default function ConsultationDetailPage() {
             <Descriptions.Item label="征求意见稿">
               <Link to={`/documents/${c.itemId}`}>查看征求意见稿、起草说明和附件</Link>
             </Descriptions.Item>
-            {c.shortBasis && <Descriptions.Item label="缩短期限的依据" span={2}>{c.shortBasis}</Descriptions.Item>}
-            <Descriptions.Item label="其他反馈方式" span={2}>{c.howToComment}</Descriptions.Item>
+            {c.shortBasis && <Descriptions.Item label="缩短期限的依据">{c.shortBasis}</Descriptions.Item>}
+            <Descriptions.Item label="其他反馈方式">{c.howToComment}</Descriptions.Item>
             {c.feedbackDeadline && (
-              <Descriptions.Item label="公布采纳情况期限" span={2}>
+              <Descriptions.Item label="公布采纳情况期限">
                 {c.feedbackDeadline.dueDate} <LightTag light={c.feedbackDeadline.light} />
                 <DeadlineExplanation explanation={c.feedbackDeadline.explanation} />
               </Descriptions.Item>
