@@ -11,6 +11,8 @@ import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../mo
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import { MESSAGE_SEALED, type CitizenMessageStepTable, type CitizenMessageTable, type MessageSettingsTable } from '../modules/messages/messages.tables.ts';
+import { COMMENT_SEALED, type ConsultationCommentTable, type ConsultationSettingsTable, type ConsultationTable } from '../modules/consultation/consultation.tables.ts';
+import type { KeyTaskProgressTable, KeyTaskTable, PolicyEvaluationTable } from '../modules/keytasks/keytasks.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 import type { CoordinationRequestTable } from '../modules/coordination/coordination.tables.ts';
 
@@ -55,10 +57,21 @@ export interface Database {
   citizen_message_steps: CitizenMessageStepTable;
   message_settings: MessageSettingsTable;
   coordination_requests: CoordinationRequestTable;
+  consultations: ConsultationTable;
+  consultation_comments: ConsultationCommentTable;
+  consultation_settings: ConsultationSettingsTable;
+  key_tasks: KeyTaskTable;
+  key_task_progress: KeyTaskProgressTable;
+  policy_evaluations: PolicyEvaluationTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
-export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED, citizen_messages: MESSAGE_SEALED };
+export const SEALED_COLUMNS: SealedColumns = {
+  applications: APPLICATION_SEALED,
+  users: USER_SEALED,
+  citizen_messages: MESSAGE_SEALED,
+  consultation_comments: COMMENT_SEALED,
+};
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

@@ -16,6 +16,8 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { coordinationRoutes } from '../modules/coordination/coordination.routes.ts';
 import { filingRoutes } from '../modules/catalog/filing.routes.ts';
+import { consultationRoutes } from '../modules/consultation/consultation.routes.ts';
+import { keyTaskRoutes } from '../modules/keytasks/keytasks.routes.ts';
 import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
@@ -26,6 +28,8 @@ import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
 import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
+import { portalConsultationRoutes } from '../portal/consultations.routes.ts';
+import { portalKeyTaskRoutes } from '../portal/keytasks.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
 import { portalMessageRoutes } from '../portal/messages.routes.ts';
@@ -53,6 +57,8 @@ const API_ROUTES = [
   letterRoutes,
   messageRoutes,
   coordinationRoutes,
+  consultationRoutes,
+  keyTaskRoutes,
 ];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -143,8 +149,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await portalItemRoutes(app, deps);
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
+  await portalKeyTaskRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
   await app.register(async (scope) => portalMessageRoutes(scope, deps));
+  await app.register(async (scope) => portalConsultationRoutes(scope, deps));
   await registerConsole(app);
 
   app.setNotFoundHandler((req, reply) => {

@@ -140,6 +140,7 @@ ${textField(f, errors, 'challengeAnswer', challenge.question, { required: true, 
 <p class="hint">您的个人信息仅用于办理本申请，仅向办理人员显示。</p>`;
 }
 
+
 export function parseForm(body: unknown): Form {
   return body && typeof body === 'object' ? Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')])) : {};
 }

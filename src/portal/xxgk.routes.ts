@@ -21,6 +21,8 @@ export const sections = (code: string) => [
   { href: `/xxgk/${code}/negative-list`, label: '负面清单', hint: '依法不予公开的事项及其理由和依据' },
   { href: `/xxgk/${code}/services`, label: '公共服务事项目录', hint: '服务事项的办事指南：条件、材料、流程、时限和收费' },
   { href: `/xxgk/${code}/powers`, label: '权责清单', hint: '行政职权目录及每项职权的运行流程图' },
+  { href: `/xxgk/${code}/consultations`, label: '意见征集', hint: '决策草案公开征求意见及意见采纳情况' },
+  { href: `/xxgk/${code}/key-tasks`, label: '重点工作', hint: '重点工作的措施、步骤、责任单位和进展，重大政策实施评估报告' },
   { href: `/xxgk/${code}/apply`, label: '依申请公开', hint: '在线填写政府信息公开申请表' },
   { href: '/xxgk/status', label: '申请办理查询', hint: '凭查询码和密码查看办理进度' },
   { href: `/xxgk/${code}/messages`, label: '网民留言', hint: '向本机关留言，查看已公开的留言和答复' },

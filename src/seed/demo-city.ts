@@ -3,6 +3,7 @@ import { conflict } from '../core/errors.ts';
 import { inOneTransaction, type Db } from '../db/database.ts';
 import { seedDemoCoordination } from './demo-coordination.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoParticipation } from './demo-participation.ts';
 import { isEmpty, seedDemo } from './demo.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
   return inOneTransaction(deps.db, async (db) => {
     if (!(await isEmpty(db))) throw conflict('DATABASE_NOT_EMPTY', '数据库中已有机构，示例城市只能载入空数据库（the demo city loads only into an empty database）');
     const { users } = await seedDemo({ ...deps, db });
-    const items = await seedDemoDocuments({ ...deps, db });
+    const items = (await seedDemoDocuments({ ...deps, db })) + (await seedDemoParticipation({ ...deps, db }));
     await seedDemoCoordination({ ...deps, db });
     return { users, items };
   });

@@ -16,6 +16,7 @@ import {
   FileSearchOutlined,
   GlobalOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   FormOutlined,
   InboxOutlined,
@@ -63,6 +64,9 @@ const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const CoordinationPage = lazy(() => import('./pages/coordination/CoordinationPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
+const ConsultationListPage = lazy(() => import('./pages/consultation/ConsultationListPage'));
+const ConsultationDetailPage = lazy(() => import('./pages/consultation/ConsultationDetailPage'));
+const KeyTasksPage = lazy(() => import('./pages/consultation/KeyTasksPage'));
 
 export interface NavPage {
   path: string;
@@ -176,7 +180,9 @@ export const NAV_SECTIONS: NavSection[] = [
       LISTS,
       APPLICATIONS,
       comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
-      comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
+      { path: '/consultation', label: '意见征集', icon: <CommentOutlined />, roles: ITEM_ROLES, element: <ConsultationListPage /> },
+      { path: '/consultation/:id', label: '征求意见详情', roles: ITEM_ROLES, element: <ConsultationDetailPage />, hidden: true },
+      { path: '/key-tasks', label: '重点工作', icon: <FlagOutlined />, roles: ITEM_ROLES, element: <KeyTasksPage /> },
       { path: '/coordination', label: '发布协调', icon: <SyncOutlined />, roles: ['office'], element: <CoordinationPage /> },
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },

@@ -26,6 +26,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   letter_template: '文书模板',
   citizen_message: '网民留言',
   coordination_request: '发布协调',
+  consultation: '意见征集',
+  key_task: '重点工作',
+  policy_evaluation: '政策评估',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -104,6 +107,19 @@ export const ACTION_LABELS: Record<string, string> = {
   'settings.site.update': '修改门户网站信息',
   'coordination.send': '发送协调确认请求',
   ...prefixed('coordination', COORDINATION_ACTIONS),
+  'consultation.settings.update': '设置意见采纳情况公布期限',
+  'consultation.create': '新建征求意见',
+  'consultation.update': '修改征求意见',
+  'consultation.delete': '删除征求意见',
+  'consultation.open': '发布征求意见',
+  'consultation.comment.mark': '登记意见采纳情况',
+  'consultation.feedback.publish': '公布意见采纳情况',
+  'key_task.create': '新增重点工作',
+  'key_task.update': '修改重点工作',
+  'key_task.delete': '删除重点工作',
+  'key_task.progress': '登记重点工作进展',
+  'policy_evaluation.create': '登记重大政策实施评估',
+  'policy_evaluation.report': '关联政策实施评估报告',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */

@@ -3,6 +3,8 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { applicationTodos } from '../applications/applications.service.ts';
 import { coordinationTodos } from '../coordination/coordination.service.ts';
+import { consultationTodos } from '../consultation/consultation.service.ts';
+import { evaluationTodos } from '../keytasks/keytasks.service.ts';
 import { itemTodos } from '../documents/documents.registers.ts';
 import { messageTodos } from '../messages/messages.service.ts';
 
@@ -12,6 +14,8 @@ const TODO_SOURCES = [
   applicationTodos,
   messageTodos,
   coordinationTodos,
+  consultationTodos,
+  evaluationTodos,
 ];
 
 /** The signed-in user's to-do list: what waits for their roles across capabilities, soonest deadline first. */
