@@ -11,6 +11,8 @@ import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../mo
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
+import type { JobScheduleTable, JobTable } from '../modules/jobs/jobs.tables.ts';
+import { CHANNEL_SETTINGS_SEALED, DUTY_SHIFT_SEALED, type ChannelSettingsTable, type DeliveryTable, type DutyShiftTable, type NotificationPreferenceTable, type NotificationTable, type ReminderSettingsTable, type ReminderStageTable } from '../modules/notifications/notifications.tables.ts';
 
 /** All tables, composed from the modules that own them. */
 export interface Database {
@@ -49,10 +51,19 @@ export interface Database {
   powers: PowerTable;
   letter_templates: LetterTemplateTable;
   letter_sequences: LetterSequenceTable;
+  jobs: JobTable;
+  job_schedules: JobScheduleTable;
+  reminder_stages: ReminderStageTable;
+  notifications: NotificationTable;
+  deliveries: DeliveryTable;
+  notification_preferences: NotificationPreferenceTable;
+  reminder_settings: ReminderSettingsTable;
+  channel_settings: ChannelSettingsTable;
+  duty_shifts: DutyShiftTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
-export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED };
+export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED, channel_settings: CHANNEL_SETTINGS_SEALED, duty_shifts: DUTY_SHIFT_SEALED };
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

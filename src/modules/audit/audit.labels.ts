@@ -22,6 +22,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   service_item: '公共服务事项',
   power: '行政职权',
   letter_template: '文书模板',
+  duty_shift: '领导值班',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -94,6 +95,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.appeal_result': '登记复议诉讼结果',
   'letter_template.update': '修改文书模板',
   'settings.site.update': '修改门户网站信息',
+  'settings.reminders.update': '修改期限提醒设置',
+  'settings.mail.update': '修改邮件服务器设置',
+  'settings.mail.test': '发送测试邮件',
+  'settings.sms.update': '修改短信网关设置',
+  'user.notification_channels': '设置本人通知方式',
+  'duty.create': '安排领导值班',
+  'duty.delete': '删除值班安排',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
@@ -103,6 +111,7 @@ const groupOf = (action: string): string => {
   if (head === 'grant') return ENTITY_LABELS.user!;
   if (head === 'catalog') return ENTITY_LABELS.catalog_filing!;
   if (head === 'calendar') return '工作日历';
+  if (head === 'duty') return ENTITY_LABELS.duty_shift!;
   return ENTITY_LABELS[head] ?? '其他';
 };
 
