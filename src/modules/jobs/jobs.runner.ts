@@ -16,8 +16,8 @@ import type { Db, Dialect, Tx } from '../../db/database.ts';
 
 export type JobContext = { db: Db; now: Date; job: { id: string; kind: string; attempts: number } };
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
-/** A recurring job: a cron expression read in Beijing time (Asia/Shanghai). */
-export type Schedule = { name: string; cron: string; kind: string };
+/** A recurring job: a cron expression read in Beijing time (Asia/Shanghai); `atOnce`: a new schedule first runs at once. */
+export type Schedule = { name: string; cron: string; kind: string; atOnce?: boolean };
 
 export type RunnerOptions = {
   db: Db;
@@ -75,18 +75,19 @@ export function createRunner(options: RunnerOptions): Runner {
 
   async function tickSchedules(now: Date) {
     for (const s of options.schedules ?? []) {
-      const row = await db.selectFrom('job_schedules').selectAll().where('name', '=', s.name).executeTakeFirst();
+      let row = await db.selectFrom('job_schedules').selectAll().where('name', '=', s.name).executeTakeFirst();
       if (!row || row.cron !== s.cron) {
-        // A new schedule (or a changed expression) first runs at its next moment.
-        const next_at = nextCronRun(s.cron, now).toISOString();
+        // A new schedule (or a changed expression) first runs at its next moment, or at once.
+        const next_at = (s.atOnce ? now : nextCronRun(s.cron, now)).toISOString();
         await db.insertInto('job_schedules').values({ name: s.name, cron: s.cron, next_at }).onConflict((oc) => oc.column('name').doUpdateSet({ cron: s.cron, next_at })).execute();
-        continue;
+        row = { name: s.name, cron: s.cron, next_at };
       }
-      if (row.next_at > now.toISOString()) continue;
+      const due = row.next_at;
+      if (due > now.toISOString()) continue;
       // Several processes may see the same moment due: the key keeps one job per moment.
       await db.transaction().execute(async (tx) => {
-        await enqueueJob(tx, now, { kind: s.kind, payload: { scheduledAt: row.next_at }, key: `schedule:${s.name}:${row.next_at}` });
-        await tx.updateTable('job_schedules').set({ next_at: nextCronRun(s.cron, now).toISOString() }).where('name', '=', s.name).where('next_at', '=', row.next_at).execute();
+        await enqueueJob(tx, now, { kind: s.kind, payload: { scheduledAt: due }, key: `schedule:${s.name}:${due}` });
+        await tx.updateTable('job_schedules').set({ next_at: nextCronRun(s.cron, now).toISOString() }).where('name', '=', s.name).where('next_at', '=', due).execute();
       });
     }
   }

@@ -6,9 +6,9 @@ import { createRunner, type Runner, type Schedule } from './jobs.runner.ts';
 
 export const SWEEP_JOB = 'reminder.sweep';
 
-/** The recurring jobs (cron in Beijing time): the deadline sweep every minute, the mail digest at 08:30. */
+/** The recurring jobs (cron in Beijing time): the deadline sweep every minute (and at once on a new database), the mail digest at 08:30. */
 export const SCHEDULES: Schedule[] = [
-  { name: 'reminder-sweep', cron: '* * * * *', kind: SWEEP_JOB },
+  { name: 'reminder-sweep', cron: '* * * * *', kind: SWEEP_JOB, atOnce: true },
   { name: 'mail-digest', cron: '30 8 * * *', kind: DIGEST_JOB },
 ];
 

@@ -67,13 +67,13 @@ export function stagesReached(cal: WorkCalendar, view: DeadlineView, s: Reminder
 }
 
 /**
- * Of the stages newly reached, those that send a message: a warning first seen after the term
- * ran out is recorded but not sent (the red message says more), so a server that was down does
- * not send a burst of stale warnings.
+ * Of the stages newly reached, those that send a message: a warning reached together with the
+ * start of an hour clock or after the term ran out is recorded but not sent (the other message
+ * says the due moment already), so a short clock or a server that was down sends no burst.
  */
 export function stagesToSend(fresh: readonly Stage[]): Set<Stage> {
   const send = new Set(fresh);
-  if (send.has('red')) send.delete('warning');
+  if (send.has('red') || send.has('opened')) send.delete('warning');
   return send;
 }
 
