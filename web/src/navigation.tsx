@@ -60,6 +60,8 @@ const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const DutyRosterPage = lazy(() => import('./pages/notifications/DutyRosterPage'));
 
 export interface NavPage {
   path: string;
@@ -177,7 +179,8 @@ export const NAV_SECTIONS: NavSection[] = [
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
-      comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
+      { path: '/notifications', label: '通知', icon: <BellOutlined />, element: <NotificationsPage /> },
+      { path: '/notifications/duty', label: '领导值班表', roles: ITEM_ROLES, element: <DutyRosterPage />, hidden: true },
     ],
   },
   {

@@ -39,6 +39,13 @@ export async function listDuty(deps: Deps, actor: Actor, agencyId: string, range
   return rows.map(present);
 }
 
+/** Who may be put on duty: the agency's leaders (分管领导). */
+export async function dutyCandidates(deps: Deps, actor: Actor, agencyId: string): Promise<{ id: string; name: string }[]> {
+  requireRoleIn(actor, DUTY_EDITORS, agencyId);
+  return deps.db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id').select(['users.id', 'users.name'])
+    .where('role_grants.agency_id', '=', agencyId).where('role_grants.role', '=', 'leader').where('users.status', '=', 'active').orderBy('users.username').execute();
+}
+
 export type DutyInput = { agencyId: string; userId: string; phone: string; startsAt: string; endsAt: string; note?: string | undefined };
 
 const instant = (s: string, what: string): string => {

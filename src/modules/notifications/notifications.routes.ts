@@ -5,7 +5,7 @@ import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { channelSettingsView, MailSettingsSchema, saveChannelSettings, sendTestMail, SmsSettingsSchema, type MailSettings, type SmsSettings } from './channels.ts';
-import { addDuty, DUTY_EDITORS, DUTY_READERS, listDuty, removeDuty } from './duty.service.ts';
+import { addDuty, dutyCandidates, DUTY_EDITORS, DUTY_READERS, listDuty, removeDuty } from './duty.service.ts';
 import { getPreferences, listNotifications, markAllRead, markRead, setPreferences, unreadCount } from './notifications.service.ts';
 import { requireRoleIn } from '../auth/actor.ts';
 import { ReminderSettingsSchema } from './reminders.rules.ts';
@@ -71,6 +71,10 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { roles: DUTY_READERS } },
     schema: { tags, summary: '领导值班表（按时间段）', querystring: Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }), from: Instant, to: Instant }, strict) },
   }, async (req) => ({ items: await listDuty(deps, actorOf(req), req.query.agencyId, req.query) }));
+  r.get('/duty-roster/candidates', {
+    config: { access: { roles: DUTY_EDITORS } },
+    schema: { tags, summary: '可安排值班的领导', querystring: Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) }, strict) },
+  }, async (req) => ({ items: await dutyCandidates(deps, actorOf(req), req.query.agencyId) }));
   r.post('/duty-roster', {
     config: { access: { roles: DUTY_EDITORS } },
     schema: {
