@@ -38,7 +38,7 @@ export default function DutyRosterPage() {
     {
       title: '值班领导', dataIndex: 'name', key: 'name',
       render: (name: string, d: DutyShift) => (
-        <Space>{name}{Date.parse(d.startsAt) <= now && now < Date.parse(d.endsAt) && <Tag color="green">正在值班</Tag>}</Space>
+        <Space>{name}{Date.parse(d.startsAt) <= now && now < Date.parse(d.endsAt) && <Tag color="success">正在值班</Tag>}</Space>
       ),
     },
     { title: '联系电话', dataIndex: 'phone', key: 'phone' },

@@ -34,6 +34,9 @@ export default function NotificationsPage() {
   );
 }
 
+// Status tags use the theme's status colours only (darkened for WCAG AA contrast).
+const KIND_COLORS: Record<string, string> = { opened: 'processing', warning: 'warning', red: 'error', unit: 'error', leader: 'error' };
+
 function Inbox() {
   const [filter, setFilter] = useState<'all' | 'unread'>('unread');
   const { paging, resetPage, tablePagination } = usePagination();
@@ -50,8 +53,8 @@ function Inbox() {
         <Space direction="vertical" size={2}>
           <Space wrap size={4}>
             {!n.readAt && <Badge status="processing" text="未读" />}
-            <Tag color={n.kind === 'red' || n.kind === 'unit' || n.kind === 'leader' ? 'red' : n.kind === 'warning' ? 'gold' : 'blue'}>{n.kindLabel}</Tag>
-            {n.urgent && <Tag color="magenta">限时</Tag>}
+            <Tag color={KIND_COLORS[n.kind] ?? 'default'}>{n.kindLabel}</Tag>
+            {n.urgent && <Tag color="error">限时</Tag>}
             {n.link ? <Link to={n.link} onClick={() => !n.readAt && read.mutate(n.id)}>{n.title}</Link> : <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
           </Space>
           <Typography.Text type="secondary">{n.body}</Typography.Text>
