@@ -200,7 +200,8 @@ describe('hour clocks reach the leader on duty at once, whatever their choice (O
     expect(mails[0]!.subject).toBe('【限时】重大舆情上报时限开始计时：办理事项');
     expect(sms).toHaveLength(1);
     const { body, headers } = sms[0]!;
-    expect(JSON.parse(body)).toMatchObject({ to: '13800000018', text: '【限时】重大舆情上报时限开始计时：办理事项' });
+    // OP-7: the number the roster gives for the shift, not the account's.
+    expect(JSON.parse(body)).toMatchObject({ to: '13911112222', text: '【限时】重大舆情上报时限开始计时：办理事项' });
     const expected = createHmac('sha256', 'gateway-secret').update(`${headers['x-gongkai-timestamp']}.${body}`).digest('hex');
     expect(headers['x-gongkai-signature']).toBe(expected);
     await runAt('2026-12-28T10:01:40+08:00');

@@ -129,7 +129,7 @@ const holdForTest = () => (process.env.GONGKAI_TEST_HOLD_DELIVERY === '1' ? new 
 export async function deliverNotification(payload: DeliverPayload, ctx: JobContext): Promise<void> {
   const { db, now } = ctx;
   const n = await db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id')
-    .select(['notifications.id', 'notifications.title', 'notifications.body', 'notifications.link', 'notifications.created_at', 'users.email', 'users.phone', 'users.status'])
+    .select(['notifications.id', 'notifications.user_id', 'notifications.title', 'notifications.body', 'notifications.link', 'notifications.created_at', 'users.email', 'users.phone', 'users.status'])
     .where('notifications.id', '=', payload.notificationId).executeTakeFirst();
   if (!n || n.status !== 'active') return;
   const done = await db.selectFrom('deliveries').select('sent_at').where('notification_id', '=', n.id).where('channel', '=', payload.channel).executeTakeFirst();
@@ -143,8 +143,11 @@ export async function deliverNotification(payload: DeliverPayload, ctx: JobConte
     const text = [n.body, '', `时间：${chinaDateTimeOf(n.created_at)}（北京时间）`, ...(url ? [`办理：${url}`] : []), '', '此邮件由政务公开管理平台自动发送，请勿回复。'].join('\n');
     await sendMail(db, { to: n.email, subject: n.title, text, messageId });
   } else {
-    if (!(await stored(db, 'sms')) || !n.phone) return;
-    await sendSms(db, n.phone, n.title, messageId, now);
+    // OP-7: a leader on duty is reached at the number the roster gives for that shift.
+    const shift = await db.selectFrom('duty_shifts').select('phone').where('user_id', '=', n.user_id).where('starts_at', '<=', n.created_at).where('ends_at', '>', n.created_at).executeTakeFirst();
+    const phone = shift?.phone || n.phone;
+    if (!(await stored(db, 'sms')) || !phone) return;
+    await sendSms(db, phone, n.title, messageId, now);
   }
   await recordDelivery(db, n.id, payload.channel, messageId, now);
 }
