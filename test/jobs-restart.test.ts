@@ -69,7 +69,7 @@ describe('a reminder survives SIGKILL: the job runs once more after the restart,
       const now = new Date();
       const rsj = (await conn.db.selectFrom('agencies').select('id').where('code', '=', 'RSJ').executeTakeFirstOrThrow()).id;
       const leader = (await conn.db.selectFrom('users').select('id').where('username', '=', 'rsj.leader').executeTakeFirstOrThrow()).id;
-      await conn.db.insertInto('channel_settings').values({ channel: 'mail', config_json: JSON.stringify({ host: '127.0.0.1', port: smtp.port, security: 'none', sender: 'noreply@example.gov.cn', senderName: '', user: '', consoleUrl: '' }), secret: '', updated_by: null, updated_at: now.toISOString() }).execute();
+      await conn.db.insertInto('channel_settings').values({ id: 'mail', config_json: JSON.stringify({ host: '127.0.0.1', port: smtp.port, security: 'none', sender: 'noreply@example.gov.cn', senderName: '', user: '', consoleUrl: '' }), secret: '', updated_by: null, updated_at: now.toISOString() }).execute();
       await conn.db.insertInto('duty_shifts').values({ id: 'duty', agency_id: rsj, user_id: leader, phone: '13900000000', starts_at: new Date(now.getTime() - 3_600_000).toISOString(), ends_at: new Date(now.getTime() + 3_600_000).toISOString(), note: '', created_by: null, created_at: now.toISOString() }).execute();
       await setDeadline(conn.db, await loadCalendar(conn.db), () => now, { agencyId: rsj, type: 'opinion_case', id: 'case-kill' }, { rule: 'OP-5', term: { unit: 'hours', n: 1 }, startedAt: now.toISOString() });
       const held = () => conn.db.selectFrom('jobs').select(['id', 'locked_by', 'attempts', 'done_at']).where('kind', '=', 'notification.deliver').where('locked_by', 'is not', null).executeTakeFirst();

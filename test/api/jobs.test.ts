@@ -95,7 +95,7 @@ describe('two runners with their own connections on one database deliver each re
       const other = t.conn.dialect === 'postgres' ? (second = connect({ keyring, databaseUrl: process.env.DATABASE_URL, pgSchema: t.conn.schema! })).db : db;
       const rsj = await agencyId(t, 'RSJ');
       const now = '2026-12-08T03:00:00+08:00';
-      await db.insertInto('channel_settings').values({ channel: 'mail', config_json: JSON.stringify({ host: '127.0.0.1', port: smtp.port, security: 'none', sender: 'noreply@example.gov.cn', senderName: '', user: '', consoleUrl: '' }), secret: '', updated_by: null, updated_at: now }).execute();
+      await db.insertInto('channel_settings').values({ id: 'mail', config_json: JSON.stringify({ host: '127.0.0.1', port: smtp.port, security: 'none', sender: 'noreply@example.gov.cn', senderName: '', user: '', consoleUrl: '' }), secret: '', updated_by: null, updated_at: now }).execute();
       await db.insertInto('duty_shifts').values({ id: 'night', agency_id: rsj, user_id: await userId(t, 'rsj.leader'), phone: '13900000000', starts_at: '2026-12-07T16:00:00.000Z', ends_at: '2026-12-08T16:00:00.000Z', note: '', created_by: null, created_at: now }).execute();
       const cal = await loadCalendar(db);
       for (let i = 0; i < 20; i++) {

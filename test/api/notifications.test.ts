@@ -130,9 +130,9 @@ describe('e-mail over a real SMTP server, settings sealed at rest', () => {
     expect(saved.body).not.toContain('smtp-secret-1');
     const got = await call(t, s.sysadmin!, 'GET', '/notifications/mail-settings');
     expect(got.json()).toEqual({ configured: true, settings, secretSet: true });
-    const row = await t.conn.db.selectFrom('channel_settings').select('secret').where('channel', '=', 'mail').executeTakeFirstOrThrow();
+    const row = await t.conn.db.selectFrom('channel_settings').select('secret').where('id', '=', 'mail').executeTakeFirstOrThrow();
     expect(row.secret).toBe('smtp-secret-1');
-    const raw = await t.conn.db.withoutPlugins().selectFrom('channel_settings').select('secret').where('channel', '=', 'mail').executeTakeFirstOrThrow();
+    const raw = await t.conn.db.withoutPlugins().selectFrom('channel_settings').select('secret').where('id', '=', 'mail').executeTakeFirstOrThrow();
     expect(raw.secret).toMatch(/^gk1:/);
     // A blank password keeps the stored one.
     expect((await call(t, s.sysadmin!, 'PUT', '/notifications/mail-settings', { settings })).statusCode).toBe(200);

@@ -87,7 +87,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('channel_settings')
-    .addColumn('channel', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('config_json', 'text', (c) => c.notNull())
     .addColumn('secret', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')

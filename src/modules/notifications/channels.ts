@@ -40,7 +40,7 @@ export type SmsSettings = Static<typeof SmsSettingsSchema>;
 type Stored<T> = { config: T; secret: string };
 
 async function stored<T>(db: Tx, channel: 'mail' | 'sms'): Promise<Stored<T> | undefined> {
-  const row = await db.selectFrom('channel_settings').select(['config_json', 'secret']).where('channel', '=', channel).executeTakeFirst();
+  const row = await db.selectFrom('channel_settings').select(['config_json', 'secret']).where('id', '=', channel).executeTakeFirst();
   return row && { config: JSON.parse(row.config_json) as T, secret: row.secret };
 }
 
@@ -56,7 +56,7 @@ export async function saveChannelSettings<T>(deps: { db: Db; clock: Clock }, act
   return deps.db.transaction().execute(async (tx) => {
     const before = await stored<T>(tx, channel);
     const row = { config_json: JSON.stringify(config), secret: secret || before?.secret || '', updated_by: actor.userId, updated_at: isoNow(deps.clock) };
-    await tx.insertInto('channel_settings').values({ channel, ...row }).onConflict((oc) => oc.column('channel').doUpdateSet(row)).execute();
+    await tx.insertInto('channel_settings').values({ id: channel, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
     await appendAudit(tx, deps.clock, {
       actor: auditActor(actor, role), agencyId, action: `settings.${channel}.update`, entityType: 'settings', entityId: channel,
       before: before?.config ?? null, after: { ...config, secretChanged: !!secret },

@@ -59,7 +59,8 @@ export interface ReminderSettingsTable {
 export const CHANNEL_SETTINGS_SEALED = { secret: {} };
 
 export interface ChannelSettingsTable {
-  channel: string;
+  /** The channel: `mail` or `sms` (named `id` like every sealed table's key, for key rotation). */
+  id: string;
   config_json: string;
   secret: string;
   updated_by: string | null;
