@@ -54,4 +54,33 @@ describe('clocks that act: an overdue item reaches its holder in the console wit
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('the office sets its reminder thresholds; the system administrator the mail server and SMS gateway, whose secrets never come back', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const office = await context.newPage();
+    await consoleLogin(office, baseUrl, 'rsj.office');
+    await office.goto(`${baseUrl}/admin/notifications`);
+    await office.getByRole('tab', { name: '期限提醒设置' }).click();
+    await office.getByLabel('逾期后报分管领导').first().waitFor();
+    await animationsSettled(office);
+    await shot(office, 'notifications-3-reminders');
+    expect(await axeViolations(office)).toEqual([]);
+
+    const admin = await (await browser.newContext({ viewport: { width: 1366, height: 1000 }, locale: 'zh-CN' })).newPage();
+    await consoleLogin(admin, baseUrl, 'sysadmin');
+    await admin.goto(`${baseUrl}/admin/notifications`);
+    await admin.getByRole('tab', { name: '邮件与短信' }).click();
+    await admin.getByLabel('服务器地址').fill('smtp.example.gov.cn');
+    await admin.getByLabel('发件地址').fill('noreply@example.gov.cn');
+    await admin.getByLabel('用户名').fill('mailer');
+    await admin.getByLabel('密码').fill('mail-secret');
+    await admin.getByRole('button', { name: '保存' }).first().click();
+    await admin.getByText('邮件服务器设置已保存').waitFor();
+    await admin.getByText('已保存密码；留空则不修改').waitFor();
+    await expect(admin.getByLabel('密码').inputValue()).resolves.toBe('');
+    await animationsSettled(admin);
+    await shot(admin, 'notifications-4-mail');
+    expect(await axeViolations(admin)).toEqual([]);
+    await context.close();
+  });
 });

@@ -169,6 +169,9 @@ function MailAndSms() {
   }, { ...invalidate, success: '邮件服务器设置已保存' });
   const test = useApiMutation(notificationApi.testMail);
   const saveSms = useApiMutation((v: { url: string; secret?: string }) => notificationApi.saveSms({ url: v.url }, v.secret), { ...invalidate, success: '短信网关设置已保存' });
+  // The password and the secret are never shown again: the fields empty once saved.
+  const [mailForm] = Form.useForm<MailSettings & { password?: string }>();
+  const [smsForm] = Form.useForm<{ url: string; secret?: string }>();
   const emptyMail: MailSettings = { host: '', port: 465, security: 'tls', sender: '', senderName: '', user: '', consoleUrl: window.location.origin };
   return (
     <Row gutter={[24, 24]}>
@@ -176,7 +179,7 @@ function MailAndSms() {
         <Card title="邮件服务器（SMTP）">
           <ErrorAlert error={mail.error ?? saveMail.error ?? test.error} />
           {mail.data && (
-            <Form<MailSettings & { password?: string }> layout="vertical" initialValues={mail.data.settings ?? emptyMail} onFinish={(v) => saveMail.mutate(v)}>
+            <Form<MailSettings & { password?: string }> form={mailForm} layout="vertical" initialValues={mail.data.settings ?? emptyMail} onFinish={(v) => saveMail.mutate(v, { onSuccess: () => mailForm.setFieldValue('password', '') })}>
               <Row gutter={16}>
                 <Col xs={24} sm={12}><Form.Item label="服务器地址" name="host" rules={[{ required: true, message: '请填写服务器地址' }]}><Input maxLength={255} /></Form.Item></Col>
                 <Col xs={12} sm={6}><Form.Item label="端口" name="port" rules={[{ required: true, message: '请填写端口' }]}><InputNumber min={1} max={65535} precision={0} /></Form.Item></Col>
@@ -212,7 +215,7 @@ function MailAndSms() {
           </Typography.Paragraph>
           <ErrorAlert error={sms.error ?? saveSms.error} />
           {sms.data && (
-            <Form layout="vertical" initialValues={{ url: sms.data.settings?.url ?? '' }} onFinish={(v: { url: string; secret?: string }) => saveSms.mutate(v)}>
+            <Form form={smsForm} layout="vertical" initialValues={{ url: sms.data.settings?.url ?? '' }} onFinish={(v) => saveSms.mutate(v, { onSuccess: () => smsForm.setFieldValue('secret', '') })}>
               <Form.Item label="网关地址" name="url" rules={[{ required: true, type: 'url', message: '请填写有效的网址' }]}><Input maxLength={500} /></Form.Item>
               <Form.Item label="共享密钥" name="secret" extra={sms.data.secretSet ? '已保存密钥；留空则不修改' : undefined}><Input.Password maxLength={255} autoComplete="new-password" /></Form.Item>
               <Button type="primary" htmlType="submit" loading={saveSms.isPending}>保存</Button>
