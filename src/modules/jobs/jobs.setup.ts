@@ -1,6 +1,5 @@
 import type { Db, Dialect } from '../../db/database.ts';
 import { deliverNotification, DIGEST_JOB, sendDigests } from '../notifications/channels.ts';
-import '../notifications/holders.ts';
 import { DELIVER_JOB, sweepDeadlines, type DeliverPayload } from '../notifications/reminders.service.ts';
 import { createRunner, type Runner, type Schedule } from './jobs.runner.ts';
 
