@@ -110,7 +110,7 @@ export function reminderMessage(stage: Stage, view: Pick<DeadlineView, 'rule' | 
     case 'red':
       return { title: `${name}已逾期：${subjectTitle}`, body: `${name}已于${due}届满，尚未办结，请立即办理。` };
     case 'unit':
-      return { title: `【督办】${name}逾期未办结：${subjectTitle}`, body: `本科室承办的事项已超过${name}（${due}届满），请督促办理。` };
+      return { title: `【督办】${name}逾期未办结：${subjectTitle}`, body: `该事项已超过${name}（${due}届满），尚未办结，请督促承办人员办理。` };
     case 'leader':
       return { title: `【督办】${name}逾期未办结：${subjectTitle}`, body: `该事项已超过${name}（${due}届满），经提醒科室后仍未办结，请领导督办。` };
   }
