@@ -22,6 +22,8 @@ export type Config = {
   /** Where the signed checkpoints of the audit chains' heads are appended, and how often (minutes). */
   auditCheckpointFile: string;
   auditCheckpointMinutes: number;
+  /** The job runner (reminders, mail): on unless GONGKAI_JOBS=off; how often it looks for due jobs, and a claim's lease. */
+  jobs: { enabled: boolean; pollMs: number; leaseMs: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.GONGKAI_DATA_DIR ?? 'data');
   const minutes = Number(env.GONGKAI_AUDIT_CHECKPOINT_MINUTES ?? 60);
   if (!Number.isInteger(minutes) || minutes <= 0) throw new Error(`GONGKAI_AUDIT_CHECKPOINT_MINUTES must be a positive whole number, got "${env.GONGKAI_AUDIT_CHECKPOINT_MINUTES}"`);
+  const pollMs = Number(env.GONGKAI_JOBS_POLL_MS ?? 5000);
+  const leaseSeconds = Number(env.GONGKAI_JOBS_LEASE_SECONDS ?? 300);
+  if (!Number.isInteger(pollMs) || pollMs < 100) throw new Error(`GONGKAI_JOBS_POLL_MS must be a whole number of milliseconds ≥ 100, got "${env.GONGKAI_JOBS_POLL_MS}"`);
+  if (!Number.isInteger(leaseSeconds) || leaseSeconds <= 0) throw new Error(`GONGKAI_JOBS_LEASE_SECONDS must be a positive whole number, got "${env.GONGKAI_JOBS_LEASE_SECONDS}"`);
+  if (env.GONGKAI_JOBS !== undefined && !['on', 'off'].includes(env.GONGKAI_JOBS)) throw new Error(`GONGKAI_JOBS must be on or off, got "${env.GONGKAI_JOBS}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -51,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: (env.GONGKAI_TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     auditCheckpointFile: resolve(env.GONGKAI_AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl')),
     auditCheckpointMinutes: minutes,
+    jobs: { enabled: env.GONGKAI_JOBS !== 'off', pollMs, leaseMs: leaseSeconds * 1000 },
   };
 }

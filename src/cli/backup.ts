@@ -24,9 +24,14 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences', 'application_settings',
   'negative_list_entries', 'service_items', 'powers',
   'catalog_filings', 'letter_templates', 'letter_sequences',
+  'reminder_stages', 'notifications', 'deliveries', 'notification_preferences', 'reminder_settings', 'channel_settings', 'duty_shifts',
 ];
-/** Sessions end with the process they served; the catalog is derived from the published versions and rebuilt on restore. */
-export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries'];
+/**
+ * Sessions end with the process they served; the catalog is derived from the published versions
+ * and rebuilt on restore; the job queue and its schedules are the running server's: a restored
+ * system schedules its sweeps anew, and the reminder stages kept tell it what was already sent.
+ */
+export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries', 'jobs', 'job_schedules'];
 
 /** Rows that reference rows of the same table (agency tree, unit tree and successors) go parents first. */
 const SELF_REFERENCES: Partial<Record<TableName, string[]>> = { agencies: ['parent_id'], units: ['parent_id', 'successor_id'] };

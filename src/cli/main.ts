@@ -15,6 +15,7 @@ import { exportCheckpoint, lastCheckpoint, verifyAudit } from '../modules/audit/
 import { workdayAfter, workdaysBetween } from '../modules/calendar/calendar.service.ts';
 import { isRole, type Role } from '../modules/org/org.rules.ts';
 import { createUser, grantRole } from '../modules/org/org.service.ts';
+import { gongkaiRunner } from '../modules/jobs/jobs.setup.ts';
 import { loadDemoCity } from '../seed/demo-city.ts';
 import { DEMO_PASSWORD, isEmpty } from '../seed/demo.ts';
 import { backup, restore } from './backup.ts';
@@ -98,8 +99,11 @@ program
     const checkpoint = () => exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
     await checkpoint();
     const timer = setInterval(checkpoint, config.auditCheckpointMinutes * 60_000);
+    // Clocks that act (issue 12): reminders and mail run from the database's job queue.
+    const runner = config.jobs.enabled ? gongkaiRunner({ db: conn.db, dialect: conn.dialect, leaseMs: config.jobs.leaseMs, log: (msg, err) => app.log.error({ err }, msg) }) : null;
     const stop = async () => {
       clearInterval(timer);
+      await runner?.stop();
       await checkpoint();
       await app.close();
       await conn.close();
@@ -108,6 +112,7 @@ program
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: opts.port ?? config.port, host: config.host });
+    runner?.start(config.jobs.pollMs);
     console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${conn.dialect}`);
   });
 

@@ -15,6 +15,8 @@ import { COMMENT_SEALED, type ConsultationCommentTable, type ConsultationSetting
 import type { KeyTaskProgressTable, KeyTaskTable, PolicyEvaluationTable } from '../modules/keytasks/keytasks.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 import type { CoordinationRequestTable } from '../modules/coordination/coordination.tables.ts';
+import type { JobScheduleTable, JobTable } from '../modules/jobs/jobs.tables.ts';
+import { CHANNEL_SETTINGS_SEALED, DUTY_SHIFT_SEALED, type ChannelSettingsTable, type DeliveryTable, type DutyShiftTable, type NotificationPreferenceTable, type NotificationTable, type ReminderSettingsTable, type ReminderStageTable } from '../modules/notifications/notifications.tables.ts';
 
 /** All tables, composed from the modules that own them. */
 export interface Database {
@@ -63,6 +65,15 @@ export interface Database {
   key_tasks: KeyTaskTable;
   key_task_progress: KeyTaskProgressTable;
   policy_evaluations: PolicyEvaluationTable;
+  jobs: JobTable;
+  job_schedules: JobScheduleTable;
+  reminder_stages: ReminderStageTable;
+  notifications: NotificationTable;
+  deliveries: DeliveryTable;
+  notification_preferences: NotificationPreferenceTable;
+  reminder_settings: ReminderSettingsTable;
+  channel_settings: ChannelSettingsTable;
+  duty_shifts: DutyShiftTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
@@ -71,6 +82,8 @@ export const SEALED_COLUMNS: SealedColumns = {
   users: USER_SEALED,
   citizen_messages: MESSAGE_SEALED,
   consultation_comments: COMMENT_SEALED,
+  channel_settings: CHANNEL_SETTINGS_SEALED,
+  duty_shifts: DUTY_SHIFT_SEALED,
 };
 
 export type Db = Kysely<Database>;

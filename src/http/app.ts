@@ -23,6 +23,7 @@ import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { messageRoutes } from '../modules/messages/messages.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
@@ -59,6 +60,7 @@ const API_ROUTES = [
   coordinationRoutes,
   consultationRoutes,
   keyTaskRoutes,
+  notificationRoutes,
 ];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));

@@ -4,6 +4,7 @@ import { inOneTransaction, type Db } from '../db/database.ts';
 import { seedDemoCoordination } from './demo-coordination.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoParticipation } from './demo-participation.ts';
+import { seedDemoDuty } from './demo-duty.ts';
 import { isEmpty, seedDemo } from './demo.ts';
 
 /**
@@ -17,6 +18,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
     const { users } = await seedDemo({ ...deps, db });
     const items = (await seedDemoDocuments({ ...deps, db })) + (await seedDemoParticipation({ ...deps, db }));
     await seedDemoCoordination({ ...deps, db });
+    await seedDemoDuty({ ...deps, db });
     return { users, items };
   });
 }

@@ -67,6 +67,8 @@ const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const ConsultationListPage = lazy(() => import('./pages/consultation/ConsultationListPage'));
 const ConsultationDetailPage = lazy(() => import('./pages/consultation/ConsultationDetailPage'));
 const KeyTasksPage = lazy(() => import('./pages/consultation/KeyTasksPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const DutyRosterPage = lazy(() => import('./pages/notifications/DutyRosterPage'));
 
 export interface NavPage {
   path: string;
@@ -187,7 +189,8 @@ export const NAV_SECTIONS: NavSection[] = [
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
-      comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
+      { path: '/notifications', label: '通知', icon: <BellOutlined />, element: <NotificationsPage /> },
+      { path: '/notifications/duty', label: '领导值班表', roles: ITEM_ROLES, element: <DutyRosterPage />, hidden: true },
     ],
   },
   {

@@ -29,6 +29,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   consultation: '意见征集',
   key_task: '重点工作',
   policy_evaluation: '政策评估',
+  duty_shift: '领导值班',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -120,6 +121,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'key_task.progress': '登记重点工作进展',
   'policy_evaluation.create': '登记重大政策实施评估',
   'policy_evaluation.report': '关联政策实施评估报告',
+  'settings.reminders.update': '修改期限提醒设置',
+  'settings.mail.update': '修改邮件服务器设置',
+  'settings.mail.test': '发送测试邮件',
+  'settings.sms.update': '修改短信网关设置',
+  'user.notification_channels': '设置本人通知方式',
+  'duty.create': '安排领导值班',
+  'duty.delete': '删除值班安排',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
@@ -130,6 +138,7 @@ const groupOf = (action: string): string => {
   if (head === 'catalog') return ENTITY_LABELS.catalog_filing!;
   if (head === 'coordination') return ENTITY_LABELS.coordination_request!;
   if (head === 'calendar') return '工作日历';
+  if (head === 'duty') return ENTITY_LABELS.duty_shift!;
   return ENTITY_LABELS[head] ?? '其他';
 };
 

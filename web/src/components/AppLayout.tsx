@@ -1,10 +1,11 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { isNavMenu, NAV_PAGES, NAV_SECTIONS, type NavEntry, type NavPage } from '../navigation';
+import { notificationQueries } from '../pages/notifications/api';
 import { FullPageSpin, useSession } from '../session';
 import { useRoleLabel } from '../hooks';
 import './layout.css';
@@ -145,6 +146,7 @@ function UserBar() {
 
   return (
     <Flex justify="flex-end" align="center" gap="small" wrap style={{ minHeight: 64, paddingBlock: 8, flex: 1, minWidth: 0 }}>
+      <NotificationBell />
       <Typography.Text strong>{me.user.name}</Typography.Text>
       <Typography.Text type="secondary">{me.user.agencyName}</Typography.Text>
       <Flex gap={4} wrap>
@@ -159,5 +161,17 @@ function UserBar() {
         退出登录
       </Button>
     </Flex>
+  );
+}
+
+/** The unread notifications, counted each minute (the reminder sweep's pace); opens the 通知 page. */
+function NotificationBell() {
+  const navigate = useNavigate();
+  const { data } = useQuery(notificationQueries.unread());
+  const unread = data?.unread ?? 0;
+  return (
+    <Badge count={unread} overflowCount={99} size="small">
+      <Button type="text" icon={<BellOutlined />} aria-label={unread ? `通知：${unread}条未读` : '通知'} onClick={() => navigate('/notifications')} />
+    </Badge>
   );
 }

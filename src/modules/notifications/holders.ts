@@ -1,0 +1,76 @@
+import type { Tx } from '../../db/database.ts';
+import type { Role } from '../org/org.rules.ts';
+
+/**
+ * Who holds a subject now, per `subject_type` of the deadlines table: the people a reminder
+ * goes to, the unit whose head an escalation reaches, and what the message may say about it
+ * (a title and a console link, never a citizen's personal data). A module that stores clocks
+ * of a new subject type registers its resolver here; an unknown type falls back to the
+ * agency's disclosure office (公开办).
+ */
+export type Holder = { title: string; link: string | null; unitId: string | null; userIds: string[] };
+export type HolderResolver = (tx: Tx, subjectId: string, agencyId: string) => Promise<Holder | undefined>;
+
+const resolvers = new Map<string, HolderResolver>();
+
+export function registerHolderResolver(subjectType: string, resolver: HolderResolver): void {
+  resolvers.set(subjectType, resolver);
+}
+
+/** Active users holding `role` by a grant on the agency itself, optionally of one unit. */
+export async function roleHolders(tx: Tx, agencyId: string, role: Role, unitId?: string | null): Promise<string[]> {
+  let q = tx
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .select('users.id')
+    .where('role_grants.agency_id', '=', agencyId)
+    .where('role_grants.role', '=', role)
+    .where('users.status', '=', 'active');
+  if (unitId) q = q.where('users.unit_id', '=', unitId);
+  return [...new Set((await q.orderBy('users.username').execute()).map((r) => r.id))];
+}
+
+export async function resolveHolder(tx: Tx, subjectType: string, subjectId: string, agencyId: string): Promise<Holder> {
+  const found = await resolvers.get(subjectType)?.(tx, subjectId, agencyId);
+  const userIds = found?.userIds.length ? found.userIds : await roleHolders(tx, agencyId, 'office');
+  return { title: found?.title ?? '办理事项', link: found?.link ?? null, unitId: found?.unitId ?? null, userIds };
+}
+
+/** Who acts on an item in each state of its workflow (documents.rules.ts TRANSITIONS). */
+const ITEM_HOLDER: Record<string, Role | 'drafter_self'> = {
+  draft: 'drafter_self', office_check: 'office', dept_review: 'dept_head', secrecy_review: 'secrecy_reviewer',
+  referred: 'office', leader_approval: 'leader', approved: 'office', published: 'office',
+};
+
+async function itemHolder(tx: Tx, itemId: string): Promise<Holder | undefined> {
+  const item = await tx.selectFrom('items').select(['id', 'agency_id', 'unit_id', 'drafter_id', 'title', 'state']).where('id', '=', itemId).executeTakeFirst();
+  if (!item) return undefined;
+  const who = ITEM_HOLDER[item.state] ?? 'office';
+  const userIds = who === 'drafter_self' ? [item.drafter_id] : await roleHolders(tx, item.agency_id, who, who === 'dept_head' ? item.unit_id : null);
+  return { title: `“${item.title}”`, link: `/documents/${item.id}`, unitId: item.unit_id, userIds };
+}
+
+registerHolderResolver('item', itemHolder);
+
+/** A consultation or secrecy referral of an item (LAW-32, LAW-34, SEC-8): the office chases it. */
+registerHolderResolver('consultation', async (tx, id) => {
+  const c = await tx.selectFrom('item_consultations').innerJoin('items', 'items.id', 'item_consultations.item_id').select(['items.id', 'items.agency_id', 'items.unit_id', 'items.title']).where('item_consultations.id', '=', id).executeTakeFirst();
+  if (!c) return undefined;
+  return { title: `“${c.title}”的征求意见`, link: `/documents/${c.id}`, unitId: c.unit_id, userIds: await roleHolders(tx, c.agency_id, 'office') };
+});
+
+/** An application: the office, and the unit's contact person once it is assigned to a unit (ORG-3). */
+async function applicationHolder(tx: Tx, id: string): Promise<Holder | undefined> {
+  const a = await tx.selectFrom('applications').leftJoin('units', 'units.id', 'applications.unit_id').select(['applications.id', 'applications.agency_id', 'applications.unit_id', 'applications.reg_number', 'units.contact_user_id']).where('applications.id', '=', id).executeTakeFirst();
+  if (!a) return undefined;
+  const office = await roleHolders(tx, a.agency_id, 'office');
+  return { title: `申请 ${a.reg_number}`, link: `/applications/${a.id}`, unitId: a.unit_id, userIds: [...new Set([...office, ...(a.contact_user_id ? [a.contact_user_id] : [])])] };
+}
+
+registerHolderResolver('application', applicationHolder);
+
+registerHolderResolver('application_consultation', async (tx, id) => {
+  const c = await tx.selectFrom('application_consultations').select('application_id').where('id', '=', id).executeTakeFirst();
+  const holder = c && (await applicationHolder(tx, c.application_id));
+  return holder && { ...holder, title: `${holder.title}的征求意见` };
+});
