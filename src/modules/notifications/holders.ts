@@ -74,3 +74,33 @@ registerHolderResolver('application_consultation', async (tx, id) => {
   const holder = c && (await applicationHolder(tx, c.application_id));
   return holder && { ...holder, title: `${holder.title}的征求意见` };
 });
+
+/** A citizen's message (OP-6): the unit it is assigned to answers it; before and after, the office. */
+registerHolderResolver('citizen_message', async (tx, id) => {
+  const m = await tx.selectFrom('citizen_messages').select(['id', 'agency_id', 'unit_id', 'state', 'topic']).where('id', '=', id).executeTakeFirst();
+  if (!m) return undefined;
+  const unitHolders = m.state === 'assigned' && m.unit_id ? [...(await roleHolders(tx, m.agency_id, 'dept_head', m.unit_id)), ...(await roleHolders(tx, m.agency_id, 'drafter', m.unit_id))] : [];
+  const userIds = unitHolders.length ? unitHolders : await roleHolders(tx, m.agency_id, 'office');
+  return { title: `网民留言“${m.topic}”`, link: `/opinion/messages?id=${m.id}`, unitId: m.unit_id, userIds: [...new Set(userIds)] };
+});
+
+/** A coordination request (COORD-1): its clock belongs to the agency that owes the answer, whose office answers. */
+registerHolderResolver('coordination_request', async (tx, id, agencyId) => {
+  const r = await tx.selectFrom('coordination_requests').select(['id', 'subject_title']).where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  return { title: `“${r.subject_title}”的发布协调`, link: `/coordination?request=${r.id}`, unitId: null, userIds: await roleHolders(tx, agencyId, 'office') };
+});
+
+/** The published feedback on a consultation (FIVE-1): the office publishes it. */
+registerHolderResolver('consultation_feedback', async (tx, id) => {
+  const c = await tx.selectFrom('consultations').select(['id', 'agency_id', 'title']).where('id', '=', id).executeTakeFirst();
+  if (!c) return undefined;
+  return { title: `“${c.title}”的意见采纳情况`, link: `/consultation/${c.id}`, unitId: null, userIds: await roleHolders(tx, c.agency_id, 'office') };
+});
+
+/** A major policy's evaluation report one year on (FIVE-5): the drafting unit writes it, the office publishes it. */
+registerHolderResolver('policy_evaluation', async (tx, id) => {
+  const e = await tx.selectFrom('policy_evaluations').innerJoin('items', 'items.id', 'policy_evaluations.policy_item_id').select(['items.agency_id', 'items.unit_id', 'items.title']).where('policy_evaluations.id', '=', id).executeTakeFirst();
+  if (!e) return undefined;
+  return { title: `“${e.title}”的实施评估报告`, link: '/key-tasks', unitId: e.unit_id, userIds: await roleHolders(tx, e.agency_id, 'office') };
+});
