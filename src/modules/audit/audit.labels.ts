@@ -22,6 +22,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   service_item: '公共服务事项',
   power: '行政职权',
   letter_template: '文书模板',
+  annual_report: '年度报告',
+  monthly_report: '月度报告',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -94,6 +96,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.appeal_result': '登记复议诉讼结果',
   'letter_template.update': '修改文书模板',
   'settings.site.update': '修改门户网站信息',
+  'annual_report.create': '起草年度报告',
+  'annual_report.update': '修改年度报告',
+  'annual_report.submit': '提交年度报告审核',
+  'annual_report.pass': '年度报告审核通过',
+  'annual_report.return': '退回年度报告',
+  'annual_report.approve': '批准发布年度报告',
+  'annual_report.correct': '更正年度报告',
+  'annual_report.entry': '录入年报数据',
+  'annual_report.entry_delete': '删除年报数据',
+  'annual_report.settings': '修改年报报送期限',
+  'monthly_report.submit': '报送月度报告',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
