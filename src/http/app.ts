@@ -29,6 +29,7 @@ import { portalItemRoutes } from '../portal/items.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
 import { portalRoutes } from '../portal/portal.routes.ts';
+import { portalReportRoutes } from '../portal/reports.routes.ts';
 import { portalSearchRoutes } from '../portal/search.routes.ts';
 import { installAccessControl } from './access.ts';
 import type { AppDeps } from './deps.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await portalItemRoutes(app, deps);
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
+  await portalReportRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
   await registerConsole(app);
 

@@ -24,7 +24,7 @@ export const DEMO_CITY: DemoAgency[] = [
   {
     code: 'SZF', name: '示例市人民政府办公室', level: 'city', address: '示例市人民路1号', phone: '0310-1234000', email: 'zwgk@example.gov.cn',
     units: [
-      { name: '政务公开办公室', kind: 'department', users: [u('sysadmin', '周系统', ['sys_admin'], '13800000001'), u('secadmin', '吴安全', ['security_admin'], '13800000002'), u('auditor', '郑审计', ['auditor'], '13800000003')] },
+      { name: '政务公开办公室', kind: 'department', users: [u('sysadmin', '周系统', ['sys_admin'], '13800000001'), u('secadmin', '吴安全', ['security_admin'], '13800000002'), u('auditor', '郑审计', ['auditor'], '13800000003'), u('szf.office', '林政务', ['office'], '13800000004')] },
     ],
   },
   {

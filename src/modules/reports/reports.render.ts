@@ -6,31 +6,38 @@
 import ExcelJS from 'exceljs';
 import { htmlToPdf } from '../files/html-pdf.ts';
 import { html, paragraphs, type Html } from '../../portal/html.ts';
-import type { Grid, Texts } from './reports.rules.ts';
+import type { Grid } from './reports.rules.ts';
 
 /** A report as its outputs show it: title, then parts each with text and/or tables. */
 export type ReportDoc = { title: string; subtitle: string; parts: { heading: string; text: string; grids: Grid[] }[]; note: string };
+
+/** A short label or a group's label down the side never wraps (商业企业 stays on one line); long ones wrap. */
+const SHORT = 6;
 
 export function gridHtml(g: Grid): Html {
   return html`<div class="table-scroll" role="region" aria-label="${g.caption}" tabindex="0"><table class="report-table"><caption>${g.caption}</caption><tbody>
 ${g.rows.map((row) => html`<tr>${row.map((c) => {
     const span = html`${c.colspan && c.colspan > 1 ? html` colspan="${c.colspan}"` : ''}${c.rowspan && c.rowspan > 1 ? html` rowspan="${c.rowspan}"` : ''}`;
-    return c.head ? html`<th scope="${c.colspan && c.colspan > 1 ? 'colgroup' : 'row'}"${span}>${c.text}</th>` : html`<td${span}>${c.text}</td>`;
+    const cls = c.text.length <= SHORT || (c.rowspan ?? 1) > 1 ? html` class="short"` : '';
+    return c.head ? html`<th scope="${c.colspan && c.colspan > 1 ? 'colgroup' : 'row'}"${span}${cls}>${c.text}</th>` : html`<td${span}>${c.text}</td>`;
   })}</tr>`)}
 </tbody></table></div>`;
 }
 
-export function reportBodyHtml(doc: ReportDoc): Html {
+/** The report as one HTML body; for print, a table's caption other than its part's heading is a line above it. */
+export function reportBodyHtml(doc: ReportDoc, print = false): Html {
+  const grid = (heading: string, g: Grid) => html`${print && g.caption !== heading ? html`<p class="caption">${g.caption}</p>` : ''}${gridHtml(g)}`;
   return html`<h1>${doc.title}</h1><p class="hint">${doc.subtitle}</p>
-${doc.parts.map((p) => html`<section><h2>${p.heading}</h2>${paragraphs(p.text)}${p.grids.map(gridHtml)}</section>`)}
+${doc.parts.map((p) => html`<section><h2>${p.heading}</h2>${paragraphs(p.text)}${p.grids.map((g) => grid(p.heading, g))}</section>`)}
 ${doc.note ? html`<p class="hint">${doc.note}</p>` : ''}`;
 }
 
 const PDF_STYLE = `body{font-family:serif;font-size:10pt;margin:0}h1{font-size:16pt;text-align:center}h2{font-size:12pt;margin-top:10pt}
-table{border-collapse:collapse;width:100%;margin:6pt 0}th,td{border:0.5pt solid #000;padding:2pt;font-size:8pt;text-align:center}caption{font-weight:bold;padding:4pt}p{text-indent:2em;margin:3pt 0}`;
+table{border-collapse:collapse;width:100%;margin:6pt 0}th,td{border:0.5pt solid #000;padding:2pt;font-size:8pt;text-align:center}caption{display:none}p{text-indent:2em;margin:3pt 0}
+p.caption{text-indent:0;text-align:center;font-weight:bold}.short{white-space:nowrap}`;
 
 export async function reportPdf(doc: ReportDoc): Promise<Uint8Array> {
-  return htmlToPdf(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.title}</title><style>${PDF_STYLE}</style></head><body>${reportBodyHtml(doc).value}</body></html>`, doc.title);
+  return htmlToPdf(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${doc.title}</title><style>${PDF_STYLE}</style></head><body>${reportBodyHtml(doc, true).value}</body></html>`, doc.title);
 }
 
 /** Places each cell of a grid at its row and column, past the cells merged from above. */
@@ -114,6 +121,3 @@ export async function gridsWorkbook(sheets: { name: string; grid: Grid }[], titl
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-/** The text parts' keys in the order the template numbers them. */
-export const TEXT_PARTS: (keyof Texts)[] = ['overall', 'problems', 'other'];
