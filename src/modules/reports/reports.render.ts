@@ -94,10 +94,10 @@ export async function reportDocx(doc: ReportDoc): Promise<Uint8Array> {
 }
 
 /** One sheet per table, merged as the national template merges, numbers as numbers. */
-export async function gridsWorkbook(sheets: { name: string; grid: Grid }[], title: string): Promise<Buffer> {
+export async function gridsWorkbook(sheets: { name: string; grid: Grid; note?: string }[], title: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.title = title;
-  for (const { name, grid } of sheets) {
+  for (const { name, grid, note } of sheets) {
     const sheet = book.addWorksheet(name);
     const width = Math.max(...layoutGrid(grid).map((p) => p.c + (p.cell.colspan ?? 1)));
     sheet.mergeCells(1, 1, 1, width);
@@ -117,6 +117,7 @@ export async function gridsWorkbook(sheets: { name: string; grid: Grid }[], titl
       if (cell.head) target.font = { bold: cs > 1 };
       for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) sheet.getCell(row + i, col + j).border = { top: thin, bottom: thin, left: thin, right: thin };
     }
+    if (note) sheet.getCell(grid.rows.length + 3, 1).value = note;
     sheet.columns.forEach((column, i) => { column.width = i === 0 || (i < 3 && name === '表三') ? 22 : 12; });
   }
   return Buffer.from(await book.xlsx.writeBuffer());

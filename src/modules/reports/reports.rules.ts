@@ -1,6 +1,6 @@
 import { chinaDateOf } from '../../core/clock.ts';
 import { badRequest } from '../../core/errors.ts';
-import { APPEAL_KINDS, APPLICANT_KINDS, OUTCOME_KEYS, OUTCOMES, table3, type AppealKind, type ApplicantKind, type Outcome, type Table3Row } from '../applications/applications.rules.ts';
+import { APPEAL_KINDS, APPLICANT_KINDS, OUTCOME_KEYS, OUTCOMES, table3, type AppealKind, type ApplicantKind, type Outcome, type Table3, type Table3Row } from '../applications/applications.rules.ts';
 import { CATEGORIES, type Category, type DocKind, type PolicyLevel, type Validity } from '../documents/documents.rules.ts';
 import type { Role } from '../org/org.rules.ts';
 
@@ -205,7 +205,8 @@ export type Grid = { caption: string; rows: Cell[][] };
 
 const h = (text: string, colspan = 1, rowspan = 1): Cell => ({ text, colspan, rowspan, head: true });
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(4).replace(/0+$/, ''));
-const v = (f: Figures, key: string, colspan = 1): Cell => ({ text: fmt(f.cells[key] ?? 0), key, colspan });
+type Cells = Pick<Figures, 'cells'>;
+const v = (f: Cells, key: string, colspan = 1): Cell => ({ text: fmt(f.cells[key] ?? 0), key, colspan });
 
 export type Template = {
   id: string;
@@ -213,13 +214,18 @@ export type Template = {
   fromYear: number;
   basis: string;
   parts: { overall: string; proactive: string; applications: string; appeals: string; problems: string; other: string };
-  tables: (f: Figures) => { proactive: Grid; applications: Grid; appeals: Grid; fees: Grid };
+  tables: (f: Cells) => { proactive: Grid; applications: Grid; appeals: Grid; fees: Grid };
 };
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八'];
 
 /** Table 3 of the 2021 format: merged applicant headers, 三、本年度办理结果 with (一)…(七) and 1.…8. */
-function table3Grid2021(f: Figures): Grid {
+/** Table 3's figures by cell key, from the applications' statistic. */
+export function table3Cells(t: Table3): Record<string, number> {
+  return Object.fromEntries(T3_ROWS.flatMap((r) => [...KIND_KEYS, 'total' as const].map((k) => [`t3.${r}.${k}`, t.rows[r][k]])));
+}
+
+export function table3Grid2021(f: Cells): Grid {
   const kinds = KIND_KEYS;
   const nums = (row: Table3Row) => [...kinds.map((k) => v(f, `t3.${row}.${k}`)), v(f, `t3.${row}.total`)];
   const groups: { title: string; keys: Outcome[] }[] = [];
@@ -252,7 +258,7 @@ function table3Grid2021(f: Figures): Grid {
   };
 }
 
-function table2Grid2021(f: Figures): Grid {
+function table2Grid2021(f: Cells): Grid {
   const section = (text: string) => [h(text, 4)];
   return {
     caption: '二、主动公开政府信息情况',
@@ -275,7 +281,7 @@ function table2Grid2021(f: Figures): Grid {
   };
 }
 
-function table4Grid2021(f: Figures): Grid {
+function table4Grid2021(f: Cells): Grid {
   const results = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
   const heads = () => results.map((r) => h(APPEAL_RESULTS[r]));
   return {
@@ -289,7 +295,7 @@ function table4Grid2021(f: Figures): Grid {
   };
 }
 
-function feesGrid(f: Figures): Grid {
+function feesGrid(f: Cells): Grid {
   return {
     caption: '政府信息公开信息处理费',
     rows: [

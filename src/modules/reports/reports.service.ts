@@ -285,8 +285,7 @@ export async function citySummary(deps: Deps, actor: Actor, year: number) {
     for (const [k, v] of Object.entries(f.cells)) cells[k] = (cells[k] ?? 0) + v;
     sources.push({ agencyId: a.id, agencyName: a.name, published: !!published });
   }
-  const f = { year, cells, records: {}, stockCheck: { ok: true, lines: [] }, identity: { ok: true, left: 0, right: 0 }, summary: { published: 0, byCategory: {}, repliedOnTime: 0, replied: 0 } } satisfies Figures;
-  return { year, sources, cells, tables: templateFor(year).tables(f) };
+  return { year, sources, cells, tables: templateFor(year).tables({ cells }) };
 }
 
 export async function citySummaryWorkbook(deps: Deps, actor: Actor, year: number): Promise<Buffer> {
