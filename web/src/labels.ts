@@ -41,6 +41,8 @@ export const LIGHTS: Record<TrafficLight, { color: string; label: string }> = {
 export const TODO_KIND_LABELS: Record<string, string> = {
   item: '信息发布',
   application: '依申请公开',
+  annual_report: '年度报告',
+  monthly_report: '月度报告',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

@@ -60,6 +60,9 @@ const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
+const AnnualReportsPage = lazy(() => import('./pages/reports/AnnualReportsPage'));
+const AnnualReportPage = lazy(() => import('./pages/reports/AnnualReportPage'));
+const MonthlyReportPage = lazy(() => import('./pages/reports/MonthlyReportPage'));
 
 export interface NavPage {
   path: string;
@@ -163,6 +166,17 @@ const LISTS: NavMenu = {
   ],
 };
 
+/** 工作报告: the annual report (LAW-49/50) and the monthly report (SUP-5); the city office sees every agency's. */
+const REPORTS: NavMenu = {
+  label: '工作报告',
+  icon: <FileDoneOutlined />,
+  pages: [
+    { path: '/reports/annual', label: '年度报告', icon: <BookOutlined />, roles: ['office', 'leader'], element: <AnnualReportsPage /> },
+    { path: '/reports/monthly', label: '月度报告', icon: <CalendarOutlined />, roles: ['office', 'leader'], element: <MonthlyReportPage /> },
+    { path: '/reports/annual/:id', label: '年度报告详情', roles: ['office', 'leader'], element: <AnnualReportPage />, hidden: true },
+  ],
+};
+
 export const NAV_SECTIONS: NavSection[] = [
   { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
   {
@@ -172,6 +186,7 @@ export const NAV_SECTIONS: NavSection[] = [
       CATALOG,
       LISTS,
       APPLICATIONS,
+      REPORTS,
       comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
       comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),

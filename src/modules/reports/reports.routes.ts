@@ -10,7 +10,7 @@ import { sniffFile } from '../files/sniff.ts';
 import { ANNUAL_ACTIONS, ENTRY_KEYS } from './reports.rules.ts';
 import {
   actOnAnnual, addEntry, annualDownload, annualRecords, citySummary, citySummaryWorkbook, correctAnnual, createAnnual, deleteEntry, getAnnual, getMonthly, importEntries,
-  listAnnual, listEntries, monthlyFile, REPORT_ROLES, reportSettings, setReportSettings, submitMonthly, updateAnnual,
+  listAnnual, listEntries, monthlyFile, REPORT_ROLES, reportCharts, reportSettings, setReportSettings, submitMonthly, updateAnnual,
 } from './reports.service.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -90,6 +90,9 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps) {
     if (sniffFile(bytes)?.kind !== 'xlsx') throw badRequest('IMPORT_NOT_XLSX', '请上传 Excel（.xlsx）文件');
     return reply.status(201).send(await importEntries(deps, actorOf(req), req.query.year, bytes));
   });
+
+  r.get('/reports/charts', { config: { access: readers }, schema: { tags: ['reports'], summary: '图表数据：各月主动公开和依申请公开数量、办理结果、按时率', querystring: Type.Object({ year: Year }, strict) } },
+    async (req) => reportCharts(deps, actorOf(req), req.query.year));
 
   r.get('/reports/settings', { config: { access: readers }, schema: { tags: ['reports'], summary: '本机关年度报告的报送期限' } }, async (req) => reportSettings(deps, actorOf(req)));
 

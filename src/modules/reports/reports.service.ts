@@ -397,6 +397,20 @@ export async function countMonthly(db: Tx, agencyId: string, month: string): Pro
   );
 }
 
+/** The console's charts: items and applications per month of a year, outcomes, on-time rates. */
+export async function reportCharts(deps: Deps, actor: Actor, year: number) {
+  requireRoleIn(actor, REPORT_ROLES, actor.agencyId);
+  const months = [];
+  for (let m = 1; m <= 12; m++) {
+    const f = await countMonthly(deps.db, actor.agencyId, `${year}-${String(m).padStart(2, '0')}`);
+    const items = f.items.reduce((s, r) => ({ published: s.published + r.documents + r.others, onTime: s.onTime + r.onTime }), { published: 0, onTime: 0 });
+    months.push({ month: f.month, itemsPublished: items.published, itemsOnTime: items.onTime, received: f.applications.received, answered: f.applications.answered, answeredOnTime: f.applications.onTime, byGroup: f.applications.byGroup });
+  }
+  const outcomes: Record<string, number> = {};
+  for (const m of months) for (const [g, n] of Object.entries(m.byGroup)) outcomes[g] = (outcomes[g] ?? 0) + n;
+  return { year, months: months.map(({ byGroup: _, ...m }) => m), outcomes };
+}
+
 async function setMonthlyClock(tx: Tx, deps: Deps, agencyId: string, month: string) {
   const cal = await loadCalendar(tx);
   await setDeadline(tx, cal, deps.clock, { agencyId, type: MONTHLY.type, id: `${agencyId}:${month}` }, { rule: MONTHLY.rule, term: { unit: 'calendarDays', n: MONTHLY_DUE_DAY - 1 }, startedAt: monthlyClockStart(month), startedAs: '次月开始' });
