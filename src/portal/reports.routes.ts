@@ -47,7 +47,7 @@ ${current.length
 <p class="hint">${doc.subtitle}</p>
 ${row.superseded_by ? html`<p class="notice" role="note">本版本已被更正，请查阅<a href="/xxgk/${a.code}/reports/${row.year}">现行版本</a>。</p>` : ''}
 <p class="downloads">下载：<a href="/xxgk/${a.code}/reports/${row.year}.docx${suffix}">Word 文档</a> · <a href="/xxgk/${a.code}/reports/${row.year}.pdf${suffix}">PDF 文档</a></p>
-${doc.parts.map((p) => html`<section><h2>${p.heading}</h2>${paragraphs(p.text)}${p.grids.map(gridHtml)}</section>`)}
+${doc.parts.map((p) => html`<section><h2>${p.heading}</h2>${paragraphs(p.text)}${p.grids.map((g) => gridHtml(g, p.heading))}</section>`)}
 ${doc.note ? html`<p class="hint">${doc.note}</p>` : ''}
 ${versions.length > 1 ? html`<section><h2>版本记录</h2><ul>${versions.map((v) => html`<li><a href="/xxgk/${a.code}/reports/${row.year}?version=${v.version}">第${v.version}版</a>，${chinaLongDateOf(v.published_at!)}发布${v.correction_reason ? html`，更正原因：${v.correction_reason}` : ''}${v.superseded_by ? '（已被更正）' : '（现行版本）'}</li>`)}</ul></section>` : ''}
 </article>`;

@@ -14,8 +14,9 @@ export type ReportDoc = { title: string; subtitle: string; parts: { heading: str
 /** A short label or a group's label down the side never wraps (商业企业 stays on one line); long ones wrap. */
 const SHORT = 6;
 
-export function gridHtml(g: Grid): Html {
-  return html`<div class="table-scroll" role="region" aria-label="${g.caption}" tabindex="0"><table class="report-table"><caption>${g.caption}</caption><tbody>
+/** A table of the report; its caption is only for screen readers where the part's heading already says it. */
+export function gridHtml(g: Grid, heading?: string): Html {
+  return html`<div class="table-scroll" role="region" aria-label="${g.caption}" tabindex="0"><table class="report-table"><caption${g.caption === heading ? html` class="visually-hidden"` : ''}>${g.caption}</caption><tbody>
 ${g.rows.map((row) => html`<tr>${row.map((c) => {
     const span = html`${c.colspan && c.colspan > 1 ? html` colspan="${c.colspan}"` : ''}${c.rowspan && c.rowspan > 1 ? html` rowspan="${c.rowspan}"` : ''}`;
     const cls = c.text.length <= SHORT || (c.rowspan ?? 1) > 1 ? html` class="short"` : '';

@@ -87,7 +87,7 @@ export default function AnnualReportPage() {
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         {textPart('overall', r.template.parts.overall)}
         <Card size="small" title={r.template.parts.proactive} style={{ marginBottom: 16 }}>
-          <GridTable grid={r.tables.proactive} onFigure={onFigure} />
+          <GridTable grid={r.tables.proactive} onFigure={onFigure} captionHidden />
           {draft ? (
             <Form.Item name="stockReason" label="现行有效件数与“上年现行有效＋本年制发－本年废止”不一致的原因（不一致时必填）">
               <Input.TextArea autoSize />
@@ -122,13 +122,13 @@ export default function AnnualReportPage() {
           {draft && <EntryForm keys={entries.data?.keys ?? {}} onAdd={(v) => addEntry.mutateAsync(v)} onImport={(f) => reportsApi.importEntries(r.year, f).then(() => { void message.success('已导入'); void entries.refetch(); })} />}
         </Card>
         <Card size="small" title={r.template.parts.applications} style={{ marginBottom: 16 }}>
-          <GridTable grid={r.tables.applications} onFigure={onFigure} />
+          <GridTable grid={r.tables.applications} onFigure={onFigure} captionHidden />
           <Typography.Text type={r.figures.identity.ok ? 'success' : 'danger'}>
             勾稽关系：新收＋上年结转＝{r.figures.identity.left}，办理结果总计＋结转下年度＝{r.figures.identity.right}，{r.figures.identity.ok ? '一致' : '不一致'}
           </Typography.Text>
         </Card>
         <Card size="small" title={r.template.parts.appeals} style={{ marginBottom: 16 }}>
-          <GridTable grid={r.tables.appeals} onFigure={onFigure} />
+          <GridTable grid={r.tables.appeals} onFigure={onFigure} captionHidden />
         </Card>
         {textPart('problems', r.template.parts.problems)}
         {textPart('other', r.template.parts.other)}

@@ -6,14 +6,16 @@ interface GridTableProps {
   grid: ReportGrid;
   /** Opens the records behind a figure; without it figures are plain text. */
   onFigure?: (key: string, label: string) => void;
+  /** The heading above already names the table: the caption stays for screen readers only. */
+  captionHidden?: boolean;
 }
 
 /** A table of the report exactly as the national template lays it out (merged headers, numbering); each figure opens its records. */
-export function GridTable({ grid, onFigure }: GridTableProps) {
+export function GridTable({ grid, onFigure, captionHidden }: GridTableProps) {
   return (
     <div className="report-grid-scroll">
       <table className="report-grid">
-        <caption>
+        <caption className={captionHidden ? 'report-sr-only' : undefined}>
           <Typography.Text strong>{grid.caption}</Typography.Text>
         </caption>
         <tbody>
