@@ -103,8 +103,13 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     await app(t, rsj, { kind: 'natural', received: '2025-04-01', finished: '2025-05-20', outcome: 'granted', fee: { amount: 200, basis: 'count', notifiedAt: '2025-04-10T02:00:00.000Z', paidAt: '2025-04-15T02:00:00.000Z' } });
     await app(t, rsj, { kind: 'legal_services', received: '2025-06-01', finished: '2025-07-20', outcome: 'other_no_fee', fee: { amount: 100, basis: 'pages', notifiedAt: '2025-06-05T02:00:00.000Z' } });
 
+    // LAW-49: in January the office's to-do list asks for last year's report, due 31 January.
+    const todo = (await call(t, office, 'GET', '/todos')).json().items.find((x: { kind: string }) => x.kind === 'annual_report');
+    expect(todo).toMatchObject({ title: '编制2025年政府信息公开工作年度报告', due: '2026-01-31' });
+
     const res = await call(t, office, 'POST', '/reports/annual', { year: 2025 });
     expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().deadline.explanation.join()).toContain('条例》第四十九条');
     const r = res.json();
     reportId = r.id;
     const c = r.figures.cells;
@@ -198,6 +203,7 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     expect(r.state).toBe('published');
     expect(r.deadline.state).toBe('met');
     expect(r.deadline.dueDate).toBe('2026-01-31');
+    expect((await call(t, leader, 'GET', '/todos')).json().items.some((x: { kind: string }) => x.kind === 'annual_report')).toBe(false);
     grids = [r.tables.proactive, r.tables.applications, r.tables.appeals, r.tables.fees];
 
     const page = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/reports/2025' });
@@ -313,5 +319,15 @@ describe('monthly report (SUP-5)', () => {
     const xlsx = await call(t, office, 'GET', '/reports/monthly/2025-12/file?format=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('LAW-49: an agency may set a stricter day in January; the open clock follows', async () => {
+    const t = city();
+    const office = await signIn(t, 'rsj.office');
+    expect((await call(t, office, 'GET', '/todos')).json().items.find((x: { kind: string }) => x.kind === 'annual_report').due).toBe('2026-01-31');
+    expectError(await call(t, office, 'PUT', '/reports/settings', { annualDueDay: 0 }), 400, 'VALIDATION_FAILED');
+    const res = await call(t, office, 'PUT', '/reports/settings', { annualDueDay: 20 });
+    expect(res.json()).toMatchObject({ annualDueDay: 20 });
+    expect((await call(t, office, 'GET', '/todos')).json().items.find((x: { kind: string }) => x.kind === 'annual_report').due).toBe('2026-01-20');
   });
 });

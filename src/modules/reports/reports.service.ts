@@ -461,36 +461,41 @@ export async function monthlyFile(deps: Deps, actor: Actor, month: string, forma
 
 // ---- to-dos ----
 
-/** LAW-49, SUP-5: last year's annual report in January, last month's report until submitted; the clocks are stored when first due. */
+const STATE_TODO: Record<AnnualReportTable['state'], string> = { draft: '完成并提交', office_review: '审核', leader_approval: '审批', published: '' };
+
+/**
+ * LAW-49, SUP-5: last year's annual report (to draft in January, then at each step of its
+ * workflow) and last month's report until submitted. A clock not yet stored is stored when the
+ * office first sees the to-do, so reminders (the job runner) follow it.
+ */
 export async function reportTodos(deps: Deps, actor: Actor) {
-  if (!actor.reach.get('office')?.has(actor.agencyId) && !actor.reach.get('leader')?.has(actor.agencyId)) return [];
+  const roles = rolesIn(actor, actor.agencyId);
+  if (!roles.length) return [];
+  const isOffice = roles.includes('office');
   const today = chinaToday(deps.clock);
   const year = Number(today.slice(0, 4)) - 1;
-  const month = previousMonth(today);
   const cal = await loadCalendar(deps.db);
   const now = isoNow(deps.clock);
-  const out = [];
-  const isOffice = actor.reach.get('office')?.has(actor.agencyId) ?? false;
-  const report = await deps.db.selectFrom('annual_reports').select(['id', 'state']).where('agency_id', '=', actor.agencyId).where('year', '=', year).where('superseded_by', 'is', null).orderBy('version', 'desc').executeTakeFirst();
-  const waiting = report ? annualActions(report.state, rolesIn(actor, actor.agencyId)).filter((a) => a !== 'return') : isOffice && today.slice(5, 7) === '01' ? ['create'] : [];
-  if (waiting.length && isOffice && !(await openDeadline(deps.db, { type: ANNUAL.type, id: `${actor.agencyId}:${year}` }, ANNUAL.rule)) && !report) {
-    await deps.db.transaction().execute((tx) => setAnnualClock(tx, deps, actor.agencyId, year));
-  }
-  if (waiting.length) {
-    const d = await openDeadline(deps.db, { type: ANNUAL.type, id: `${actor.agencyId}:${year}` }, ANNUAL.rule);
+  const todo = async (kind: string, id: string, subject: { type: string; id: string }, rule: string, title: string, link: string, store: (tx: Tx) => Promise<void>) => {
+    if (isOffice && !(await openDeadline(deps.db, subject, rule))) await deps.db.transaction().execute(store);
+    const d = await openDeadline(deps.db, subject, rule);
     const view = d ? presentDeadline(cal, d, now) : null;
-    const what = report ? (report.state === 'draft' ? '完成并提交' : report.state === 'office_review' ? '审核' : '审批') : '编制';
-    out.push({ id: `annual:${year}`, kind: 'annual_report', title: `${what}${year}年政府信息公开工作年度报告`, due: view?.dueDate ?? null, light: view?.light ?? null, link: report ? `/reports/annual/${report.id}` : '/reports/annual' });
+    return { id, kind, title, due: view?.dueDate ?? null, light: view?.light ?? null, link };
+  };
+  const out = [];
+  const report = await deps.db.selectFrom('annual_reports').select(['id', 'state']).where('agency_id', '=', actor.agencyId).where('year', '=', year).where('superseded_by', 'is', null).orderBy('version', 'desc').executeTakeFirst();
+  const what = report
+    ? annualActions(report.state, roles).some((a) => a !== 'return') ? STATE_TODO[report.state] : null
+    : isOffice && today.slice(5, 7) === '01' ? '编制' : null;
+  if (what) {
+    out.push(await todo('annual_report', `annual:${year}`, { type: ANNUAL.type, id: `${actor.agencyId}:${year}` }, ANNUAL.rule, `${what}${year}年政府信息公开工作年度报告`,
+      report ? `/reports/annual/${report.id}` : '/reports/annual', (tx) => setAnnualClock(tx, deps, actor.agencyId, year)));
   }
-  if (isOffice && month >= '2021-01') {
-    const done = await deps.db.selectFrom('monthly_reports').select('id').where('agency_id', '=', actor.agencyId).where('month', '=', month).executeTakeFirst();
-    if (!done) {
-      const subject = { type: MONTHLY.type, id: `${actor.agencyId}:${month}` };
-      if (!(await openDeadline(deps.db, subject, MONTHLY.rule))) await deps.db.transaction().execute((tx) => setMonthlyClock(tx, deps, actor.agencyId, month));
-      const d = await openDeadline(deps.db, subject, MONTHLY.rule);
-      const view = d ? presentDeadline(cal, d, now) : null;
-      out.push({ id: `monthly:${month}`, kind: 'monthly_report', title: `报送${month.replace('-', '年')}月政府信息公开工作月度报告`, due: view?.dueDate ?? null, light: view?.light ?? null, link: `/reports/monthly?month=${month}` });
-    }
+  const month = previousMonth(today);
+  const submitted = await deps.db.selectFrom('monthly_reports').select('id').where('agency_id', '=', actor.agencyId).where('month', '=', month).executeTakeFirst();
+  if (isOffice && !submitted) {
+    out.push(await todo('monthly_report', `monthly:${month}`, { type: MONTHLY.type, id: `${actor.agencyId}:${month}` }, MONTHLY.rule, `报送${month.replace('-', '年')}月政府信息公开工作月度报告`,
+      `/reports/monthly?month=${month}`, (tx) => setMonthlyClock(tx, deps, actor.agencyId, month)));
   }
   return out;
 }
