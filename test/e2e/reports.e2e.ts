@@ -69,6 +69,11 @@ describe('reports in the console and on the portal', () => {
     expect(word.suggestedFilename()).toMatch(/月度报告\.docx$/);
     const [excel] = await Promise.all([office.waitForEvent('download'), office.getByRole('link', { name: /Excel/ }).click()]);
     expect(excel.suggestedFilename()).toMatch(/月度报告\.xlsx$/);
+    // The year's charts, each with its figures as text beside it.
+    await office.goto(`${baseUrl}/admin/reports/annual`);
+    await office.getByText('各月主动公开信息和收到申请').waitFor({ timeout: 60_000 });
+    await expect(office.getByRole('img', { name: /全年主动公开信息/ }).isVisible()).resolves.toBe(true);
+    await shot(office, 'reports-annual-list');
     await office.context().close();
   }, 240_000);
 });

@@ -19,7 +19,9 @@ function Chart({ option, label }: { option: echarts.EChartsOption; label: string
   return <div ref={ref} className="report-chart" role="img" aria-label={label} />;
 }
 
-const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 100);
+/** A rate in per cent, or null (no point on the chart, 无 in the text) where nothing was due. */
+const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
+const rateText = (n: number, d: number) => (d ? `${rate(n, d)}%` : '无（无相关事项）');
 
 /** Items and applications per month, outcomes and on-time rates, each with its figures as text beside. */
 export function ReportChartsView({ data }: { data: ReportCharts }) {
@@ -65,8 +67,8 @@ export function ReportChartsView({ data }: { data: ReportCharts }) {
             }}
           />
           <Typography.Paragraph type="secondary">
-            全年信息按时发布率 {rate(data.months.reduce((s, m) => s + m.itemsOnTime, 0), items)}%，申请按期答复率{' '}
-            {rate(data.months.reduce((s, m) => s + m.answeredOnTime, 0), data.months.reduce((s, m) => s + m.answered, 0))}%。
+            全年信息按时发布率 {rateText(data.months.reduce((s, m) => s + m.itemsOnTime, 0), items)}，申请按期答复率{' '}
+            {rateText(data.months.reduce((s, m) => s + m.answeredOnTime, 0), data.months.reduce((s, m) => s + m.answered, 0))}。
           </Typography.Paragraph>
         </Card>
       </Col>
