@@ -3,7 +3,8 @@ import { chinaDateOf, chinaLongDateOf } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { sendDownload } from '../http/download.ts';
 import { gridHtml } from '../modules/reports/reports.render.ts';
-import { annualFile, publishedReport, publishedReports } from '../modules/reports/reports.service.ts';
+import { annualFile, publishedReport, publishedReports, type AnnualFile } from '../modules/reports/reports.service.ts';
+import type { AnnualReportTable } from '../modules/reports/reports.tables.ts';
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound } from './agency.ts';
 import { HTML_TYPE, html, paragraphs } from './html.ts';
 import { portalPage } from './layout.ts';
@@ -14,6 +15,14 @@ import { portalPage } from './layout.ts';
  * downloads. A corrected report shows its reason and keeps the earlier version readable.
  */
 export async function portalReportRoutes(app: FastifyInstance, deps: AppDeps) {
+  // A published version never changes, so its files are made once (a few per agency and year, kept while the server runs).
+  const files = new Map<string, Promise<AnnualFile>>();
+  const fileOf = (row: AnnualReportTable, format: 'docx' | 'pdf') => {
+    const key = `${row.id}.${format}`;
+    if (!files.has(key)) files.set(key, annualFile(deps.db, row, format).catch((e: unknown) => { files.delete(key); throw e; }));
+    return files.get(key)!;
+  };
+
   app.get<{ Params: { code: string } }>('/xxgk/:code/reports', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
     const a = await agencyByCode(deps, req.params.code);
     if (!a) return sendNotFound(deps, reply);
@@ -39,7 +48,7 @@ ${current.length
     if (!found) return sendNotFound(deps, reply, '年度报告');
     const { row, doc } = found;
     const suffix = version ? `?version=${version}` : '';
-    if (m[2]) return sendDownload(reply, await annualFile(deps.db, row, m[2] as 'docx' | 'pdf'), 'public', m[2] === 'pdf' ? 'inline' : 'attachment');
+    if (m[2]) return sendDownload(reply, await fileOf(row, m[2] as 'docx' | 'pdf'), 'public', m[2] === 'pdf' ? 'inline' : 'attachment');
     const versions = (await publishedReports(deps.db, a.id)).filter((r) => r.year === row.year);
     const body = html`${agencyCrumbs(a, [[`/xxgk/${a.code}/reports`, '政府信息公开年报'], [null, `${row.year}年度报告`]])}
 <article class="annual-report">

@@ -330,7 +330,7 @@ export const templateById = (id: string): Template => TEMPLATES.find((t) => t.id
 
 export type Texts = { overall: string; problems: string; other: string };
 
-const pct = (n: number, d: number) => (d === 0 ? '100' : ((n / d) * 100).toFixed(1).replace(/\.0$/, ''));
+const pct = (n: number, d: number) => ((n / d) * 100).toFixed(1).replace(/\.0$/, '');
 
 /** The text parts' first wording, with the year's figures; staff edit it. */
 export function generatedTexts(agencyName: string, f: Figures): Texts {
@@ -342,7 +342,7 @@ export function generatedTexts(agencyName: string, f: Figures): Texts {
       `${f.year}年，${agencyName}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${s.published}条${cats ? `，其中${cats}` : ''}；` +
       `制发行政规范性文件${c['t2.normative.made']}件，废止${c['t2.normative.repealed']}件，现行有效${c['t2.normative.inForce']}件。` +
       `全年新收政府信息公开申请${c['t3.new.total']}件，上年结转${c['t3.carried_in.total']}件，办结${c['t3.results_total.total']}件，结转下年度${c['t3.carried_out.total']}件；` +
-      `办结的申请中按期答复${s.repliedOnTime}件，按期答复率${pct(s.repliedOnTime, s.replied)}%。` +
+      (s.replied ? `办结的申请中按期答复${s.repliedOnTime}件，按期答复率${pct(s.repliedOnTime, s.replied)}%。` : '') +
       `发生政府信息公开行政复议${c['t4.reconsideration.total']}件、行政诉讼${(c['t4.lawsuit_direct.total'] ?? 0) + (c['t4.lawsuit_after_reconsideration.total'] ?? 0)}件。`,
     problems: `${f.year}年，本机关政府信息公开工作仍存在公开内容的全面性和解读的针对性有待加强等问题。下一步将加强对重点领域信息公开的统筹，严格落实公开时限，提高依申请公开答复质量。`,
     other:
