@@ -421,12 +421,10 @@ export async function getMonthly(deps: Deps, actor: Actor, month: string) {
   requireRoleIn(actor, REPORT_ROLES, actor.agencyId);
   const row = await deps.db.selectFrom('monthly_reports').selectAll().where('agency_id', '=', actor.agencyId).where('month', '=', month).executeTakeFirst();
   const figures = row ? parse<MonthlyFigures>(row.figures_json, null as never) : await countMonthly(deps.db, actor.agencyId, month);
-  const clock = await openDeadline(deps.db, { type: MONTHLY.type, id: `${actor.agencyId}:${month}` }, MONTHLY.rule);
-  const met = row ? await deps.db.selectFrom('deadlines').select('spec_json').where('subject_type', '=', MONTHLY.type).where('subject_id', '=', `${actor.agencyId}:${month}`).executeTakeFirst() : undefined;
-  const spec = clock ?? met;
+  const clock = await deps.db.selectFrom('deadlines').select('spec_json').where('subject_type', '=', MONTHLY.type).where('subject_id', '=', `${actor.agencyId}:${month}`).orderBy('created_at', 'desc').executeTakeFirst();
   return {
     month, figures, grids: monthlyGrids(figures), submitted: row ? { at: row.submitted_at, by: row.submitted_by_name } : null,
-    deadline: spec ? presentDeadline(await loadCalendar(deps.db), spec, isoNow(deps.clock)) : null,
+    deadline: clock ? presentDeadline(await loadCalendar(deps.db), clock, isoNow(deps.clock)) : null,
   };
 }
 
