@@ -149,6 +149,9 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     expect([c['t4.reconsideration.upheld'], c['t4.reconsideration.corrected'], c['t4.reconsideration.other'], c['t4.reconsideration.pending'], c['t4.reconsideration.total']]).toEqual([1, 1, 0, 0, 2]);
     expect([c['t4.lawsuit_direct.upheld'], c['t4.lawsuit_direct.other'], c['t4.lawsuit_direct.pending'], c['t4.lawsuit_direct.total']]).toEqual([0, 1, 1, 2]);
     expect([c['t4.lawsuit_after_reconsideration.pending'], c['t4.lawsuit_after_reconsideration.total']]).toEqual([1, 1]);
+    // The figure opens the case appealed against.
+    const behind = (await call(t, office, 'GET', `/reports/annual/${reportId}/records?key=t4.reconsideration.corrected`)).json();
+    expect(behind.records).toEqual([expect.objectContaining({ type: 'application', id: apps[1] })]);
   });
 
   it('LAW-50: table 2 counts rules and normative documents made, repealed and in force; staff enter and import what other systems hold, with source and who entered it', async () => {

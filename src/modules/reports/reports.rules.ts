@@ -64,7 +64,7 @@ export const previousMonth = (today: string): string => {
 // ---- figures ----
 
 /** A record behind a figure, for the list the console opens from the figure. */
-export type RecordRef = { type: 'application' | 'item' | 'appeal' | 'entry'; id: string; label: string };
+export type RecordRef = { type: 'application' | 'item' | 'entry'; id: string; label: string };
 
 /** Every figure by its cell key, with the records counted in it. */
 export type Figures = {
@@ -84,7 +84,8 @@ export type ItemRow = {
   /** Validity changes in order (repeal, expiry), each at its moment. */
   changes: { at: string; validity: Validity }[];
 };
-export type AppealRow = { id: string; label: string; kind: AppealKind; filedOn: string; result: 'pending' | 'upheld' | 'corrected' | 'other'; resultOn: string | null };
+/** An appeal, listed under its application (the records behind a figure open the case). */
+export type AppealRow = { id: string; applicationId: string; label: string; kind: AppealKind; filedOn: string; result: 'pending' | 'upheld' | 'corrected' | 'other'; resultOn: string | null };
 export type EntryRow = { id: string; key: EntryKey; value: number; source: string; by: string };
 
 /** 规章 are issued as 令; 行政规范性文件 are items of that policy level (LAW-50 table 2). */
@@ -165,7 +166,7 @@ export function annualFigures(
   for (const a of data.appeals) {
     if (a.filedOn > to || (a.resultOn !== null && a.result !== 'pending' && a.resultOn < from)) continue;
     const decided = a.result !== 'pending' && a.resultOn !== null && a.resultOn <= to;
-    const ref: RecordRef = { type: 'appeal', id: a.id, label: a.label };
+    const ref: RecordRef = { type: 'application', id: a.applicationId, label: a.label };
     count(`t4.${a.kind}.${decided ? a.result : 'pending'}`, ref);
     count(`t4.${a.kind}.total`, ref);
   }

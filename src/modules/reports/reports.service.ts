@@ -41,7 +41,7 @@ export async function countAnnual(db: Tx, agencyId: string, year: number): Promi
     db.selectFrom('items').select(['id', 'title', 'doc_kind', 'policy_level', 'category', 'date_made', 'published_at', 'validity', 'updated_at']).where('agency_id', '=', agencyId).execute(),
     db.selectFrom('audit_events').select(['entity_id', 'at', 'after_json']).where('agency_id', '=', agencyId).where('action', '=', 'item.validity').orderBy('seq').execute(),
     db.selectFrom('application_appeals').innerJoin('applications', 'applications.id', 'application_appeals.application_id')
-      .select(['application_appeals.id', 'application_appeals.kind', 'application_appeals.filed_on', 'application_appeals.result', 'application_appeals.result_on', 'applications.reg_number'])
+      .select(['application_appeals.id', 'application_appeals.application_id', 'application_appeals.kind', 'application_appeals.filed_on', 'application_appeals.result', 'application_appeals.result_on', 'applications.reg_number'])
       .where('applications.agency_id', '=', agencyId).execute(),
     db.selectFrom('report_entries').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).execute(),
     db.selectFrom('deadlines').select(['subject_id', 'due_at', 'met_at']).where('agency_id', '=', agencyId).where('subject_type', '=', 'application').where('rule', '=', 'APP-4').where('met_at', 'is not', null).execute(),
@@ -60,7 +60,7 @@ export async function countAnnual(db: Tx, agencyId: string, year: number): Promi
       id: i.id, label: i.title, docKind: i.doc_kind, policyLevel: i.policy_level, category: i.category, dateMade: i.date_made, publishedAt: i.published_at, validity: i.validity,
       updatedAt: i.updated_at, changes: changesOf.get(i.id) ?? [],
     })),
-    appeals: appeals.map((a) => ({ id: a.id, label: `${a.reg_number} ${APPEAL_KINDS[a.kind as AppealKind]}`, kind: a.kind as AppealKind, filedOn: a.filed_on, result: a.result as 'pending', resultOn: a.result_on })),
+    appeals: appeals.map((a) => ({ id: a.id, applicationId: a.application_id, label: `${a.reg_number} ${APPEAL_KINDS[a.kind as AppealKind]}`, kind: a.kind as AppealKind, filedOn: a.filed_on, result: a.result as 'pending', resultOn: a.result_on })),
     entries: entries.map((e) => ({ id: e.id, key: e.key, value: Number(e.value), source: e.source, by: e.entered_by_name })),
     onTime: new Set(onTime.filter((d) => d.met_at! <= d.due_at).map((d) => d.subject_id)),
     ...(lastInForce ? { lastInForce } : {}),

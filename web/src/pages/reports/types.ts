@@ -57,7 +57,7 @@ export interface AnnualListEntry {
 }
 
 export interface RecordRef {
-  type: 'application' | 'item' | 'appeal' | 'entry';
+  type: 'application' | 'item' | 'entry';
   id: string;
   label: string;
 }
