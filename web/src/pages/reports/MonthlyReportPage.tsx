@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -32,7 +33,7 @@ export default function MonthlyReportPage() {
       error={error ?? submit.error}
       extra={
         <Space wrap>
-          <input type="month" aria-label="月份" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <DatePicker picker="month" aria-label="月份" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
           <Button icon={<DownloadOutlined />} href={reportsApi.monthlyUrl(month, 'docx')}>
             Word
           </Button>
