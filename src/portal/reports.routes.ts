@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OUTCOME_KEYS, OUTCOMES } from '../modules/applications/applications.rules.ts';
 import { chinaDateOf, chinaLongDateOf } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { sendDownload } from '../http/download.ts';
@@ -6,8 +7,23 @@ import { gridHtml } from '../modules/reports/reports.render.ts';
 import { annualFile, publishedReport, publishedReports, type AnnualFile } from '../modules/reports/reports.service.ts';
 import type { AnnualReportTable } from '../modules/reports/reports.tables.ts';
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound } from './agency.ts';
-import { HTML_TYPE, html, paragraphs } from './html.ts';
+import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
 import { portalPage } from './layout.ts';
+
+/** Table 3's outcomes by group as a bar chart drawn on the server, in addition to the table; its figures are its caption. */
+function outcomeChart(cells: Record<string, number>): Html {
+  const groups = [...new Set(OUTCOME_KEYS.map((k) => OUTCOMES[k].group))].map((g) => ({
+    group: g,
+    n: OUTCOME_KEYS.filter((k) => OUTCOMES[k].group === g).reduce((s, k) => s + (cells[`t3.${k}.total`] ?? 0), 0),
+  }));
+  const max = Math.max(1, ...groups.map((g) => g.n));
+  const bar = 36;
+  const width = 560;
+  const text = groups.map((g) => `${g.group}${g.n}件`).join('，');
+  return html`<figure class="report-chart"><svg viewBox="0 0 ${width} ${groups.length * bar + 8}" width="100%" role="img" aria-labelledby="outcome-chart-caption">
+${groups.map((g, i) => html`<text x="0" y="${i * bar + 22}" font-size="14">${g.group}</text><rect x="90" y="${i * bar + 6}" width="${Math.round((g.n / max) * (width - 160))}" height="22" fill="#b5121b"></rect><text x="${96 + Math.round((g.n / max) * (width - 160))}" y="${i * bar + 22}" font-size="14">${g.n}</text>`)}
+</svg><figcaption id="outcome-chart-caption">图：本年度申请办理结果（${text}）</figcaption></figure>`;
+}
 
 /**
  * The agency's 年报 column (LAW-49/50): its published annual reports, each an accessible HTML
@@ -56,7 +72,7 @@ ${current.length
 <p class="hint">${doc.subtitle}</p>
 ${row.superseded_by ? html`<p class="notice" role="note">本版本已被更正，请查阅<a href="/xxgk/${a.code}/reports/${row.year}">现行版本</a>。</p>` : ''}
 <p class="downloads">下载：<a href="/xxgk/${a.code}/reports/${row.year}.docx${suffix}">Word 文档</a> · <a href="/xxgk/${a.code}/reports/${row.year}.pdf${suffix}">PDF 文档</a></p>
-${doc.parts.map((p) => html`<section><h2>${p.heading}</h2>${paragraphs(p.text)}${p.grids.map((g) => gridHtml(g, p.heading))}</section>`)}
+${doc.parts.map((p, i) => html`<section><h2>${p.heading}</h2>${paragraphs(p.text)}${p.grids.map((g) => gridHtml(g, p.heading))}${i === 2 ? outcomeChart(found.figures.cells) : ''}</section>`)}
 ${doc.note ? html`<p class="hint">${doc.note}</p>` : ''}
 ${versions.length > 1 ? html`<section><h2>版本记录</h2><ul>${versions.map((v) => html`<li><a href="/xxgk/${a.code}/reports/${row.year}?version=${v.version}">第${v.version}版</a>，${chinaLongDateOf(v.published_at!)}发布${v.correction_reason ? html`，更正原因：${v.correction_reason}` : ''}${v.superseded_by ? '（已被更正）' : '（现行版本）'}</li>`)}</ul></section>` : ''}
 </article>`;

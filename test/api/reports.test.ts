@@ -216,6 +216,8 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     expect(page.body).toContain('rowspan="22"');
     expect(page.body).toContain('（七）总计');
     expect(page.body).toContain('解读针对性不强。');
+    // A chart only in addition to the tables, its figures as its text.
+    expect(page.body).toContain(`图：本年度申请办理结果（予以公开3件，部分公开1件，不予公开8件，无法提供3件，不予处理5件，其他处理4件）`);
     const list = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/reports' });
     expect(list.body).toContain('/xxgk/RSJ/reports/2025');
   });
