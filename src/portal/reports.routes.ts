@@ -10,13 +10,14 @@ import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound } from '.
 import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
 import { portalPage } from './layout.ts';
 
-/** Table 3's outcomes by group as a bar chart drawn on the server, in addition to the table; its figures are its caption. */
+/** Table 3's outcomes by group as a bar chart drawn on the server, in addition to the table; its figures are its caption. None when nothing was answered. */
 function outcomeChart(cells: Record<string, number>): Html {
   const groups = [...new Set(OUTCOME_KEYS.map((k) => OUTCOMES[k].group))].map((g) => ({
     group: g,
     n: OUTCOME_KEYS.filter((k) => OUTCOMES[k].group === g).reduce((s, k) => s + (cells[`t3.${k}.total`] ?? 0), 0),
   }));
-  const max = Math.max(1, ...groups.map((g) => g.n));
+  if (groups.every((g) => g.n === 0)) return html``;
+  const max = Math.max(...groups.map((g) => g.n));
   const bar = 36;
   const width = 560;
   const text = groups.map((g) => `${g.group}${g.n}件`).join('，');
