@@ -99,8 +99,8 @@ async function setAnnualClock(tx: Tx, deps: Deps, agencyId: string, year: number
   await setDeadline(tx, cal, deps.clock, { agencyId, type: ANNUAL.type, id: `${agencyId}:${year}` }, { rule: ANNUAL.rule, term: { unit: 'calendarDays', n: day - 1 }, startedAt: annualClockStart(year), startedAs: '新的一年开始' });
 }
 
-export async function createAnnual(deps: Deps, actor: Actor, input: { year: number; agencyId?: string }) {
-  const agencyId = input.agencyId ?? actor.agencyId;
+export async function createAnnual(deps: Deps, actor: Actor, input: { year: number }) {
+  const agencyId = actor.agencyId;
   return deps.db.transaction().execute(async (tx) => {
     const role = requireRoleIn(actor, ['office'], agencyId);
     const template = templateFor(input.year);
