@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { OUTCOME_KEYS, type ApplicantKind, type Outcome } from '../../src/modules/applications/applications.rules.ts';
@@ -227,6 +228,10 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     const docx = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/reports/2025.docx' });
     expect(docx.statusCode).toBe(200);
     expectAllCells(await extractText('docx', new Uint8Array(docx.rawPayload)), grids);
+    // The Word tables merge as the template does: 申请人情况 across seven columns, 三、本年度办理结果 down 22 rows.
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+    expect(xml).toContain('<w:gridSpan w:val="7"/>');
+    expect(xml.match(/<w:vMerge w:val="continue"\/>/g)!.length).toBeGreaterThan(21);
     const pdf = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/reports/2025.pdf' });
     expect(pdf.statusCode).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
