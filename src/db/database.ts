@@ -17,6 +17,7 @@ import type { SettingTable } from '../modules/settings/settings.tables.ts';
 import type { CoordinationRequestTable } from '../modules/coordination/coordination.tables.ts';
 import type { JobScheduleTable, JobTable } from '../modules/jobs/jobs.tables.ts';
 import { CHANNEL_SETTINGS_SEALED, DUTY_SHIFT_SEALED, type ChannelSettingsTable, type DeliveryTable, type DutyShiftTable, type NotificationPreferenceTable, type NotificationTable, type ReminderSettingsTable, type ReminderStageTable } from '../modules/notifications/notifications.tables.ts';
+import type { AnnualReportTable, MonthlyReportTable, ReportEntryTable, ReportSettingsTable } from '../modules/reports/reports.tables.ts';
 
 /** All tables, composed from the modules that own them. */
 export interface Database {
@@ -74,6 +75,10 @@ export interface Database {
   reminder_settings: ReminderSettingsTable;
   channel_settings: ChannelSettingsTable;
   duty_shifts: DutyShiftTable;
+  annual_reports: AnnualReportTable;
+  report_entries: ReportEntryTable;
+  monthly_reports: MonthlyReportTable;
+  report_settings: ReportSettingsTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

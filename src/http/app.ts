@@ -22,6 +22,7 @@ import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { messageRoutes } from '../modules/messages/messages.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
@@ -36,6 +37,7 @@ import { portalListRoutes } from '../portal/lists.routes.ts';
 import { portalMessageRoutes } from '../portal/messages.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
 import { portalRoutes } from '../portal/portal.routes.ts';
+import { portalReportRoutes } from '../portal/reports.routes.ts';
 import { portalSearchRoutes } from '../portal/search.routes.ts';
 import { installAccessControl } from './access.ts';
 import type { AppDeps } from './deps.ts';
@@ -61,6 +63,7 @@ const API_ROUTES = [
   consultationRoutes,
   keyTaskRoutes,
   notificationRoutes,
+  reportRoutes,
 ];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -152,6 +155,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
   await portalKeyTaskRoutes(app, deps);
+  await portalReportRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));
   await app.register(async (scope) => portalMessageRoutes(scope, deps));
   await app.register(async (scope) => portalConsultationRoutes(scope, deps));

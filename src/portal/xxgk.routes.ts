@@ -168,15 +168,4 @@ ${a.guide_text.trim() ? html`<h2>五、补充说明</h2>${paragraphs(a.guide_tex
 </ul>`;
     return reply.type(HTML_TYPE).send(await portalPage(deps, { title: '政府信息公开制度', agency: a, body }));
   });
-
-  app.get<{ Params: { code: string } }>('/xxgk/:code/reports', { config: { access: 'public', cachedPage: true } }, async (req, reply) => {
-    const a = await agencyByCode(deps, req.params.code);
-    if (!a) return sendNotFound(deps, reply);
-    const body = html`${agencyCrumbs(a, [[null, '政府信息公开年报']])}
-<h1>政府信息公开年报</h1>
-<p>${a.name}尚未在本平台发布政府信息公开工作年度报告。</p>
-<p>按照规定，本机关于每年1月31日前公布上一年度政府信息公开工作年度报告。报告发布后将在此页面列出。</p>
-<p>您可以查阅本机关的<a href="/xxgk/${a.code}/catalog">法定主动公开内容</a>，或<a href="/xxgk/${a.code}/apply">依申请获取政府信息</a>。</p>`;
-    return reply.type(HTML_TYPE).send(await portalPage(deps, { title: '政府信息公开年报', agency: a, body }));
-  });
 }

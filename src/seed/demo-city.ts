@@ -5,6 +5,7 @@ import { seedDemoCoordination } from './demo-coordination.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoParticipation } from './demo-participation.ts';
 import { seedDemoDuty } from './demo-duty.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { isEmpty, seedDemo } from './demo.ts';
 
 /**
@@ -19,6 +20,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
     const items = (await seedDemoDocuments({ ...deps, db })) + (await seedDemoParticipation({ ...deps, db }));
     await seedDemoCoordination({ ...deps, db });
     await seedDemoDuty({ ...deps, db });
+    await seedDemoReports({ ...deps, db });
     return { users, items };
   });
 }

@@ -990,7 +990,7 @@ describe('9. table 3 of the annual report: applications by applicant kind and ou
     expectError(await call(c, null, 'GET', '/applications/stats/table3?from=2026-01-01&to=2026-12-31'), 401, 'AUTH_REQUIRED');
   });
 
-  it('LAW-49/50: the Excel export opens and carries the national row labels, the counts and the check', async () => {
+  it('LAW-49/50: the Excel export is laid out as the national template: merged headers, numbered outcome rows, the counts and the check', async () => {
     const c = city();
     const res = await call(c, await c.as('rsj.office'), 'GET', '/applications/stats/table3.xlsx?from=2026-01-01&to=2026-12-31');
     expect(res.statusCode).toBe(200);
@@ -1000,20 +1000,23 @@ describe('9. table 3 of the annual report: applications by applicant kind and ou
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('表三')!;
     const rows: unknown[][] = [];
-    sheet.eachRow((row) => rows.push(Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).value ?? '')));
-    const byLabel = (label: string) => rows.find((r) => r[0] === label);
-    expect(rows[0]![0]).toBe('收到和处理政府信息公开申请情况（2026-01-01 至 2026-12-31）');
-    expect(rows[1]).toEqual(['', '自然人', '法人或其他组织', '', '', '', '', '总计']);
-    expect(rows[2]).toEqual(['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '']);
-    expect(byLabel('一、本年新收政府信息公开申请数量')).toEqual(['一、本年新收政府信息公开申请数量', 3, 1, 1, 1, 1, 1, 8]);
-    expect(byLabel('二、上年结转政府信息公开申请数量')).toEqual(['二、上年结转政府信息公开申请数量', 1, 0, 0, 0, 0, 0, 1]);
-    expect(byLabel('部分公开：部分公开（区分处理的，只计这一情形，不计其他情形）')).toEqual(['部分公开：部分公开（区分处理的，只计这一情形，不计其他情形）', 0, 1, 0, 0, 0, 0, 1]);
-    expect(byLabel('不予公开：保护第三方合法权益')).toBeDefined();
-    expect(byLabel('无法提供：本机关不掌握相关政府信息')).toEqual(['无法提供：本机关不掌握相关政府信息', 1, 0, 0, 0, 0, 0, 1]);
-    expect(byLabel('不予处理：信访举报投诉类申请')).toBeDefined();
-    expect(byLabel('其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')).toBeDefined();
-    expect(byLabel('三、本年度办理结果：总计')).toEqual(['三、本年度办理结果：总计', 3, 1, 1, 1, 0, 1, 7]);
-    expect(byLabel('四、结转下年度继续办理')).toEqual(['四、结转下年度继续办理', 1, 0, 0, 0, 1, 0, 2]);
+    sheet.eachRow((row) => rows.push(Array.from({ length: 10 }, (_, i) => row.getCell(i + 1).value ?? '')));
+    // A row's figures are its last seven cells (自然人, the five organisation kinds, 总计); its label is in the columns before.
+    const figuresOf = (label: string) => rows.find((r) => r.slice(0, 3).includes(label))?.slice(3);
+    expect(rows[0]![0]).toBe('三、收到和处理政府信息公开申请情况（2026-01-01 至 2026-12-31）');
+    expect(rows[1]!.slice(3)).toEqual(Array(7).fill('申请人情况'));
+    expect(rows[2]!.slice(3)).toEqual(['自然人', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '总计']);
+    expect(rows[3]!.slice(4, 9)).toEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    expect(figuresOf('一、本年新收政府信息公开申请数量')).toEqual([3, 1, 1, 1, 1, 1, 8]);
+    expect(figuresOf('二、上年结转政府信息公开申请数量')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(figuresOf('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect(rows.find((r) => r[1] === '（三）不予公开' && r[2] === '4.保护第三方合法权益')).toBeDefined();
+    expect(rows.find((r) => r[0] === '三、本年度办理结果' && r[1] === '（四）无法提供' && r[2] === '1.本机关不掌握相关政府信息')!.slice(3)).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(figuresOf('1.信访举报投诉类申请')).toBeDefined();
+    expect(figuresOf('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')).toBeDefined();
+    expect(figuresOf('（七）总计')).toEqual([3, 1, 1, 1, 0, 1, 7]);
+    expect(figuresOf('四、结转下年度继续办理')).toEqual([1, 0, 0, 0, 1, 0, 2]);
+    expect(rows.flat().some((v) => String(v).includes('予以公开：'))).toBe(false);
     expect(rows.at(-1)![0]).toBe('校验：新收 + 上年结转 = 9；办理结果总计 + 结转下年 = 9；一致');
   });
 

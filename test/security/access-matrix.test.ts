@@ -57,7 +57,7 @@ describe('issue 9: the role × operation access matrix from the OpenAPI descript
     const sysadmin = await signIn(t, 'sysadmin');
     const objects = { RSJ: await agencyObjects(t, 'RSJ', sysadmin), YBJ: await agencyObjects(t, 'YBJ', sysadmin) };
 
-    // One caller per role: the city's administrators in SZF (their grant reaches the whole city) and each role of RSJ.
+    // One caller per role: the city's administrators and its government office in SZF (their grants reach the whole city) and each role of RSJ.
     const callers: Caller[] = [{ name: 'anonymous', agency: null, roles: [], session: null }];
     for (const agency of DEMO_CITY.filter((a) => a.code !== 'YBJ')) {
       for (const user of agency.units.flatMap((u) => u.users)) {

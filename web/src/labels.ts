@@ -43,6 +43,8 @@ export const TODO_KIND_LABELS: Record<string, string> = {
   application: '依申请公开',
   citizen_message: '网民留言',
   coordination: '发布协调',
+  annual_report: '年度报告',
+  monthly_report: '月度报告',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

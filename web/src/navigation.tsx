@@ -69,6 +69,9 @@ const ConsultationDetailPage = lazy(() => import('./pages/consultation/Consultat
 const KeyTasksPage = lazy(() => import('./pages/consultation/KeyTasksPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 const DutyRosterPage = lazy(() => import('./pages/notifications/DutyRosterPage'));
+const AnnualReportsPage = lazy(() => import('./pages/reports/AnnualReportsPage'));
+const AnnualReportPage = lazy(() => import('./pages/reports/AnnualReportPage'));
+const MonthlyReportPage = lazy(() => import('./pages/reports/MonthlyReportPage'));
 
 export interface NavPage {
   path: string;
@@ -172,6 +175,17 @@ const LISTS: NavMenu = {
   ],
 };
 
+/** 工作报告: the annual report (LAW-49/50) and the monthly report (SUP-5); the city office sees every agency's. */
+const REPORTS: NavMenu = {
+  label: '工作报告',
+  icon: <FileDoneOutlined />,
+  pages: [
+    { path: '/reports/annual', label: '年度报告', icon: <BookOutlined />, roles: ['office', 'leader'], element: <AnnualReportsPage /> },
+    { path: '/reports/monthly', label: '月度报告', icon: <CalendarOutlined />, roles: ['office', 'leader'], element: <MonthlyReportPage /> },
+    { path: '/reports/annual/:id', label: '年度报告详情', roles: ['office', 'leader'], element: <AnnualReportPage />, hidden: true },
+  ],
+};
+
 export const NAV_SECTIONS: NavSection[] = [
   { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
   {
@@ -181,6 +195,7 @@ export const NAV_SECTIONS: NavSection[] = [
       CATALOG,
       LISTS,
       APPLICATIONS,
+      REPORTS,
       comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
       { path: '/consultation', label: '意见征集', icon: <CommentOutlined />, roles: ITEM_ROLES, element: <ConsultationListPage /> },
       { path: '/consultation/:id', label: '征求意见详情', roles: ITEM_ROLES, element: <ConsultationDetailPage />, hidden: true },

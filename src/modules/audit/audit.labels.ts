@@ -30,6 +30,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   key_task: '重点工作',
   policy_evaluation: '政策评估',
   duty_shift: '领导值班',
+  annual_report: '年度报告',
+  monthly_report: '月度报告',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -128,6 +130,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.notification_channels': '设置本人通知方式',
   'duty.create': '安排领导值班',
   'duty.delete': '删除值班安排',
+  'annual_report.create': '起草年度报告',
+  'annual_report.update': '修改年度报告',
+  'annual_report.submit': '提交年度报告审核',
+  'annual_report.pass': '年度报告审核通过',
+  'annual_report.return': '退回年度报告',
+  'annual_report.approve': '批准发布年度报告',
+  'annual_report.correct': '更正年度报告',
+  'annual_report.entry': '录入年报数据',
+  'annual_report.entry_delete': '删除年报数据',
+  'annual_report.settings': '修改年报报送期限',
+  'monthly_report.submit': '报送月度报告',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
