@@ -10,6 +10,7 @@ import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsul
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
+import type { OpinionCaseTable, OpinionFeedTable, OpinionResponseTable, OpinionSettingsTable, OpinionSightingTable, OpinionStepTable, OpinionWebhookNonceTable } from '../modules/opinion/opinion.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -49,6 +50,13 @@ export interface Database {
   powers: PowerTable;
   letter_templates: LetterTemplateTable;
   letter_sequences: LetterSequenceTable;
+  opinion_cases: OpinionCaseTable;
+  opinion_steps: OpinionStepTable;
+  opinion_responses: OpinionResponseTable;
+  opinion_sightings: OpinionSightingTable;
+  opinion_feeds: OpinionFeedTable;
+  opinion_settings: OpinionSettingsTable;
+  opinion_webhook_nonces: OpinionWebhookNonceTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

@@ -19,6 +19,7 @@ import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
+import { opinionRoutes } from '../modules/opinion/opinion.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
@@ -111,7 +112,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, opinionRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import { ACTION_LABELS as APPLICATION_ACTIONS, REVIEW_KINDS } from '../applications/applications.rules.ts';
 import { ACTION_LABELS as ITEM_ACTIONS } from '../documents/documents.rules.ts';
+import { ACTION_LABELS as OPINION_ACTIONS } from '../opinion/opinion.rules.ts';
 
 /**
  * The audit log's vocabulary: a Chinese name for every kind of event and every kind of
@@ -22,6 +23,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   service_item: '公共服务事项',
   power: '行政职权',
   letter_template: '文书模板',
+  opinion_case: '舆情',
+  opinion_settings: '舆情设置',
+  opinion_feed: '舆情订阅源',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -94,6 +98,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.appeal_result': '登记复议诉讼结果',
   'letter_template.update': '修改文书模板',
   'settings.site.update': '修改门户网站信息',
+  'opinion_case.register': '登记舆情',
+  ...prefixed('opinion_case', OPINION_ACTIONS),
+  'opinion_case.merge': '合并重复舆情',
+  'opinion_settings.update': '修改舆情设置',
+  'opinion_feed.create': '新增舆情订阅源',
+  'opinion_feed.delete': '删除舆情订阅源',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */
