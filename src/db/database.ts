@@ -10,7 +10,7 @@ import { APPLICATION_SEALED, type ApplicationAppealTable, type ApplicationConsul
 import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../modules/lists/lists.tables.ts';
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
-import type { OpinionCaseTable, OpinionFeedTable, OpinionResponseTable, OpinionSettingsTable, OpinionSightingTable, OpinionStepTable, OpinionWebhookNonceTable } from '../modules/opinion/opinion.tables.ts';
+import { OPINION_SETTINGS_SEALED, type OpinionCaseTable, type OpinionFeedTable, type OpinionResponseTable, type OpinionSettingsTable, type OpinionSightingTable, type OpinionStepTable, type OpinionWebhookNonceTable } from '../modules/opinion/opinion.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -60,7 +60,7 @@ export interface Database {
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
-export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED };
+export const SEALED_COLUMNS: SealedColumns = { applications: APPLICATION_SEALED, users: USER_SEALED, opinion_settings: OPINION_SETTINGS_SEALED };
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import { badRequest } from '../../core/errors.ts';
 import { chinaDateOf } from '../../core/clock.ts';
 import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
@@ -10,6 +12,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { caseLogWorkbook, specialReportDocx } from './opinion.export.ts';
 import { RESPONSE_FORMS, RISK_LEVELS, SOURCES, STATES, ACTION_LABELS, INTAKES, CLOCK_NAMES } from './opinion.rules.ts';
+import { SUMMARY_MAX, createFeed, deleteFeed, getSettings, listFeeds, pollOpinionFeeds, receiveWebhook, updateSettings } from './opinion.intake.ts';
 import { actOnCase, allCases, draftResponse, getCase, listCases, registerCase } from './opinion.service.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -24,6 +27,10 @@ const Filter = {
   q: Type.Optional(Text(100)), state: Type.Optional(oneOf(STATES)), riskLevel: Type.Optional(oneOf(RISK_LEVELS)), source: Type.Optional(oneOf(SOURCES)),
   from: Type.Optional(DateString), to: Type.Optional(DateString),
 };
+
+const WebhookBody = Type.Object({
+  items: Type.Array(Type.Object({ title: Text(500), summary: Text(SUMMARY_MAX), source: oneOf(SOURCES), link: Type.Optional(Text(1000)), happenedAt: Type.Optional(Moment) }), { minItems: 1, maxItems: 50 }),
+});
 
 const readers = { roles: ITEM_ROLES };
 const lead = { roles: ['opinion_lead'] } as const;
@@ -91,5 +98,50 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
     const agency = await deps.db.selectFrom('agencies').select('name').where('id', '=', detail.case.agencyId).executeTakeFirstOrThrow();
     const bytes = await specialReportDocx(detail, agency.name, deps.clock());
     return sendDownload(reply, { name: `舆情专报-${detail.case.caseNo}.docx`, mime: DOCX, bytes }, 'no-store');
+  });
+
+  r.get('/opinion/settings', { config: { access: lead }, schema: { tags: ['opinion'], summary: '舆情设置：允许抓取的主机、回应信息的加急时限、推送密钥是否已设置' } },
+    async (req) => getSettings(deps, actorOf(req)));
+
+  r.put('/opinion/settings', {
+    config: { access: lead },
+    schema: {
+      tags: ['opinion'], summary: '修改舆情设置；rotateSecret 生成新的推送密钥（仅此一次显示）',
+      body: Type.Object({ feedHosts: Type.Optional(Type.Array(Text(253), { maxItems: 50 })), responseItemHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })), rotateSecret: Type.Optional(Type.Boolean()) }, strict),
+    },
+  }, async (req) => updateSettings(deps, actorOf(req), req.body));
+
+  r.get('/opinion/feeds', { config: { access: lead }, schema: { tags: ['opinion'], summary: '本机关的舆情订阅源（RSS/Atom）' } }, async (req) => listFeeds(deps, actorOf(req)));
+
+  r.post('/opinion/feeds', {
+    config: { access: lead },
+    schema: { tags: ['opinion'], summary: '新增订阅源（主机须在允许名单中）', body: Type.Object({ name: Text(100, 1), url: Text(1000, 1), source: oneOf(SOURCES) }, strict) },
+  }, async (req, reply) => reply.status(201).send(await createFeed(deps, actorOf(req), req.body)));
+
+  r.delete('/opinion/feeds/:id', { config: { access: lead }, schema: { tags: ['opinion'], summary: '删除订阅源', params: Id } }, async (req, reply) => {
+    await deleteFeed(deps, actorOf(req), req.params.id);
+    return reply.status(204).send();
+  });
+
+  r.post('/opinion/feeds/poll', { config: { access: lead }, schema: { tags: ['opinion'], summary: '立即抓取本机关的订阅源（重复的按链接和内容合并）' } },
+    async (req) => pollOpinionFeeds(deps, deps.clock(), actorOf(req).agencyId));
+
+  // The monitoring services' webhook: its own scope reads the body as text, since the signature is over the bytes sent.
+  await r.register(async (hook) => {
+    hook.removeContentTypeParser('application/json');
+    hook.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    hook.withTypeProvider<TypeBoxTypeProvider>().post('/opinion/webhook/:code', {
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['opinion'], summary: '舆情监测服务推送（HMAC-SHA256 签名：X-Gongkai-Timestamp、X-Gongkai-Nonce、X-Gongkai-Signature = hex(HMAC(密钥, 时间戳.随机数.请求体))，5分钟内有效，随机数不得重复）',
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }),
+      },
+    }, async (req) => {
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      const body = typeof req.body === 'string' ? req.body : '';
+      return receiveWebhook(deps, req.params.code, { timestamp: header('x-gongkai-timestamp'), nonce: header('x-gongkai-nonce'), signature: header('x-gongkai-signature') }, body, (payload) => {
+        if (!Value.Check(WebhookBody, payload)) throw badRequest('WEBHOOK_BODY_INVALID', '推送内容格式不符：须为 { items: [{ title, summary, source, link?, happenedAt? }] }');
+      });
+    });
   });
 }

@@ -90,6 +90,9 @@ export interface OpinionFeedTable {
   created_at: string;
 }
 
+/** The webhook secret is sealed at rest like personal data (src/db/sealed-columns.ts). */
+export const OPINION_SETTINGS_SEALED = { webhook_secret: {} };
+
 /** Per agency: the hosts feeds may be fetched from, the monitoring webhook's secret, the response item's internal clock. */
 export interface OpinionSettingsTable {
   agency_id: string;
