@@ -39,6 +39,9 @@ const TodoPage = lazy(() => import('./pages/TodoPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const OrgPage = lazy(() => import('./pages/OrgPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const OpinionListPage = lazy(() => import('./pages/opinion/OpinionListPage'));
+const OpinionFormPage = lazy(() => import('./pages/opinion/OpinionFormPage'));
+const OpinionDetailPage = lazy(() => import('./pages/opinion/OpinionDetailPage'));
 const GrantsPage = lazy(() => import('./pages/GrantsPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
@@ -163,6 +166,17 @@ const LISTS: NavMenu = {
   ],
 };
 
+/** 舆情与留言: the opinion log (OP-3), a new case, each case. (网民留言 joins this menu.) */
+const OPINION: NavMenu = {
+  label: '舆情与留言',
+  icon: <AlertOutlined />,
+  pages: [
+    { path: '/opinion', label: '舆情台账', icon: <UnorderedListOutlined />, roles: ITEM_ROLES, element: <OpinionListPage /> },
+    { path: '/opinion/new', label: '登记舆情', roles: ['opinion_lead'], element: <OpinionFormPage />, hidden: true },
+    { path: '/opinion/:id', label: '舆情详情', roles: ITEM_ROLES, element: <OpinionDetailPage />, hidden: true },
+  ],
+};
+
 export const NAV_SECTIONS: NavSection[] = [
   { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
   {
@@ -175,7 +189,7 @@ export const NAV_SECTIONS: NavSection[] = [
       comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
       comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
-      comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
+      OPINION,
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
       comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
     ],
