@@ -3,9 +3,10 @@ import { conflict } from '../core/errors.ts';
 import { inOneTransaction, type Db } from '../db/database.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { isEmpty, seedDemo } from './demo.ts';
+import { seedDemoOpinion } from './demo-opinion.ts';
 
 /**
- * Loads the whole demo city (agencies, accounts, lists, items through their workflow) into an
+ * Loads the whole demo city (agencies, accounts, lists, items through their workflow, opinion cases) into an
  * empty database as one transaction: a first start killed half-way leaves an empty database,
  * and the next start loads the city again instead of refusing a half-filled one.
  */
@@ -14,6 +15,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
     if (!(await isEmpty(db))) throw conflict('DATABASE_NOT_EMPTY', '数据库中已有机构，示例城市只能载入空数据库（the demo city loads only into an empty database）');
     const { users } = await seedDemo({ ...deps, db });
     const items = await seedDemoDocuments({ ...deps, db });
+    await seedDemoOpinion({ ...deps, db });
     return { users, items };
   });
 }

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
 import type { OpinionState, RiskLevel } from './types';
 
-const RISK_COLORS: Record<RiskLevel, string> = { general: 'default', serious: 'gold', major: 'volcano', extraordinary: 'red' };
-const STATE_COLORS: Record<OpinionState, string> = { registered: 'default', assessed: 'blue', transferred: 'processing', responded: 'cyan', fed_back: 'geekblue', closed: 'success' };
+const RISK_COLORS: Record<RiskLevel, string> = { general: 'default', serious: 'warning', major: 'error', extraordinary: 'error' };
+const STATE_COLORS: Record<OpinionState, string> = { registered: 'default', assessed: 'processing', transferred: 'processing', responded: 'processing', fed_back: 'processing', closed: 'success' };
 
 export function RiskTag({ level, label }: { level: RiskLevel; label: string | undefined }) {
   return <Tag color={RISK_COLORS[level]}>{label ?? level}</Tag>;
