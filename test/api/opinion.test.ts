@@ -38,6 +38,8 @@ describe('opinion cases (OP-1 … OP-5)', () => {
       '依据本机关政务舆情回应工作制度（重大舆情发生后1小时内向上级报告），期限为1小时，截止于2026-11-23（星期一）10:30',
     ]);
     expect(body.actions).toEqual(['assess', 'report_upward']);
+    const todos = (await call(t, lead, 'GET', '/todos')).json().items;
+    expect(todos.find((x: { id: string }) => x.id === caseId)).toMatchObject({ kind: 'opinion', title: `待向上级报告：${MAJOR.title}`, due: '2026-11-23', link: `/opinion/${caseId}` });
   });
 
   it('OP-1: the same post again — by its link without tracking, or by its text however spaced — is refused with the case number', async () => {
@@ -77,6 +79,8 @@ describe('opinion cases (OP-1 … OP-5)', () => {
     const drafter = await signIn(t, 'rsj.drafter');
     const other = await signIn(t, 'rsj.sb'); // a drafter of another unit
     expect((await call(t, drafter, 'GET', `/opinion/cases/${caseId}`)).json().actions).toEqual(['draft_response', 'respond']);
+    expect((await call(t, drafter, 'GET', '/todos')).json().items.find((x: { id: string }) => x.id === caseId)).toMatchObject({ title: `待回应：${MAJOR.title}` });
+    expect((await call(t, other, 'GET', '/todos')).json().items.find((x: { id: string }) => x.id === caseId)).toBeUndefined();
     expectError(await call(t, drafter, 'POST', `/opinion/cases/${caseId}/actions/respond`, { form: 'online_release', description: '已发布' }), 400, 'RESPONSE_THROUGH_ITEM');
     expect((await call(t, other, 'POST', `/opinion/cases/${caseId}/response-item`, { form: 'online_release', title: 'x', body: 'y' })).statusCode).toBe(403);
     const res = await call(t, drafter, 'POST', `/opinion/cases/${caseId}/response-item`, { form: 'online_release', title: '关于社保卡补换窗口排队情况的说明', body: '市民服务中心已增开两个社保卡补换窗口，并开通线上预约。' });

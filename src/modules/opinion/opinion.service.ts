@@ -11,7 +11,7 @@ import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import type { Problem } from '../documents/documents.rules.ts';
 import { createItem } from '../documents/documents.service.ts';
 import {
-  CLOCK_NAMES, CLOCK_RULES, STATES, assessProblems, availableActions, citeOpinionRule, clocksFor, clocksMetBy, feedbackProblems,
+  CLOCK_NAMES, CLOCK_RULES, STATES, assessProblems, isMajor, availableActions, citeOpinionRule, clocksFor, clocksMetBy, feedbackProblems,
   normaliseLink, normaliseText, registerProblems, reportProblems, respondProblems, transitionFor,
   type Action, type Actor, type ClockRule, type Intake, type ResponseForm, type RiskLevel, type Source, type State,
 } from './opinion.rules.ts';
@@ -374,3 +374,33 @@ export async function draftResponse(deps: Deps, person: Person, caseId: string, 
   });
 }
 
+
+/** What a case in each open state waits for. */
+const AWAITING: Record<State, string> = { registered: '待研判', assessed: '待转办', transferred: '待回应', responded: '待反馈', fed_back: '待办结', closed: '已办结' };
+
+/**
+ * The to-do list's opinion entries: for the opinion lead, cases waiting for assessment,
+ * transfer, closing or a report upward; for a responsible unit's staff, the cases it answers.
+ * Each is dated by its next running clock.
+ */
+export async function opinionTodos(deps: Deps, person: Person) {
+  const lead = person.reach.get('opinion_lead')?.has(person.agencyId) ?? false;
+  const staff = ITEM_ROLES.some((r) => person.reach.get(r)?.has(person.agencyId));
+  if (!staff) return [];
+  const user = await deps.db.selectFrom('users').select('unit_id').where('id', '=', person.userId).executeTakeFirstOrThrow();
+  const rows = await caseQuery(deps.db)
+    .where('opinion_cases.agency_id', '=', person.agencyId)
+    .where('opinion_cases.state', '!=', 'closed')
+    .execute();
+  const mine = rows.filter((r) => {
+    const forLead = lead && (['registered', 'assessed', 'fed_back'].includes(r.state) || (r.reported_at === null && isMajor(r.risk_level as RiskLevel)));
+    const forUnit = user.unit_id !== null && r.responsible_unit_id === user.unit_id && ['transferred', 'responded'].includes(r.state);
+    return forLead || forUnit;
+  });
+  const clocks = await clocksOf(deps.db, deps.clock, mine.map((r) => r.id));
+  return mine.map((r) => {
+    const next = (clocks.get(r.id) ?? []).find((k) => !k.met);
+    const what = lead && r.reported_at === null && isMajor(r.risk_level as RiskLevel) ? '待向上级报告' : AWAITING[r.state as State];
+    return { id: r.id, kind: 'opinion', title: `${what}：${r.title}`, due: next ? chinaDateOf(next.dueAt) : null, light: next?.light ?? null, link: `/opinion/${r.id}`, attribute: null };
+  });
+}
