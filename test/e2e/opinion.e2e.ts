@@ -45,6 +45,19 @@ describe('a major opinion case from registration to a response published on the 
     await shot(lead, 'opinion-1-log');
     expect(await axeViolations(lead)).toEqual([]);
 
+    // Intake settings: the hosts feeds may come from and the webhook secret, shown once.
+    await lead.getByRole('button', { name: '订阅源与推送' }).click();
+    const settings = lead.getByRole('dialog', { name: '订阅源与推送设置' });
+    await settings.waitFor();
+    await animationsSettled(lead);
+    await settings.getByRole('button', { name: '生成新的推送密钥' }).click();
+    await lead.getByRole('button', { name: /确\s*定|确认/ }).last().click();
+    await settings.getByText('新密钥只显示这一次').waitFor();
+    await shot(lead, 'opinion-1b-intake');
+    expect(await axeViolations(lead)).toEqual([]);
+    await settings.getByRole('button', { name: '关 闭' }).or(settings.getByRole('button', { name: '关闭' })).first().click();
+    await settings.waitFor({ state: 'hidden' });
+
     await lead.getByRole('button', { name: '登记舆情' }).click();
     await lead.getByLabel('标题').fill(TITLE);
     await lead.getByLabel('来源').click();

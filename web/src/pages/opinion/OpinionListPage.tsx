@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Empty, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -12,6 +12,7 @@ import { useApiMutation, useDebounced, usePagination } from '../../hooks';
 import { DATE_FORMAT, formatDateTime, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import { opinionApi, opinionKeys, opinionQueries } from './api';
+import { IntakeSettingsModal } from './IntakeSettingsModal';
 import { OpinionStateTag, RiskTag } from './OpinionTags';
 import type { OpinionFilter, OpinionListEntry, OpinionVocabulary } from './types';
 
@@ -30,6 +31,7 @@ export default function OpinionListPage() {
   const { data, isFetching, error } = useQuery({ ...opinionQueries.cases({ ...paging, ...filter }), placeholderData: keepPreviousData });
   const poll = useApiMutation(opinionApi.poll, { invalidate: [opinionKeys.all] });
   const lead = hasRole('opinion_lead');
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const runPoll = async () => {
     const r = await poll.mutateAsync(undefined);
@@ -47,6 +49,11 @@ export default function OpinionListPage() {
             导出 Excel
           </Button>
           {lead && (
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
+              订阅源与推送
+            </Button>
+          )}
+          {lead && (
             <Button icon={<CloudDownloadOutlined />} loading={poll.isPending} onClick={() => void runPoll().catch((e: Error) => message.error(e.message))}>
               立即抓取订阅源
             </Button>
@@ -60,6 +67,7 @@ export default function OpinionListPage() {
       }
     >
       <ErrorAlert error={error} />
+      {settingsOpen && <IntakeSettingsModal vocabulary={vocabulary} onClose={() => setSettingsOpen(false)} />}
       <FilterForm<Filters> name="opinion-filter" onChange={setFilters} resetPage={resetPage}>
         <Form.Item label="关键词" name="q">
           <Input allowClear placeholder="编号、标题或摘要" />

@@ -113,3 +113,19 @@ export interface PollResult {
   seen: number;
   errors: { feed: string; error: string }[];
 }
+
+export interface OpinionSettings {
+  feedHosts: string[];
+  responseItemHours: number;
+  webhookSecretSet: boolean;
+}
+
+export interface OpinionFeed {
+  id: string;
+  name: string;
+  url: string;
+  source: OpinionSource;
+  enabled: boolean;
+  lastPolledAt: string | null;
+  lastError: string;
+}
