@@ -28,9 +28,13 @@ async function caseAction(page: Page, label: string, ok: string, fill: (dialog: 
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** Picks an option of the open antd Select once its dropdown has finished opening (a click mid-animation is lost), and waits until it has closed. */
 async function pick(page: Page, text: string) {
+  await page.locator('.ant-select-dropdown:visible').first().waitFor();
+  await animationsSettled(page);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  await animationsSettled(page);
 }
 
 const TITLE = '网传市民服务中心社保窗口停止办理业务';
