@@ -103,7 +103,7 @@ describe('opinion intake: feeds and the monitoring webhook (OP-1)', () => {
     return t.app.inject({ method: 'POST', url: '/api/v1/opinion/webhook/RSJ', headers: { 'content-type': 'application/json', 'x-gongkai-timestamp': timestamp, 'x-gongkai-nonce': nonce, 'x-gongkai-signature': signature }, payload: body });
   };
 
-  it('OP-1: a signed push creates a case, merges a known text, and is refused when forged, stale or replayed', async () => {
+  it('OP-1: a signed push creates a case, merges a known text, and is refused when forged, stale or replayed (also two copies at once)', async () => {
     const t = city();
     const body = JSON.stringify({ items: [
       { title: '短视频称失业金停发', summary: '有短视频称本市失业保险金将停发。', source: 'weibo', link: 'https://video.example.com/v/77', happenedAt: '2026-11-23T09:50:00+08:00' },
@@ -127,6 +127,11 @@ describe('opinion intake: feeds and the monitoring webhook (OP-1)', () => {
     const list = await cases(t);
     expect(list.filter((c) => c.intake === 'webhook').map((c) => c.title)).toEqual(['短视频称失业金停发']);
     expect(list).toHaveLength(4);
+    // Two copies of one request sent at once: one is taken, the other refused as a replay.
+    const ts = String(Math.floor(t.clock().getTime() / 1000));
+    const twin = { timestamp: ts, nonce: 'nonce-twin-0123456789', signature: webhookSignature(secret, ts, 'nonce-twin-0123456789', body) };
+    const codes = (await Promise.all([push(t, body, twin), push(t, body, twin)])).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 409]);
   });
 
   it('OP-1: merges and intake are audited with Chinese names', async () => {

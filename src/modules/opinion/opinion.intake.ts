@@ -6,7 +6,7 @@ import { newId, newToken } from '../../core/ids.ts';
 import type { Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor as Person } from '../auth/actor.ts';
-import { normaliseLink, type Intake, type Source } from './opinion.rules.ts';
+import { normaliseLink, type Intake, type Source, type State } from './opinion.rules.ts';
 import { addStep, audit } from './opinion.repo.ts';
 import { contentHash, duplicateOf, insertCase, opinionSettings, type Deps } from './opinion.service.ts';
 
@@ -40,7 +40,7 @@ export async function intakeSighting(tx: Tx, deps: Deps, agencyId: string, s: Si
   const dup = await duplicateOf(tx, agencyId, link, hash);
   if (dup) {
     await tx.insertInto('opinion_sightings').values({ id: newId(), case_id: dup.id, intake, link, content_hash: hash, seen_at: now }).execute();
-    await addStep(tx, deps.clock, dup, { person: null, role: 'system' }, 'merge', dup.state as never, link || title, { intake, link });
+    await addStep(tx, deps.clock, dup, { person: null, role: 'system' }, 'merge', dup.state as State, link || title, { intake, link });
     await audit(tx, deps.clock, null, null, dup, 'merge', { intake, link });
     return 'merged';
   }
@@ -253,9 +253,10 @@ export async function receiveWebhook(deps: Deps, agencyCode: string, headers: { 
   check(payload);
   return deps.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('opinion_webhook_nonces').where('at', '<', new Date(now - REPLAY_WINDOW_MS).toISOString()).execute();
-    const seen = await tx.selectFrom('opinion_webhook_nonces').select('nonce').where('agency_id', '=', agency.id).where('nonce', '=', nonce).executeTakeFirst();
-    if (seen) throw new AppError('WEBHOOK_REPLAY', 409, '该请求已处理过（随机数重复）');
-    await tx.insertInto('opinion_webhook_nonces').values({ agency_id: agency.id, nonce, at: new Date(now).toISOString() }).execute();
+    // One statement claims the nonce, so two copies of a request sent at once cannot both pass.
+    const claimed = await tx.insertInto('opinion_webhook_nonces').values({ agency_id: agency.id, nonce, at: new Date(now).toISOString() })
+      .onConflict((oc) => oc.columns(['agency_id', 'nonce']).doNothing()).executeTakeFirst();
+    if (!Number(claimed.numInsertedOrUpdatedRows ?? 0)) throw new AppError('WEBHOOK_REPLAY', 409, '该请求已处理过（随机数重复）');
     const out = { created: 0, merged: 0, seen: 0 };
     for (const item of payload.items) {
       out[await intakeSighting(tx, deps, agency.id, { title: item.title, link: item.link ?? '', summary: item.summary, happenedAt: item.happenedAt ?? null, source: item.source }, 'webhook')] += 1;

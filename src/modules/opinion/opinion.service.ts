@@ -146,7 +146,7 @@ export async function registerCase(deps: Deps, person: Person, input: CaseInput)
   const id = await deps.db.transaction().execute(async (tx) => {
     const dup = await duplicateOf(tx, person.agencyId, input.link ? normaliseLink(input.link) : '', contentHash(input.title, input.summary));
     if (dup) throw new AppError('OPINION_DUPLICATE', 409, `该舆情已登记为${dup.case_no}`, { caseId: dup.id });
-    return (await insertCase(tx, deps.clock, { ...person }, person.agencyId, input, 'manual')).id;
+    return (await insertCase(tx, deps.clock, person, person.agencyId, input, 'manual')).id;
   });
   return getCase(deps, person, id);
 }
