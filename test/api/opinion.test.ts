@@ -113,6 +113,9 @@ describe('opinion cases (OP-1 … OP-5)', () => {
     const detail = (await call(t, lead, 'GET', `/opinion/cases/${caseId}`)).json();
     expect(detail.case.state).toBe('responded');
     expect(detail.responses).toEqual([expect.objectContaining({ form: 'online_release', itemId, itemState: 'published', respondedAt: '2026-11-23T03:10:00.000Z' })]);
+    // The expedited route: the agency's internal clock on the item (4 hours by default), met at publication.
+    expect(detail.responses[0].expedited).toMatchObject({ term: { unit: 'hours', n: 4 }, state: 'met', metLate: false });
+    expect(detail.responses[0].expedited.explanation.at(-1)).toMatch(/^依据本机关回应信息加急办理时限，期限为4小时，截止于2026-11-23（星期一）14:10$/);
     expect(detail.clocks.map((c: { rule: string; met: boolean }) => [c.rule, c.met])).toEqual([['OP-5', true], ['OPN-5H', true], ['OPN-24H', false]]);
     expect(detail.steps.at(-1)).toMatchObject({ action: 'response_published', actorName: '系统', role: 'system' });
     const portal = await t.app.inject({ method: 'GET', url: `/xxgk/RSJ/items/${itemId}` });

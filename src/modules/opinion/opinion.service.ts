@@ -237,6 +237,7 @@ export async function getCase(deps: Deps, person: Person, id: string) {
     actorsFor(deps.db, person, row),
     deps.db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', row.agency_id).where('status', '=', 'active').orderBy('name').execute(),
   ]);
+  const expedited = await expeditedClocks(deps, responses.flatMap((r) => (r.item_id ? [r.item_id] : [])));
   const isDrafter = person.reach.get('drafter')?.has(row.agency_id) ?? false;
   const actions = availableActions(row.state as State, actors).filter((a) => a !== 'response_published' && (a !== 'draft_response' || isDrafter));
   return {
@@ -244,10 +245,23 @@ export async function getCase(deps: Deps, person: Person, id: string) {
     clocks: clocks.get(id) ?? [],
     actions,
     steps: steps.map((s) => ({ id: s.id, at: s.at, actorName: s.actor_name, role: s.role, action: s.action, fromState: s.from_state, toState: s.to_state, note: s.note, data: s.data_json ? JSON.parse(s.data_json) : null })),
-    responses: responses.map((r) => ({ id: r.id, form: r.form as ResponseForm, itemId: r.item_id, itemTitle: r.item_title, itemState: r.item_state, itemIndex: r.item_index, description: r.description, respondedAt: r.responded_at, createdAt: r.created_at })),
+    responses: responses.map((r) => ({
+      id: r.id, form: r.form as ResponseForm, itemId: r.item_id, itemTitle: r.item_title, itemState: r.item_state, itemIndex: r.item_index, description: r.description,
+      respondedAt: r.responded_at, createdAt: r.created_at, expedited: r.item_id ? (expedited.get(r.item_id) ?? null) : null,
+    })),
     sightings: sightings.map((s) => ({ intake: s.intake as Intake, link: s.link, seenAt: s.seen_at })),
     units,
   };
+}
+
+/** OP-4: each response item's expedited internal clock, by item id. */
+async function expeditedClocks(deps: Deps, itemIds: string[]): Promise<Map<string, DeadlinePresentation>> {
+  const out = new Map<string, DeadlinePresentation>();
+  if (!itemIds.length) return out;
+  const rows = await deps.db.selectFrom('deadlines').select(['subject_id', 'spec_json']).where('subject_type', '=', responseItemSubject('').type).where('subject_id', 'in', itemIds).execute();
+  const cal = await loadCalendar(deps.db);
+  for (const r of rows) out.set(r.subject_id, presentDeadline(cal, r, isoNow(deps.clock), () => '本机关回应信息加急办理时限'));
+  return out;
 }
 
 // ---- the workflow ----

@@ -74,6 +74,11 @@ function CaseView({ detail, v }: { detail: OpinionDetail; v: OpinionVocabulary }
                       <Tag>{v.responseForms[r.form]}</Tag>
                       {r.itemId ? <Link to={`/documents/${r.itemId}`}>{r.itemTitle}</Link> : r.description}
                       {r.respondedAt ? <Tag color="success">{formatDateTime(r.respondedAt)} 已回应</Tag> : <Tag color="processing">审核中</Tag>}
+                      {r.expedited && !r.respondedAt && (
+                        <span title={r.expedited.explanation.join('；')}>
+                          加急时限 {formatDateTime(r.expedited.dueAt)} <LightTag light={r.expedited.light} />
+                        </span>
+                      )}
                     </Space>
                   </List.Item>
                 )}

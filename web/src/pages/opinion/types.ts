@@ -69,7 +69,18 @@ export interface OpinionDetail {
   clocks: OpinionClock[];
   actions: OpinionAction[];
   steps: { id: string; at: string; actorName: string; role: string; action: string; fromState: string; toState: string; note: string; data: Record<string, unknown> | null }[];
-  responses: { id: string; form: ResponseForm; itemId: string | null; itemTitle: string | null; itemState: string | null; description: string; respondedAt: string | null; createdAt: string }[];
+  responses: {
+    id: string;
+    form: ResponseForm;
+    itemId: string | null;
+    itemTitle: string | null;
+    itemState: string | null;
+    description: string;
+    respondedAt: string | null;
+    createdAt: string;
+    /** The response item's expedited internal clock (the agency's hours). */
+    expedited: Omit<OpinionClock, 'name' | 'met' | 'rule'> | null;
+  }[];
   sightings: { intake: string; link: string; seenAt: string }[];
   units: { id: string; name: string }[];
 }
