@@ -126,5 +126,14 @@ describe('a major opinion case from registration to a response published on the 
     await lead.getByText('已回应').first().waitFor();
     await lead.getByTestId('clock-OPN-5H').getByText('已完成').waitFor();
     await shot(lead, 'opinion-4-responded');
+
+    // The unit feeds back and the lead closes, so no one's to-do list keeps this case.
+    const caseId = lead.url().split('/').at(-1)!;
+    const feedback = await (await apiSession(baseUrl, 'rsj.drafter'))('POST', `/opinion/cases/${caseId}/actions/feedback`, { note: '已澄清，网民评价转好。' });
+    expect(feedback.status).toBe(200);
+    const closed = await (await apiSession(baseUrl, 'rsj.opinion'))('POST', `/opinion/cases/${caseId}/actions/close`, {});
+    expect(closed.status).toBe(200);
+    await lead.reload();
+    await lead.getByText('办结', { exact: true }).first().waitFor();
   }, 240_000);
 });

@@ -166,12 +166,15 @@ const LISTS: NavMenu = {
   ],
 };
 
+/** Who keeps or follows the opinion log; a responsible unit's staff reach their cases from the to-do list. */
+const OPINION_LOG_ROLES: Role[] = ['opinion_lead', 'office', 'leader'];
+
 /** 舆情与留言: the opinion log (OP-3), a new case, each case. (网民留言 joins this menu.) */
 const OPINION: NavMenu = {
   label: '舆情与留言',
   icon: <AlertOutlined />,
   pages: [
-    { path: '/opinion', label: '舆情台账', icon: <UnorderedListOutlined />, roles: ITEM_ROLES, element: <OpinionListPage /> },
+    { path: '/opinion', label: '舆情台账', icon: <UnorderedListOutlined />, roles: OPINION_LOG_ROLES, element: <OpinionListPage /> },
     { path: '/opinion/new', label: '登记舆情', roles: ['opinion_lead'], element: <OpinionFormPage />, hidden: true },
     { path: '/opinion/:id', label: '舆情详情', roles: ITEM_ROLES, element: <OpinionDetailPage />, hidden: true },
   ],
