@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webhookSignature } from '../../src/modules/opinion/opinion.intake.ts';
+import { parseFeed, webhookSignature } from '../../src/modules/opinion/opinion.intake.ts';
 import { call, expectError, signIn, withDemoCity, type Session, type TestApp } from '../support/app.ts';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -132,6 +132,12 @@ describe('opinion intake: feeds and the monitoring webhook (OP-1)', () => {
     const twin = { timestamp: ts, nonce: 'nonce-twin-0123456789', signature: webhookSignature(secret, ts, 'nonce-twin-0123456789', body) };
     const codes = (await Promise.all([push(t, body, twin), push(t, body, twin)])).map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, 409]);
+  });
+
+  it('OP-1: a feed declaring a document type (an entity-expansion bomb) or neither RSS nor Atom is refused', () => {
+    const bomb = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>';
+    expect(() => parseFeed(bomb, 'forum')).toThrow(/文档类型声明/);
+    expect(() => parseFeed('<html><body>x</body></html>', 'forum')).toThrow(/不是 RSS 或 Atom/);
   });
 
   it('OP-1: merges and intake are audited with Chinese names', async () => {

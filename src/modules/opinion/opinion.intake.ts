@@ -172,8 +172,10 @@ const textOf = (v: unknown): string => {
 };
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** The entries of an RSS 2.0 or Atom document (at most FEED_LIMITS.entries). */
+/** The entries of an RSS 2.0 or Atom document (at most FEED_LIMITS.entries); the five XML entities and HTML's named ones are read, declared ones never. */
 export function parseFeed(xml: string, source: Source): Sighting[] {
+  // A feed needs no document type: refusing one refuses entity-expansion bombs before parsing.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('订阅源含有文档类型声明，已拒绝');
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true }).parse(xml) as Record<string, any>;
   if (doc.rss?.channel) {
     return asArray(doc.rss.channel.item).slice(0, FEED_LIMITS.entries).map((i: Record<string, unknown>) => ({
