@@ -13,6 +13,7 @@ import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letter
 import { MESSAGE_SEALED, type CitizenMessageStepTable, type CitizenMessageTable, type MessageSettingsTable } from '../modules/messages/messages.tables.ts';
 import { COMMENT_SEALED, type ConsultationCommentTable, type ConsultationSettingsTable, type ConsultationTable } from '../modules/consultation/consultation.tables.ts';
 import type { KeyTaskProgressTable, KeyTaskTable, PolicyEvaluationTable } from '../modules/keytasks/keytasks.tables.ts';
+import { OPINION_SETTINGS_SEALED, type OpinionCaseTable, type OpinionFeedTable, type OpinionResponseTable, type OpinionSettingsTable, type OpinionSightingTable, type OpinionStepTable, type OpinionWebhookNonceTable } from '../modules/opinion/opinion.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 import type { CoordinationRequestTable } from '../modules/coordination/coordination.tables.ts';
 import type { JobScheduleTable, JobTable } from '../modules/jobs/jobs.tables.ts';
@@ -79,6 +80,13 @@ export interface Database {
   report_entries: ReportEntryTable;
   monthly_reports: MonthlyReportTable;
   report_settings: ReportSettingsTable;
+  opinion_cases: OpinionCaseTable;
+  opinion_steps: OpinionStepTable;
+  opinion_responses: OpinionResponseTable;
+  opinion_sightings: OpinionSightingTable;
+  opinion_feeds: OpinionFeedTable;
+  opinion_settings: OpinionSettingsTable;
+  opinion_webhook_nonces: OpinionWebhookNonceTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
@@ -89,6 +97,7 @@ export const SEALED_COLUMNS: SealedColumns = {
   consultation_comments: COMMENT_SEALED,
   channel_settings: CHANNEL_SETTINGS_SEALED,
   duty_shifts: DUTY_SHIFT_SEALED,
+  opinion_settings: OPINION_SETTINGS_SEALED,
 };
 
 export type Db = Kysely<Database>;

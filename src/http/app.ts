@@ -25,6 +25,7 @@ import { messageRoutes } from '../modules/messages/messages.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { opinionRoutes } from '../modules/opinion/opinion.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
@@ -64,6 +65,7 @@ const API_ROUTES = [
   keyTaskRoutes,
   notificationRoutes,
   reportRoutes,
+  opinionRoutes,
 ];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));

@@ -7,9 +7,10 @@ import { seedDemoParticipation } from './demo-participation.ts';
 import { seedDemoDuty } from './demo-duty.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { isEmpty, seedDemo } from './demo.ts';
+import { seedDemoOpinion } from './demo-opinion.ts';
 
 /**
- * Loads the whole demo city (agencies, accounts, lists, items through their workflow) into an
+ * Loads the whole demo city (agencies, accounts, lists, items through their workflow, opinion cases) into an
  * empty database as one transaction: a first start killed half-way leaves an empty database,
  * and the next start loads the city again instead of refusing a half-filled one.
  */
@@ -21,6 +22,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
     await seedDemoCoordination({ ...deps, db });
     await seedDemoDuty({ ...deps, db });
     await seedDemoReports({ ...deps, db });
+    await seedDemoOpinion({ ...deps, db });
     return { users, items };
   });
 }

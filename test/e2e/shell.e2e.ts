@@ -13,7 +13,7 @@ afterAll(() => browser?.close());
 /**
  * One demo account per role of ORG-5 and the three administrators (三员), with what their
  * to-do list shows: the demo city's draft waits for its drafter, and the item in secrecy
- * review for the reviewer.
+ * review for the reviewer, the hotline opinion case awaiting assessment for the opinion lead.
  */
 const ACCOUNTS = [
   ['rsj.drafter', '张拟稿', '拟稿人', '待拟稿：关于调整失业保险金标准的通知（征求意见稿）'],
@@ -21,7 +21,7 @@ const ACCOUNTS = [
   ['rsj.office', '王公开', '公开办工作人员', '暂无待办事项'],
   ['rsj.secrecy', '赵保密', '保密审查员', '待保密审查：关于公布2026年第三批就业见习基地名单的通知'],
   ['rsj.leader', '刘副局长', '分管领导', '暂无待办事项'],
-  ['rsj.opinion', '陈政研', '舆情负责人', '暂无待办事项'],
+  ['rsj.opinion', '陈政研', '舆情负责人', '待研判：热线反映失业保险金到账较慢'],
   ['sysadmin', '周系统', '系统管理员', '暂无待办事项'],
   ['secadmin', '吴安全', '安全管理员', '暂无待办事项'],
   ['auditor', '郑审计', '安全审计员', '暂无待办事项'],

@@ -45,6 +45,7 @@ export const TODO_KIND_LABELS: Record<string, string> = {
   coordination: '发布协调',
   annual_report: '年度报告',
   monthly_report: '月度报告',
+  opinion: '舆情',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

@@ -41,6 +41,9 @@ const TodoPage = lazy(() => import('./pages/TodoPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const OrgPage = lazy(() => import('./pages/OrgPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const OpinionListPage = lazy(() => import('./pages/opinion/OpinionListPage'));
+const OpinionFormPage = lazy(() => import('./pages/opinion/OpinionFormPage'));
+const OpinionDetailPage = lazy(() => import('./pages/opinion/OpinionDetailPage'));
 const GrantsPage = lazy(() => import('./pages/GrantsPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
@@ -186,6 +189,21 @@ const REPORTS: NavMenu = {
   ],
 };
 
+/** Who keeps or follows the opinion log; a responsible unit's staff reach their cases from the to-do list. */
+const OPINION_LOG_ROLES: Role[] = ['opinion_lead', 'office', 'leader'];
+
+/** 舆情与留言: the opinion log (OP-3), a new case, each case, and citizens' messages (OP-6). */
+const OPINION: NavMenu = {
+  label: '舆情与留言',
+  icon: <AlertOutlined />,
+  pages: [
+    { path: '/opinion', label: '舆情台账', icon: <UnorderedListOutlined />, roles: OPINION_LOG_ROLES, element: <OpinionListPage /> },
+    { path: '/opinion/new', label: '登记舆情', roles: ['opinion_lead'], element: <OpinionFormPage />, hidden: true },
+    { path: '/opinion/:id', label: '舆情详情', roles: ITEM_ROLES, element: <OpinionDetailPage />, hidden: true },
+    { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
+  ],
+};
+
 export const NAV_SECTIONS: NavSection[] = [
   { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
   {
@@ -201,8 +219,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/consultation/:id', label: '征求意见详情', roles: ITEM_ROLES, element: <ConsultationDetailPage />, hidden: true },
       { path: '/key-tasks', label: '重点工作', icon: <FlagOutlined />, roles: ITEM_ROLES, element: <KeyTasksPage /> },
       { path: '/coordination', label: '发布协调', icon: <SyncOutlined />, roles: ['office'], element: <CoordinationPage /> },
-      comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
-      { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
+      OPINION,
       comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
       { path: '/notifications', label: '通知', icon: <BellOutlined />, element: <NotificationsPage /> },
       { path: '/notifications/duty', label: '领导值班表', roles: ITEM_ROLES, element: <DutyRosterPage />, hidden: true },

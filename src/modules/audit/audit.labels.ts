@@ -2,6 +2,7 @@ import { ACTION_LABELS as APPLICATION_ACTIONS, REVIEW_KINDS } from '../applicati
 import { ACTION_LABELS as COORDINATION_ACTIONS } from '../coordination/coordination.rules.ts';
 import { ACTION_LABELS as ITEM_ACTIONS } from '../documents/documents.rules.ts';
 import { ACTION_LABELS as MESSAGE_ACTIONS } from '../messages/messages.rules.ts';
+import { ACTION_LABELS as OPINION_ACTIONS } from '../opinion/opinion.rules.ts';
 
 /**
  * The audit log's vocabulary: a Chinese name for every kind of event and every kind of
@@ -32,6 +33,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   duty_shift: '领导值班',
   annual_report: '年度报告',
   monthly_report: '月度报告',
+  opinion_case: '舆情',
+  opinion_settings: '舆情设置',
+  opinion_feed: '舆情订阅源',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -141,6 +145,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'annual_report.entry_delete': '删除年报数据',
   'annual_report.settings': '修改年报报送期限',
   'monthly_report.submit': '报送月度报告',
+  'opinion_case.register': '登记舆情',
+  ...prefixed('opinion_case', OPINION_ACTIONS),
+  'opinion_case.merge': '合并重复舆情',
+  'opinion_settings.update': '修改舆情设置',
+  'opinion_feed.create': '新增舆情订阅源',
+  'opinion_feed.delete': '删除舆情订阅源',
 };
 
 /** The group of an action in the kind filter: its object's name (`item.publish` → 信息). */

@@ -19,6 +19,7 @@ import { answerReferral, consultationFacts, openReferral } from './documents.rev
 import { publishItem } from './documents.publication.ts';
 import { rescan } from './documents.findings.ts';
 import { pendingCoordination } from '../coordination/coordination.service.ts';
+import { recordResponsePublished } from '../opinion/opinion.repo.ts';
 
 const PUB3 = 'PUB-3';
 
@@ -274,6 +275,7 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
       }
       case 'publish':
         changes = await publishItem(tx, deps, row, facts, input.channels ?? []);
+        await recordResponsePublished(tx, deps.clock, row.id);
         break;
       case 'convert_to_proactive':
         needs(input.reason, 'REASON_REQUIRED', '请说明转为主动公开的理由');
