@@ -25,13 +25,19 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'negative_list_entries', 'service_items', 'powers',
   'catalog_filings', 'letter_templates', 'letter_sequences',
   'reminder_stages', 'notifications', 'deliveries', 'notification_preferences', 'reminder_settings', 'channel_settings', 'duty_shifts',
+  'citizen_messages', 'citizen_message_steps', 'message_settings',
+  'coordination_requests',
+  'consultations', 'consultation_comments', 'consultation_settings', 'key_tasks', 'key_task_progress', 'policy_evaluations',
+  'annual_reports', 'report_entries', 'monthly_reports', 'report_settings',
+  'opinion_cases', 'opinion_steps', 'opinion_responses', 'opinion_sightings', 'opinion_feeds', 'opinion_settings',
 ];
 /**
  * Sessions end with the process they served; the catalog is derived from the published versions
  * and rebuilt on restore; the job queue and its schedules are the running server's: a restored
  * system schedules its sweeps anew, and the reminder stages kept tell it what was already sent.
+ * A monitoring webhook's nonces matter only inside its five-minute replay window.
  */
-export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries', 'jobs', 'job_schedules'];
+export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries', 'jobs', 'job_schedules', 'opinion_webhook_nonces'];
 
 /** Rows that reference rows of the same table (agency tree, unit tree and successors) go parents first. */
 const SELF_REFERENCES: Partial<Record<TableName, string[]>> = { agencies: ['parent_id'], units: ['parent_id', 'successor_id'] };

@@ -27,7 +27,7 @@ export type IntakeOutcome = 'created' | 'merged' | 'seen';
 const stripHtml = (s: string) => s.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** One sighting into the agency's cases: ignored when its link was seen, merged when a case has its link or text, else a new 一般 case for the lead to assess. */
-export async function intakeSighting(tx: Tx, deps: Deps, agencyId: string, s: Sighting, intake: Intake): Promise<IntakeOutcome> {
+export async function intakeSighting(tx: Tx, deps: Pick<Deps, 'clock'>, agencyId: string, s: Sighting, intake: Intake): Promise<IntakeOutcome> {
   const link = s.link ? normaliseLink(s.link) : '';
   const title = stripHtml(s.title).slice(0, 200) || stripHtml(s.summary).slice(0, 40);
   const summary = (stripHtml(s.summary) || title).slice(0, SUMMARY_MAX);
@@ -199,7 +199,7 @@ export type PollResult = { feeds: number; created: number; merged: number; seen:
  * Polls every enabled feed (of one agency when `agencyId` is given): a plain function the
  * scheduled-job facility calls periodically, and the console's 立即抓取 calls at once.
  */
-export async function pollOpinionFeeds(deps: Deps, now: Date, agencyId?: string): Promise<PollResult> {
+export async function pollOpinionFeeds(deps: Pick<Deps, 'db' | 'clock'>, now: Date, agencyId?: string): Promise<PollResult> {
   let q = deps.db.selectFrom('opinion_feeds').selectAll().where('enabled', '=', 1);
   if (agencyId) q = q.where('agency_id', '=', agencyId);
   const feeds = await q.orderBy('created_at').execute();

@@ -16,6 +16,7 @@ import {
   type Action, type Actor, type ClockRule, type Intake, type ResponseForm, type RiskLevel, type Source, type State,
 } from './opinion.rules.ts';
 import type { OpinionCaseTable } from './opinion.tables.ts';
+import { dutyLeaders } from '../notifications/duty.service.ts';
 import { addStep, audit, caseSubject, loadCase, RESPONSE_ITEM_RULE, responseItemSubject } from './opinion.repo.ts';
 
 export type Deps = { db: Db; clock: Clock; dataDir: string };
@@ -238,6 +239,7 @@ export async function getCase(deps: Deps, person: Person, id: string) {
     deps.db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', row.agency_id).where('status', '=', 'active').orderBy('name').execute(),
   ]);
   const expedited = await expeditedClocks(deps, responses.flatMap((r) => (r.item_id ? [r.item_id] : [])));
+  const onDuty = isMajor(row.risk_level as RiskLevel) ? await dutyLeaders(deps.db, row.agency_id, deps.clock()) : [];
   const isDrafter = person.reach.get('drafter')?.has(row.agency_id) ?? false;
   const actions = availableActions(row.state as State, actors).filter((a) => a !== 'response_published' && (a !== 'draft_response' || isDrafter));
   return {
@@ -251,6 +253,7 @@ export async function getCase(deps: Deps, person: Person, id: string) {
     })),
     sightings: sightings.map((s) => ({ intake: s.intake as Intake, link: s.link, seenAt: s.seen_at })),
     units,
+    onDuty: onDuty.map((d) => ({ name: d.name, phone: d.phone, startsAt: d.startsAt, endsAt: d.endsAt })),
   };
 }
 

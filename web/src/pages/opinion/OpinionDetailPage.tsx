@@ -101,6 +101,7 @@ function CaseView({ detail, v }: { detail: OpinionDetail; v: OpinionVocabulary }
         </Col>
         <Col xs={24} lg={9}>
           <ActionsCard detail={detail} v={v} />
+          {(detail.case.riskLevel === 'major' || detail.case.riskLevel === 'extraordinary') && <DutyCard onDuty={detail.onDuty} />}
           <Card title="时限" style={{ marginBottom: 16 }}>
             {detail.clocks.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : detail.clocks.map((k) => <ClockRow key={k.rule} clock={k} />)}
           </Card>
@@ -137,6 +138,34 @@ function ClockRow({ clock }: { clock: OpinionClock }) {
 type Open = OpinionAction | null;
 
 /** The moves the server allows me on this case, each asking what it needs. */
+/** OP-7: who is on duty for a major case, and how to reach them; an empty roster shows as a warning. */
+function DutyCard({ onDuty }: { onDuty: OpinionDetail['onDuty'] }) {
+  return (
+    <Card title="值班领导" style={{ marginBottom: 16 }}>
+      {onDuty.length === 0 ? (
+        <Typography.Text type="danger">当前没有安排值班领导，请公开办在领导值班表中安排。</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={onDuty}
+          renderItem={(d) => (
+            <List.Item>
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>
+                  {d.name} <Typography.Text copyable>{d.phone}</Typography.Text>
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {formatDateTime(d.startsAt)} 至 {formatDateTime(d.endsAt)}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
 function ActionsCard({ detail, v }: { detail: OpinionDetail; v: OpinionVocabulary }) {
   const [open, setOpen] = useState<Open>(null);
   const navigate = useNavigate();

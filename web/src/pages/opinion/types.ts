@@ -83,6 +83,8 @@ export interface OpinionDetail {
   }[];
   sightings: { intake: string; link: string; seenAt: string }[];
   units: { id: string; name: string }[];
+  /** OP-7: for a major case, the leaders on duty now and how to reach them. */
+  onDuty: { name: string; phone: string; startsAt: string; endsAt: string }[];
 }
 
 export interface OpinionFilter {
