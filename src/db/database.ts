@@ -11,6 +11,7 @@ import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../mo
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
+import type { InterpretationLinkTable, InterpretationSettingTable, InterpretationTable } from '../modules/interpretation/interpretation.tables.ts';
 
 /** All tables, composed from the modules that own them. */
 export interface Database {
@@ -49,6 +50,9 @@ export interface Database {
   powers: PowerTable;
   letter_templates: LetterTemplateTable;
   letter_sequences: LetterSequenceTable;
+  interpretations: InterpretationTable;
+  interpretation_links: InterpretationLinkTable;
+  interpretation_settings: InterpretationSettingTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

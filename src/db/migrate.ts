@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_security.ts';
 import * as m0010 from './migrations/0010_application_receipt.ts';
 import * as m0012 from './migrations/0012_catalog_identifiers.ts';
 import * as m0013 from './migrations/0013_letter_templates.ts';
+import * as m0016 from './migrations/0016_interpretation.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_application_receipt': m0010,
   '0012_catalog_identifiers': m0012,
   '0013_letter_templates': m0013,
+  '0016_interpretation': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,7 @@ import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
+import { interpretationRoutes } from '../modules/interpretation/interpretation.routes.ts';
 import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
@@ -111,7 +112,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, interpretationRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

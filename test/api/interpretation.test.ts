@@ -1,0 +1,212 @@
+/**
+ * Policy interpretation (政策解读) through the console's HTTP API and on the portal: the
+ * interpretation as an item of its own reviewed with its policy (INT-3), the office check of
+ * its content (INT-6, INT-7), the 10-working-day clock after a policy published alone (INT-5)
+ * on the real 2026 Spring Festival calendar, the 三同步 rate, the year view (INT-8) and the
+ * re-issue (INT-9). The test clock starts on Thursday 2026-02-12 10:00 Beijing time.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECKLIST } from '../../src/modules/interpretation/interpretation.rules.ts';
+import { call, expectError, signIn, withDemoCity, type Session, type TestApp } from '../support/app.ts';
+
+type Body = Record<string, unknown>;
+type Staff = { drafter: Session; head: Session; office: Session; secrecy: Session; leader: Session };
+
+const PLAN = { outline: '出台背景、补贴标准、申领条件', form: '问答', channel: '门户网站政策解读栏目', time: '与文件同步发布' };
+const policy = (title: string): Body => ({
+  kind: 'document', docKind: 'notice', docNumber: '示人社规〔2026〕1号', title, body: '为促进就业，现就一次性就业补贴有关事项通知如下……',
+  dateMade: '2026-02-10', category: 'policy', attribute: 'proactive', policyLevel: 'normative', interpretationPlan: PLAN,
+});
+const checklist = (skip: string[] = []) =>
+  Object.fromEntries(Object.keys(CHECKLIST).filter((k) => !skip.includes(k)).map((k) => [k, k === 'changes' ? { content: '', notApplicableReason: '首次出台，无旧政策' } : { content: `关于${CHECKLIST[k as keyof typeof CHECKLIST]}的说明`, notApplicableReason: '' }]));
+const QA = [{ question: '谁可以申领一次性就业补贴？', answer: '在本市登记失业并实现就业的人员。' }, { question: '补贴标准是多少？', answer: '每人1000元。' }];
+const qa = (title: string, policyIds: string[], over: Body = {}): Body => ({
+  title, summary: '图文问答解读', body: '', dateMade: '2026-02-10', form: 'qa', content: { pairs: QA }, checklist: checklist(), policyIds, ...over,
+});
+
+async function staffOf(t: TestApp): Promise<Staff> {
+  return { drafter: await signIn(t, 'rsj.drafter'), head: await signIn(t, 'rsj.head'), office: await signIn(t, 'rsj.office'), secrecy: await signIn(t, 'rsj.secrecy'), leader: await signIn(t, 'rsj.leader') };
+}
+
+const PATH: Array<[keyof Staff, string, Body]> = [
+  ['drafter', 'submit', {}],
+  ['office', 'pass_check', {}],
+  ['head', 'dept_opinion', { opinion: '同意' }],
+  ['secrecy', 'secrecy_opinion', { conclusion: 'proactive', opinion: '同意主动公开' }],
+  ['leader', 'approve', { opinion: '同意' }],
+  ['office', 'publish', { channels: ['platform', 'website'] }],
+];
+
+async function step(t: TestApp, s: Session, id: string, action: string, body: Body = {}) {
+  const res = await call(t, s, 'POST', `/items/${id}/actions/${action}`, body);
+  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  return res.json();
+}
+async function walk(t: TestApp, staff: Staff, id: string, until = 'publish') {
+  for (const [who, action, body] of PATH) {
+    await step(t, staff[who], id, action, body);
+    if (action === until) return;
+  }
+}
+async function newPolicy(t: TestApp, staff: Staff, title: string): Promise<string> {
+  const res = await call(t, staff.drafter, 'POST', '/items', policy(title));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+async function newInterpretation(t: TestApp, staff: Staff, body: Body): Promise<Record<string, any>> {
+  const res = await call(t, staff.drafter, 'POST', '/interpretations', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+const stateOf = async (t: TestApp, s: Session, id: string) => (await call(t, s, 'GET', `/items/${id}`)).json().item.state;
+const overview = async (t: TestApp, s: Session) => (await call(t, s, 'GET', '/interpretations')).json();
+
+describe('三同步: a normative policy and its Q&A interpretation reviewed and published together', () => {
+  const city = withDemoCity('2026-02-12T02:00:00.000Z');
+  let t: TestApp;
+  let staff: Staff;
+  let policyId: string;
+  let interpretationId: string;
+
+  beforeAll(async () => {
+    t = city();
+    staff = await staffOf(t);
+  });
+
+  it('INT-1, INT-2: only the drafting unit interprets, and only policy documents', async () => {
+    policyId = await newPolicy(t, staff, '关于发放一次性就业补贴的通知');
+    const other = await call(t, staff.drafter, 'POST', '/items', { ...policy('工作动态'), category: 'work', policyLevel: 'none', interpretationPlan: null });
+    expectError(await call(t, staff.drafter, 'POST', '/interpretations', qa('解读', [other.json().id])), 409, 'NOT_A_POLICY', /不是政策性文件/);
+    expectError(await call(t, staff.office, 'POST', '/interpretations', qa('解读', [policyId])), 403, 'FORBIDDEN');
+  });
+
+  it('INT-7: the drafter writes a Q&A interpretation linked to the policy; the console sees what is missing', async () => {
+    const created = await newInterpretation(t, staff, qa('《关于发放一次性就业补贴的通知》政策问答', [policyId], { checklist: checklist(['cautions']) }));
+    interpretationId = created.item.id;
+    expect(created.item).toMatchObject({ category: 'interpretation', attribute: 'proactive', unitName: '就业促进科', state: 'draft' });
+    expect(created.interpretation.policies.map((p: any) => p.id)).toEqual([policyId]);
+    expect(created.interpretation.problems.join()).toContain('注意事项');
+    const policyDetail = (await call(t, staff.office, 'GET', `/items/${policyId}`)).json();
+    expect(policyDetail.interpretationLinks.interpretations.map((i: any) => i.id)).toEqual([interpretationId]);
+  });
+
+  it('INT-3: submitting the policy submits its interpretation; INT-6: the office check refuses both while a point is skipped', async () => {
+    await step(t, staff.drafter, policyId, 'submit');
+    expect(await stateOf(t, staff.office, interpretationId)).toBe('office_check');
+    const refused = await call(t, staff.office, 'POST', `/items/${policyId}/actions/pass_check`, {});
+    expectError(refused, 409, 'CHECKLIST_INCOMPLETE', /解读材料“《关于发放一次性就业补贴的通知》政策问答”.*“注意事项”尚未填写/);
+    expect(await stateOf(t, staff.office, policyId)).toBe('office_check');
+    await step(t, staff.office, policyId, 'return', { opinion: '解读缺少注意事项' });
+    expect(await stateOf(t, staff.office, interpretationId)).toBe('draft');
+    const fixed = await call(t, staff.drafter, 'PATCH', `/interpretations/${interpretationId}`, { checklist: checklist() });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().interpretation.problems).toEqual([]);
+  });
+
+  it('INT-3: each reviewer decides on both; publication publishes both and meets the clock at once', async () => {
+    await walk(t, staff, policyId);
+    const interp = (await call(t, staff.office, 'GET', `/interpretations/${interpretationId}`)).json();
+    expect(interp.item.state).toBe('published');
+    expect(interp.item.indexNumber).toMatch(/^.+\/2026-\d+$/);
+    expect(interp.steps.map((s: any) => s.action)).toEqual(['submit', 'return', 'submit', 'pass_check', 'dept_opinion', 'secrecy_opinion', 'approve', 'publish']);
+    const o = await overview(t, staff.office);
+    const row = o.items.find((r: any) => r.policyId === policyId);
+    expect(row.deadline).toMatchObject({ state: 'met', metLate: false, dueDate: '2026-03-04' });
+    expect(o.rate).toMatchObject({ due: 1, onTime: 1, rate: 1 });
+  });
+
+  it('the portal: the policy lists its interpretation, the interpretation links its policy, Q&A as a description list', async () => {
+    const policyPage = await t.app.inject({ method: 'GET', url: `/xxgk/RSJ/items/${policyId}` });
+    expect(policyPage.body).toContain(`href="/xxgk/RSJ/items/${interpretationId}"`);
+    expect(policyPage.body).toContain('政策解读');
+    const page = await t.app.inject({ method: 'GET', url: `/xxgk/RSJ/items/${interpretationId}` });
+    expect(page.body).toContain(`href="/xxgk/RSJ/items/${policyId}"`);
+    expect(page.body).toMatch(/<dl class="qa">\s*<dt>谁可以申领一次性就业补贴？<\/dt>\s*<dd>/);
+    const column = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/catalog?category=interpretation' });
+    expect(column.body).toContain('《关于发放一次性就业补贴的通知》政策问答');
+    const city = await t.app.inject({ method: 'GET', url: '/xxgk/interpretations' });
+    expect(city.statusCode).toBe(200);
+    expect(city.body).toContain('《关于发放一次性就业补贴的通知》政策问答');
+    expect(city.body).toContain('关于发放一次性就业补贴的通知');
+    const csv = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/catalog.csv?category=interpretation' });
+    expect(csv.body).toContain('政策问答');
+  });
+
+  it('INT-9: a re-issue gives its reason, links the first and explains the same policies', async () => {
+    const { policyIds: _, ...fields } = qa('再解读', []);
+    expectError(await call(t, staff.drafter, 'POST', `/interpretations/${interpretationId}/reissue`, { ...fields, reason: ' ' }), 409, 'REISSUE_REASON_REQUIRED', /再解读须说明原因/);
+    const res = await call(t, staff.drafter, 'POST', `/interpretations/${interpretationId}/reissue`, {
+      title: '关于一次性就业补贴申领条件的再解读', dateMade: '2026-02-12', form: 'article', body: '针对“不限户籍”的误读，现再作说明……', checklist: checklist(), reason: '网上出现“不限户籍”的误读',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().interpretation).toMatchObject({ reissueOf: { id: interpretationId, reason: '网上出现“不限户籍”的误读' } });
+    expect(res.json().interpretation.policies.map((p: any) => p.id)).toEqual([policyId]);
+    const first = (await call(t, staff.drafter, 'GET', `/interpretations/${interpretationId}`)).json();
+    expect(first.interpretation.reissues.map((r: any) => r.id)).toEqual([res.json().item.id]);
+  });
+});
+
+describe('INT-5: a policy published alone starts 10 working days over the 2026 Spring Festival', () => {
+  const city = withDemoCity('2026-02-12T02:00:00.000Z');
+  let t: TestApp;
+  let staff: Staff;
+  let policyId: string;
+
+  beforeAll(async () => {
+    t = city();
+    staff = await staffOf(t);
+  });
+
+  it('INT-3, INT-5: an interpretation cannot be published before its policy; waiting approved, it is published with it', async () => {
+    const first = await newPolicy(t, staff, '关于调整失业保险金标准的通知');
+    const early = await newInterpretation(t, staff, qa('失业保险金标准调整问答', [first]));
+    await walk(t, staff, early.item.id, 'approve');
+    expectError(await call(t, staff.office, 'POST', `/items/${early.item.id}/actions/publish`, { channels: ['platform'] }), 409, 'POLICY_NOT_PUBLISHED', /尚未发布/);
+    await walk(t, staff, first);
+    expect(await stateOf(t, staff.office, early.item.id)).toBe('published');
+  });
+
+  it('INT-5: the policy published alone shows its clock, due 2026-03-04 with the make-up Saturdays counted, on the drafter\'s to-do list', async () => {
+    policyId = await newPolicy(t, staff, '关于发放稳岗返还资金的通知');
+    await walk(t, staff, policyId);
+    const todo = (await call(t, staff.drafter, 'GET', '/todos')).json().items.find((i: any) => i.id === policyId && i.kind === 'interpretation');
+    expect(todo).toMatchObject({ title: '待发布政策解读：关于发放稳岗返还资金的通知', due: '2026-03-04', light: 'green' });
+    const row = (await overview(t, staff.drafter)).items.find((r: any) => r.policyId === policyId);
+    expect(row.deadline.explanation.join('\n')).toContain('政策文件发布');
+    expect(row.deadline.explanation.join('\n')).toContain('2026-02-14');
+    expect(row.deadline.explanation.join('\n')).not.toMatch(/INT-/);
+    const office = (await call(t, staff.office, 'GET', '/todos')).json().items.find((i: any) => i.id === policyId && i.kind === 'interpretation');
+    expect(office).toBeUndefined();
+  });
+
+  it('INT-5: published late, the interpretation meets the clock late and the 三同步 rate says so', async () => {
+    t.clock.advance(21 * 24 * 60); // 2026-03-05, a day past the term
+    staff = await staffOf(t);
+    expect((await overview(t, staff.office)).items.find((r: any) => r.policyId === policyId).deadline).toMatchObject({ state: 'overdue', light: 'red' });
+    const late = await newInterpretation(t, staff, qa('稳岗返还政策问答', [policyId], { dateMade: '2026-03-05' }));
+    await walk(t, staff, late.item.id);
+    const o = await overview(t, staff.office);
+    expect(o.items.find((r: any) => r.policyId === policyId).deadline).toMatchObject({ state: 'met', metLate: true });
+    expect(o.rate).toMatchObject({ due: 2, onTime: 1, late: 1, rate: 0.5 });
+    expect((await call(t, staff.drafter, 'GET', '/todos')).json().items.some((i: any) => i.kind === 'interpretation')).toBe(false);
+  });
+
+  it('INT-5: the office may set a stricter figure, never a looser one; new clocks use it', async () => {
+    expectError(await call(t, staff.drafter, 'PUT', '/interpretations/settings', { days: 5 }), 403, 'FORBIDDEN');
+    expect((await call(t, staff.office, 'PUT', '/interpretations/settings', { days: 11 })).statusCode).toBe(400);
+    expect((await call(t, staff.office, 'PUT', '/interpretations/settings', { days: 5 })).json()).toEqual({ days: 5 });
+    const id = await newPolicy(t, staff, '关于就业见习补贴的通知');
+    await walk(t, staff, id);
+    const row = (await overview(t, staff.office)).items.find((r: any) => r.policyId === id);
+    expect(row.deadline.term).toEqual({ unit: 'workdays', n: 5 });
+  });
+
+  it('INT-8: the year view warns in the fourth quarter while no important policy was interpreted', async () => {
+    expect((await call(t, staff.office, 'GET', '/interpretations/year')).json()).toMatchObject({ year: 2026, importantInterpreted: 0, warning: null });
+    t.clock.advance(220 * 24 * 60); // October 2026
+    staff = await staffOf(t);
+    const year = (await call(t, staff.office, 'GET', '/interpretations/year')).json();
+    expect(year.warning).toContain('每年至少解读一项重要政策');
+    expect(year.interpreted.map((r: any) => r.policyTitle)).toEqual(['关于调整失业保险金标准的通知', '关于发放稳岗返还资金的通知']);
+  });
+});
