@@ -26,6 +26,7 @@ import { interpretationRoutes } from '../modules/interpretation/interpretation.r
 import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
+import { portalInterpretationRoutes } from '../portal/interpretation.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
 import { portalRoutes } from '../portal/portal.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerPageCache(app, deps);
   await portalRoutes(app, deps);
   await portalItemRoutes(app, deps);
+  await portalInterpretationRoutes(app, deps);
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
   await app.register(async (scope) => portalApplyRoutes(scope, deps));

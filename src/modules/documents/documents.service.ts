@@ -18,7 +18,7 @@ import { ITEM_ROLES, itemQuery, itemSubject, loadItem, presentItem, readableItem
 import { answerReferral, consultationFacts, openReferral } from './documents.review.ts';
 import { publishItem } from './documents.publication.ts';
 import { rescan } from './documents.findings.ts';
-import { afterPublication, companionsOf, interpretationGuard, itemInterpretationLinks } from '../interpretation/interpretation.workflow.ts';
+import { afterPublication, companionsOf, interpretationGuard, interpretationScanSources, itemInterpretationLinks } from '../interpretation/interpretation.workflow.ts';
 
 const PUB3 = 'PUB-3';
 
@@ -252,7 +252,7 @@ async function moveItem(tx: Tx, deps: Deps, actor: Actor, id: string, action: Ac
   switch (action) {
     case 'submit':
       refuse(submitProblems(facts));
-      await rescan(tx, deps, row);
+      await rescan(tx, deps, row, await interpretationScanSources(tx, row));
       break;
     case 'return':
       needs(input.opinion, 'OPINION_REQUIRED', '退回须写明意见');

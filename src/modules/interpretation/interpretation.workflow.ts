@@ -1,13 +1,44 @@
 import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
+import { itemSettlements } from '../documents/documents.publication.ts';
+import { scanText } from '../documents/scanner.ts';
+import { redactText } from '../files/redact.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { meetDeadline, setDeadline } from '../deadlines/deadlines.service.ts';
-import type { Action, Problem } from '../documents/documents.rules.ts';
+import { unsettledInPublicCopy, type Action, type Problem } from '../documents/documents.rules.ts';
 import type { ItemTable } from '../documents/documents.tables.ts';
 import {
   DEFAULT_INTERPRETATION_DAYS, INTERPRETATION_CATEGORY, INTERPRETATION_RULE, interpretationProblems, interpretationSpec, linkProblems, movesTogether,
-  mustBeInterpreted, publishOrderProblems, type Checklist, type FormContent, type LinkedPolicy,
+  mustBeInterpreted, publishOrderProblems, type Checklist, type Form, type FormContent, type LinkedPolicy,
 } from './interpretation.rules.ts';
+
+/** What the public copy of a published interpretation holds besides the item's (kept in its version's snapshot). */
+export type PublicInterpretation = { form: Form; content: FormContent; reissueOf: { id: string; reason: string } | null };
+
+/** Every text of a form a reader sees, each passed through `f` (the check reads them, publication masks them). */
+function mapTexts(c: FormContent, f: (text: string) => string): FormContent {
+  return {
+    ...(c.pairs && { pairs: c.pairs.map((p) => ({ question: f(p.question), answer: f(p.answer) })) }),
+    ...(c.altText !== undefined && { altText: f(c.altText) }),
+    ...(c.mediaUrl !== undefined && { mediaUrl: c.mediaUrl }),
+    ...(c.transcript !== undefined && { transcript: f(c.transcript) }),
+    ...(c.heldOn !== undefined && { heldOn: c.heldOn }),
+    ...(c.speakers && { speakers: c.speakers.map(f) }),
+  };
+}
+const textsOf = (c: FormContent): string[] => {
+  const out: string[] = [];
+  mapTexts(c, (t) => (out.push(t), t));
+  return out;
+};
+
+/** The sensitive-content check reads the form's texts too (SEC-2): their findings are settled in review like the body's. */
+export async function interpretationScanSources(tx: Tx, row: ItemTable): Promise<{ source: string; text: string }[]> {
+  if (row.category !== INTERPRETATION_CATEGORY) return [];
+  const meta = await tx.selectFrom('interpretations').select('content_json').where('item_id', '=', row.id).executeTakeFirst();
+  return meta ? [{ source: 'interpretation', text: textsOf(JSON.parse(meta.content_json) as FormContent).join('\n') }] : [];
+}
 
 /**
  * Where interpretations meet the documents workflow (INT-3, INT-5): the guards an
@@ -53,6 +84,22 @@ export async function interpretationGuard(tx: Tx, row: ItemTable, action: Action
   return publishOrderProblems((await linkedPolicies(tx, row.id)).map((p) => ({ title: p.title, published: p.publishedAt !== null })));
 }
 
+/**
+ * The form's public copy (SEC-10, LAW-37): the phrases marked for removal masked as in the
+ * body, then read again; anything the review did not keep stops publication. It joins the
+ * snapshot of the version just published.
+ */
+async function publishForm(tx: Tx, item: ItemTable) {
+  const meta = await tx.selectFrom('interpretations').selectAll().where('item_id', '=', item.id).executeTakeFirstOrThrow();
+  const phrases = (await tx.selectFrom('item_redactions').select('phrase').where('item_id', '=', item.id).execute()).map((r) => r.phrase);
+  const content = mapTexts(JSON.parse(meta.content_json) as FormContent, (t) => redactText(t, phrases));
+  const left = unsettledInPublicCopy(scanText(textsOf(content).join('\n')), await itemSettlements(tx, item.id));
+  if (left.length > 0) throw new AppError('PUBLIC_COPY_NOT_CLEAN', 409, `解读内容（问答、文字说明或实录）的公开版本经再次检查仍有 ${left.length} 处未经审查的敏感信息，不予发布`);
+  const version = await tx.selectFrom('item_versions').select(['id', 'snapshot_json']).where('item_id', '=', item.id).where('version', '=', item.version).executeTakeFirstOrThrow();
+  const publicForm: PublicInterpretation = { form: meta.form, content, reissueOf: meta.reissue_of ? { id: meta.reissue_of, reason: meta.reissue_reason } : null };
+  await tx.updateTable('item_versions').set({ snapshot_json: JSON.stringify({ ...JSON.parse(version.snapshot_json), interpretation: publicForm }) }).where('id', '=', version.id).execute();
+}
+
 /** INT-3: the linked interpretations waiting at the policy's step move with it. */
 export async function companionsOf(tx: Tx, policy: ItemTable, action: Action): Promise<Array<{ id: string; title: string }>> {
   if (policy.category === INTERPRETATION_CATEGORY || !movesTogether(action)) return [];
@@ -79,6 +126,7 @@ export async function interpretationDays(tx: Tx, agencyId: string): Promise<numb
  */
 export async function afterPublication(tx: Tx, clock: Clock, item: ItemTable & { published_at: string }): Promise<void> {
   if (item.category === INTERPRETATION_CATEGORY) {
+    await publishForm(tx, item);
     for (const p of await linkedPolicies(tx, item.id)) await meetDeadline(tx, interpretationSubject(p.id), INTERPRETATION_RULE, item.published_at);
     return;
   }
