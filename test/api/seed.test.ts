@@ -39,7 +39,7 @@ describe('the demo city loads whole or not at all', { timeout: 60_000 }, () => {
       for (const table of ['agencies', 'users', 'items', 'audit_events'] as const) expect(await count(conn.db, table)).toBe(0);
 
       expect(await loadDemoCity({ db: conn.db, clock: countingClock().clock, dataDir })).toEqual({ users: 17, items: 8 });
-      expect(await count(conn.db, 'items')).toBe(6);
+      expect(await count(conn.db, 'items')).toBe(8);
       await expect(loadDemoCity({ db: conn.db, clock: countingClock().clock, dataDir })).rejects.toMatchObject({ code: 'DATABASE_NOT_EMPTY' });
     } finally {
       await conn.close();
