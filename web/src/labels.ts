@@ -41,6 +41,7 @@ export const LIGHTS: Record<TrafficLight, { color: string; label: string }> = {
 export const TODO_KIND_LABELS: Record<string, string> = {
   item: '信息发布',
   application: '依申请公开',
+  interpretation: '政策解读',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

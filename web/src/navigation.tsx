@@ -60,6 +60,8 @@ const NegativeListPage = lazy(() => import('./pages/lists/NegativeListPage'));
 const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage'));
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
+const InterpretationPage = lazy(() => import('./pages/interpretation/InterpretationPage'));
+const InterpretationFormPage = lazy(() => import('./pages/interpretation/InterpretationFormPage'));
 
 export interface NavPage {
   path: string;
@@ -172,7 +174,10 @@ export const NAV_SECTIONS: NavSection[] = [
       CATALOG,
       LISTS,
       APPLICATIONS,
-      comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
+      { path: '/interpretation', label: '政策解读', icon: <ReadOutlined />, roles: ITEM_ROLES, element: <InterpretationPage /> },
+      { path: '/interpretation/new', label: '撰写政策解读', roles: ['drafter'], element: <InterpretationFormPage mode="new" />, hidden: true },
+      { path: '/interpretation/:id/edit', label: '修改政策解读', roles: ['drafter'], element: <InterpretationFormPage mode="edit" />, hidden: true },
+      { path: '/interpretation/:id/reissue', label: '再解读', roles: ['drafter'], element: <InterpretationFormPage mode="reissue" />, hidden: true },
       comingSoon('/consultation', '意见征集', <CommentOutlined />, ['drafter', 'dept_head', 'office', 'leader']),
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),

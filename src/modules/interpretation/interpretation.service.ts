@@ -219,6 +219,6 @@ export async function interpretationTodos(deps: Deps, actor: Actor) {
   const now = isoNow(deps.clock);
   return rows.map((r) => {
     const d = presentDeadline(cal, r, now);
-    return { id: r.subject_id, kind: 'interpretation', title: `待发布政策解读：${r.title}`, due: d.dueDate, light: d.light, link: `/interpretations?policy=${r.subject_id}`, attribute: null };
+    return { id: r.subject_id, kind: 'interpretation', title: `待发布政策解读：${r.title}`, due: d.dueDate, light: d.light, link: `/interpretation/new?policy=${r.subject_id}`, attribute: null };
   });
 }
