@@ -43,7 +43,7 @@ describe('vocabulary (ATTR-1, ATTR-2, PUB-2, PUB-5, SEC-5, INT-1)', () => {
     expect(CONCLUSIONS).toEqual({ proactive: '主动公开', on_application: '依申请公开', exempt: '免予公开', refer: '需报审' });
   });
 
-  it('PUB-2: the nine catalog categories and INT-1's 政策解读; PUB-5: eight channels; INT-1: three policy levels', () => {
+  it('PUB-2: the nine catalog categories and the INT-1 政策解读 column; PUB-5: eight channels; INT-1: three policy levels', () => {
     expect(Object.values(CATEGORIES)).toEqual(['概况信息', '政策法规', '政策解读', '规划总结', '政务服务事项', '工作动态', '财政财务', '行政执法', '应急预案', '其他']);
     expect(Object.keys(CHANNELS)).toHaveLength(8);
     expect(CHANNELS.platform).toBe('政府信息公开平台');
