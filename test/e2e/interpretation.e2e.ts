@@ -107,7 +107,7 @@ describe('三同步: a normative policy and its Q&A interpretation (INT-3, INT-6
     const reader = await browser.newPage();
     await reader.goto(`${baseUrl}/xxgk/RSJ/items/${policyId}`);
     await reader.getByRole('link', { name: INTERPRETATION, exact: true }).click();
-    await reader.getByRole('heading', { name: '问答' }).waitFor();
+    await reader.getByRole('heading', { name: '问答', exact: true }).waitFor();
     expect(await reader.locator('dl.qa dt').first().textContent()).toBe('哪些企业可以申请稳岗返还？');
     await shot(reader, 'int-4-portal');
     expect(await axeViolations(reader)).toEqual([]);
