@@ -49,23 +49,30 @@ ${images.map((a) => html`<figure><img src="/xxgk/files/${itemId}/${a.id}" alt="$
   return html`<section aria-labelledby="transcript-h"><h2 id="transcript-h">${FORMS[f.form]}</h2>${meta}<h3>文字实录</h3><div class="transcript">${paragraphs(c.transcript ?? '')}</div></section>`;
 }
 
-/** The part of an item's page about interpretation: a policy's interpretations, or an interpretation's form, policies and first issue. */
-export async function interpretationSection(deps: AppDeps, item: { id: string; code: string }, s: PublishedSnapshot): Promise<Html> {
+/**
+ * The parts of an item's page about interpretation: `form` joins the body (an interpretation's
+ * Q&A, graphic or transcript), `links` follows the article (a policy's interpretations, or an
+ * interpretation's policies and first issue).
+ */
+export async function interpretationSection(deps: AppDeps, item: { id: string; code: string }, s: PublishedSnapshot): Promise<{ form: Html; links: Html }> {
   const f = (s as PublishedSnapshot & { interpretation?: PublicInterpretation }).interpretation;
   if (s.category !== INTERPRETATION_CATEGORY || !f) {
     const interpretations = await linked(deps, item.id, 'interpretations');
-    return interpretations.length
+    const links = interpretations.length
       ? html`<section class="related" aria-labelledby="interpretations-h"><h2 id="interpretations-h">政策解读</h2><ul class="latest">${interpretations.map(
         (i) => html`<li><a href="${itemHref(item.code, i.id)}">${i.title}</a> <time datetime="${day(i.publishedAt)}">${day(i.publishedAt)}</time></li>`,
       )}</ul></section>`
       : html``;
+    return { form: html``, links };
   }
   const policies = await linked(deps, item.id, 'policies');
   const first = f.reissueOf ? await deps.db.selectFrom('catalog_entries').select(['item_id', 'title']).where('item_id', '=', f.reissueOf.id).executeTakeFirst() : undefined;
-  return html`${formPart(item.id, s, f)}
-<section class="related" aria-labelledby="policies-h"><h2 id="policies-h">所解读的政策文件</h2><ul class="latest">${policies.map(
+  return {
+    form: formPart(item.id, s, f),
+    links: html`<section class="related" aria-labelledby="policies-h"><h2 id="policies-h">所解读的政策文件</h2><ul class="latest">${policies.map(
     (p) => html`<li><a href="${itemHref(item.code, p.id)}">${p.title}</a></li>`,
-  )}</ul>${first ? html`<p>本文是对<a href="${itemHref(item.code, first.item_id)}">${first.title}</a>的再解读。原因：${f.reissueOf!.reason}</p>` : ''}</section>`;
+  )}</ul>${first ? html`<p>本文是对<a href="${itemHref(item.code, first.item_id)}">${first.title}</a>的再解读。原因：${f.reissueOf!.reason}</p>` : ''}</section>`,
+  };
 }
 
 /** 政策解读 of the whole city: every agency's interpretations, newest first, filtered by agency and year. */
