@@ -5,9 +5,13 @@
  * on the real 2026 Spring Festival calendar, the 三同步 rate, the year view (INT-8) and the
  * re-issue (INT-9). The test clock starts on Thursday 2026-02-12 10:00 Beijing time.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleImage } from '../../src/modules/files/fixtures/samples.ts';
 import { CHECKLIST } from '../../src/modules/interpretation/interpretation.rules.ts';
-import { call, expectError, signIn, withDemoCity, type Session, type TestApp } from '../support/app.ts';
+import { call, demoApp, expectError, signIn, uploadFile, withDemoCity, type Session, type TestApp } from '../support/app.ts';
 
 type Body = Record<string, unknown>;
 type Staff = { drafter: Session; head: Session; office: Session; secrecy: Session; leader: Session };
@@ -208,5 +212,67 @@ describe('INT-5: a policy published alone starts 10 working days over the 2026 S
     const year = (await call(t, staff.office, 'GET', '/interpretations/year')).json();
     expect(year.warning).toContain('每年至少解读一项重要政策');
     expect(year.interpreted.map((r: any) => r.policyTitle)).toEqual(['关于调整失业保险金标准的通知', '关于发放稳岗返还资金的通知']);
+  });
+});
+
+describe('INT-7: a graphic and a press conference, checked like any text and shown as readers need them', () => {
+  let t: TestApp;
+  let staff: Staff;
+  let dataDir: string;
+  let policyId: string;
+  let graphicId: string;
+  let pressId: string;
+  const ID_NUMBER = '11010519491231002X';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'gongkai-interpretation-'));
+    t = await demoApp('2026-02-12T02:00:00.000Z', dataDir);
+    staff = await staffOf(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('INT-7: the office check refuses a graphic without its picture, naming the interpretation', async () => {
+    policyId = await newPolicy(t, staff, '关于提高工伤保险待遇的通知');
+    graphicId = (await newInterpretation(t, staff, qa('一图读懂工伤保险待遇调整', [policyId], { form: 'graphic', content: { altText: '图中分三栏：调整对象、调整标准（每月增加120元）、发放时间（2026年3月起）。' } }))).item.id;
+    pressId = (await newInterpretation(t, staff, qa('工伤保险待遇调整新闻发布会', [policyId], {
+      form: 'press_conference', content: { heldOn: '2026-02-11', speakers: ['市人社局副局长 王某', '工伤保险科科长 李某'], transcript: `主持人：各位记者上午好。\n记者：咨询电话是多少？\n王某：请拨打12333。来信人${ID_NUMBER}的问题已答复。` },
+    }))).item.id;
+    await step(t, staff.drafter, policyId, 'submit');
+    expectError(await call(t, staff.office, 'POST', `/items/${policyId}/actions/pass_check`, {}), 409, 'GRAPHIC_IMAGE_REQUIRED', /一图读懂工伤保险待遇调整.*图解须上传图片/);
+    await step(t, staff.office, policyId, 'return', { opinion: '图解缺少图片' });
+    const up = await uploadFile(t, staff.drafter, `/items/${graphicId}/attachments`, '图解.png', sampleImage('png'));
+    expect(up.statusCode, up.body).toBe(201);
+  });
+
+  it('SEC-2: the transcript is checked at submission; a personal ID number found there is removed from the public copy', async () => {
+    await step(t, staff.drafter, policyId, 'submit');
+    const finding = (await call(t, staff.secrecy, 'GET', `/items/${pressId}`)).json().findings.find((f: any) => f.source === 'interpretation');
+    expect(finding).toMatchObject({ kind: 'id_number', text: ID_NUMBER, status: 'open' });
+    await step(t, staff.office, policyId, 'pass_check');
+    await step(t, staff.head, policyId, 'dept_opinion', { opinion: '同意' });
+    expect((await call(t, staff.secrecy, 'POST', `/findings/${finding.id}/resolve`, { status: 'removed', reason: '公民个人信息' })).statusCode).toBe(204);
+    await step(t, staff.secrecy, policyId, 'secrecy_opinion', { conclusion: 'proactive', opinion: '删除个人信息后同意公开' });
+    await step(t, staff.leader, policyId, 'approve', { opinion: '同意' });
+    await step(t, staff.office, policyId, 'publish', { channels: ['platform'] });
+    expect(await stateOf(t, staff.office, graphicId)).toBe('published');
+    expect(await stateOf(t, staff.office, pressId)).toBe('published');
+  });
+
+  it('INT-7: the graphic shows its text alternative; the press conference its date, speakers and transcript without the ID number', async () => {
+    const graphic = (await t.app.inject({ method: 'GET', url: `/xxgk/RSJ/items/${graphicId}` })).body;
+    expect(graphic).toMatch(/<img src="\/xxgk\/files\/[^"]+" alt="[^"]+" aria-describedby="graphic-text">/);
+    expect(graphic).toContain('调整标准（每月增加120元）');
+    const press = (await t.app.inject({ method: 'GET', url: `/xxgk/RSJ/items/${pressId}` })).body;
+    expect(press).toContain('<h3>文字实录</h3>');
+    expect(press).toContain('市人社局副局长 王某、工伤保险科科长 李某');
+    expect(press).toContain('2026-02-11');
+    expect(press).toContain('来信人【已删除】');
+    expect(press).not.toContain(ID_NUMBER);
+    const policyPage = (await t.app.inject({ method: 'GET', url: `/xxgk/RSJ/items/${policyId}` })).body;
+    expect(policyPage).toContain(`/xxgk/RSJ/items/${graphicId}`);
+    expect(policyPage).toContain(`/xxgk/RSJ/items/${pressId}`);
   });
 });
