@@ -1,9 +1,11 @@
 import { EditOutlined, RedoOutlined } from '@ant-design/icons';
-import { Button, Card, List, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, List, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../session';
 import type { ItemDetail, ItemState } from '../../types';
 import { StateTag } from '../documents/ItemTags';
+import { interpretationApi, interpretationKeys } from './api';
 import type { InterpretationLinks } from './types';
 
 /**
@@ -19,7 +21,7 @@ export function InterpretationLinksCard({ detail }: { detail: ItemDetail }) {
   const list = isInterpretation ? links.policies : links.interpretations;
   return (
     <Card
-      title={isInterpretation ? '所解读的政策文件' : '政策解读（与本文件同步审查、同步发布）'}
+      title={isInterpretation ? '解读内容' : '政策解读（与本文件同步审查、同步发布）'}
       style={{ marginBottom: 16 }}
       className="no-print"
       extra={
@@ -36,6 +38,7 @@ export function InterpretationLinksCard({ detail }: { detail: ItemDetail }) {
         </Space>
       }
     >
+      {isInterpretation && <InterpretationContent id={item.id} />}
       <List
         size="small"
         dataSource={list}
@@ -47,5 +50,43 @@ export function InterpretationLinksCard({ detail }: { detail: ItemDetail }) {
         )}
       />
     </Card>
+  );
+}
+
+/** What the reviewers decide on besides the body: the form's fields and the content checklist (INT-6, INT-7). */
+function InterpretationContent({ id }: { id: string }) {
+  const detail = useQuery({ queryKey: interpretationKeys.detail(id), queryFn: () => interpretationApi.get(id) }).data;
+  const vocabulary = useQuery({ queryKey: interpretationKeys.vocabulary, queryFn: interpretationApi.vocabulary, staleTime: Infinity }).data;
+  if (!detail || !vocabulary) return null;
+  const { form, content, checklist, reissueOf } = detail.interpretation;
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      {reissueOf && (
+        <Typography.Text>
+          再解读：<Link to={`/documents/${reissueOf.id}`}>{reissueOf.title}</Link>（原因：{reissueOf.reason}）
+        </Typography.Text>
+      )}
+      <Descriptions size="small" column={1} bordered title={`解读形式：${vocabulary.forms[form]}`}>
+        {(content.pairs ?? []).map((pair, index) => (
+          <Descriptions.Item key={index} label={`问${index + 1}：${pair.question}`}>{pair.answer}</Descriptions.Item>
+        ))}
+        {content.altText !== undefined && <Descriptions.Item label="图解文字说明">{content.altText}</Descriptions.Item>}
+        {content.mediaUrl !== undefined && <Descriptions.Item label="播放地址">{content.mediaUrl}</Descriptions.Item>}
+        {content.heldOn !== undefined && <Descriptions.Item label="时间">{content.heldOn}</Descriptions.Item>}
+        {content.speakers !== undefined && <Descriptions.Item label="出席人">{content.speakers.join('、')}</Descriptions.Item>}
+        {content.transcript !== undefined && <Descriptions.Item label="文字实录"><div className="doc-body">{content.transcript}</div></Descriptions.Item>}
+      </Descriptions>
+      <Descriptions size="small" column={1} bordered title="解读内容要点">
+        {Object.entries(vocabulary.checklist).map(([key, label]) => {
+          const entry = checklist[key];
+          return (
+            <Descriptions.Item key={key} label={label}>
+              {entry?.content?.trim() ? entry.content : entry?.notApplicableReason?.trim() ? `不涉及：${entry.notApplicableReason}` : <Typography.Text type="danger">未填写</Typography.Text>}
+            </Descriptions.Item>
+          );
+        })}
+      </Descriptions>
+      <Typography.Text strong>所解读的政策文件</Typography.Text>
+    </Space>
   );
 }
