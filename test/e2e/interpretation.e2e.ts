@@ -68,6 +68,8 @@ describe('三同步: a normative policy and its Q&A interpretation (INT-3, INT-6
     await drafter.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
     const interpretationUrl = drafter.url();
     await drafter.getByText('所解读的政策文件').waitFor();
+    await drafter.getByText('哪些企业可以申请稳岗返还？', { exact: false }).waitFor();
+    await shot(drafter, 'int-1b-detail');
 
     // Submitting the policy submits its interpretation (INT-3).
     await drafter.goto(`${baseUrl}/admin/documents/${policyId}/edit`);
