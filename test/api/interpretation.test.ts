@@ -181,6 +181,7 @@ describe('INT-5: a policy published alone starts 10 working days over the 2026 S
     expect(row.deadline.explanation.join('\n')).not.toMatch(/INT-/);
     const office = (await call(t, staff.office, 'GET', '/todos')).json().items.find((i: any) => i.id === policyId && i.kind === 'interpretation');
     expect(office).toBeUndefined();
+    expect((await call(t, staff.office, 'GET', '/interpretations?pending=true')).json().items.map((r: any) => r.policyId)).toEqual([policyId]);
   });
 
   it('INT-5: published late, the interpretation meets the clock late and the 三同步 rate says so', async () => {
@@ -193,6 +194,7 @@ describe('INT-5: a policy published alone starts 10 working days over the 2026 S
     expect(o.items.find((r: any) => r.policyId === policyId).deadline).toMatchObject({ state: 'met', metLate: true });
     expect(o.rate).toMatchObject({ due: 2, onTime: 1, late: 1, rate: 0.5 });
     expect((await call(t, staff.drafter, 'GET', '/todos')).json().items.some((i: any) => i.kind === 'interpretation')).toBe(false);
+    expect((await call(t, staff.office, 'GET', '/interpretations?pending=true')).json()).toMatchObject({ total: 0, items: [], rate: { rate: 0.5 } });
   });
 
   it('INT-5: the office may set a stricter figure, never a looser one; new clocks use it', async () => {

@@ -36,7 +36,8 @@ export async function itemFacts(tx: Tx, row: ItemTable, now: string): Promise<It
   };
 }
 
-function refuse(problems: Problem[]): void {
+/** Refuses with the rules' Chinese reasons: one problem's own code, several as ITEM_NOT_READY. */
+export function refuse(problems: Problem[]): void {
   if (problems.length === 0) return;
   const [first] = problems as [Problem, ...Problem[]];
   throw new AppError(problems.length === 1 ? first.code : 'ITEM_NOT_READY', 409, problems.map((p) => p.message).join('；'), { problems });

@@ -1,14 +1,13 @@
 import { chinaDateOf, chinaToday, isoNow } from '../../core/clock.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import { offsetOf, type Page, type Paging } from '../../core/paging.ts';
 import { inOneTransaction, type Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { presentDeadline, type DeadlinePresentation } from '../deadlines/deadlines.service.ts';
-import type { Problem } from '../documents/documents.rules.ts';
 import { ITEM_ROLES, loadItem, readableItem, type Deps } from '../documents/documents.repo.ts';
-import { createItem, getItem, updateItem, type ItemInput } from '../documents/documents.service.ts';
+import { createItem, getItem, refuse, updateItem, type ItemInput } from '../documents/documents.service.ts';
 import {
   daysSettingProblems, INTERPRETATION_CATEGORY, INTERPRETATION_RULE, linkProblems, reissueProblems, syncRate, yearWarning,
   type Checklist, type Form, type FormContent,
@@ -20,12 +19,6 @@ import { draftProblems, interpretationDays, interpretationSubject, linkedPolicie
  * policies they explain, reviewed through the documents workflow, and watched by the 三同步
  * clocks, rate and year view.
  */
-
-function refuse(problems: Problem[]): void {
-  if (problems.length === 0) return;
-  const [first] = problems as [Problem, ...Problem[]];
-  throw new AppError(problems.length === 1 ? first.code : 'INTERPRETATION_NOT_READY', 409, problems.map((p) => p.message).join('；'), { problems });
-}
 
 export type InterpretationInput = {
   title: string;
@@ -150,10 +143,15 @@ export async function syncOverview(deps: Deps, actor: Actor, filter: { pending?:
   const now = isoNow(deps.clock);
   const clocks = await clockRows(deps.db, actor.agencyId).execute();
   const views = new Map(clocks.map((c) => [c.subject_id, presentDeadline(cal, c, now)]));
+  const figures = { rate: syncRate([...views.values()]), days: await interpretationDays(deps.db, actor.agencyId) };
   let q = deps.db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
     .select(['items.id', 'items.title', 'items.doc_number', 'items.published_at', 'items.policy_level', 'units.name as unit_name'])
     .where('items.agency_id', '=', actor.agencyId).where('items.category', '!=', INTERPRETATION_CATEGORY).where('items.policy_level', '!=', 'none');
-  if (filter.pending) q = q.where('items.id', 'in', clocks.filter((c) => c.met_at === null).map((c) => c.subject_id).concat(['']));
+  if (filter.pending) {
+    const open = clocks.filter((c) => c.met_at === null).map((c) => c.subject_id);
+    if (open.length === 0) return { ...page, total: 0, items: [] as PolicyClockRow[], ...figures };
+    q = q.where('items.id', 'in', open);
+  }
   const [{ total }] = (await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
   const rows = await q.orderBy('items.published_at', 'desc').orderBy('items.updated_at', 'desc').limit(page.pageSize).offset(offsetOf(page)).execute();
   const links = rows.length
@@ -167,7 +165,7 @@ export async function syncOverview(deps: Deps, actor: Actor, filter: { pending?:
     interpretations: links.filter((l) => l.policy_id === r.id).map((l) => ({ id: l.id, title: l.title, state: l.state, publishedAt: l.published_at })),
   }));
   const result: Page<PolicyClockRow> = { ...page, total: Number(total), items };
-  return { ...result, rate: syncRate([...views.values()]), days: await interpretationDays(deps.db, actor.agencyId) };
+  return { ...result, ...figures };
 }
 
 /** INT-8: the year's interpreted policies, the important ones apart, and the fourth-quarter warning. */
