@@ -28,6 +28,22 @@ async function linked(deps: AppDeps, itemId: string, side: 'policies' | 'interpr
     .select(['e.item_id as id', 'e.title', 'e.published_at as publishedAt']).where(`interpretation_links.${from}`, '=', itemId).orderBy('e.published_at').execute();
 }
 
+/** For search hits: each published item's published counterparts (an interpretation's policies, a policy's interpretations). */
+export async function interpretationLinksOf(deps: AppDeps, ids: string[]): Promise<Map<string, { id: string; title: string; label: string }[]>> {
+  const out = new Map<string, { id: string; title: string; label: string }[]>();
+  if (ids.length === 0) return out;
+  const [policies, interpretations] = await Promise.all([
+    deps.db.selectFrom('interpretation_links').innerJoin('catalog_entries as e', 'e.item_id', 'interpretation_links.policy_id')
+      .select(['interpretation_links.interpretation_id as from', 'e.item_id as id', 'e.title']).where('interpretation_links.interpretation_id', 'in', ids).execute(),
+    deps.db.selectFrom('interpretation_links').innerJoin('catalog_entries as e', 'e.item_id', 'interpretation_links.interpretation_id')
+      .select(['interpretation_links.policy_id as from', 'e.item_id as id', 'e.title']).where('interpretation_links.policy_id', 'in', ids).execute(),
+  ]);
+  for (const [rows, label] of [[policies, '所解读的文件'], [interpretations, '政策解读']] as const) {
+    for (const r of rows) out.set(r.from, [...(out.get(r.from) ?? []), { id: r.id, title: r.title, label }]);
+  }
+  return out;
+}
+
 function formPart(itemId: string, s: PublishedSnapshot, f: PublicInterpretation): Html {
   const c = f.content;
   if (f.form === 'qa') {

@@ -132,6 +132,11 @@ describe('三同步: a normative policy and its Q&A interpretation reviewed and 
     expect(city.statusCode).toBe(200);
     expect(city.body).toContain('《关于发放一次性就业补贴的通知》政策问答');
     expect(city.body).toContain('关于发放一次性就业补贴的通知');
+    const search = (await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('一次性就业补贴')}` })).body;
+    expect(search).toContain(`政策解读：<a href="/xxgk/RSJ/items/${interpretationId}">`);
+    expect(search).toContain(`所解读的文件：<a href="/xxgk/RSJ/items/${policyId}">`);
+    const searchColumn = (await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('就业补贴')}&category=interpretation` })).body;
+    expect(searchColumn).toContain('找到 1 条');
     const csv = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/catalog.csv?category=interpretation' });
     expect(csv.body).toContain('政策问答');
   });
