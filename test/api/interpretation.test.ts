@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleImage } from '../../src/modules/files/fixtures/samples.ts';
 import { CHECKLIST } from '../../src/modules/interpretation/interpretation.rules.ts';
-import { call, demoApp, expectError, signIn, uploadFile, withDemoCity, type Session, type TestApp } from '../support/app.ts';
+import { agencyId, call, demoApp, expectError, signIn, uploadFile, withDemoCity, type Session, type TestApp } from '../support/app.ts';
 
 type Body = Record<string, unknown>;
 type Staff = { drafter: Session; head: Session; office: Session; secrecy: Session; leader: Session };
@@ -219,6 +219,28 @@ describe('INT-5: a policy published alone starts 10 working days over the 2026 S
     const year = (await call(t, staff.office, 'GET', '/interpretations/year')).json();
     expect(year.warning).toContain('每年至少解读一项重要政策');
     expect(year.interpreted.map((r: any) => r.policyTitle)).toEqual(['关于调整失业保险金标准的通知', '关于发放稳岗返还资金的通知']);
+  });
+});
+
+describe('INT-2: a colleague of the drafting unit writes the interpretation', () => {
+  const city = withDemoCity('2026-02-12T02:00:00.000Z');
+
+  it('INT-2, INT-3: the policy\'s drafter submits the policy and, with it, the colleague\'s interpretation', async () => {
+    const t = city();
+    const staff = await staffOf(t);
+    const rsj = await agencyId(t, 'RSJ');
+    const unit = await t.conn.db.selectFrom('units').select('id').where('agency_id', '=', rsj).where('name', '=', '就业促进科').executeTakeFirstOrThrow();
+    const password = 'Kaifang#Test2026';
+    const created = await call(t, await signIn(t, 'sysadmin'), 'POST', '/users', { username: 'rsj.drafter2', name: '陈拟稿', agencyId: rsj, unitId: unit.id, password });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await call(t, await signIn(t, 'secadmin'), 'POST', `/users/${created.json().id}/grants`, { agencyId: rsj, role: 'drafter' })).statusCode).toBe(201);
+    const colleague = await signIn(t, 'rsj.drafter2', password);
+    const policyId = await newPolicy(t, staff, '关于就业困难人员认定办法的通知');
+    const res = await call(t, colleague, 'POST', '/interpretations', qa('就业困难人员认定办法问答', [policyId]));
+    expect(res.statusCode, res.body).toBe(201);
+    expectError(await call(t, colleague, 'POST', `/items/${policyId}/actions/submit`, {}), 403, 'FORBIDDEN', /只有拟稿人本人可以提交/);
+    await step(t, staff.drafter, policyId, 'submit');
+    expect(await stateOf(t, staff.office, res.json().item.id)).toBe('office_check');
   });
 });
 

@@ -206,10 +206,12 @@ export type ActionInput = {
 };
 
 /** The item's relation to the actor and the roles the actor holds in its agency. */
-async function standing(tx: Tx, actor: Actor, row: ItemTable) {
+async function standing(tx: Tx, actor: Actor, row: ItemTable, policy?: ItemTable) {
   const user = await tx.selectFrom('users').select('unit_id').where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const roles = new Set(ITEM_ROLES.filter((r) => actor.reach.get(r)?.has(row.agency_id)));
-  return { roles, who: { isDrafter: row.drafter_id === actor.userId, isDeptHeadOfUnit: user.unit_id === row.unit_id } };
+  // INT-2: the policy's drafter submits with it the interpretation a colleague of the drafting unit wrote.
+  const isDrafter = row.drafter_id === actor.userId || policy?.drafter_id === actor.userId;
+  return { roles, who: { isDrafter, isDeptHeadOfUnit: user.unit_id === row.unit_id } };
 }
 
 /**
@@ -222,7 +224,7 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
     const row = await moveItem(tx, deps, actor, id, action, input);
     // INT-3: the reviewer decides on the policy and its interpretation together.
     for (const c of await companionsOf(tx, row, action)) {
-      await moveItem(tx, deps, actor, c.id, action, input).catch((err: unknown) => {
+      await moveItem(tx, deps, actor, c.id, action, input, row).catch((err: unknown) => {
         throw err instanceof AppError ? new AppError(err.code, err.status, `同步审查的解读材料“${c.title}”：${err.message}`, err.details) : err;
       });
     }
@@ -230,12 +232,12 @@ export async function act(deps: Deps, actor: Actor, id: string, action: Action, 
   return getItem(deps, actor, id);
 }
 
-/** One move of one item, inside the caller's transaction; answers the item as it was before. */
-async function moveItem(tx: Tx, deps: Deps, actor: Actor, id: string, action: Action, input: ActionInput): Promise<ItemTable> {
+/** One move of one item (of an interpretation along with `policy`), inside the caller's transaction; answers the item as it was before. */
+async function moveItem(tx: Tx, deps: Deps, actor: Actor, id: string, action: Action, input: ActionInput, policy?: ItemTable): Promise<ItemTable> {
   const row = await readableItem(tx, actor, id);
   const t = transitionFor(row.state, action);
   if (!t) throw new AppError('TRANSITION_NOT_ALLOWED', 409, `信息当前处于“${STATES[row.state]}”状态，不能执行该操作`);
-  const { roles, who } = await standing(tx, actor, row);
+  const { roles, who } = await standing(tx, actor, row, policy);
   const role = actingRoleFor(t, roles, who);
   if (!role) {
     throw forbidden(t.roles.includes('drafter') && roles.has('drafter') ? '只有拟稿人本人可以提交' : t.roles.includes('dept_head') && roles.has('dept_head') ? '只有本科室负责人可以提出初审意见' : '您没有执行此操作的角色');
