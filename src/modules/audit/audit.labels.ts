@@ -22,6 +22,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   service_item: '公共服务事项',
   power: '行政职权',
   letter_template: '文书模板',
+  interpretation: '政策解读',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
