@@ -24,6 +24,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'applications', 'application_steps', 'application_reviews', 'application_consultations', 'application_files', 'application_appeals', 'application_sequences', 'application_settings',
   'negative_list_entries', 'service_items', 'powers',
   'catalog_filings', 'letter_templates', 'letter_sequences',
+  'interpretations', 'interpretation_links', 'interpretation_settings',
 ];
 /** Sessions end with the process they served; the catalog is derived from the published versions and rebuilt on restore. */
 export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries'];

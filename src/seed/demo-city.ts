@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import { conflict } from '../core/errors.ts';
 import { inOneTransaction, type Db } from '../db/database.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoInterpretation } from './demo-interpretation.ts';
 import { isEmpty, seedDemo } from './demo.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
   return inOneTransaction(deps.db, async (db) => {
     if (!(await isEmpty(db))) throw conflict('DATABASE_NOT_EMPTY', '数据库中已有机构，示例城市只能载入空数据库（the demo city loads only into an empty database）');
     const { users } = await seedDemo({ ...deps, db });
-    const items = await seedDemoDocuments({ ...deps, db });
+    const items = (await seedDemoDocuments({ ...deps, db })) + (await seedDemoInterpretation({ ...deps, db }));
     return { users, items };
   });
 }

@@ -1,12 +1,12 @@
 import { isoDate, shiftDate } from '../core/calendar.ts';
 import { chinaToday } from '../core/clock.ts';
-import type { Actor } from '../modules/auth/actor.ts';
 import type { Action } from '../modules/documents/documents.rules.ts';
 import { act, createItem, type ActionInput } from '../modules/documents/documents.service.ts';
 import { createInterpretation } from '../modules/interpretation/interpretation.service.ts';
 import { CHECKLIST, type Checklist } from '../modules/interpretation/interpretation.rules.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../core/clock.ts';
+import { demoActor } from './demo-documents.ts';
 
 const CONTENT: Record<keyof typeof CHECKLIST, string> = {
   background: '为落实国家和省稳就业政策，支持困难人员尽快就业，依据《中华人民共和国就业促进法》制定本通知。',
@@ -25,7 +25,8 @@ const checklist: Checklist = Object.fromEntries(
 );
 
 /** One normative policy and its Q&A interpretation, reviewed and published together (三同步). */
-export async function seedDemoInterpretation(deps: { db: Db; clock: Clock; dataDir: string }, actorFor: (username: string) => Promise<Actor>): Promise<number> {
+export async function seedDemoInterpretation(deps: { db: Db; clock: Clock; dataDir: string }): Promise<number> {
+  const actorFor = demoActor(deps.db);
   const dateMade = shiftDate(isoDate(chinaToday(deps.clock)), -5);
   const drafter = await actorFor('rsj.drafter');
   const policy = await createItem(deps, drafter, {
