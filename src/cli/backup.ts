@@ -30,6 +30,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'consultations', 'consultation_comments', 'consultation_settings', 'key_tasks', 'key_task_progress', 'policy_evaluations',
   'annual_reports', 'report_entries', 'monthly_reports', 'report_settings',
   'opinion_cases', 'opinion_steps', 'opinion_responses', 'opinion_sightings', 'opinion_feeds', 'opinion_settings',
+  'interpretations', 'interpretation_links', 'interpretation_settings',
 ];
 /**
  * Sessions end with the process they served; the catalog is derived from the published versions

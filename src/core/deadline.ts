@@ -256,6 +256,7 @@ export const RULE_CITATIONS: Record<string, string> = {
   'LAW-42': `${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》`,
   'COORD-1': '《政府信息发布协调制度》',
   'LAW-49': `${REGULATION}第四十九条`,
+  'INT-5': '政策文件与解读材料同步发布（“三同步”）的规定',
 };
 /** The citation of a rule id; an id without one is cited as the agency's rules, never shown. */
 export const citeRule = (rule: string): string => RULE_CITATIONS[rule] ?? '本机关有关规定';

@@ -19,6 +19,7 @@ import type { CoordinationRequestTable } from '../modules/coordination/coordinat
 import type { JobScheduleTable, JobTable } from '../modules/jobs/jobs.tables.ts';
 import { CHANNEL_SETTINGS_SEALED, DUTY_SHIFT_SEALED, type ChannelSettingsTable, type DeliveryTable, type DutyShiftTable, type NotificationPreferenceTable, type NotificationTable, type ReminderSettingsTable, type ReminderStageTable } from '../modules/notifications/notifications.tables.ts';
 import type { AnnualReportTable, MonthlyReportTable, ReportEntryTable, ReportSettingsTable } from '../modules/reports/reports.tables.ts';
+import type { InterpretationLinkTable, InterpretationSettingTable, InterpretationTable } from '../modules/interpretation/interpretation.tables.ts';
 
 /** All tables, composed from the modules that own them. */
 export interface Database {
@@ -87,6 +88,9 @@ export interface Database {
   opinion_feeds: OpinionFeedTable;
   opinion_settings: OpinionSettingsTable;
   opinion_webhook_nonces: OpinionWebhookNonceTable;
+  interpretations: InterpretationTable;
+  interpretation_links: InterpretationLinkTable;
+  interpretation_settings: InterpretationSettingTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

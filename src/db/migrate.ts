@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_catalog_identifiers.ts';
 import * as m0013 from './migrations/0013_letter_templates.ts';
 import * as m0014 from './migrations/0014_jobs_notifications.ts';
 import * as m0015 from './migrations/0015_opinion.ts';
+import * as m0016 from './migrations/0016_interpretation.ts';
 import * as m0017 from './migrations/0017_coordination.ts';
 import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_citizen_messages.ts';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0013_letter_templates': m0013,
   '0014_jobs_notifications': m0014,
   '0015_opinion': m0015,
+  '0016_interpretation': m0016,
   '0017_coordination': m0017,
   '0018_consultations': m0018,
   '0019_citizen_messages': m0019,

@@ -29,11 +29,13 @@ import { opinionRoutes } from '../modules/opinion/opinion.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { todoRoutes } from '../modules/todos/todos.routes.ts';
+import { interpretationRoutes } from '../modules/interpretation/interpretation.routes.ts';
 import { sendNotFound } from '../portal/agency.ts';
 import { portalApplyRoutes } from '../portal/apply.routes.ts';
 import { portalConsultationRoutes } from '../portal/consultations.routes.ts';
 import { portalKeyTaskRoutes } from '../portal/keytasks.routes.ts';
 import { portalItemRoutes } from '../portal/items.routes.ts';
+import { portalInterpretationRoutes } from '../portal/interpretation.routes.ts';
 import { portalListRoutes } from '../portal/lists.routes.ts';
 import { portalMessageRoutes } from '../portal/messages.routes.ts';
 import { registerPageCache } from '../portal/page-cache.ts';
@@ -66,6 +68,7 @@ const API_ROUTES = [
   notificationRoutes,
   reportRoutes,
   opinionRoutes,
+  interpretationRoutes,
 ];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -154,6 +157,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerPageCache(app, deps);
   await portalRoutes(app, deps);
   await portalItemRoutes(app, deps);
+  await portalInterpretationRoutes(app, deps);
   await portalSearchRoutes(app, deps);
   await portalListRoutes(app, deps);
   await portalKeyTaskRoutes(app, deps);

@@ -10,6 +10,7 @@ import { HTML_TYPE, html, paragraphs } from './html.ts';
 import { portalPage } from './layout.ts';
 import { sendConditional } from './conditional.ts';
 import { sendDownload } from '../http/download.ts';
+import { interpretationSection } from './interpretation.routes.ts';
 
 
 /** The latest published version of an item: what the public may see, never the working copy. */
@@ -45,7 +46,7 @@ export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!item || item.code !== req.params.code) return sendNotFound(deps, reply, '信息');
     const s = item.snapshot;
     const column = `/xxgk/${item.code}`;
-    const related = await relatedEntries(deps, item.agency_id, s.category, item.id);
+    const [related, interpretation] = await Promise.all([relatedEntries(deps, item.agency_id, s.category, item.id), interpretationSection(deps, { id: item.id, code: item.code }, s)]);
     const body = html`${agencyCrumbs({ code: item.code, name: item.agency_name }, [[`${column}/catalog`, '法定主动公开内容']])}
 <article class="item">
 <h1>${s.title}</h1>
@@ -57,9 +58,10 @@ export async function portalItemRoutes(app: FastifyInstance, deps: AppDeps) {
 <tr><th scope="row">发文字号</th><td>${s.docNumber || '—'}</td><th scope="row">发布日期</th><td>${chinaDateOf(s.publishedAt)}</td></tr>
 <tr><th scope="row">有效性</th><td>${VALIDITIES[item.validity as Validity]}</td><th scope="row">版本</th><td>第 ${s.version} 版${s.changeReason ? html`（修订：${s.changeReason}）` : ''}</td></tr>
 </tbody></table>
-<div class="body">${paragraphs(s.body)}</div>
+<div class="body">${paragraphs(s.body)}${interpretation.form}</div>
 <div class="signature"><p>${item.agency_name}</p><p>${chinaLongDateOf(s.dateMade)}</p></div>
 <p class="colophon">${s.colophon}</p>
+${interpretation.links}
 ${s.attachments.length ? html`<section><h2>附件</h2><ul>${s.attachments.map((a) => html`<li><a href="/xxgk/files/${item.id}/${a.id}">${a.name}</a>（${Math.max(1, Math.round(a.size / 1024))} KB）</li>`)}</ul></section>` : ''}
 </article>
 ${related.length ? html`<section class="related" aria-labelledby="related-h"><h2 id="related-h">相关信息</h2><ul class="latest">${related.map(

@@ -49,7 +49,7 @@ export async function portalRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/', { config: { access: 'public', cachedPage: true } }, async (_req, reply) => {
     const agencies = await deps.db.selectFrom('agencies').selectAll().orderBy('level', 'desc').orderBy('code').execute();
     const body = html`<h1>政府信息公开</h1>
-<p>本平台集中公开本市各部门的政府信息。您可以在线向各部门申请公开政府信息（依申请公开），并凭查询码和密码<a href="/xxgk/status">查询申请办理情况</a>。</p>
+<p>本平台集中公开本市各部门的政府信息。您可以在线向各部门申请公开政府信息（依申请公开），并凭查询码和密码<a href="/xxgk/status">查询申请办理情况</a>。各部门政策文件的解读见<a href="/xxgk/interpretations">政策解读</a>。</p>
 ${searchBox()}
 <h2>各部门</h2>
 <ul class="agencies">${agencies.map(
@@ -67,7 +67,7 @@ ${searchBox()}
     const body = html`<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a> › <span aria-current="page">网站地图</span></nav>
 <h1>网站地图</h1>
 <ul class="sitemap">
-<li><a href="/">首页</a><ul><li><a href="/search">检索政府信息</a></li><li><a href="/xxgk/status">申请办理查询</a></li><li><a href="/contact">联系我们</a></li></ul></li>
+<li><a href="/">首页</a><ul><li><a href="/search">检索政府信息</a></li><li><a href="/xxgk/interpretations">政策解读</a></li><li><a href="/xxgk/status">申请办理查询</a></li><li><a href="/contact">联系我们</a></li></ul></li>
 ${agencies.map((a) => html`<li><a href="/xxgk/${a.code}">${siteNameOf(a)}</a><ul>${sections(a.code).filter((s) => s.href.startsWith(`/xxgk/${a.code}/`)).map((s) => html`<li><a href="${s.href}">${s.label}</a></li>`)}</ul></li>`)}
 </ul>`;
     return reply.type(HTML_TYPE).send(await portalPage(deps, { title: '网站地图', body }));

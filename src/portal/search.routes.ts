@@ -10,6 +10,7 @@ import { flatQuery, intParam } from './agency.ts';
 import { pager, queryString, select } from './controls.ts';
 import { HTML_TYPE, html, type Html } from './html.ts';
 import { portalPage } from './layout.ts';
+import { interpretationLinksOf } from './interpretation.routes.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Deep pages of a search are never read and cost the most; a narrower query serves better. */
@@ -59,6 +60,7 @@ export async function portalSearchRoutes(app: FastifyInstance, deps: AppDeps) {
     // The catalog's filters describe documents; with none set, the first page also shows the lists' entries the words find.
     const documentFilters = [filter.category && CATEGORIES[filter.category], filter.kind && (DOC_KINDS[filter.kind as keyof typeof DOC_KINDS] ?? '其他信息'), filter.validity && VALIDITIES[filter.validity], filter.year && `${filter.year}年`].filter(Boolean);
     const listHits = result && pageNo === 1 && documentFilters.length === 0 ? await searchPublicLists(deps.db, result.terms.map((t) => t.words), agency?.id) : [];
+    const links = await interpretationLinksOf(deps, result?.hits.map((h) => h.id) ?? []);
     const words = result?.terms.map((t) => t.word) ?? [];
     const marks = result?.terms.flatMap((t) => t.words) ?? [];
     const pages = result ? Math.min(MAX_SEARCH_PAGE, Math.ceil(result.total / SEARCH_PAGE_SIZE)) : 0;
@@ -87,6 +89,7 @@ ${result ? html`<h2 id="hits-h">检索结果</h2>
 ${result.hits.length ? html`<ol class="hits" aria-labelledby="hits-h" start="${(pageNo - 1) * SEARCH_PAGE_SIZE + 1}">${result.hits.map(
       (h) => html`<li><h3><a href="/xxgk/${h.agencyCode}/items/${h.id}">${marked(h.title, marks)}</a></h3>
 ${hitSnippet(h.body, h.attachments, marks)}
+${(links.get(h.id) ?? []).map((l) => html`<p class="hit-meta">${l.label}：<a href="/xxgk/${h.agencyCode}/items/${l.id}">${l.title}</a></p>`)}
 <p class="hit-meta">${h.agencyName} · ${CATEGORIES[h.category]} · 索引号 ${h.indexNumber}${h.docNumber ? ` · ${h.docNumber}` : ''} · 发布日期 <time datetime="${chinaDateOf(h.publishedAt)}">${chinaDateOf(h.publishedAt)}</time>${h.validity === 'valid' ? '' : ` · ${VALIDITIES[h.validity]}`}</p></li>`,
     )}</ol>` : ''}
 ${pager(pageNo, pages, (n) => `/search${queryString({ ...params, page: n === 1 ? undefined : n })}`)}` : html`<p>可检索各部门主动公开的政府信息的标题、正文和附件内容。</p>`}`;

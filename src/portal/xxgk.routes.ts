@@ -17,6 +17,7 @@ export const sections = (code: string) => [
   { href: `/xxgk/${code}/guide`, label: '政府信息公开指南', hint: '到哪里、怎样申请，答复期限与救济途径' },
   { href: `/xxgk/${code}/rules`, label: '政府信息公开制度', hint: '本机关执行的法规和工作制度' },
   { href: `/xxgk/${code}/catalog`, label: '法定主动公开内容', hint: '政府信息公开目录，可按分类、部门、年份检索' },
+  { href: `/xxgk/${code}/catalog?category=interpretation`, label: '政策解读', hint: '本机关政策文件的解读，链接到所解读的文件' },
   { href: `/xxgk/${code}/reports`, label: '政府信息公开年报', hint: '政府信息公开工作年度报告' },
   { href: `/xxgk/${code}/negative-list`, label: '负面清单', hint: '依法不予公开的事项及其理由和依据' },
   { href: `/xxgk/${code}/services`, label: '公共服务事项目录', hint: '服务事项的办事指南：条件、材料、流程、时限和收费' },

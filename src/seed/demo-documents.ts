@@ -75,14 +75,17 @@ const ITEMS: DemoItem[] = [
 /** The account that takes a step: `submit` is the drafter, the rest are the agency's role holders. */
 const accountFor = (item: DemoItem, who: string) => (who === 'submit' ? item.drafter : `${item.agency}.${who}`);
 
+/** A demo account as the services see it, by user name. */
+export const demoActor = (db: Db) => async (username: string) => {
+  const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  return (await loadActor(db, user.id, '127.0.0.1'))!;
+};
+
 /** Demo items of several states, made through the real workflow so their timelines and audit records are genuine. */
 export async function seedDemoDocuments(deps: Deps): Promise<number> {
   const today = isoDate(chinaToday(deps.clock));
+  const actorFor = demoActor(deps.db);
   for (const item of ITEMS) {
-    const actorFor = async (username: string) => {
-      const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-      return (await loadActor(deps.db, user.id, '127.0.0.1'))!;
-    };
     const created = await createItem(deps, await actorFor(item.drafter), { ...item.input, dateMade: shiftDate(today, -item.daysAgo) });
     for (const [who, action, input] of item.steps) await act(deps, await actorFor(accountFor(item, who)), created.id, action, input);
   }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seedDemoDocuments } from '../../src/seed/demo-documents.ts';
+import { seedDemoInterpretation } from '../../src/seed/demo-interpretation.ts';
 import { call, expectError, signIn, withDemoCity, type TestApp } from '../support/app.ts';
 import { applyOnPortal, statusPage } from '../support/portal.ts';
 
@@ -39,9 +40,10 @@ describe('the public pages of the demo city', () => {
   it('loads the demo items and walks every page linked from the home page', async () => {
     const t = city();
     await seedDemoDocuments({ db: t.conn.db, clock: t.clock, dataDir: '/nonexistent' });
+    await seedDemoInterpretation({ db: t.conn.db, clock: t.clock, dataDir: '/nonexistent' });
     pages = await crawl(t);
     expect(pages.size).toBeGreaterThan(30);
-    for (const kind of ['/items/', '/services/', '/powers/', '/negative-list', '/catalog.csv', '/feed.xml', '/guide']) {
+    for (const kind of ['/items/', '/interpretations', '/services/', '/powers/', '/negative-list', '/catalog.csv', '/feed.xml', '/guide']) {
       expect([...pages.keys()].some((u) => u.includes(kind)), kind).toBe(true);
     }
   });

@@ -46,6 +46,7 @@ export const TODO_KIND_LABELS: Record<string, string> = {
   annual_report: '年度报告',
   monthly_report: '月度报告',
   opinion: '舆情',
+  interpretation: '政策解读',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

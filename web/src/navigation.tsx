@@ -75,6 +75,8 @@ const DutyRosterPage = lazy(() => import('./pages/notifications/DutyRosterPage')
 const AnnualReportsPage = lazy(() => import('./pages/reports/AnnualReportsPage'));
 const AnnualReportPage = lazy(() => import('./pages/reports/AnnualReportPage'));
 const MonthlyReportPage = lazy(() => import('./pages/reports/MonthlyReportPage'));
+const InterpretationPage = lazy(() => import('./pages/interpretation/InterpretationPage'));
+const InterpretationFormPage = lazy(() => import('./pages/interpretation/InterpretationFormPage'));
 
 export interface NavPage {
   path: string;
@@ -214,7 +216,10 @@ export const NAV_SECTIONS: NavSection[] = [
       LISTS,
       APPLICATIONS,
       REPORTS,
-      comingSoon('/interpretation', '政策解读', <ReadOutlined />, ITEM_ROLES),
+      { path: '/interpretation', label: '政策解读', icon: <ReadOutlined />, roles: ITEM_ROLES, element: <InterpretationPage /> },
+      { path: '/interpretation/new', label: '撰写政策解读', roles: ['drafter'], element: <InterpretationFormPage mode="new" />, hidden: true },
+      { path: '/interpretation/:id/edit', label: '修改政策解读', roles: ['drafter'], element: <InterpretationFormPage mode="edit" />, hidden: true },
+      { path: '/interpretation/:id/reissue', label: '再解读', roles: ['drafter'], element: <InterpretationFormPage mode="reissue" />, hidden: true },
       { path: '/consultation', label: '意见征集', icon: <CommentOutlined />, roles: ITEM_ROLES, element: <ConsultationListPage /> },
       { path: '/consultation/:id', label: '征求意见详情', roles: ITEM_ROLES, element: <ConsultationDetailPage />, hidden: true },
       { path: '/key-tasks', label: '重点工作', icon: <FlagOutlined />, roles: ITEM_ROLES, element: <KeyTasksPage /> },

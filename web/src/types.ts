@@ -332,7 +332,7 @@ export type DocKind =
   | 'opinion'
   | 'letter'
   | 'minutes';
-export type Category = 'overview' | 'policy' | 'plans' | 'services' | 'work' | 'finance' | 'enforcement' | 'emergency' | 'other';
+export type Category = 'overview' | 'policy' | 'interpretation' | 'plans' | 'services' | 'work' | 'finance' | 'enforcement' | 'emergency' | 'response' | 'other';
 export type Attribute = 'proactive' | 'on_application' | 'not_disclosed';
 export type Conclusion = 'proactive' | 'on_application' | 'exempt' | 'refer';
 export type PolicyLevel = 'none' | 'normative' | 'important';

@@ -36,6 +36,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   opinion_case: '舆情',
   opinion_settings: '舆情设置',
   opinion_feed: '舆情订阅源',
+  interpretation: '政策解读',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -87,6 +88,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'item.collective_decision': '登记会议决定',
   'item.recheck': '年度复核',
   'item.validity': '变更有效性',
+  'interpretation.create': '新建政策解读',
+  'interpretation.update': '修改政策解读',
+  'interpretation.reissue': '再解读',
+  'interpretation.settings': '设置解读发布期限',
   'item.paper_copies': '登记纸质报送',
   'catalog.filing.create': '目录备案',
   ...listActions('negative_list_entry'),

@@ -27,9 +27,9 @@ export async function attachmentScanText(deps: Pick<Deps, 'dataDir'>, a: { kind:
  * It runs at each submission; a finding already settled keeps its settlement when the same
  * text is found again in the same place, so a resubmission does not undo the review.
  */
-export async function rescan(tx: Tx, deps: Pick<Deps, 'dataDir'>, row: Pick<ItemTable, 'id' | 'body'>): Promise<number> {
+export async function rescan(tx: Tx, deps: Pick<Deps, 'dataDir'>, row: Pick<ItemTable, 'id' | 'body'>, more: { source: string; text: string }[] = []): Promise<number> {
   const attachments = await tx.selectFrom('item_attachments').select(['id', 'kind', 'sha256']).where('item_id', '=', row.id).execute();
-  const sources = [{ source: 'body', text: row.body }];
+  const sources = [{ source: 'body', text: row.body }, ...more];
   for (const a of attachments) sources.push({ source: a.id, text: await attachmentScanText(deps, a) });
   const previous = await tx.selectFrom('item_findings').selectAll().where('item_id', '=', row.id).execute();
   const settled = new Map(previous.filter((f) => f.status !== 'open').map((f) => [`${f.source}|${f.kind}|${f.text}`, f]));

@@ -43,8 +43,8 @@ describe('vocabulary (ATTR-1, ATTR-2, PUB-2, PUB-5, SEC-5, INT-1)', () => {
     expect(CONCLUSIONS).toEqual({ proactive: '主动公开', on_application: '依申请公开', exempt: '免予公开', refer: '需报审' });
   });
 
-  it('PUB-2: the nine catalog categories and 回应关切 (OP-4); PUB-5: eight channels; INT-1: three policy levels', () => {
-    expect(Object.values(CATEGORIES)).toEqual(['概况信息', '政策法规', '规划总结', '政务服务事项', '工作动态', '财政财务', '行政执法', '应急预案', '回应关切', '其他']);
+  it('PUB-2: the nine catalog categories, the INT-1 政策解读 column and 回应关切 (OP-4); PUB-5: eight channels; INT-1: three policy levels', () => {
+    expect(Object.values(CATEGORIES)).toEqual(['概况信息', '政策法规', '政策解读', '规划总结', '政务服务事项', '工作动态', '财政财务', '行政执法', '应急预案', '回应关切', '其他']);
     expect(Object.keys(CHANNELS)).toHaveLength(8);
     expect(CHANNELS.platform).toBe('政府信息公开平台');
     expect(Object.keys(POLICY_LEVELS)).toEqual(['none', 'normative', 'important']);

@@ -15,7 +15,7 @@ export type DocKind = keyof typeof DOC_KINDS;
 
 /** PUB-2: catalog categories. */
 export const CATEGORIES = {
-  overview: '概况信息', policy: '政策法规', plans: '规划总结', services: '政务服务事项', work: '工作动态',
+  overview: '概况信息', policy: '政策法规', interpretation: '政策解读', plans: '规划总结', services: '政务服务事项', work: '工作动态',
   finance: '财政财务', enforcement: '行政执法', emergency: '应急预案', response: '回应关切', other: '其他',
 } as const;
 export type Category = keyof typeof CATEGORIES;

@@ -20,6 +20,7 @@ import { publishItem } from './documents.publication.ts';
 import { rescan } from './documents.findings.ts';
 import { pendingCoordination } from '../coordination/coordination.service.ts';
 import { recordResponsePublished } from '../opinion/opinion.repo.ts';
+import { afterPublication, companionsOf, interpretationGuard, interpretationScanSources, itemInterpretationLinks } from '../interpretation/interpretation.workflow.ts';
 
 const PUB3 = 'PUB-3';
 
@@ -37,7 +38,8 @@ export async function itemFacts(tx: Tx, row: ItemTable, now: string): Promise<It
   };
 }
 
-function refuse(problems: Problem[]): void {
+/** Refuses with the rules' Chinese reasons: one problem's own code, several as ITEM_NOT_READY. */
+export function refuse(problems: Problem[]): void {
   if (problems.length === 0) return;
   const [first] = problems as [Problem, ...Problem[]];
   throw new AppError(problems.length === 1 ? first.code : 'ITEM_NOT_READY', 409, problems.map((p) => p.message).join('；'), { problems });
@@ -170,13 +172,14 @@ export async function deadlinesOf(deps: Deps, ids: string[]): Promise<Map<string
 
 export async function getItem(deps: Deps, actor: Actor, id: string) {
   const row = await readableItem(deps.db, actor, id);
-  const [steps, consultations, attachments, findings, redactions, deadlines] = await Promise.all([
+  const [steps, consultations, attachments, findings, redactions, deadlines, interpretationLinks] = await Promise.all([
     deps.db.selectFrom('item_steps').selectAll().where('item_id', '=', id).orderBy('at').execute(),
     deps.db.selectFrom('item_consultations').selectAll().where('item_id', '=', id).orderBy('requested_at').execute(),
     deps.db.selectFrom('item_attachments').select(['id', 'name', 'kind', 'mime', 'size', 'sha256', 'public_sha256', 'created_at']).where('item_id', '=', id).orderBy('created_at').execute(),
     deps.db.selectFrom('item_findings').selectAll().where('item_id', '=', id).orderBy('source').orderBy('start').execute(),
     deps.db.selectFrom('item_redactions').selectAll().where('item_id', '=', id).orderBy('created_at').execute(),
     deadlinesOf(deps, [id]),
+    itemInterpretationLinks(deps.db, id),
   ]);
   const { roles, who } = await standing(deps.db, actor, row);
   const facts = await itemFacts(deps.db, row, isoNow(deps.clock));
@@ -190,6 +193,7 @@ export async function getItem(deps: Deps, actor: Actor, id: string) {
     attachments: attachments.map((a) => ({ id: a.id, name: a.name, kind: a.kind, mime: a.mime, size: a.size, hasPublicVersion: a.public_sha256 !== null, createdAt: a.created_at })),
     findings: findings.map((f) => ({ id: f.id, source: f.source, kind: f.kind, start: f.start, end: f.end, text: f.text, status: f.status, reason: f.reason })),
     redactions: redactions.map((r) => ({ id: r.id, phrase: r.phrase, reason: r.reason, createdAt: r.created_at })),
+    interpretationLinks,
   };
 }
 
@@ -204,10 +208,12 @@ export type ActionInput = {
 };
 
 /** The item's relation to the actor and the roles the actor holds in its agency. */
-async function standing(tx: Tx, actor: Actor, row: ItemTable) {
+async function standing(tx: Tx, actor: Actor, row: ItemTable, policy?: ItemTable) {
   const user = await tx.selectFrom('users').select('unit_id').where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const roles = new Set(ITEM_ROLES.filter((r) => actor.reach.get(r)?.has(row.agency_id)));
-  return { roles, who: { isDrafter: row.drafter_id === actor.userId, isDeptHeadOfUnit: user.unit_id === row.unit_id } };
+  // INT-2: the policy's drafter submits with it the interpretation a colleague of the drafting unit wrote.
+  const isDrafter = row.drafter_id === actor.userId || policy?.drafter_id === actor.userId;
+  return { roles, who: { isDrafter, isDeptHeadOfUnit: user.unit_id === row.unit_id } };
 }
 
 /**
@@ -217,92 +223,106 @@ async function standing(tx: Tx, actor: Actor, row: ItemTable) {
  */
 export async function act(deps: Deps, actor: Actor, id: string, action: Action, input: ActionInput) {
   await deps.db.transaction().execute(async (tx) => {
-    const row = await readableItem(tx, actor, id);
-    const t = transitionFor(row.state, action);
-    if (!t) throw new AppError('TRANSITION_NOT_ALLOWED', 409, `信息当前处于“${STATES[row.state]}”状态，不能执行该操作`);
-    const { roles, who } = await standing(tx, actor, row);
-    const role = actingRoleFor(t, roles, who);
-    if (!role) {
-      throw forbidden(t.roles.includes('drafter') && roles.has('drafter') ? '只有拟稿人本人可以提交' : t.roles.includes('dept_head') && roles.has('dept_head') ? '只有本科室负责人可以提出初审意见' : '您没有执行此操作的角色');
+    const row = await moveItem(tx, deps, actor, id, action, input);
+    // INT-3: the reviewer decides on the policy and its interpretation together.
+    for (const c of await companionsOf(tx, row, action)) {
+      await moveItem(tx, deps, actor, c.id, action, input, row).catch((err: unknown) => {
+        throw err instanceof AppError ? new AppError(err.code, err.status, `同步审查的解读材料“${c.title}”：${err.message}`, err.details) : err;
+      });
     }
-    const now = isoNow(deps.clock);
-    const facts = await itemFacts(tx, row, now);
-    let to: State = t.to;
-    let changes: Partial<ItemTable> = {};
-    const needs = (field: string | undefined, code: string, message: string) => {
-      if (!field || !field.trim()) throw badRequest(code, message);
-      return field.trim();
-    };
-
-    switch (action) {
-      case 'submit':
-        refuse(submitProblems(facts));
-        await rescan(tx, deps, row);
-        break;
-      case 'return':
-        needs(input.opinion, 'OPINION_REQUIRED', '退回须写明意见');
-        // The draft is reviewed afresh: an earlier conclusion must not outlive the changes.
-        changes = { conclusion: null };
-        break;
-      case 'pass_check': {
-        const leadingGroupReview = input.leadingGroupReview?.trim() || row.leading_group_review;
-        refuse(passCheckProblems({ ...facts, leadingGroupReview }));
-        changes = { leading_group_review: leadingGroupReview };
-        break;
-      }
-      case 'dept_opinion':
-        needs(input.opinion, 'OPINION_REQUIRED', '请填写科室初审意见');
-        break;
-      case 'secrecy_opinion': {
-        if (!input.conclusion) throw badRequest('CONCLUSION_REQUIRED', '请选择审查结论：主动公开、依申请公开、免予公开或需报审');
-        const opinion = needs(input.opinion, 'OPINION_REQUIRED', '请填写保密审查意见');
-        refuse(opinionProblems(facts, input.conclusion));
-        changes = { conclusion: input.conclusion };
-        if (input.conclusion === 'refer') {
-          to = 'referred';
-          await openReferral(tx, deps, actor, row, opinion);
-        }
-        break;
-      }
-      case 'refer_answer':
-        await answerReferral(tx, deps, row, needs(input.opinion, 'OPINION_REQUIRED', '请登记保密行政管理部门的书面答复'));
-        changes = { conclusion: null };
-        break;
-      case 'approve': {
-        refuse(approveProblems(facts));
-        changes = { attribute: finalAttribute(row.conclusion) };
-        break;
-      }
-      case 'publish':
-        changes = await publishItem(tx, deps, row, facts, input.channels ?? []);
-        await recordResponsePublished(tx, deps.clock, row.id);
-        break;
-      case 'convert_to_proactive':
-        needs(input.reason, 'REASON_REQUIRED', '请说明转为主动公开的理由');
-        // Deciding to publish is a change (PUB-3): the 20 working days run from today.
-        changes = { attribute: 'proactive', attribute_reason: '', conclusion: null, changed_on: chinaToday(deps.clock) };
-        break;
-      case 'revise':
-        changes = {
-          version: row.version + 1,
-          change_reason: needs(input.reason, 'REASON_REQUIRED', '请说明修订理由'),
-          changed_on: chinaToday(deps.clock),
-          conclusion: null,
-          // 谁起草、谁解读: whoever takes up the revision drafts the new version.
-          ...(role === 'drafter' && { drafter_id: actor.userId }),
-        };
-        break;
-    }
-
-    await tx.updateTable('items').set({ ...changes, state: to, updated_at: now }).where('id', '=', id).execute();
-    const after = await loadItem(tx, id);
-    await syncPublicationDeadline(tx, deps, after);
-    await tx.insertInto('item_steps').values({
-      id: newId(), item_id: id, at: now, actor_id: actor.userId, actor_name: actor.name, role, action, from_state: row.state, to_state: to,
-      opinion: (input.opinion ?? input.reason ?? '').trim(),
-      data_json: JSON.stringify({ ...(input.conclusion && { conclusion: input.conclusion }), ...(input.channels && { channels: input.channels }), ...(action === 'publish' && { indexNumber: after.index_number }) }),
-    }).execute();
-    await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: `item.${action}`, entityType: 'item', entityId: id, before: { state: row.state }, after: { state: to, ...changes }, ip: actor.ip });
   });
   return getItem(deps, actor, id);
+}
+
+/** One move of one item (of an interpretation along with `policy`), inside the caller's transaction; answers the item as it was before. */
+async function moveItem(tx: Tx, deps: Deps, actor: Actor, id: string, action: Action, input: ActionInput, policy?: ItemTable): Promise<ItemTable> {
+  const row = await readableItem(tx, actor, id);
+  const t = transitionFor(row.state, action);
+  if (!t) throw new AppError('TRANSITION_NOT_ALLOWED', 409, `信息当前处于“${STATES[row.state]}”状态，不能执行该操作`);
+  const { roles, who } = await standing(tx, actor, row, policy);
+  const role = actingRoleFor(t, roles, who);
+  if (!role) {
+    throw forbidden(t.roles.includes('drafter') && roles.has('drafter') ? '只有拟稿人本人可以提交' : t.roles.includes('dept_head') && roles.has('dept_head') ? '只有本科室负责人可以提出初审意见' : '您没有执行此操作的角色');
+  }
+  const now = isoNow(deps.clock);
+  const facts = await itemFacts(tx, row, now);
+  refuse(await interpretationGuard(tx, row, action));
+  let to: State = t.to;
+  let changes: Partial<ItemTable> = {};
+  const needs = (field: string | undefined, code: string, message: string) => {
+    if (!field || !field.trim()) throw badRequest(code, message);
+    return field.trim();
+  };
+
+  switch (action) {
+    case 'submit':
+      refuse(submitProblems(facts));
+      await rescan(tx, deps, row, await interpretationScanSources(tx, row));
+      break;
+    case 'return':
+      needs(input.opinion, 'OPINION_REQUIRED', '退回须写明意见');
+      // The draft is reviewed afresh: an earlier conclusion must not outlive the changes.
+      changes = { conclusion: null };
+      break;
+    case 'pass_check': {
+      const leadingGroupReview = input.leadingGroupReview?.trim() || row.leading_group_review;
+      refuse(passCheckProblems({ ...facts, leadingGroupReview }));
+      changes = { leading_group_review: leadingGroupReview };
+      break;
+    }
+    case 'dept_opinion':
+      needs(input.opinion, 'OPINION_REQUIRED', '请填写科室初审意见');
+      break;
+    case 'secrecy_opinion': {
+      if (!input.conclusion) throw badRequest('CONCLUSION_REQUIRED', '请选择审查结论：主动公开、依申请公开、免予公开或需报审');
+      const opinion = needs(input.opinion, 'OPINION_REQUIRED', '请填写保密审查意见');
+      refuse(opinionProblems(facts, input.conclusion));
+      changes = { conclusion: input.conclusion };
+      if (input.conclusion === 'refer') {
+        to = 'referred';
+        await openReferral(tx, deps, actor, row, opinion);
+      }
+      break;
+    }
+    case 'refer_answer':
+      await answerReferral(tx, deps, row, needs(input.opinion, 'OPINION_REQUIRED', '请登记保密行政管理部门的书面答复'));
+      changes = { conclusion: null };
+      break;
+    case 'approve': {
+      refuse(approveProblems(facts));
+      changes = { attribute: finalAttribute(row.conclusion) };
+      break;
+    }
+    case 'publish':
+      changes = await publishItem(tx, deps, row, facts, input.channels ?? []);
+      await recordResponsePublished(tx, deps.clock, row.id);
+      break;
+    case 'convert_to_proactive':
+      needs(input.reason, 'REASON_REQUIRED', '请说明转为主动公开的理由');
+      // Deciding to publish is a change (PUB-3): the 20 working days run from today.
+      changes = { attribute: 'proactive', attribute_reason: '', conclusion: null, changed_on: chinaToday(deps.clock) };
+      break;
+    case 'revise':
+      changes = {
+        version: row.version + 1,
+        change_reason: needs(input.reason, 'REASON_REQUIRED', '请说明修订理由'),
+        changed_on: chinaToday(deps.clock),
+        conclusion: null,
+        // 谁起草、谁解读: whoever takes up the revision drafts the new version.
+        ...(role === 'drafter' && { drafter_id: actor.userId }),
+      };
+      break;
+  }
+
+  await tx.updateTable('items').set({ ...changes, state: to, updated_at: now }).where('id', '=', id).execute();
+  const after = await loadItem(tx, id);
+  await syncPublicationDeadline(tx, deps, after);
+  await tx.insertInto('item_steps').values({
+    id: newId(), item_id: id, at: now, actor_id: actor.userId, actor_name: actor.name, role, action, from_state: row.state, to_state: to,
+    opinion: (input.opinion ?? input.reason ?? '').trim(),
+    data_json: JSON.stringify({ ...(input.conclusion && { conclusion: input.conclusion }), ...(input.channels && { channels: input.channels }), ...(action === 'publish' && { indexNumber: after.index_number }) }),
+  }).execute();
+  await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: `item.${action}`, entityType: 'item', entityId: id, before: { state: row.state }, after: { state: to, ...changes }, ip: actor.ip });
+  if (after.published_at && action === 'publish') await afterPublication(tx, deps.clock, { ...after, published_at: after.published_at });
+  return row;
 }

@@ -6,6 +6,7 @@ import { coordinationTodos } from '../coordination/coordination.service.ts';
 import { consultationTodos } from '../consultation/consultation.service.ts';
 import { evaluationTodos } from '../keytasks/keytasks.service.ts';
 import { itemTodos } from '../documents/documents.registers.ts';
+import { interpretationTodos } from '../interpretation/interpretation.service.ts';
 import { opinionTodos } from '../opinion/opinion.service.ts';
 import { reportTodos } from '../reports/reports.service.ts';
 import { messageTodos } from '../messages/messages.service.ts';
@@ -20,6 +21,7 @@ const TODO_SOURCES = [
   evaluationTodos,
   reportTodos,
   opinionTodos,
+  interpretationTodos,
 ];
 
 /** The signed-in user's to-do list: what waits for their roles across capabilities, soonest deadline first. */

@@ -20,6 +20,7 @@ import { AttributeTag, StateTag } from './ItemTags';
 import { PublishedCard } from './PublishedCard';
 import { RedactionsPanel } from './RedactionsPanel';
 import { StepsTimeline } from './StepsTimeline';
+import { InterpretationLinksCard } from '../interpretation/InterpretationLinksCard';
 import { CONSULTATION_STATES, DECISION_STATES, isIn, REDACTION_STATES, REVIEW_STATES } from './rules';
 import './documents.css';
 
@@ -53,7 +54,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
       extra={
         <Space wrap className="no-print">
           {canEdit && (
-            <Button icon={<EditOutlined />} onClick={() => navigate(`/documents/${item.id}/edit`)}>
+            <Button icon={<EditOutlined />} onClick={() => navigate(item.category === 'interpretation' ? `/interpretation/${item.id}/edit` : `/documents/${item.id}/edit`)}>
               修改草稿
             </Button>
           )}
@@ -91,6 +92,7 @@ function ItemView({ detail }: { detail: ItemDetail }) {
           <Card title="信息要素" style={{ marginBottom: 16 }}>
             <ItemDescriptions item={item} />
           </Card>
+          <InterpretationLinksCard detail={detail} />
           {reviewer && inReview && <ReviewTools detail={detail} />}
           <Card title="正文" className="no-print" style={{ marginBottom: 16 }}>
             <div className="doc-body">
