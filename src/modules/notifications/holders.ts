@@ -104,3 +104,29 @@ registerHolderResolver('policy_evaluation', async (tx, id) => {
   if (!e) return undefined;
   return { title: `“${e.title}”的实施评估报告`, link: '/key-tasks', unitId: e.unit_id, userIds: await roleHolders(tx, e.agency_id, 'office') };
 });
+
+/** An opinion case (OP-3): the opinion lead runs it; once transferred, the responsible unit's staff answer too. */
+registerHolderResolver('opinion_case', async (tx, id) => {
+  const c = await tx.selectFrom('opinion_cases').select(['id', 'agency_id', 'title', 'responsible_unit_id']).where('id', '=', id).executeTakeFirst();
+  if (!c) return undefined;
+  const unit = c.responsible_unit_id ? await roleHolders(tx, c.agency_id, 'dept_head', c.responsible_unit_id) : [];
+  return { title: `舆情“${c.title}”`, link: `/opinion/${c.id}`, unitId: c.responsible_unit_id, userIds: [...new Set([...(await roleHolders(tx, c.agency_id, 'opinion_lead')), ...unit])] };
+});
+
+/** The response item of an opinion case (OP-4) on its expedited route: whoever holds the item now. */
+registerHolderResolver('opinion_response_item', async (tx, id) => {
+  const holder = await itemHolder(tx, id);
+  return holder && { ...holder, title: `舆情回应${holder.title}` };
+});
+
+/** A policy still waiting for its interpretation (INT-5): the policy's drafting unit writes it. */
+registerHolderResolver('policy_interpretation', async (tx, id) => {
+  const p = await tx.selectFrom('items').select(['id', 'agency_id', 'unit_id', 'title']).where('id', '=', id).executeTakeFirst();
+  if (!p) return undefined;
+  return { title: `“${p.title}”的政策解读`, link: '/interpretation', unitId: p.unit_id, userIds: await roleHolders(tx, p.agency_id, 'drafter', p.unit_id) };
+});
+
+/** The annual and the monthly report (LAW-49, SUP-5): the office drafts them; the subject id is `agency:period`. */
+for (const [type, name, link] of [['annual_report', '年度报告', '/reports/annual'], ['monthly_report', '月度报告', '/reports/monthly']] as const) {
+  registerHolderResolver(type, async (tx, id, agencyId) => ({ title: `${id.split(':')[1] ?? ''}${name}`, link, unitId: null, userIds: await roleHolders(tx, agencyId, 'office') }));
+}
