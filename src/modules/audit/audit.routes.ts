@@ -8,7 +8,7 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 import { reach } from '../auth/actor.ts';
-import { cityAgencyId } from '../org/org.service.ts';
+import { cityAgencyId } from '../org/city.ts';
 import { auditWorkbook } from './audit.export.ts';
 import { AUDIT_KINDS } from './audit.labels.ts';
 import { listAudit, type AuditFilter } from './audit.listing.ts';

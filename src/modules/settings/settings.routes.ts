@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { SecurityPolicySchema } from './security-policy.ts';
-import { getSecurityPolicy, getSiteSettings, updateSecurityPolicy, updateSiteSettings } from './settings.service.ts';
+import { getSecurityPolicy } from './security-policy.ts';
+import { getSiteSettings, updateSecurityPolicy, updateSiteSettings } from './settings.service.ts';
 import { SiteSettingsSchema } from './site-settings.ts';
 
 const secAdmin = { roles: ['security_admin'] } as const;
