@@ -45,11 +45,13 @@ export function consoleDocument(document: Json): Json {
     const inner = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, name(value)]));
     const title = schema.title;
     if (typeof title !== 'string' || !('type' in schema || 'anyOf' in schema)) return inner;
-    const { title: _, ...body } = inner;
+    // OpenAPI 3.0 writes `T | null` as T with `nullable`: the name stays on T, the null on the use.
+    const { title: _, nullable, ...body } = inner;
     const known = named[title];
     if (known && JSON.stringify(known) !== JSON.stringify(body)) throw new Error(`two different schemas are titled ${title}: give one another title`);
     named[title] = body;
-    return { $ref: `#/components/schemas/${title}` };
+    const ref = { $ref: `#/components/schemas/${title}` };
+    return nullable ? { anyOf: [ref, { type: 'null' }] } : ref;
   };
   const paths = Object.fromEntries(Object.entries(document.paths as Json)
     .filter(([path]) => path.startsWith(API_PREFIX + '/'))

@@ -69,9 +69,9 @@ const layerOf = (file: string) => {
   return first.endsWith('.ts') ? first.replace(/\.ts$/, '') : first;
 };
 
-// What each part may import (besides itself). A module's HTTP edge — its *.routes.ts and the
-// *.export.ts files its routes answer with — uses the route support of src/http (access,
-// deps, schemas, downloads, workbooks); nothing else in a module does.
+// What each part may import (besides itself). A module's HTTP edge — its *.routes.ts, the
+// *.schemas.ts of its payloads and the *.export.ts files its routes answer with — uses the
+// route support of src/http (access, deps, schemas, downloads, workbooks); nothing else in a module does.
 const ALLOWED: Record<string, string[]> = {
   core: [],
   config: ['core'],
@@ -91,7 +91,7 @@ function refusal(from: string, to: string): string | undefined {
   const target = relative(SRC, to);
   if (a === 'db' && b === 'modules' && !/\.(tables|rules)\.ts$/.test(target)) return 'db reads only the table types and pure rules modules declare';
   if (a === 'modules' && b === 'http') {
-    if (!/\.(routes|export)\.ts$/.test(from)) return 'only a module\'s routes and exports use src/http';
+    if (!/\.(routes|schemas|export)\.ts$/.test(from)) return 'only a module\'s routes, payload schemas and exports use src/http';
     if (target === 'http/app.ts') return 'no module imports the app assembly';
   }
   // The escaped-HTML template is a leaf (it imports nothing); the power flow chart draws with it for the portal and the console alike.

@@ -219,7 +219,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
                 };
             };
         };
@@ -294,7 +296,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Agency"][];
+                        };
+                    };
                 };
             };
         };
@@ -325,11 +331,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Agency"];
+                    };
                 };
             };
         };
@@ -383,7 +391,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Agency"];
+                    };
                 };
             };
         };
@@ -413,7 +423,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Unit"][];
+                        };
+                    };
                 };
             };
         };
@@ -439,11 +453,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Unit"];
+                    };
                 };
             };
         };
@@ -491,7 +507,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Unit"];
+                    };
                 };
             };
         };
@@ -608,7 +626,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -636,11 +661,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
                 };
             };
         };
@@ -674,7 +701,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
                 };
             };
         };
@@ -710,7 +739,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
                 };
             };
         };
@@ -816,7 +847,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoleInfo"][];
+                        };
+                    };
                 };
             };
         };
@@ -852,7 +887,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Grant"][];
+                        };
+                    };
                 };
             };
         };
@@ -877,11 +916,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
                 };
             };
         };
@@ -958,7 +999,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEvent"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -1033,7 +1081,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditKind"][];
+                        };
+                    };
                 };
             };
         };
@@ -1067,7 +1119,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
                 };
             };
         };
@@ -1101,7 +1155,12 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            current: components["schemas"]["AuditCheckpoint"];
+                            lastExported: components["schemas"]["AuditCheckpoint"] | null;
+                        };
+                    };
                 };
             };
         };
@@ -1138,7 +1197,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AddWorkdaysResult"];
+                    };
                 };
             };
         };
@@ -1175,7 +1236,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkdayCount"];
+                    };
                 };
             };
         };
@@ -1211,7 +1274,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
                 };
             };
         };
@@ -1324,7 +1389,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 密码最小长度 */
+                            passwordMinLength: number;
+                            /** @description 连续失败几次后锁定 */
+                            lockoutThreshold: number;
+                            /** @description 锁定时长（分钟） */
+                            lockoutMinutes: number;
+                            /** @description 空闲超时（分钟） */
+                            idleTimeoutMinutes: number;
+                            /** @description 会话最长时长（小时） */
+                            absoluteTimeoutHours: number;
+                        };
+                    };
                 };
             };
         };
@@ -1358,7 +1436,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 密码最小长度 */
+                            passwordMinLength: number;
+                            /** @description 连续失败几次后锁定 */
+                            lockoutThreshold: number;
+                            /** @description 锁定时长（分钟） */
+                            lockoutMinutes: number;
+                            /** @description 空闲超时（分钟） */
+                            idleTimeoutMinutes: number;
+                            /** @description 会话最长时长（小时） */
+                            absoluteTimeoutHours: number;
+                        };
+                    };
                 };
             };
         };
@@ -1391,7 +1482,28 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 主办单位 */
+                            sponsor: string;
+                            /** @description 联系电话 */
+                            phone: string;
+                            /** @description 电子邮箱 */
+                            email: string;
+                            /** @description 通讯地址 */
+                            address: string;
+                            /** @description ICP备案号，如 冀ICP备12345678号 */
+                            icp: string;
+                            /** @description 公安机关备案号，如 冀公网安备13010202000123号 */
+                            psb: string;
+                            /** @description 网站标识码（10位） */
+                            siteCode: string;
+                            /** @description 党政机关网站标识图片：本站路径或上传的图片 */
+                            conacImage: string;
+                            /** @description 党政机关网站标识的核验链接 */
+                            conacLink: string;
+                        };
+                    };
                 };
             };
         };
@@ -1433,7 +1545,28 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 主办单位 */
+                            sponsor: string;
+                            /** @description 联系电话 */
+                            phone: string;
+                            /** @description 电子邮箱 */
+                            email: string;
+                            /** @description 通讯地址 */
+                            address: string;
+                            /** @description ICP备案号，如 冀ICP备12345678号 */
+                            icp: string;
+                            /** @description 公安机关备案号，如 冀公网安备13010202000123号 */
+                            psb: string;
+                            /** @description 网站标识码（10位） */
+                            siteCode: string;
+                            /** @description 党政机关网站标识图片：本站路径或上传的图片 */
+                            conacImage: string;
+                            /** @description 党政机关网站标识的核验链接 */
+                            conacLink: string;
+                        };
+                    };
                 };
             };
         };
@@ -1466,7 +1599,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DocVocabulary"];
+                    };
                 };
             };
         };
@@ -1506,7 +1641,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ItemListEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -1546,11 +1688,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Item"];
+                    };
                 };
             };
         };
@@ -1584,7 +1728,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ItemDetail"];
+                    };
                 };
             };
         };
@@ -1634,7 +1780,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Item"];
+                    };
                 };
             };
         };
@@ -1677,7 +1825,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ItemDetail"];
+                    };
                 };
             };
         };
@@ -1709,11 +1859,19 @@ export type paths = {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            mime: string;
+                            size: number;
+                        };
+                    };
                 };
             };
         };
@@ -1747,7 +1905,12 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            text: string;
+                            headings: string[];
+                        };
+                    };
                 };
             };
         };
@@ -1819,7 +1982,15 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            mime: string;
+                            size: number;
+                        };
+                    };
                 };
             };
         };
@@ -1936,11 +2107,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -2107,11 +2282,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -2313,7 +2492,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LedgerEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -2390,7 +2576,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NonPublicEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -2467,7 +2660,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AppVocabulary"];
+                    };
                 };
             };
         };
@@ -2503,7 +2698,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationSettings"];
+                    };
                 };
             };
         };
@@ -2532,7 +2729,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationSettings"];
+                    };
                 };
             };
         };
@@ -2571,7 +2770,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApplicationListEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -2614,11 +2820,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationRegistered"];
+                    };
                 };
             };
         };
@@ -2690,7 +2898,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -2748,7 +2958,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -2790,7 +3002,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -2832,7 +3046,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -2875,7 +3091,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -2918,7 +3136,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -3007,7 +3227,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -3051,7 +3273,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -3134,7 +3358,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
                 };
             };
         };
@@ -3205,7 +3431,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Table3Report"];
+                    };
                 };
             };
         };
@@ -3276,7 +3504,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Todo"][];
+                        };
+                    };
                 };
             };
         };
@@ -3366,7 +3598,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CatalogEntries"];
+                    };
                 };
             };
         };
@@ -3402,7 +3636,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CatalogFilings"];
+                    };
                 };
             };
         };
@@ -3428,11 +3664,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CatalogFiling"];
+                    };
                 };
             };
         };
@@ -3471,7 +3709,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["FilingPreview"];
+                    };
                 };
             };
         };
@@ -3541,7 +3781,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ListVocabulary"];
+                    };
                 };
             };
         };
@@ -3580,7 +3822,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NegativeEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -3607,11 +3856,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NegativeEntry"];
+                    };
                 };
             };
         };
@@ -3682,7 +3933,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NegativeEntry"];
+                    };
                 };
             };
         };
@@ -3714,7 +3967,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceItem"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -3753,11 +4013,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ServiceItem"];
+                    };
                 };
             };
         };
@@ -3791,7 +4053,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ServiceItem"];
+                    };
                 };
             };
         };
@@ -3860,7 +4124,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ServiceItem"];
+                    };
                 };
             };
         };
@@ -3893,7 +4159,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Power"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -3926,11 +4199,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Power"];
+                    };
                 };
             };
         };
@@ -3964,7 +4239,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Power"];
+                    };
                 };
             };
         };
@@ -4027,7 +4304,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Power"];
+                    };
                 };
             };
         };
@@ -4069,7 +4348,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            svg: string;
+                        };
+                    };
                 };
             };
         };
@@ -4103,7 +4386,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LetterTemplate"];
+                    };
                 };
             };
         };
@@ -4137,7 +4422,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LetterTemplate"];
+                    };
                 };
             };
         };
@@ -4188,16 +4475,1198 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AddWorkdaysResult: {
+            date: string;
+            provisional: boolean;
+        };
+        Agency: {
+            id: string;
+            code: string;
+            name: string;
+            parentId: string | null;
+            level: "city" | "agency";
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            indexFormat: string | null;
+        };
+        Applicant: {
+            kind: "natural" | "commercial" | "research" | "public_welfare" | "legal_services" | "other_org";
+            name: string;
+            idType: "prc_id" | "passport" | "other" | "org";
+            idNumber: string;
+            orgCode: string;
+            phone: string;
+            email: string;
+            address: string;
+        };
+        ApplicationAppeal: {
+            id: string;
+            kind: "reconsideration" | "lawsuit_direct" | "lawsuit_after_reconsideration";
+            filedOn: string;
+            body: string;
+            result: "pending" | "upheld" | "corrected" | "other";
+            resultOn: string | null;
+            note: string;
+        };
+        ApplicationConsultation: {
+            id: string;
+            kind: "third_party" | "agency";
+            party: string;
+            requestedAt: string;
+            answeredAt: string | null;
+            answer: ("consent" | "refuse" | "no_answer") | (never | null);
+            answerText: string;
+            overrideReason: string;
+            notice: string;
+            deadline: components["schemas"]["Deadline"] | null;
+        };
+        ApplicationCorrection: {
+            requestedAt: string;
+            needed: string;
+            due: string;
+            answeredAt?: string;
+            answer?: string;
+        };
+        ApplicationDetail: {
+            id: string;
+            agencyId: string;
+            regNumber: string;
+            trackingCode: string;
+            channel: "online" | "email" | "letter_registered" | "letter_ordinary" | "fax" | "visit" | "transfer";
+            arrivedAt: string;
+            receivedAt: string | null;
+            receivedOn: string | null;
+            receipt: components["schemas"]["ApplicationReceipt"] | null;
+            reasons: components["schemas"]["ApplicationReasons"] | null;
+            feeDeadline: components["schemas"]["Deadline"] | null;
+            transfer: components["schemas"]["ApplicationTransfer"] | null;
+            applicant: components["schemas"]["Applicant"];
+            description: string;
+            purpose: string;
+            form: "paper" | "electronic" | "email";
+            delivery: "post" | "pickup" | "email" | "online";
+            state: "unconfirmed" | "received" | "awaiting_reasons" | "handling" | "awaiting_correction" | "awaiting_fee" | "reviewing" | "replied" | "closed" | "withdrawn";
+            stateLabel: string;
+            unitId: string | null;
+            unitName: string | null;
+            flags: ("repeat" | "excessive")[];
+            repeatOf: string | null;
+            splitFrom: string | null;
+            splitParts: {
+                id: string;
+                regNumber: string;
+                trackingCode: string;
+                state: "unconfirmed" | "received" | "awaiting_reasons" | "handling" | "awaiting_correction" | "awaiting_fee" | "reviewing" | "replied" | "closed" | "withdrawn";
+            }[];
+            correction: components["schemas"]["ApplicationCorrection"] | null;
+            fee: components["schemas"]["ApplicationFee"] | null;
+            outcome: ("granted" | "partial" | "refused_state_secret" | "refused_law" | "refused_safety" | "refused_third_party" | "refused_internal" | "refused_process" | "refused_enforcement" | "refused_query" | "unable_not_held" | "unable_create" | "unable_unclear" | "unprocessed_petition" | "unprocessed_repeat" | "unprocessed_publication" | "unprocessed_excessive" | "unprocessed_confirm" | "other_no_correction" | "other_no_fee" | "other") | (never | null);
+            reply: components["schemas"]["ApplicationReply"] | null;
+            finishedAt: string | null;
+            deliveryRecord: components["schemas"]["DeliveryRecord"] | null;
+            deadline: components["schemas"]["Deadline"] | null;
+            steps: components["schemas"]["ApplicationStep"][];
+            reviews: components["schemas"]["ApplicationReview"][];
+            consultations: components["schemas"]["ApplicationConsultation"][];
+            files: components["schemas"]["ApplicationFile"][];
+            appeals: components["schemas"]["ApplicationAppeal"][];
+            actions: ("assign" | "request_correction" | "correct" | "close_no_correction" | "notify_fee" | "fee_paid" | "close_no_fee" | "draft_reply" | "return_reply" | "approve_reply" | "withdraw" | "confirm_receipt" | "fee_notice_received" | "ask_reasons" | "record_reasons" | "reasons_unreasonable" | "reasons_reasonable")[];
+        };
+        ApplicationFee: {
+            amount: number;
+            by: "count" | "pages";
+            basis: string;
+            pages?: number;
+            notifiedAt: string;
+            noticeReceivedAt?: string;
+            due?: string;
+            paidAt?: string;
+        };
+        ApplicationFile: {
+            id: string;
+            kind: string;
+            name: string;
+            mime: string;
+            size: number;
+            pages: number | null;
+            createdAt: string;
+        };
+        ApplicationListEntry: {
+            id: string;
+            regNumber: string;
+            channel: "online" | "email" | "letter_registered" | "letter_ordinary" | "fax" | "visit" | "transfer";
+            arrivedAt: string;
+            receivedAt: string | null;
+            applicant: components["schemas"]["Applicant"];
+            description: string;
+            state: "unconfirmed" | "received" | "awaiting_reasons" | "handling" | "awaiting_correction" | "awaiting_fee" | "reviewing" | "replied" | "closed" | "withdrawn";
+            unitName: string | null;
+            flags: ("repeat" | "excessive")[];
+            outcome: ("granted" | "partial" | "refused_state_secret" | "refused_law" | "refused_safety" | "refused_third_party" | "refused_internal" | "refused_process" | "refused_enforcement" | "refused_query" | "unable_not_held" | "unable_create" | "unable_unclear" | "unprocessed_petition" | "unprocessed_repeat" | "unprocessed_publication" | "unprocessed_excessive" | "unprocessed_confirm" | "other_no_correction" | "other_no_fee" | "other") | (never | null);
+            due: components["schemas"]["DeadlineSummary"] | null;
+        };
+        ApplicationReasons: {
+            askedAt: string;
+            asked: string;
+            due: string;
+            answeredAt?: string;
+            answer?: string;
+            decision?: "unreasonable" | "reasonable";
+            decidedAt?: string;
+            decisionReason?: string;
+            workdays?: number;
+        };
+        ApplicationReceipt: {
+            at: string;
+            by: string;
+            auto: boolean;
+            told: string;
+        };
+        ApplicationRegistered: {
+            id: string;
+            regNumber: string;
+            trackingCode: string;
+            secret: string | null;
+        };
+        ApplicationReply: {
+            outcome: "granted" | "partial" | "refused_state_secret" | "refused_law" | "refused_safety" | "refused_third_party" | "refused_internal" | "refused_process" | "refused_enforcement" | "refused_query" | "unable_not_held" | "unable_create" | "unable_unclear" | "unprocessed_petition" | "unprocessed_repeat" | "unprocessed_publication" | "unprocessed_excessive" | "unprocessed_confirm" | "other_no_correction" | "other_no_fee" | "other";
+            text: string;
+            alreadyPublicWhere?: string;
+            holderAgency?: string;
+            draftedBy: string;
+            approvedBy?: string;
+            approvedAt?: string;
+        };
+        ApplicationReview: {
+            kind: "confidentiality" | "legality" | "opinion_risk";
+            byName: string;
+            opinion: string;
+            at: string;
+        };
+        ApplicationSettings: {
+            autoConfirm: boolean;
+            extensionApprover: "office_head" | "leader";
+            ownRule: string;
+        };
+        ApplicationStep: {
+            at: string;
+            actorName: string;
+            role: ("drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor") | "applicant";
+            action: string;
+            actionLabel: string;
+            fromState: "unconfirmed" | "received" | "awaiting_reasons" | "handling" | "awaiting_correction" | "awaiting_fee" | "reviewing" | "replied" | "closed" | "withdrawn";
+            toState: "unconfirmed" | "received" | "awaiting_reasons" | "handling" | "awaiting_correction" | "awaiting_fee" | "reviewing" | "replied" | "closed" | "withdrawn";
+            note: string;
+        };
+        ApplicationTransfer: {
+            from: string;
+            handedOverAt: string;
+            record: string;
+            reportedBackAt?: string;
+            report?: string;
+        };
+        AppVocabulary: {
+            applicantKinds: {
+                natural: string;
+                commercial: string;
+                research: string;
+                public_welfare: string;
+                legal_services: string;
+                other_org: string;
+            };
+            channels: {
+                online: string;
+                email: string;
+                letter_registered: string;
+                letter_ordinary: string;
+                fax: string;
+                visit: string;
+                transfer: string;
+            };
+            receiptRules: {
+                online: string;
+                email: string;
+                letter_registered: string;
+                letter_ordinary: string;
+                fax: string;
+                visit: string;
+                transfer: string;
+            };
+            forms: {
+                paper: string;
+                electronic: string;
+                email: string;
+            };
+            deliveries: {
+                post: string;
+                pickup: string;
+                email: string;
+                online: string;
+            };
+            outcomes: {
+                granted: components["schemas"]["OutcomeInfo"];
+                partial: components["schemas"]["OutcomeInfo"];
+                refused_state_secret: components["schemas"]["OutcomeInfo"];
+                refused_law: components["schemas"]["OutcomeInfo"];
+                refused_safety: components["schemas"]["OutcomeInfo"];
+                refused_third_party: components["schemas"]["OutcomeInfo"];
+                refused_internal: components["schemas"]["OutcomeInfo"];
+                refused_process: components["schemas"]["OutcomeInfo"];
+                refused_enforcement: components["schemas"]["OutcomeInfo"];
+                refused_query: components["schemas"]["OutcomeInfo"];
+                unable_not_held: components["schemas"]["OutcomeInfo"];
+                unable_create: components["schemas"]["OutcomeInfo"];
+                unable_unclear: components["schemas"]["OutcomeInfo"];
+                unprocessed_petition: components["schemas"]["OutcomeInfo"];
+                unprocessed_repeat: components["schemas"]["OutcomeInfo"];
+                unprocessed_publication: components["schemas"]["OutcomeInfo"];
+                unprocessed_excessive: components["schemas"]["OutcomeInfo"];
+                unprocessed_confirm: components["schemas"]["OutcomeInfo"];
+                other_no_correction: components["schemas"]["OutcomeInfo"];
+                other_no_fee: components["schemas"]["OutcomeInfo"];
+                other: components["schemas"]["OutcomeInfo"];
+            };
+            replyTypes: {
+                already_public: string;
+                provided: string;
+                not_disclosed: string;
+                not_exist: string;
+                not_held: string;
+                repeat: string;
+                special_law: string;
+                partial: string;
+                not_processed: string;
+                closed: string;
+            };
+            states: {
+                unconfirmed: string;
+                received: string;
+                awaiting_reasons: string;
+                handling: string;
+                awaiting_correction: string;
+                awaiting_fee: string;
+                reviewing: string;
+                replied: string;
+                closed: string;
+                withdrawn: string;
+            };
+            actions: {
+                assign: string;
+                request_correction: string;
+                correct: string;
+                close_no_correction: string;
+                notify_fee: string;
+                fee_paid: string;
+                close_no_fee: string;
+                draft_reply: string;
+                return_reply: string;
+                approve_reply: string;
+                withdraw: string;
+                confirm_receipt: string;
+                fee_notice_received: string;
+                ask_reasons: string;
+                record_reasons: string;
+                reasons_unreasonable: string;
+                reasons_reasonable: string;
+            };
+            reviewKinds: {
+                confidentiality: string;
+                legality: string;
+                opinion_risk: string;
+            };
+            appealKinds: {
+                reconsideration: string;
+                lawsuit_direct: string;
+                lawsuit_after_reconsideration: string;
+            };
+            extensionApprovers: {
+                office_head: string;
+                leader: string;
+            };
+        };
+        AuditCheckpoint: {
+            at: string;
+            heads: {
+                chain: string;
+                seq: number;
+                hash: string;
+            }[];
+            mac: string;
+        };
+        AuditEvent: {
+            id: string;
+            seq: number;
+            at: string;
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            agencyId: string | null;
+            action: string;
+            actionLabel: string;
+            entityType: string;
+            entityLabel: string;
+            entityId: string | null;
+            entityName: string | null;
+            before: unknown;
+            after: unknown;
+            ip: string | null;
+        };
+        AuditKind: {
+            value: string;
+            label: string;
+            group: string;
+        };
+        AuditVerification: {
+            ok: boolean;
+            checked: number;
+            firstBroken: {
+                chain: string;
+                seq: number;
+                id: string;
+                reason: "hash" | "gap" | "prev" | "checkpoint";
+            } | null;
+            checkpoint: {
+                at: string;
+                signed: boolean;
+            } | null;
+            unconfirmed: {
+                chain: string;
+                seq: number;
+                id: string;
+                at: string;
+                action: string;
+            }[];
+        };
+        CalendarDay: {
+            date: string;
+            kind: "holiday" | "workday" | "normal";
+            name: string;
+            source: "official" | "edited";
+        };
+        CalendarYear: {
+            year: number;
+            covered: boolean;
+            source: ("official" | "edited") | "none";
+            days: components["schemas"]["CalendarDay"][];
+        };
+        CatalogEntries: {
+            items: components["schemas"]["CatalogEntryView"][];
+            total: number;
+            capped: boolean;
+            words: string[];
+        };
+        CatalogEntryView: {
+            id: string;
+            indexNumber: string;
+            title: string;
+            docNumber: string;
+            category: "overview" | "policy" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "other";
+            dateMade: string;
+            publishedAt: string;
+            validity: "valid" | "expired" | "repealed";
+            unitName: string;
+            url: string;
+            titleMarks: components["schemas"]["Stretch"][];
+            snippetMarks: components["schemas"]["Stretch"][];
+        };
+        CatalogFiling: {
+            id: string;
+            agencyId: string;
+            period: string;
+            label: string;
+            entryCount: number;
+            sha256: string;
+            size: number;
+            filedById: string;
+            filedByName: string;
+            filedAt: string;
+            reportedOn: string | null;
+            reportNote: string;
+        };
+        CatalogFilings: {
+            items: components["schemas"]["CatalogFiling"][];
+            agencyId: string;
+            agencyName: string;
+            unfiled: components["schemas"]["FilingPeriod"][];
+        };
+        Consultation: {
+            id: string;
+            kind: "joint" | "third_party" | "referral";
+            party: string;
+            requestedAt: string;
+            answer: "consent" | "refuse" | "answered" | (never | null);
+            answerText: string;
+            answeredAt: string | null;
+            overrideReason: string;
+            expired: boolean;
+        };
+        CurrentUser: {
+            id: string;
+            username: string;
+            name: string;
+            agencyId: string;
+            agencyName: string;
+            unitId: string | null;
+            unitName: string | null;
+            phone: string | null;
+            email: string | null;
+            mfaEnabled: boolean;
+        };
+        Deadline: {
+            rule: string;
+            startDate: string;
+            dueDate: string;
+            dueAt: string;
+            state: "running" | "paused" | "met" | "overdue";
+            metLate?: boolean;
+            light: "green" | "yellow" | "red";
+            remainingWorkdays: number | null;
+            provisional: boolean;
+            explanation: string[];
+        };
+        DeadlineSummary: {
+            dueDate: string;
+            state: "running" | "paused" | "met" | "overdue";
+            light: "green" | "yellow" | "red";
+            provisional: boolean;
+            metLate?: boolean;
+            explanation?: string[];
+        };
+        DeliveryRecord: {
+            method: string;
+            on: string;
+            proof: string;
+        };
+        DocVocabulary: {
+            docKinds: {
+                order: string;
+                decision: string;
+                announcement: string;
+                notice: string;
+                bulletin: string;
+                report: string;
+                request: string;
+                reply: string;
+                opinion: string;
+                letter: string;
+                minutes: string;
+            };
+            categories: {
+                overview: string;
+                policy: string;
+                plans: string;
+                services: string;
+                work: string;
+                finance: string;
+                enforcement: string;
+                emergency: string;
+                other: string;
+            };
+            attributes: {
+                proactive: string;
+                on_application: string;
+                not_disclosed: string;
+            };
+            conclusions: {
+                proactive: string;
+                on_application: string;
+                exempt: string;
+                refer: string;
+            };
+            channels: {
+                platform: string;
+                credit: string;
+                website: string;
+                media: string;
+                reading_points: string;
+                service_hall: string;
+                hotline: string;
+                app_wechat: string;
+            };
+            states: {
+                draft: string;
+                office_check: string;
+                dept_review: string;
+                secrecy_review: string;
+                referred: string;
+                leader_approval: string;
+                approved: string;
+                published: string;
+            };
+            validities: {
+                valid: string;
+                expired: string;
+                repealed: string;
+            };
+            policyLevels: {
+                none: string;
+                normative: string;
+                important: string;
+            };
+            actions: {
+                submit: string;
+                return: string;
+                pass_check: string;
+                dept_opinion: string;
+                secrecy_opinion: string;
+                refer_answer: string;
+                approve: string;
+                publish: string;
+                convert_to_proactive: string;
+                revise: string;
+            };
+            fileSteps: {
+                replace_attachment: string;
+                withdraw_attachment: string;
+            };
+            findingKinds: {
+                [key: string]: string;
+            };
+            itemKinds: {
+                [key: string]: string;
+            };
+            consultationKinds: {
+                [key: string]: string;
+            };
+            consultationAnswers: {
+                [key: string]: string;
+            };
+            recheckResults: {
+                [key: string]: string;
+            };
+            transitions: {
+                from: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
+                action: "submit" | "return" | "pass_check" | "dept_opinion" | "secrecy_opinion" | "refer_answer" | "approve" | "publish" | "convert_to_proactive" | "revise";
+                roles: ("drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor")[];
+                to: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
+            }[];
+        };
+        FilingEntry: {
+            itemId: string;
+            version: number;
+            indexNumber: string;
+            title: string;
+            category: "overview" | "policy" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "other";
+            docNumber: string;
+            dateMade: string;
+            publishedOn: string;
+        };
+        FilingPeriod: {
+            period: string;
+            label: string;
+            from: string;
+            to: string;
+        };
+        FilingPreview: {
+            period: string;
+            label: string;
+            from: string;
+            to: string;
+            items: components["schemas"]["FilingEntry"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        Finding: {
+            id: string;
+            source: string;
+            kind: string;
+            start: number;
+            end: number;
+            text: string;
+            status: "open" | "removed" | "accepted" | "not_a_mark";
+            reason: string;
+        };
+        Grant: {
+            id: string;
+            agencyId: string;
+            agencyName: string;
+            role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
+        };
+        InterpretationPlan: {
+            outline: string;
+            form: string;
+            channel: string;
+            time: string;
+        };
+        Item: {
+            id: string;
+            agencyId: string;
+            unitId: string;
+            unitName: string;
+            drafterId: string;
+            drafterName: string;
+            kind: "document" | "other";
+            docKind: ("order" | "decision" | "announcement" | "notice" | "bulletin" | "report" | "request" | "reply" | "opinion" | "letter" | "minutes") | (never | null);
+            docNumber: string;
+            title: string;
+            summary: string;
+            body: string;
+            dateMade: string;
+            category: "overview" | "policy" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "other";
+            attribute: ("proactive" | "on_application" | "not_disclosed") | (never | null);
+            attributeReason: string;
+            nonPublicParts: string;
+            policyLevel: "none" | "normative" | "important";
+            interpretationPlan: components["schemas"]["InterpretationPlan"] | null;
+            leadingGroupReview: string;
+            major: boolean;
+            collectiveDecision: string;
+            conclusion: ("proactive" | "on_application" | "exempt" | "refer") | (never | null);
+            state: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
+            validity: "valid" | "expired" | "repealed";
+            version: number;
+            changeReason: string;
+            changedOn: string;
+            channels: ("platform" | "credit" | "website" | "media" | "reading_points" | "service_hall" | "hotline" | "app_wechat")[];
+            paperCopies: number;
+            indexNumber: string | null;
+            publishedAt: string | null;
+            colophon: string | null;
+        };
+        ItemAttachment: {
+            id: string;
+            name: string;
+            kind: string;
+            mime: string;
+            size: number;
+            hasPublicVersion: boolean;
+            createdAt: string;
+        };
+        ItemDetail: {
+            item: components["schemas"]["Item"];
+            deadline: components["schemas"]["Deadline"] | null;
+            actions: ("submit" | "return" | "pass_check" | "dept_opinion" | "secrecy_opinion" | "refer_answer" | "approve" | "publish" | "convert_to_proactive" | "revise")[];
+            attachmentActions: ("add" | "remove" | "replace" | "withdraw")[];
+            steps: components["schemas"]["ItemStep"][];
+            consultations: components["schemas"]["Consultation"][];
+            attachments: components["schemas"]["ItemAttachment"][];
+            findings: components["schemas"]["Finding"][];
+            redactions: components["schemas"]["Redaction"][];
+        };
+        ItemListEntry: {
+            id: string;
+            agencyId: string;
+            unitId: string;
+            unitName: string;
+            drafterId: string;
+            drafterName: string;
+            kind: "document" | "other";
+            docKind: ("order" | "decision" | "announcement" | "notice" | "bulletin" | "report" | "request" | "reply" | "opinion" | "letter" | "minutes") | (never | null);
+            docNumber: string;
+            title: string;
+            summary: string;
+            body: string;
+            dateMade: string;
+            category: "overview" | "policy" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "other";
+            attribute: ("proactive" | "on_application" | "not_disclosed") | (never | null);
+            attributeReason: string;
+            nonPublicParts: string;
+            policyLevel: "none" | "normative" | "important";
+            interpretationPlan: components["schemas"]["InterpretationPlan"] | null;
+            leadingGroupReview: string;
+            major: boolean;
+            collectiveDecision: string;
+            conclusion: ("proactive" | "on_application" | "exempt" | "refer") | (never | null);
+            state: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
+            validity: "valid" | "expired" | "repealed";
+            version: number;
+            changeReason: string;
+            changedOn: string;
+            channels: ("platform" | "credit" | "website" | "media" | "reading_points" | "service_hall" | "hotline" | "app_wechat")[];
+            paperCopies: number;
+            indexNumber: string | null;
+            publishedAt: string | null;
+            colophon: string | null;
+            deadline: components["schemas"]["Deadline"] | null;
+        };
+        ItemStep: {
+            id: string;
+            at: string;
+            actorName: string;
+            role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
+            action: ("submit" | "return" | "pass_check" | "dept_opinion" | "secrecy_opinion" | "refer_answer" | "approve" | "publish" | "convert_to_proactive" | "revise") | ("replace_attachment" | "withdraw_attachment");
+            fromState: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
+            toState: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
+            opinion: string;
+            data: {
+                conclusion?: "proactive" | "on_application" | "exempt" | "refer";
+                channels?: ("platform" | "credit" | "website" | "media" | "reading_points" | "service_hall" | "hotline" | "app_wechat")[];
+                indexNumber?: string | null;
+            } | null;
+        };
+        LedgerEntry: {
+            id: string;
+            indexNumber: string;
+            title: string;
+            docNumber: string;
+            category: "overview" | "policy" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "other";
+            unitName: string;
+            drafterName: string;
+            deptReviewer: string;
+            secrecyReviewer: string;
+            approverName: string;
+            approvedAt: string | null;
+            dateMade: string;
+            publishedAt: string;
+            version: number;
+            validity: "valid" | "expired" | "repealed";
+            paperCopies: number;
+        };
+        LetterTemplate: {
+            numberPattern: string;
+            signatureName: string;
+            contactPerson: string;
+            contactPhone: string;
+            reconsiderationBody: string;
+            court: string;
+            dateStyle: "chinese" | "arabic";
+            agencyId: string;
+            agencyName: string;
+            updatedAt: string | null;
+            defaults: {
+                signatureName: string;
+                contactPhone: string;
+                reconsiderationBody: string;
+                court: string;
+            };
+            nextNumber: string;
+        };
+        ListVocabulary: {
+            reasonCategories: {
+                state_secret: {
+                    label: string;
+                    article: string;
+                };
+                law_prohibited: {
+                    label: string;
+                    article: string;
+                };
+                security_stability: {
+                    label: string;
+                    article: string;
+                };
+                trade_secret_privacy: {
+                    label: string;
+                    article: string;
+                };
+                internal_affairs: {
+                    label: string;
+                    article: string;
+                };
+                process_information: {
+                    label: string;
+                    article: string;
+                };
+                enforcement_files: {
+                    label: string;
+                    article: string;
+                };
+            };
+            powerCategories: {
+                licensing: string;
+                penalty: string;
+                coercion: string;
+                levy: string;
+                benefit: string;
+                inspection: string;
+                confirmation: string;
+                reward: string;
+                adjudication: string;
+                other: string;
+            };
+            noFee: string;
+            maxSteps: number;
+        };
         LoginResult: {
             status: "ok" | "mfa_required" | "mfa_enroll_required" | "password_change_required";
             csrfToken: string;
             /** @description 上次成功登录以来的登录失败或锁定情况，仅在密码正确后告知本人 */
             notice?: string;
         };
+        Me: {
+            user: components["schemas"]["CurrentUser"];
+            grants: components["schemas"]["Grant"][];
+            csrfToken: string;
+            session: {
+                idleExpiresAt: string;
+                absoluteExpiresAt: string;
+            };
+        };
         MfaSetup: {
             secret: string;
             otpauthUrl: string;
             qrDataUrl: string;
+        };
+        NegativeEntry: {
+            id: string;
+            agencyId: string;
+            matter: string;
+            reasonCategory: "state_secret" | "law_prohibited" | "security_stability" | "trade_secret_privacy" | "internal_affairs" | "process_information" | "enforcement_files";
+            legalBasis: string;
+            note: string;
+            listedOn: string;
+            reviewedOn: string;
+            updatedAt: string;
+        };
+        NonPublicEntry: {
+            id: string;
+            title: string;
+            docNumber: string;
+            unitName: string;
+            attribute: "proactive" | "on_application" | "not_disclosed";
+            reason: string;
+            dateMade: string;
+            lastCheck: {
+                year: number;
+                result: "keep" | "convert";
+                reason: string;
+                at: string;
+            } | null;
+            checkedThisYear: boolean;
+        };
+        OutcomeInfo: {
+            group: string;
+            label: string;
+            reply: "already_public" | "provided" | "not_disclosed" | "not_exist" | "not_held" | "repeat" | "special_law" | "partial" | "not_processed" | "closed";
+        };
+        Period: {
+            from: string;
+            to: string;
+        };
+        Power: {
+            id: string;
+            agencyId: string;
+            name: string;
+            category: "licensing" | "penalty" | "coercion" | "levy" | "benefit" | "inspection" | "confirmation" | "reward" | "adjudication" | "other";
+            actor: string;
+            legalBasis: string;
+            timeLimit: string;
+            oversight: string;
+            steps: components["schemas"]["PowerStep"][];
+            updatedAt: string;
+        };
+        PowerStep: {
+            name: string;
+            actor: string;
+            timeLimit: string;
+            note: string;
+        };
+        Redaction: {
+            id: string;
+            phrase: string;
+            reason: string;
+            createdAt: string;
+        };
+        RoleInfo: {
+            role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
+            label: string;
+            description: string;
+            adminTriad: boolean;
+        };
+        SampleForm: {
+            name: string;
+            url: string;
+            text: string;
+        };
+        ServiceItem: {
+            id: string;
+            agencyId: string;
+            name: string;
+            dutyPost: string;
+            legalBasis: string;
+            acceptingUnit: string;
+            place: string;
+            eligibility: string;
+            process: string;
+            materials: string[];
+            forms: components["schemas"]["SampleForm"][];
+            fee: string;
+            feeBasis: string;
+            timeLimit: string;
+            enquiries: string;
+            complaints: string;
+            updatedAt: string;
+        };
+        Stretch: {
+            text: string;
+            hit: boolean;
+        };
+        Table3Report: {
+            period: components["schemas"]["Period"];
+            rows: {
+                new: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                carried_in: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                granted: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                partial: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_state_secret: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_law: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_safety: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_third_party: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_internal: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_process: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_enforcement: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                refused_query: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unable_not_held: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unable_create: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unable_unclear: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unprocessed_petition: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unprocessed_repeat: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unprocessed_publication: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unprocessed_excessive: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                unprocessed_confirm: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                other_no_correction: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                other_no_fee: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                other: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                results_total: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+                carried_out: {
+                    natural: number;
+                    commercial: number;
+                    research: number;
+                    public_welfare: number;
+                    legal_services: number;
+                    other_org: number;
+                    total: number;
+                };
+            };
+            check: {
+                ok: boolean;
+                left: number;
+                right: number;
+            };
+        };
+        Todo: {
+            id: string;
+            kind: string;
+            title: string;
+            due: string | null;
+            light: ("green" | "yellow" | "red") | (never | null);
+            link: string | null;
+            attribute?: string | null;
+        };
+        Unit: {
+            id: string;
+            agencyId: string;
+            parentId: string | null;
+            name: string;
+            kind: "department" | "affiliated";
+            status: "active" | "dissolved";
+            successorId: string | null;
+            contactUserId: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+        };
+        User: {
+            id: string;
+            username: string;
+            name: string;
+            agencyId: string;
+            agencyName: string;
+            unitId: string | null;
+            unitName: string | null;
+            phone: string | null;
+            email: string | null;
+            status: "active" | "disabled";
+            lockedUntil: string | null;
+            mfaEnabled: boolean;
+            roles: ("drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor")[];
+        };
+        WorkdayCount: {
+            count: number;
+            provisional: boolean;
         };
     };
     responses: never;

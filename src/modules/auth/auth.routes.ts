@@ -5,6 +5,7 @@ import { actorOf, clientOf, SESSION_COOKIE, sessionOf } from '../../http/access.
 import type { AppDeps } from '../../http/deps.ts';
 import { listGrants } from '../org/org.service.ts';
 import * as auth from './auth.service.ts';
+import { Me } from './auth.schemas.ts';
 
 const LoginResult = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('mfa_required'), Type.Literal('mfa_enroll_required'), Type.Literal('password_change_required')]), csrfToken: Type.String(),
@@ -58,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/auth/me', {
     config: { access: 'staff' },
-    schema: { tags: ['auth'], summary: '当前用户、角色和会话' },
+    schema: { response: { 200: Me }, tags: ['auth'], summary: '当前用户、角色和会话' },
   }, async (req) => {
     const actor = actorOf(req);
     const session = sessionOf(req);
