@@ -20,8 +20,6 @@ import type {
   FeeBasis,
   FindingStatus,
   IdType,
-  ItemKind,
-  RecheckResult,
   TrafficLight,
   UnitKind,
 } from './types';
@@ -74,22 +72,6 @@ export function formatSize(bytes: number): string {
 // ---- documents (信息发布). Most labels come from GET /documents/vocabulary; these are the
 // few the server sends only as keys. ----
 
-export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
-  document: '公文',
-  other: '其他信息',
-};
-
-/** Kinds of the sensitive-content check (the server's scanner sends only the key). */
-export const FINDING_KIND_LABELS: Record<string, string> = {
-  id_number: '身份证号码',
-  mobile: '手机号码',
-  landline: '固定电话',
-  bank_card: '银行卡号',
-  email: '电子邮箱',
-  secrecy_mark: '密级标识',
-  person_name: '个人姓名',
-};
-
 export const FINDING_STATUS: Record<FindingStatus, { color: string; label: string }> = {
   open: { color: 'warning', label: '待处理' },
   removed: { color: 'default', label: '已删除' },
@@ -101,11 +83,6 @@ export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
   joint: '联合制作单位',
   third_party: '第三方',
   referral: '保密行政管理部门（报审）',
-};
-
-export const RECHECK_RESULT_LABELS: Record<RecheckResult, string> = {
-  keep: '继续不公开',
-  convert: '转为主动公开',
 };
 
 // ---- applications (依申请公开). Most labels come from GET /applications/vocabulary; these are
