@@ -4739,6 +4739,12 @@ export type components = {
                 not_processed: string;
                 closed: string;
             };
+            idTypes: {
+                prc_id: string;
+                passport: string;
+                other: string;
+                org: string;
+            };
             states: {
                 unconfirmed: string;
                 received: string;

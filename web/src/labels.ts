@@ -19,7 +19,6 @@ import type {
   ConsultationKind,
   FeeBasis,
   FindingStatus,
-  IdType,
   TrafficLight,
   UnitKind,
 } from './types';
@@ -87,14 +86,6 @@ export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
 
 // ---- applications (依申请公开). Most labels come from GET /applications/vocabulary; these are
 // the few the server sends only as keys. ----
-
-/** The portal's own names for the ID types (src/portal/apply.routes.ts). */
-export const ID_TYPE_LABELS: Record<IdType, string> = {
-  prc_id: '居民身份证',
-  passport: '护照',
-  other: '其他证件',
-  org: '统一社会信用代码证',
-};
 
 /** Table 3's column group over every applicant kind but 自然人. */
 export const ORGANISATION_LABEL = '法人或其他组织';

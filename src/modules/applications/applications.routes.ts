@@ -50,7 +50,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/applications/vocabulary', { config: { access: 'staff' }, schema: { response: { 200: AppVocabulary }, tags: ['applications'], summary: '申请人类型、收到方式、答复结果（年报表三）等词表' } }, async () => ({
     applicantKinds: APPLICANT_KINDS, channels: CHANNELS, receiptRules: RECEIPT_RULE, forms: FORMS, deliveries: DELIVERIES, outcomes: OUTCOMES,
-    replyTypes: REPLY_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS, appealKinds: APPEAL_KINDS, extensionApprovers: EXTENSION_APPROVERS,
+    replyTypes: REPLY_TYPES, idTypes: ID_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS, appealKinds: APPEAL_KINDS, extensionApprovers: EXTENSION_APPROVERS,
   }));
 
   const AgencyParam = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });

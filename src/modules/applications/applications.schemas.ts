@@ -43,6 +43,7 @@ export const AppVocabulary = Type.Object(
     deliveries: Type.Record(oneOf(DELIVERIES), Type.String()),
     outcomes: Type.Record(oneOf(OUTCOMES), OutcomeInfo),
     replyTypes: Type.Record(oneOf(REPLY_TYPES), Type.String()),
+    idTypes: Type.Record(oneOf(ID_TYPES), Type.String()),
     states: Type.Record(oneOf(APPLICATION_STATES), Type.String()),
     actions: Type.Record(oneOf(APPLICATION_ACTIONS), Type.String()),
     reviewKinds: Type.Record(oneOf(REVIEW_KINDS), Type.String()),
