@@ -13,7 +13,6 @@ const inBeijing = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(
 import type {
   AppConsultationAnswerKind,
   AppConsultationKind,
-  AppealKind,
   AppealResult,
   ApplicationFlag,
   ConsultationKind,
@@ -96,15 +95,6 @@ export const APPLICATION_FLAGS: Record<ApplicationFlag, { label: string; title: 
   excessive: { label: '申请过多', title: '同一申请人本月申请数量明显超过合理范围（《中华人民共和国政府信息公开条例》第三十五条），可要求说明理由' },
 };
 
-/** Timeline entries beside the workflow moves (the server labels only the moves and 登记). */
-export const APPLICATION_STEP_LABELS: Record<string, string> = {
-  register: '登记',
-  extend: '延期答复',
-  consult: '征求意见',
-  consult_answer: '登记征求意见结果',
-  deliver: '登记送达',
-};
-
 export const APPLICANT_ROLE_LABEL = '申请人';
 
 export const APP_CONSULTATION_KIND_LABELS: Record<AppConsultationKind, string> = {
@@ -130,12 +120,6 @@ export const APPLICATION_FILE_KINDS: Record<string, string> = {
   letter_fee: '收费通知书',
   provided: '提供的信息',
   provided_original: '提供信息原件（仅内部）',
-};
-
-export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
-  reconsideration: '行政复议',
-  lawsuit_direct: '行政诉讼（未经复议直接起诉）',
-  lawsuit_after_reconsideration: '行政诉讼（复议后起诉）',
 };
 
 /** Table 4's result columns. */
