@@ -5,7 +5,7 @@
  */
 import type { Category, DocKind, PolicyLevel, Validity } from '../src/modules/documents/documents.rules.ts';
 import { colophonMark, formatIndexNumber } from '../src/modules/documents/documents.rules.ts';
-import type { PublishedSnapshot } from '../src/modules/documents/documents.publication.ts';
+import type { PublishedSnapshot } from '../src/modules/documents/documents.tables.ts';
 import {
   AGENCIES, CITY, CLOSING_SENTENCES, DOC_KIND_SUFFIXES, FIELDS, GENERIC_SENTENCES, LAWS, MIDDLE_SENTENCES, OPENING_SENTENCES, OTHER_TITLES,
   RARE_PHRASES, ROADS, TITLE_VERBS, TITLE_WORKS, type Field,

@@ -13,6 +13,9 @@ export const pageOf = <T extends ReturnType<typeof Type.Object>>(item: T) =>
     pageSize: Type.Integer(),
   });
 
+/** A whole list, unpaged: `{ items }`. */
+export const itemsOf = <T extends ReturnType<typeof Type.Object>>(item: T) => Type.Object({ items: Type.Array(item) });
+
 export type Paging = { page: number; pageSize: number };
 
 export const paging = (q: { page?: number; pageSize?: number }): Paging => ({

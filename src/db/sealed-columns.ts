@@ -1,10 +1,9 @@
 import {
   AliasNode, BinaryOperationNode, ColumnNode, ColumnUpdateNode, OperationNodeTransformer, PrimitiveValueListNode, ReferenceNode, TableNode, ValueListNode, ValueNode, ValuesNode,
   type InsertQueryNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode,
-  type UnknownRow, type UpdateQueryNode,
+  type Kysely, type UnknownRow, type UpdateQueryNode,
 } from 'kysely';
 import { blindIndex, isSealed, open, seal, type Keyring } from '../core/field-crypto.ts';
-import type { Tx } from './database.ts';
 
 /** A sealed column, and the column holding its blind index where rows are found by its value. */
 export type SealedColumn = { index?: string };
@@ -134,7 +133,7 @@ export class SealedColumnsPlugin implements KyselyPlugin {
 }
 
 /** The keyring a connection seals with; the audit chain keys its links with the same ring. */
-export function keyringOf(db: Tx): Keyring {
+export function keyringOf(db: Pick<Kysely<unknown>, 'getExecutor'>): Keyring {
   const plugin = db.getExecutor().plugins.find((p): p is SealedColumnsPlugin => p instanceof SealedColumnsPlugin);
   if (!plugin) throw new Error('this database connection has no key ring');
   return plugin.ring;

@@ -100,6 +100,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   installErrorHandling(app);
   installHardening(app);
+  // Response schemas describe the payloads (OpenAPI, the console's generated types, and the
+  // type-check of every handler's answer); they do not filter it: the body goes out as
+  // JSON.stringify writes it, so a field a schema forgot is never silently dropped.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

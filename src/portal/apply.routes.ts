@@ -3,7 +3,7 @@ import { chinaDateTimeOf, chinaLongDateOf, chinaMomentOf, chinaToday } from '../
 import { AppError } from '../core/errors.ts';
 import { isValidPrcId } from '../core/prc-id.ts';
 import type { AppDeps } from '../http/deps.ts';
-import { APPLICANT_KINDS, DELIVERIES, FORMS, OPEN_STATES, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
+import { APPLICANT_KINDS, DELIVERIES, FORMS, ID_TYPES, OPEN_STATES, STATES, type ApplicantKind } from '../modules/applications/applications.rules.ts';
 import { applicantCase, applicantFiles, actOn, caseView, confirmDueReceipts, register, type ApplicantInput } from '../modules/applications/applications.service.ts';
 import { filesRoot } from '../modules/documents/documents.publication.ts';
 import { htmlToPdf } from '../modules/files/html-pdf.ts';
@@ -17,7 +17,6 @@ import { sendDownload } from '../http/download.ts';
 type Form = Record<string, string>;
 type Agency = { id: string; code: string; name: string; address: string; phone: string; email: string };
 
-const ID_TYPES = { prc_id: '居民身份证', passport: '护照', other: '其他证件', org: '统一社会信用代码证' } as const;
 
 /** The fields of the official application form (政府信息公开申请表), with what each must hold. */
 function validate(f: Form): { input: ApplicantInput | null; errors: Record<string, string> } {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { chinaDateOf as day } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { catalogScope, parseFilter } from '../modules/catalog/catalog.repo.ts';
-import type { PublishedSnapshot } from '../modules/documents/documents.publication.ts';
+import type { PublishedSnapshot } from '../modules/documents/documents.tables.ts';
 import { FORMS, INTERPRETATION_CATEGORY } from '../modules/interpretation/interpretation.rules.ts';
 import type { PublicInterpretation } from '../modules/interpretation/interpretation.workflow.ts';
 import { flatQuery, intParam } from './agency.ts';

@@ -13,7 +13,7 @@ import type { Tx } from '../../src/db/database.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { indexPublishedItem } from '../../src/modules/catalog/catalog.entries.ts';
 import { searchCatalog } from '../../src/modules/catalog/catalog.search.ts';
-import type { PublishedSnapshot } from '../../src/modules/documents/documents.publication.ts';
+import type { PublishedSnapshot } from '../../src/modules/documents/documents.tables.ts';
 import { colophonMark } from '../../src/modules/documents/documents.rules.ts';
 import { agencyId, userId, withDemoCity } from '../support/app.ts';
 import { CORPUS, type CorpusDoc } from './corpus.ts';

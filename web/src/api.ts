@@ -3,8 +3,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type {
   ActionInput,
-  AddWorkdaysResult,
-  Agency,
   AgencyInput,
   AppConsultationAnswer,
   AppConsultationKind,
@@ -13,82 +11,47 @@ import type {
   ApplicationAction,
   ApplicationActionInput,
   ApplicationDetail,
-  ApplicationSettings,
   ApplicationIntake,
-  ApplicationListEntry,
   ApplicationQuery,
-  ApplicationRegistered,
-  AppVocabulary,
-  AuditEvent,
+  ApplicationSettings,
   AuditFilter,
-  AuditKind,
   AuditQuery,
-  AuditCheckpoint,
-  AuditVerification,
-  CatalogEntries,
-  CatalogEntriesQuery,
-  CatalogFiling,
-  CatalogFilings,
   CalendarDayInput,
-  CalendarYear,
+  CatalogEntriesQuery,
   ConsultationAnswer,
   ConsultationKind,
-  DocVocabulary,
+  DeliveryRecord,
   FilingInput,
-  FilingPreview,
   FindingStatus,
-  Grant,
   GrantInput,
-  Item,
   ItemAction,
-  ItemAttachment,
-  ItemDetail,
   ItemInput,
-  ItemListEntry,
   ItemQuery,
-  Items,
-  LedgerEntry,
   LedgerFilter,
   LedgerQuery,
-  LetterTemplate,
   LetterTemplateInput,
-  LoginResult,
-  Me,
-  MfaSetup,
-  NonPublicEntry,
+  ListQuery,
+  NegativeEntryInput,
+  NegativeListQuery,
   NonPublicQuery,
-  DeliveryRecord,
-  Page,
   PageQuery,
   PasswordChange,
   Period,
+  PowerInput,
+  PowerQuery,
+  PowerStepInput,
   RecheckResult,
   ReviewKind,
-  RoleInfo,
   SecuritySettings,
+  ServiceInput,
   SiteSettings,
-  Table3Report,
-  Todo,
-  Unit,
   UnitInput,
-  User,
   UserCreate,
   UserQuery,
   UserUpdate,
   Validity,
-  WorkdayCount,
-  ListQuery,
-  ListVocabulary,
-  NegativeEntry,
-  NegativeEntryInput,
-  NegativeListQuery,
-  Power,
-  PowerInput,
-  PowerQuery,
-  PowerStepInput,
-  ServiceInput,
-  ServiceItem,
 } from './types';
+import type { BodyOf, Method, Path, PathOf, PathParamsOf, QueryOf, ResponseOf } from './schema';
 
 export const API_BASE = '/api/v1';
 
@@ -127,7 +90,7 @@ function keepCsrf<T extends { csrfToken: string }>(result: T): T {
 // On these a 401 means "wrong password / code", not "session expired".
 const CREDENTIAL_PATHS = new Set(['/auth/login', '/auth/mfa', '/auth/mfa/enable', '/auth/password']);
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryParams = Record<string, string | number | boolean | undefined>;
 
 /** `path?query` without the blank parameters; also builds plain links (downloads, exports). */
@@ -150,7 +113,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 /** A JSON body, or a FormData (multipart upload) sent as the browser encodes it. */
-async function request<T>(method: Method, path: string, body?: unknown, params?: QueryParams): Promise<T> {
+async function request<T>(method: Verb, path: string, body?: unknown, params?: QueryParams): Promise<T> {
   const multipart = body instanceof FormData;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
@@ -187,7 +150,36 @@ const patch = <T = void>(path: string, body: unknown) => request<T>('PATCH', pat
 const del = <T = void>(path: string) => request<T>('DELETE', path);
 const seg = encodeURIComponent;
 
-/** The typed verbs, for the feature folders that keep their own endpoints beside their pages. */
+/** A call of `method path` as the generated types describe it: `{name}` parameters, query and JSON body (or a FormData upload). */
+type Call<P extends Path, M extends Method> = {
+  path?: PathParamsOf<P, M>;
+  query?: QueryOf<P, M>;
+  body?: BodyOf<P, M> | FormData;
+};
+
+/** `/items/{id}` with each parameter filled in and encoded. */
+const fill = (path: string, params: Record<string, string | number> = {}) =>
+  path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+
+const METHODS = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' } as const;
+
+/** The request typed by the server's OpenAPI document: a path the server does not have, a wrong field or a renamed one fails the type-check. */
+function call<M extends Method>(method: M) {
+  return <P extends PathOf<M>>(path: P, options: Call<P, M> = {}): Promise<ResponseOf<P, M>> =>
+    request<ResponseOf<P, M>>(METHODS[method], fill(path, options.path as Record<string, string>), options.body, options.query as QueryParams);
+}
+
+/**
+ * The request verbs typed by the server's OpenAPI document: call them with the server's path
+ * template and the types follow, e.g. `client.get('/opinion/cases/{id}', { path: { id } })`
+ * answers `ResponseOf<'/opinion/cases/{id}', 'get'>` (docs/api-types.md).
+ */
+export const client = { get: call('get'), post: call('post'), put: call('put'), patch: call('patch'), del: call('delete') };
+
+/**
+ * The untyped verbs (`http.get<T>(path, query)`), kept only until the feature folders written
+ * before the generated types move to `client` (docs/api-types.md); then they go.
+ */
 export const http = { get, post, put, patch, del };
 
 /** One file as the multipart field `file`. */
@@ -200,178 +192,178 @@ function fileForm(file: Blob, name?: string): FormData {
 export const api = {
   auth: {
     login: (username: string, password: string) =>
-      post<LoginResult>('/auth/login', { username, password }).then(keepCsrf),
-    verifyMfa: (code: string) => post<LoginResult>('/auth/mfa', { code }).then(keepCsrf),
-    setupMfa: () => post<MfaSetup>('/auth/mfa/setup'),
-    enableMfa: (code: string) => post<LoginResult>('/auth/mfa/enable', { code }).then(keepCsrf),
-    logout: () => post('/auth/logout').finally(clearCsrf),
-    me: () => get<Me>('/auth/me').then(keepCsrf),
-    changePassword: (input: PasswordChange) => post('/auth/password', input),
+      client.post('/auth/login', { body: { username, password } }).then(keepCsrf),
+    verifyMfa: (code: string) => client.post('/auth/mfa', { body: { code } }).then(keepCsrf),
+    setupMfa: () => client.post('/auth/mfa/setup'),
+    enableMfa: (code: string) => client.post('/auth/mfa/enable', { body: { code } }).then(keepCsrf),
+    logout: () => client.post('/auth/logout').finally(clearCsrf),
+    me: () => client.get('/auth/me').then(keepCsrf),
+    changePassword: (input: PasswordChange) => client.post('/auth/password', { body: input }),
   },
   agencies: {
-    list: () => get<Items<Agency>>('/agencies'),
-    create: (input: AgencyInput) => post<Agency>('/agencies', input),
-    update: (id: string, input: Partial<AgencyInput>) => patch<Agency>(`/agencies/${seg(id)}`, input),
+    list: () => client.get('/agencies'),
+    create: (input: AgencyInput) => client.post('/agencies', { body: input }),
+    update: (id: string, input: Partial<AgencyInput>) => client.patch('/agencies/{id}', { path: { id }, body: input }),
   },
   units: {
-    list: (agencyId: string) => get<Items<Unit>>(`/agencies/${seg(agencyId)}/units`),
-    create: (agencyId: string, input: UnitInput) => post<Unit>(`/agencies/${seg(agencyId)}/units`, input),
-    update: (id: string, input: Partial<UnitInput>) => patch<Unit>(`/units/${seg(id)}`, input),
-    dissolve: (id: string, successorId: string) => post(`/units/${seg(id)}/dissolve`, { successorId }),
-    setContact: (id: string, userId: string) => put(`/units/${seg(id)}/contact`, { userId }),
+    list: (agencyId: string) => client.get('/agencies/{agencyId}/units', { path: { agencyId } }),
+    create: (agencyId: string, input: UnitInput) => client.post('/agencies/{agencyId}/units', { path: { agencyId }, body: input }),
+    update: (id: string, input: Partial<UnitInput>) => client.patch('/units/{id}', { path: { id }, body: input }),
+    dissolve: (id: string, successorId: string) => client.post('/units/{id}/dissolve', { path: { id }, body: { successorId } }),
+    setContact: (id: string, userId: string) => client.put('/units/{id}/contact', { path: { id }, body: { userId } }),
   },
   users: {
-    list: (query: UserQuery) => get<Page<User>>('/users', { ...query }),
-    create: (input: UserCreate) => post<User>('/users', input),
-    update: (id: string, input: UserUpdate) => patch<User>(`/users/${seg(id)}`, input),
-    unlock: (id: string) => post(`/users/${seg(id)}/unlock`),
-    resetPassword: (id: string, newPassword: string) => post(`/users/${seg(id)}/reset-password`, { newPassword }),
-    grants: (id: string) => get<Items<Grant>>(`/users/${seg(id)}/grants`),
-    addGrant: (id: string, input: GrantInput) => post<Grant>(`/users/${seg(id)}/grants`, input),
+    list: (query: UserQuery) => client.get('/users', { query: { ...query } }),
+    create: (input: UserCreate) => client.post('/users', { body: input }),
+    update: (id: string, input: UserUpdate) => client.patch('/users/{id}', { path: { id }, body: input }),
+    unlock: (id: string) => client.post('/users/{id}/unlock', { path: { id } }),
+    resetPassword: (id: string, newPassword: string) => client.post('/users/{id}/reset-password', { path: { id }, body: { newPassword } }),
+    grants: (id: string) => client.get('/users/{id}/grants', { path: { id } }),
+    addGrant: (id: string, input: GrantInput) => client.post('/users/{id}/grants', { path: { id }, body: input }),
   },
   roles: {
-    list: () => get<Items<RoleInfo>>('/roles'),
+    list: () => client.get('/roles'),
   },
   grants: {
-    remove: (id: string) => del(`/grants/${seg(id)}`),
+    remove: (id: string) => client.del('/grants/{id}', { path: { id } }),
   },
   audit: {
-    list: (query: AuditQuery) => get<Page<AuditEvent>>('/audit', { ...query }),
-    verify: () => get<AuditVerification>('/audit/verify'),
-    kinds: () => get<{ items: AuditKind[] }>('/audit/kinds'),
+    list: (query: AuditQuery) => client.get('/audit', { query: { ...query } }),
+    verify: () => client.get('/audit/verify'),
+    kinds: () => client.get('/audit/kinds'),
     exportUrl: (filter: AuditFilter) => API_BASE + withQuery('/audit.xlsx', { ...filter }),
-    checkpoint: () => get<{ current: AuditCheckpoint; lastExported: AuditCheckpoint | null }>('/audit/checkpoint'),
+    checkpoint: () => client.get('/audit/checkpoint'),
   },
   calendar: {
-    year: (year: number) => get<CalendarYear>(`/calendar/${year}`),
-    setDay: (date: string, input: CalendarDayInput) => put(`/calendar/days/${seg(date)}`, input),
-    cover: (year: number) => post(`/calendar/${year}/cover`),
-    addWorkdays: (from: string, n: number) => get<AddWorkdaysResult>('/calendar/add-workdays', { from, n }),
-    workdays: (from: string, to: string) => get<WorkdayCount>('/calendar/workdays', { from, to }),
+    year: (year: number) => client.get('/calendar/{year}', { path: { year } }),
+    setDay: (date: string, input: CalendarDayInput) => client.put('/calendar/days/{date}', { path: { date }, body: input }),
+    cover: (year: number) => client.post('/calendar/{year}/cover', { path: { year } }),
+    addWorkdays: (from: string, n: number) => client.get('/calendar/add-workdays', { query: { from, n } }),
+    workdays: (from: string, to: string) => client.get('/calendar/workdays', { query: { from, to } }),
   },
   todos: {
-    list: () => get<Items<Todo>>('/todos'),
+    list: () => client.get('/todos'),
   },
   settings: {
-    security: () => get<SecuritySettings>('/settings/security'),
-    saveSecurity: (input: SecuritySettings) => put<SecuritySettings>('/settings/security', input),
-    site: () => get<SiteSettings>('/settings/site'),
-    saveSite: (input: SiteSettings) => put<SiteSettings>('/settings/site', input),
+    security: () => client.get('/settings/security'),
+    saveSecurity: (input: SecuritySettings) => client.put('/settings/security', { body: input }),
+    site: () => client.get('/settings/site'),
+    saveSite: (input: SiteSettings) => client.put('/settings/site', { body: input }),
   },
   documents: {
-    vocabulary: () => get<DocVocabulary>('/documents/vocabulary'),
-    list: (query: ItemQuery) => get<Page<ItemListEntry>>('/items', { ...query }),
-    get: (id: string) => get<ItemDetail>(`/items/${seg(id)}`),
-    create: (input: ItemInput) => post<Item>('/items', input),
-    update: (id: string, input: Partial<ItemInput>) => patch<Item>(`/items/${seg(id)}`, input),
+    vocabulary: () => client.get('/documents/vocabulary'),
+    list: (query: ItemQuery) => client.get('/items', { query: { ...query } }),
+    get: (id: string) => client.get('/items/{id}', { path: { id } }),
+    create: (input: ItemInput) => client.post('/items', { body: input }),
+    update: (id: string, input: Partial<ItemInput>) => client.patch('/items/{id}', { path: { id }, body: input }),
     /** A workflow move; answers the item as it now stands. Refusals are 409 with every reason joined by ；. */
     act: (id: string, action: ItemAction, input: ActionInput = {}) =>
-      post<ItemDetail>(`/items/${seg(id)}/actions/${seg(action)}`, input),
+      client.post('/items/{id}/actions/{action}', { path: { id, action }, body: input }),
     uploadAttachment: (itemId: string, file: Blob) =>
-      post<Pick<ItemAttachment, 'id' | 'name' | 'kind' | 'mime' | 'size'>>(`/items/${seg(itemId)}/attachments`, fileForm(file)),
+      client.post('/items/{id}/attachments', { path: { id: itemId }, body: fileForm(file) }),
     /** The text and headings of a Word file, for the body of the drafting form (nothing is stored). */
-    importDocx: (file: Blob) => post<{ text: string; headings: string[] }>('/items/import-docx', fileForm(file)),
-    removeAttachment: (id: string) => del(`/attachments/${seg(id)}`),
+    importDocx: (file: Blob) => client.post('/items/import-docx', { body: fileForm(file) }),
+    removeAttachment: (id: string) => client.del('/attachments/{id}', { path: { id } }),
     /** The office replaces a file of an approved item with a cleaned copy (SEC-10). */
     replaceAttachment: (id: string, file: Blob) =>
-      post<Pick<ItemAttachment, 'id' | 'name' | 'kind' | 'mime' | 'size'>>(`/attachments/${seg(id)}/replace`, fileForm(file)),
-    withdrawAttachment: (id: string, reason: string) => post(`/attachments/${seg(id)}/withdraw`, { reason }),
+      client.post('/attachments/{id}/replace', { path: { id }, body: fileForm(file) }),
+    withdrawAttachment: (id: string, reason: string) => client.post('/attachments/{id}/withdraw', { path: { id }, body: { reason } }),
     /** The original file (staff only); a plain link, since a GET needs no CSRF header. */
     attachmentUrl: (id: string) => `${API_BASE}/attachments/${seg(id)}/original`,
     addConsultation: (itemId: string, kind: Exclude<ConsultationKind, 'referral'>, party: string) =>
-      post<{ id: string }>(`/items/${seg(itemId)}/consultations`, { kind, party }),
-    answerConsultation: (id: string, input: ConsultationAnswer) => post(`/consultations/${seg(id)}/answer`, input),
-    extendReferral: (itemId: string, note: string) => post(`/items/${seg(itemId)}/referral/extend`, { note }),
+      client.post('/items/{id}/consultations', { path: { id: itemId }, body: { kind, party } }),
+    answerConsultation: (id: string, input: ConsultationAnswer) => client.post('/consultations/{id}/answer', { path: { id }, body: input }),
+    extendReferral: (itemId: string, note: string) => client.post('/items/{id}/referral/extend', { path: { id: itemId }, body: { note } }),
     recordCollectiveDecision: (itemId: string, decision: string) =>
-      put(`/items/${seg(itemId)}/collective-decision`, { decision }),
+      client.put('/items/{id}/collective-decision', { path: { id: itemId }, body: { decision } }),
     addRedaction: (itemId: string, phrase: string, reason: string) =>
-      post<{ id: string }>(`/items/${seg(itemId)}/redactions`, { phrase, reason }),
-    removeRedaction: (id: string) => del(`/redactions/${seg(id)}`),
+      client.post('/items/{id}/redactions', { path: { id: itemId }, body: { phrase, reason } }),
+    removeRedaction: (id: string) => client.del('/redactions/{id}', { path: { id } }),
     resolveFinding: (id: string, status: Exclude<FindingStatus, 'open'>, reason: string) =>
-      post(`/findings/${seg(id)}/resolve`, { status, reason }),
+      client.post('/findings/{id}/resolve', { path: { id }, body: { status, reason } }),
     setValidity: (itemId: string, validity: Validity, reason: string) =>
-      post(`/items/${seg(itemId)}/validity`, { validity, reason }),
-    recordPaperCopies: (itemId: string, copies: number) => put(`/items/${seg(itemId)}/paper-copies`, { copies }),
-    ledger: (query: LedgerQuery) => get<Page<LedgerEntry>>('/ledger', { ...query }),
+      client.post('/items/{id}/validity', { path: { id: itemId }, body: { validity, reason } }),
+    recordPaperCopies: (itemId: string, copies: number) => client.put('/items/{id}/paper-copies', { path: { id: itemId }, body: { copies } }),
+    ledger: (query: LedgerQuery) => client.get('/ledger', { query: { ...query } }),
     ledgerExportUrl: (filter: LedgerFilter) => API_BASE + withQuery('/ledger.xlsx', { ...filter }),
-    nonPublicRegister: (query: NonPublicQuery) => get<Page<NonPublicEntry>>('/register/non-public', { ...query }),
+    nonPublicRegister: (query: NonPublicQuery) => client.get('/register/non-public', { query: { ...query } }),
     recheck: (itemId: string, result: RecheckResult, reason: string) =>
-      post(`/items/${seg(itemId)}/recheck`, { result, reason }),
+      client.post('/items/{id}/recheck', { path: { id: itemId }, body: { result, reason } }),
   },
   /** 依申请公开. Most writes answer the case as it now stands; refusals are 409 with a Chinese message. */
   applications: {
-    vocabulary: () => get<AppVocabulary>('/applications/vocabulary'),
+    vocabulary: () => client.get('/applications/vocabulary'),
     /** An agency's settings: automatic confirmation (LAW-31), the extension's approver (LAW-33), the letters' bodies, its own rule's name. */
-    settings: (agencyId: string) => get<ApplicationSettings>(`/agencies/${seg(agencyId)}/application-settings`),
-    saveSettings: (agencyId: string, input: ApplicationSettings) => put<ApplicationSettings>(`/agencies/${seg(agencyId)}/application-settings`, input),
-    list: (query: ApplicationQuery) => get<Page<ApplicationListEntry>>('/applications', { ...query }),
+    settings: (agencyId: string) => client.get('/agencies/{agencyId}/application-settings', { path: { agencyId } }),
+    saveSettings: (agencyId: string, input: ApplicationSettings) => client.put('/agencies/{agencyId}/application-settings', { path: { agencyId }, body: input }),
+    list: (query: ApplicationQuery) => client.get('/applications', { query: { ...query } }),
     /** The queue as filtered, as Excel; a plain link, since a GET needs no CSRF header. */
     exportUrl: (query: Omit<ApplicationQuery, 'page' | 'pageSize'>) => API_BASE + withQuery('/applications.xlsx', { ...query }),
-    get: (id: string) => get<ApplicationDetail>(`/applications/${seg(id)}`),
+    get: (id: string) => client.get('/applications/{id}', { path: { id } }),
     /** Office intake (APP-2, LAW-31, APP-5); the secret comes back this once only. */
-    create: (input: ApplicationIntake) => post<ApplicationRegistered>('/applications', input),
+    create: (input: ApplicationIntake) => client.post('/applications', { body: input }),
     act: (id: string, action: ApplicationAction, input: ApplicationActionInput = {}) =>
-      post<ApplicationDetail>(`/applications/${seg(id)}/actions/${seg(action)}`, input),
+      client.post('/applications/{id}/actions/{action}', { path: { id, action }, body: input }),
     /** APP-3: split a multi-matter application; the first part stays here. */
-    split: (id: string, parts: string[]) => post<ApplicationDetail>(`/applications/${seg(id)}/split`, { parts }),
+    split: (id: string, parts: string[]) => client.post('/applications/{id}/split', { path: { id }, body: { parts } }),
     /** LAW-33: the leader's one extension. */
-    extend: (id: string, reason: string) => post<ApplicationDetail>(`/applications/${seg(id)}/extend`, { reason }),
+    extend: (id: string, reason: string) => client.post('/applications/{id}/extend', { path: { id }, body: { reason } }),
     /** APP-6: each review by its own role while the reply is under review. */
     review: (id: string, kind: ReviewKind, opinion: string) =>
-      post<ApplicationDetail>(`/applications/${seg(id)}/reviews`, { kind, opinion }),
+      client.post('/applications/{id}/reviews', { path: { id }, body: { kind, opinion } }),
     consult: (id: string, kind: AppConsultationKind, party: string) =>
-      post<ApplicationDetail>(`/applications/${seg(id)}/consultations`, { kind, party }),
+      client.post('/applications/{id}/consultations', { path: { id }, body: { kind, party } }),
     answerConsultation: (consultationId: string, input: AppConsultationAnswer) =>
-      post(`/application-consultations/${seg(consultationId)}/answer`, input),
-    recordDelivery: (id: string, input: DeliveryRecord) => post<ApplicationDetail>(`/applications/${seg(id)}/delivery`, input),
-    addAppeal: (id: string, input: AppealInput) => post<ApplicationDetail>(`/applications/${seg(id)}/appeals`, input),
+      client.post('/application-consultations/{id}/answer', { path: { id: consultationId }, body: input }),
+    recordDelivery: (id: string, input: DeliveryRecord) => client.post('/applications/{id}/delivery', { path: { id }, body: input }),
+    addAppeal: (id: string, input: AppealInput) => client.post('/applications/{id}/appeals', { path: { id }, body: input }),
     recordAppealResult: (appealId: string, input: AppealResultInput) =>
-      post(`/application-appeals/${seg(appealId)}/result`, input),
+      client.post('/application-appeals/{id}/result', { path: { id: appealId }, body: input }),
     /** LAW-37: information provided to the applicant; `redact` phrases are removed from a PDF or Word file. */
     uploadProvided: (id: string, file: Blob, redact: string[]) =>
       post<ApplicationDetail>(`/applications/${seg(id)}/files${redact.length ? `?${redact.map((p) => `redact=${seg(p)}`).join('&')}` : ''}`, fileForm(file)),
     /** A letter or provided file (staff only); a plain link. */
     fileUrl: (id: string) => `${API_BASE}/application-files/${seg(id)}`,
-    table3: (period: Period) => get<Table3Report>('/applications/stats/table3', { ...period }),
+    table3: (period: Period) => client.get('/applications/stats/table3', { query: { ...period } }),
     table3ExportUrl: (period: Period) => API_BASE + withQuery('/applications/stats/table3.xlsx', { ...period }),
   },
   /** 目录条目 (CAT-4): the own agency's public catalog, browsed or searched as the portal does. */
   catalog: {
-    entries: (query: CatalogEntriesQuery) => get<CatalogEntries>('/catalog/entries', { ...query }),
+    entries: (query: CatalogEntriesQuery) => client.get('/catalog/entries', { query: { ...query } }),
     entriesExportUrl: (query: Omit<CatalogEntriesQuery, 'page' | 'pageSize'>) => API_BASE + withQuery('/catalog/entries.xlsx', { ...query }),
   },
   /** 文书模板: the office's letter template of an agency (发文字号, 落款, contact line, remedies' bodies). */
   letterTemplates: {
-    get: (agencyId: string) => get<LetterTemplate>(`/letter-templates/${seg(agencyId)}`),
-    save: (agencyId: string, input: LetterTemplateInput) => put<LetterTemplate>(`/letter-templates/${seg(agencyId)}`, input),
+    get: (agencyId: string) => client.get('/letter-templates/{agencyId}', { path: { agencyId } }),
+    save: (agencyId: string, input: LetterTemplateInput) => client.put('/letter-templates/{agencyId}', { path: { agencyId }, body: input }),
     /** A sample reply in the saved template, as an image; `version` changes the address after each save. */
     previewUrl: (agencyId: string, version: number) => `${API_BASE}/letter-templates/${seg(agencyId)}/preview.png?v=${version}`,
   },
   /** 目录备案 (CAT-2) of the user's own agency. */
   filings: {
-    list: () => get<CatalogFilings>('/catalog/filings'),
-    preview: (period: string, query: PageQuery) => get<FilingPreview>(`/catalog/filings/periods/${seg(period)}`, { ...query }),
-    create: (input: FilingInput) => post<CatalogFiling>('/catalog/filings', input),
+    list: () => client.get('/catalog/filings'),
+    preview: (period: string, query: PageQuery) => client.get('/catalog/filings/periods/{period}', { path: { period }, query: { ...query } }),
+    create: (input: FilingInput) => client.post('/catalog/filings', { body: input }),
     /** The Excel list as filed; a plain link. */
     fileUrl: (id: string) => `${API_BASE}/catalog/filings/${seg(id)}/file`,
   },
   /** The published lists the office keeps (CAT-5, FIVE-4, FIVE-3); refusals are 400 with every reason joined by ；. */
   lists: {
-    vocabulary: () => get<ListVocabulary>('/lists/vocabulary'),
-    negative: (query: NegativeListQuery) => get<Page<NegativeEntry>>('/negative-list', { ...query }),
-    createNegative: (input: NegativeEntryInput) => post<NegativeEntry>('/negative-list', input),
-    updateNegative: (id: string, input: NegativeEntryInput) => patch<NegativeEntry>(`/negative-list/${seg(id)}`, input),
-    removeNegative: (id: string) => del(`/negative-list/${seg(id)}`),
-    services: (query: ListQuery) => get<Page<ServiceItem>>('/services', { ...query }),
-    createService: (input: ServiceInput) => post<ServiceItem>('/services', input),
-    updateService: (id: string, input: ServiceInput) => patch<ServiceItem>(`/services/${seg(id)}`, input),
-    removeService: (id: string) => del(`/services/${seg(id)}`),
-    powers: (query: PowerQuery) => get<Page<Power>>('/powers', { ...query }),
-    createPower: (input: PowerInput) => post<Power>('/powers', input),
-    updatePower: (id: string, input: PowerInput) => patch<Power>(`/powers/${seg(id)}`, input),
-    removePower: (id: string) => del(`/powers/${seg(id)}`),
+    vocabulary: () => client.get('/lists/vocabulary'),
+    negative: (query: NegativeListQuery) => client.get('/negative-list', { query: { ...query } }),
+    createNegative: (input: NegativeEntryInput) => client.post('/negative-list', { body: input }),
+    updateNegative: (id: string, input: NegativeEntryInput) => client.patch('/negative-list/{id}', { path: { id }, body: input }),
+    removeNegative: (id: string) => client.del('/negative-list/{id}', { path: { id } }),
+    services: (query: ListQuery) => client.get('/services', { query: { ...query } }),
+    createService: (input: ServiceInput) => client.post('/services', { body: input }),
+    updateService: (id: string, input: ServiceInput) => client.patch('/services/{id}', { path: { id }, body: input }),
+    removeService: (id: string) => client.del('/services/{id}', { path: { id } }),
+    powers: (query: PowerQuery) => client.get('/powers', { query: { ...query } }),
+    createPower: (input: PowerInput) => client.post('/powers', { body: input }),
+    updatePower: (id: string, input: PowerInput) => client.patch('/powers/{id}', { path: { id }, body: input }),
+    removePower: (id: string) => client.del('/powers/{id}', { path: { id } }),
     /** The chart of unsaved steps, drawn by the same code as the portal's. */
-    flowPreview: (name: string, steps: PowerStepInput[]) => post<{ svg: string }>('/powers/flow-preview', { name, steps }),
+    flowPreview: (name: string, steps: PowerStepInput[]) => client.post('/powers/flow-preview', { body: { name, steps } }),
   },
 };
 

@@ -13,15 +13,11 @@ const inBeijing = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(
 import type {
   AppConsultationAnswerKind,
   AppConsultationKind,
-  AppealKind,
   AppealResult,
   ApplicationFlag,
   ConsultationKind,
   FeeBasis,
   FindingStatus,
-  IdType,
-  ItemKind,
-  RecheckResult,
   TrafficLight,
   UnitKind,
 } from './types';
@@ -80,22 +76,6 @@ export function formatSize(bytes: number): string {
 // ---- documents (信息发布). Most labels come from GET /documents/vocabulary; these are the
 // few the server sends only as keys. ----
 
-export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
-  document: '公文',
-  other: '其他信息',
-};
-
-/** Kinds of the sensitive-content check (the server's scanner sends only the key). */
-export const FINDING_KIND_LABELS: Record<string, string> = {
-  id_number: '身份证号码',
-  mobile: '手机号码',
-  landline: '固定电话',
-  bank_card: '银行卡号',
-  email: '电子邮箱',
-  secrecy_mark: '密级标识',
-  person_name: '个人姓名',
-};
-
 export const FINDING_STATUS: Record<FindingStatus, { color: string; label: string }> = {
   open: { color: 'warning', label: '待处理' },
   removed: { color: 'default', label: '已删除' },
@@ -109,21 +89,8 @@ export const CONSULTATION_KIND_LABELS: Record<ConsultationKind, string> = {
   referral: '保密行政管理部门（报审）',
 };
 
-export const RECHECK_RESULT_LABELS: Record<RecheckResult, string> = {
-  keep: '继续不公开',
-  convert: '转为主动公开',
-};
-
 // ---- applications (依申请公开). Most labels come from GET /applications/vocabulary; these are
 // the few the server sends only as keys. ----
-
-/** The portal's own names for the ID types (src/portal/apply.routes.ts). */
-export const ID_TYPE_LABELS: Record<IdType, string> = {
-  prc_id: '居民身份证',
-  passport: '护照',
-  other: '其他证件',
-  org: '统一社会信用代码证',
-};
 
 /** Table 3's column group over every applicant kind but 自然人. */
 export const ORGANISATION_LABEL = '法人或其他组织';
@@ -132,15 +99,6 @@ export const ORGANISATION_LABEL = '法人或其他组织';
 export const APPLICATION_FLAGS: Record<ApplicationFlag, { label: string; title: string }> = {
   repeat: { label: '重复申请？', title: '同一申请人此前提出过内容相近的申请，请核对是否属于重复申请' },
   excessive: { label: '申请过多', title: '同一申请人本月申请数量明显超过合理范围（《中华人民共和国政府信息公开条例》第三十五条），可要求说明理由' },
-};
-
-/** Timeline entries beside the workflow moves (the server labels only the moves and 登记). */
-export const APPLICATION_STEP_LABELS: Record<string, string> = {
-  register: '登记',
-  extend: '延期答复',
-  consult: '征求意见',
-  consult_answer: '登记征求意见结果',
-  deliver: '登记送达',
 };
 
 export const APPLICANT_ROLE_LABEL = '申请人';
@@ -168,12 +126,6 @@ export const APPLICATION_FILE_KINDS: Record<string, string> = {
   letter_fee: '收费通知书',
   provided: '提供的信息',
   provided_original: '提供信息原件（仅内部）',
-};
-
-export const APPEAL_KIND_LABELS: Record<AppealKind, string> = {
-  reconsideration: '行政复议',
-  lawsuit_direct: '行政诉讼（未经复议直接起诉）',
-  lawsuit_after_reconsideration: '行政诉讼（复议后起诉）',
 };
 
 /** Table 4's result columns. */

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { reach, type Actor } from '../auth/actor.ts';
 import { forbidden } from '../../core/errors.ts';
 import type { Role } from '../org/org.rules.ts';
-import { maskIdNumber, maskName, maskPhone, type Outcome } from './applications.rules.ts';
+import { maskIdNumber, maskName, maskPhone, type ApplicantKind, type IdType, type Outcome } from './applications.rules.ts';
 import type { ApplicationTable } from './applications.tables.ts';
 
 export type Deps = { db: Db; clock: Clock; dataDir: string };
@@ -37,14 +37,14 @@ export async function visibleApplication(tx: Tx, actor: Actor, id: string): Prom
   return row;
 }
 
-export type Applicant = { kind: string; name: string; idType: string; idNumber: string; orgCode: string; phone: string; email: string; address: string };
+export type Applicant = { kind: ApplicantKind; name: string; idType: IdType; idNumber: string; orgCode: string; phone: string; email: string; address: string };
 
 /** The applicant's data, whole for the handling staff and the applicant, masked for everyone else. */
 export function presentApplicant(r: ApplicationTable, unmasked: boolean): Applicant {
   return {
-    kind: r.applicant_kind,
+    kind: r.applicant_kind as ApplicantKind,
     name: unmasked ? r.applicant_name : maskName(r.applicant_name),
-    idType: r.id_type,
+    idType: r.id_type as IdType,
     idNumber: unmasked ? r.id_number : maskIdNumber(r.id_number),
     orgCode: r.org_code,
     phone: unmasked ? r.phone : maskPhone(r.phone),

@@ -9,7 +9,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { readStoredFile } from '../files/store.ts';
 import { filesRoot } from '../documents/documents.publication.ts';
 import {
-  ACTION_LABELS, APPEAL_KINDS, APPLICANT_KINDS, CHANNELS, DELIVERIES, EXTENSION_APPROVERS, FORMS, OUTCOMES, RECEIPT_RULE, REPLY_TYPES, REVIEW_KINDS, STATES,
+  ACTION_LABELS, APPEAL_KINDS, APPLICANT_KINDS, CHANNELS, DELIVERIES, EXTENSION_APPROVERS, FORMS, ID_TYPES, OUTCOMES, RECEIPT_RULE, REPLY_TYPES, REVIEW_KINDS, STATES,
 } from './applications.rules.ts';
 import { agencyApplicationSettings, updateApplicationSettings } from './applications.settings.ts';
 import { APPLICATION_ROLES, visibleApplication } from './applications.repo.ts';
@@ -20,6 +20,8 @@ import { table3Report, table3Workbook } from './applications.stats.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 import { queueWorkbook } from './applications.export.ts';
 import { chinaToday } from '../../core/clock.ts';
+import { pageOf } from '../../core/paging.ts';
+import { ApplicationDetail, ApplicationListEntry, ApplicationRegistered, ApplicationSettings, AppVocabulary, Table3Report } from './applications.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -31,7 +33,7 @@ const office = { roles: ['office'] } as const;
 export const ApplicantFields = {
   applicantKind: oneOf(APPLICANT_KINDS),
   name: Text(100, 1),
-  idType: Type.Union([Type.Literal('prc_id'), Type.Literal('passport'), Type.Literal('other'), Type.Literal('org')]),
+  idType: oneOf(ID_TYPES),
   idNumber: Text(40, 2),
   orgCode: Type.Optional(Text(30)),
   phone: Type.String({ minLength: 5, maxLength: 30, pattern: '^[0-9+()\\- ]+$' }),
@@ -46,9 +48,9 @@ export const ApplicantFields = {
 export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/applications/vocabulary', { config: { access: 'staff' }, schema: { tags: ['applications'], summary: '申请人类型、收到方式、答复结果（年报表三）等词表' } }, async () => ({
+  r.get('/applications/vocabulary', { config: { access: 'staff' }, schema: { response: { 200: AppVocabulary }, tags: ['applications'], summary: '申请人类型、收到方式、答复结果（年报表三）等词表' } }, async () => ({
     applicantKinds: APPLICANT_KINDS, channels: CHANNELS, receiptRules: RECEIPT_RULE, forms: FORMS, deliveries: DELIVERIES, outcomes: OUTCOMES,
-    replyTypes: REPLY_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS, appealKinds: APPEAL_KINDS, extensionApprovers: EXTENSION_APPROVERS,
+    replyTypes: REPLY_TYPES, idTypes: ID_TYPES, states: STATES, actions: ACTION_LABELS, reviewKinds: REVIEW_KINDS, appealKinds: APPEAL_KINDS, extensionApprovers: EXTENSION_APPROVERS,
   }));
 
   const AgencyParam = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -57,17 +59,17 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   }, strict);
   r.get('/agencies/:agencyId/application-settings', {
     config: { access: { roles: [...APPLICATION_ROLES, 'sys_admin'] } },
-    schema: { tags: ['applications'], summary: '本机关依申请公开设置（自动确认收到、延期审批人、本机关规定名称）', params: AgencyParam },
+    schema: { response: { 200: ApplicationSettings }, tags: ['applications'], summary: '本机关依申请公开设置（自动确认收到、延期审批人、本机关规定名称）', params: AgencyParam },
   }, async (req) => agencyApplicationSettings(deps, actorOf(req), req.params.agencyId));
   r.put('/agencies/:agencyId/application-settings', {
     config: { access: { roles: ['office', 'sys_admin'] } },
-    schema: { tags: ['applications'], summary: '修改本机关依申请公开设置', params: AgencyParam, body: Settings },
+    schema: { response: { 200: ApplicationSettings }, tags: ['applications'], summary: '修改本机关依申请公开设置', params: AgencyParam, body: Settings },
   }, async (req) => updateApplicationSettings(deps, actorOf(req), req.params.agencyId, req.body));
 
   const QueueQuery = { state: Type.Optional(oneOf(STATES)), open: Type.Optional(Type.Boolean()), q: Type.Optional(Text(100)) };
   r.get('/applications', {
     config: { access: staff },
-    schema: { tags: ['applications'], summary: '申请队列（红黄绿灯、期限）', querystring: Type.Object({ ...QueueQuery, ...PageQuery }, strict) },
+    schema: { response: { 200: pageOf(ApplicationListEntry) }, tags: ['applications'], summary: '申请队列（红黄绿灯、期限）', querystring: Type.Object({ ...QueueQuery, ...PageQuery }, strict) },
   }, async (req) => listApplications(deps, actorOf(req), req.query, paging(req.query)));
 
   r.get('/applications.xlsx', {
@@ -78,7 +80,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications', {
     config: { access: office },
-    schema: {
+    schema: { response: { 201: ApplicationRegistered },
       tags: ['applications'], summary: '登记信函、传真、电子邮件、当面和转办申请；传真、电子邮件到达后待确认，平信记录与申请人确认的方式（LAW-31、APP-5）',
       body: Type.Object({
         ...ApplicantFields,
@@ -94,12 +96,12 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send({ id: done.id, regNumber: done.regNumber, trackingCode: done.trackingCode, secret: done.secret });
   });
 
-  r.get('/applications/:id', { config: { access: staff }, schema: { tags: ['applications'], summary: '申请详情（办理人员可见申请人信息，查看留痕）', params: Id } },
+  r.get('/applications/:id', { config: { access: staff }, schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '申请详情（办理人员可见申请人信息，查看留痕）', params: Id } },
     async (req) => getApplication(deps, actorOf(req), req.params.id));
 
   r.post('/applications/:id/actions/:action', {
     config: { access: staff },
-    schema: {
+    schema: { response: { 200: ApplicationDetail },
       tags: ['applications'], summary: '办理操作：确认收到、分办、补正、收费、要求说明理由、拟定答复、签发……',
       params: Type.Object({ id: Type.String({ minLength: 1 }), action: oneOf(ACTION_LABELS) }),
       body: Type.Object({
@@ -117,20 +119,20 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications/:id/split', {
     config: { access: office },
-    schema: { tags: ['applications'], summary: '一事一申请：拆分为多件申请（APP-3），沿用收到时间和查询密码', params: Id, body: Type.Object({ parts: Type.Array(Text(2000, 1), { minItems: 2, maxItems: 20 }) }, strict) },
+    schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '一事一申请：拆分为多件申请（APP-3），沿用收到时间和查询密码', params: Id, body: Type.Object({ parts: Type.Array(Text(2000, 1), { minItems: 2, maxItems: 20 }) }, strict) },
   }, async (req) => {
     await splitApplication(deps, actorOf(req), req.params.id, req.body.parts);
     return getApplication(deps, actorOf(req), req.params.id);
   });
 
-  r.post('/applications/:id/extend', { config: { access: { roles: ['leader', 'dept_head'] } }, schema: { tags: ['applications'], summary: '延期答复（LAW-33，一次；公开工作机构负责人或机关负责人批准，依本机关设置）', params: Id, body: Type.Object({ reason: Text(1000, 1) }, strict) } }, async (req) => {
+  r.post('/applications/:id/extend', { config: { access: { roles: ['leader', 'dept_head'] } }, schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '延期答复（LAW-33，一次；公开工作机构负责人或机关负责人批准，依本机关设置）', params: Id, body: Type.Object({ reason: Text(1000, 1) }, strict) } }, async (req) => {
     await extend(deps, actorOf(req), req.params.id, req.body.reason);
     return getApplication(deps, actorOf(req), req.params.id);
   });
 
   r.post('/applications/:id/reviews', {
     config: { access: staff },
-    schema: { tags: ['applications'], summary: '保密审查、合法性审查、舆情风险评估（APP-6）', params: Id, body: Type.Object({ kind: oneOf(REVIEW_KINDS), opinion: Text(2000, 1) }, strict) },
+    schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '保密审查、合法性审查、舆情风险评估（APP-6）', params: Id, body: Type.Object({ kind: oneOf(REVIEW_KINDS), opinion: Text(2000, 1) }, strict) },
   }, async (req) => {
     await review(deps, actorOf(req), req.params.id, req.body.kind, req.body.opinion);
     return getApplication(deps, actorOf(req), req.params.id);
@@ -138,7 +140,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications/:id/consultations', {
     config: { access: office },
-    schema: { tags: ['applications'], summary: '征求第三方或其他机关意见（LAW-32、LAW-34，期限暂停）', params: Id, body: Type.Object({ kind: Type.Union([Type.Literal('third_party'), Type.Literal('agency')]), party: Text(200, 1) }, strict) },
+    schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '征求第三方或其他机关意见（LAW-32、LAW-34，期限暂停）', params: Id, body: Type.Object({ kind: Type.Union([Type.Literal('third_party'), Type.Literal('agency')]), party: Text(200, 1) }, strict) },
   }, async (req) => {
     await consult(deps, actorOf(req), req.params.id, req.body.kind, req.body.party);
     return getApplication(deps, actorOf(req), req.params.id);
@@ -157,7 +159,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications/:id/delivery', {
     config: { access: office },
-    schema: { tags: ['applications'], summary: '登记送达（方式、日期、凭证）；转办件同时回告（APP-5）', params: Id, body: Type.Object({ method: Text(50, 1), on: DateString, proof: Text(500, 1) }, strict) },
+    schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '登记送达（方式、日期、凭证）；转办件同时回告（APP-5）', params: Id, body: Type.Object({ method: Text(50, 1), on: DateString, proof: Text(500, 1) }, strict) },
   }, async (req) => {
     await recordDelivery(deps, actorOf(req), req.params.id, req.body);
     return getApplication(deps, actorOf(req), req.params.id);
@@ -165,7 +167,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications/:id/appeals', {
     config: { access: office },
-    schema: { tags: ['applications'], summary: '登记行政复议或诉讼（APP-8）', params: Id, body: Type.Object({ kind: oneOf(APPEAL_KINDS), filedOn: DateString, body: Text(200, 1) }, strict) },
+    schema: { response: { 200: ApplicationDetail }, tags: ['applications'], summary: '登记行政复议或诉讼（APP-8）', params: Id, body: Type.Object({ kind: oneOf(APPEAL_KINDS), filedOn: DateString, body: Text(200, 1) }, strict) },
   }, async (req) => {
     await recordAppeal(deps, actorOf(req), req.params.id, req.body);
     return getApplication(deps, actorOf(req), req.params.id);
@@ -181,7 +183,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/applications/:id/files', {
     config: { access: { roles: ['office', 'drafter'] } },
-    schema: {
+    schema: { response: { 200: ApplicationDetail },
       tags: ['applications'], summary: '上传提供给申请人的信息（multipart 字段 file）；redact 为需删除的内容，PDF/Word 自动删除（LAW-37）', params: Id,
       querystring: Type.Object({ redact: Type.Optional(Type.Array(Text(500, 1), { maxItems: 50 })), pages: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }, strict),
     },
@@ -201,7 +203,7 @@ export async function applicationRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const Period = Type.Object({ from: DateString, to: DateString }, strict);
-  r.get('/applications/stats/table3', { config: { access: staff }, schema: { tags: ['applications'], summary: '依申请公开情况统计（年报表三格式）', querystring: Period } },
+  r.get('/applications/stats/table3', { config: { access: staff }, schema: { response: { 200: Table3Report }, tags: ['applications'], summary: '依申请公开情况统计（年报表三格式）', querystring: Period } },
     async (req) => table3Report(deps, actorOf(req), req.query));
   r.get('/applications/stats/table3.xlsx', { config: { access: staff }, schema: { tags: ['applications'], summary: '导出表三（Excel）', querystring: Period } }, async (req, reply) =>
     sendDownload(reply, { name: `依申请公开统计-${req.query.from}至${req.query.to}.xlsx`, mime: XLSX, bytes: await table3Workbook(deps, actorOf(req), req.query) }));

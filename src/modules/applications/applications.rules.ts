@@ -51,8 +51,14 @@ export type AppealKind = keyof typeof APPEAL_KINDS;
 export const EXTENSION_APPROVERS = { office_head: '政府信息公开工作机构负责人', leader: '本机关负责人' } as const;
 export type ExtensionApprover = keyof typeof EXTENSION_APPROVERS;
 
+/** The applicant's ID document (政府信息公开申请表). */
+export const ID_TYPES = { prc_id: '居民身份证', passport: '护照', other: '其他证件', org: '统一社会信用代码证' } as const;
+export type IdType = keyof typeof ID_TYPES;
+
 export const FORMS = { paper: '纸质', electronic: '电子文档', email: '电子邮件' } as const;
 export const DELIVERIES = { post: '邮寄', pickup: '自行领取', email: '电子邮件', online: '网上获取' } as const;
+export type InfoForm = keyof typeof FORMS;
+export type DeliveryMethod = keyof typeof DELIVERIES;
 
 /** LAW-36 reply types. */
 export const REPLY_TYPES = {
@@ -183,7 +189,8 @@ export function feeByPages(pages: number): number {
 export const FEE_PAYMENT_WORKDAYS = 20;
 
 /** The flags the office is asked to look at, as the timeline names them. */
-export const FLAG_LABELS: Record<string, string> = { repeat: '疑似重复申请', excessive: '本月申请数量明显较多' };
+export const FLAG_LABELS = { repeat: '疑似重复申请', excessive: '本月申请数量明显较多' } as const;
+export type ApplicationFlag = keyof typeof FLAG_LABELS;
 
 /** LAW-35: applications per applicant per natural month above which the office is asked to look. */
 export const EXCESSIVE_PER_MONTH = 10;

@@ -20,9 +20,10 @@ import { sniffFile } from '../files/sniff.ts';
 import { loadMupdf } from '../files/text.ts';
 import { storeFile } from '../files/store.ts';
 import type { Role } from '../org/org.rules.ts';
+import type { DeliveryRecord } from './applications.schemas.ts';
 import {
   ACTION_LABELS, autoConfirmationMoment, CHANNELS, FLAG_LABELS, EXCESSIVE_PER_MONTH, EXTENSION_APPROVERS, FEE_PAYMENT_WORKDAYS, REVIEW_KINDS, STEP_LABELS, feeByCount, feeByPages, isOrganisation, missingReviews,
-  needsConfirmation, OPEN_STATES, REPEAT_SIMILARITY, REVIEWERS, similarity, STATES, transitionFor, type Action, type AppealKind, type ApplicantKind, type Outcome, type ReceiptChannel, type ReviewKind, type State,
+  needsConfirmation, OPEN_STATES, REPEAT_SIMILARITY, REVIEWERS, similarity, STATES, transitionFor, type Action, type AppealKind, type ApplicantKind, type ApplicationFlag, type DeliveryMethod, type InfoForm, type Outcome, type ReceiptChannel, type ReviewKind, type State,
 } from './applications.rules.ts';
 import { applicationSettings, replyTermCitation } from './applications.settings.ts';
 import { checkDeliveryDate } from './applications.rules.ts';
@@ -98,7 +99,7 @@ async function nextRegNumber(tx: Tx, agencyId: string, year: number): Promise<st
 async function flagsFor(tx: Tx, agencyId: string, input: ApplicantInput, receivedAt: string) {
   const earlier = await tx.selectFrom('applications').select(['id', 'description', 'received_at']).where('agency_id', '=', agencyId).where('id_number', '=', input.idNumber).execute();
   const month = chinaDateOf(receivedAt).slice(0, 7);
-  const flags: string[] = [];
+  const flags: ApplicationFlag[] = [];
   const repeat = earlier.find((e) => similarity(e.description, input.description) >= REPEAT_SIMILARITY);
   if (repeat) flags.push('repeat');
   if (earlier.filter((e) => chinaDateOf(e.received_at).slice(0, 7) === month).length + 1 > EXCESSIVE_PER_MONTH) flags.push('excessive');
@@ -146,7 +147,7 @@ export async function register(deps: Deps, agencyId: string, given: ApplicantInp
     if (!waits) await startTerms(tx, deps, agencyId, id, reg.receivedAt, reg.channel === 'letter_ordinary' ? '到达并与申请人确认' : undefined);
     const state = waits ? 'unconfirmed' : 'received';
     const how = reg.channel === 'letter_ordinary' && !reg.splitFrom ? `；已与申请人确认：${reg.confirmedWith!.trim()}` : waits ? '；待双方确认收到' : '';
-    await step(tx, deps, id, by, 'register', state, state, `${CHANNELS[reg.channel]}；登记编号 ${regNumber}${how}${flags.length ? `；提示：${flags.map((f) => FLAG_LABELS[f] ?? f).join('、')}` : ''}`);
+    await step(tx, deps, id, by, 'register', state, state, `${CHANNELS[reg.channel]}；登记编号 ${regNumber}${how}${flags.length ? `；提示：${flags.map((f) => FLAG_LABELS[f]).join('、')}` : ''}`);
     // Personal data stays out of the audit trail's after-image: the case id and channel are enough to trace it.
     await appendAudit(tx, deps.clock, { actor: by, agencyId, action: 'application.register', entityType: 'application', entityId: id, after: { regNumber, channel: reg.channel, flags }, ip: null });
     return { id, regNumber, trackingCode, secret };
@@ -247,7 +248,7 @@ export async function listApplications(deps: Deps, actor: Actor, filter: { state
     const view = d ? presentDeadline(cal, d, now) : null;
     items.push({
       id: r.id, regNumber: r.reg_number, channel: r.channel, arrivedAt: r.arrived_at, receivedAt: r.state === 'unconfirmed' ? null : r.received_at, applicant: presentApplicant(r, false), description: r.description,
-      state: r.state, unitName: r.unit_name, flags: JSON.parse(r.flags_json) as string[], outcome: r.outcome,
+      state: r.state, unitName: r.unit_name, flags: JSON.parse(r.flags_json) as ApplicationFlag[], outcome: r.outcome,
       due: view ? { dueDate: view.dueDate, light: view.light, state: view.state, provisional: view.provisional } : null,
     });
   }
@@ -297,13 +298,13 @@ export async function caseView(deps: Deps, row: ApplicationTable, unmasked: bool
     receivedAt: row.state === 'unconfirmed' ? null : row.received_at, receivedOn: row.state === 'unconfirmed' ? null : chinaDateOf(row.received_at), receipt: parse<Receipt>(row.receipt_json),
     reasons: parse<Reasons>(row.reasons_json), feeDeadline: fee ? presentDeadline(cal, fee, now, cite) : null,
     transfer: parse<Transfer>(row.transfer_json), applicant: presentApplicant(row, unmasked), description: row.description, purpose: row.purpose,
-    form: row.form, delivery: row.delivery, state: row.state, stateLabel: STATES[row.state], unitId: row.unit_id, unitName: unit?.name ?? null,
-    flags: JSON.parse(row.flags_json) as string[], repeatOf: row.repeat_of, correction: parse<Correction>(row.correction_json), fee: parse<Fee>(row.fee_json),
+    form: row.form as InfoForm, delivery: row.delivery as DeliveryMethod, state: row.state, stateLabel: STATES[row.state], unitId: row.unit_id, unitName: unit?.name ?? null,
+    flags: JSON.parse(row.flags_json) as ApplicationFlag[], repeatOf: row.repeat_of, correction: parse<Correction>(row.correction_json), fee: parse<Fee>(row.fee_json),
     splitFrom: row.split_from,
     splitParts: (await splitParts(deps, row.id)).map((p) => ({ id: p.id, regNumber: p.reg_number, trackingCode: p.tracking_code, state: p.state })),
-    outcome: row.outcome, reply: parse<Reply>(row.reply_json), finishedAt: row.finished_at, deliveryRecord: parse(row.delivery_json),
+    outcome: row.outcome, reply: parse<Reply>(row.reply_json), finishedAt: row.finished_at, deliveryRecord: parse<DeliveryRecord>(row.delivery_json),
     deadline,
-    steps: steps.map((s) => ({ at: s.at, actorName: s.actor_name, role: s.role, action: s.action, actionLabel: STEP_LABELS[s.action] ?? s.action, fromState: s.from_state, toState: s.to_state, note: s.note })),
+    steps: steps.map((s) => ({ at: s.at, actorName: s.actor_name, role: s.role as Role | 'applicant', action: s.action, actionLabel: STEP_LABELS[s.action] ?? s.action, fromState: s.from_state as State, toState: s.to_state as State, note: s.note })),
     reviews: reviews.map((r) => ({ kind: r.kind, byName: r.by_name, opinion: r.opinion, at: r.at })),
     consultations: consultations.map((c) => ({
       id: c.id, kind: c.kind, party: c.party, requestedAt: c.requested_at, answeredAt: c.answered_at, answer: c.answer, answerText: c.answer_text, overrideReason: c.override_reason, notice: c.notice,

@@ -8,11 +8,13 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 import { reach } from '../auth/actor.ts';
-import { cityAgencyId } from '../org/org.service.ts';
+import { cityAgencyId } from '../org/city.ts';
 import { auditWorkbook } from './audit.export.ts';
 import { AUDIT_KINDS } from './audit.labels.ts';
 import { listAudit, type AuditFilter } from './audit.listing.ts';
 import { currentCheckpoint, lastCheckpoint, verifyAudit } from './audit.service.ts';
+import { itemsOf, pageOf } from '../../core/paging.ts';
+import { AuditCheckpoint, AuditEvent, AuditKind, AuditVerification } from './audit.schemas.ts';
 
 const auditors = { roles: ['auditor'] } as const;
 
@@ -38,7 +40,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/audit', {
     config: { access: auditors },
-    schema: {
+    schema: { response: { 200: pageOf(AuditEvent) },
       tags: ['audit'], summary: '审计日志（按时间倒序，分页、筛选）',
       querystring: Type.Object({ ...AuditQuery, ...PageQuery }, { additionalProperties: false }),
     },
@@ -52,13 +54,13 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/audit/kinds', {
     config: { access: auditors },
-    schema: { tags: ['audit'], summary: '审计事件的种类及中文名称' },
+    schema: { response: { 200: itemsOf(AuditKind) }, tags: ['audit'], summary: '审计事件的种类及中文名称' },
   }, async () => ({ items: AUDIT_KINDS }));
 
   const checkpointFile = deps.auditCheckpointFile;
   r.get('/audit/verify', {
     config: { access: auditors },
-    schema: { tags: ['audit'], summary: '校验审计日志密钥哈希链（本人可查看的机关），对照最近一次签名检查点，列出其后尚未确认的记录' },
+    schema: { response: { 200: AuditVerification }, tags: ['audit'], summary: '校验审计日志密钥哈希链（本人可查看的机关），对照最近一次签名检查点，列出其后尚未确认的记录' },
   }, async (req) => {
     const actor = actorOf(req);
     // The `system` chain (sign-in attempts of unknown names) belongs to the city-level auditors.
@@ -67,7 +69,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // 等保 安全审计: the signed heads of every chain now, for the auditor to record outside the system.
-  r.get('/audit/checkpoint', { config: { access: auditors }, schema: { tags: ['audit'], summary: '当前各审计链末端的签名检查点（供审计员抄录留存）' } }, async () => ({
+  r.get('/audit/checkpoint', { config: { access: auditors }, schema: { response: { 200: Type.Object({ current: AuditCheckpoint, lastExported: Type.Union([AuditCheckpoint, Type.Null()]) }) }, tags: ['audit'], summary: '当前各审计链末端的签名检查点（供审计员抄录留存）' } }, async () => ({
     current: await currentCheckpoint(deps.db, deps.clock),
     lastExported: checkpointFile ? lastCheckpoint(checkpointFile) : null,
   }));

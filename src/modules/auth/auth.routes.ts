@@ -5,11 +5,12 @@ import { actorOf, clientOf, SESSION_COOKIE, sessionOf } from '../../http/access.
 import type { AppDeps } from '../../http/deps.ts';
 import { listGrants } from '../org/org.service.ts';
 import * as auth from './auth.service.ts';
+import { Me } from './auth.schemas.ts';
 
 const LoginResult = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('mfa_required'), Type.Literal('mfa_enroll_required'), Type.Literal('password_change_required')]), csrfToken: Type.String(),
   notice: Type.Optional(Type.String({ description: '上次成功登录以来的登录失败或锁定情况，仅在密码正确后告知本人' })),
-});
+}, { title: 'LoginResult' });
 const Code = Type.Object({ code: Type.String({ minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
 const strict = { additionalProperties: false } as const;
 // Brute force is slowed per address here and per account by the lockout rule.
@@ -39,7 +40,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/auth/mfa/setup', {
     config: { access: 'login-step' },
-    schema: { tags: ['auth'], summary: '开始绑定动态验证码（TOTP）', response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() }) } },
+    schema: { tags: ['auth'], summary: '开始绑定动态验证码（TOTP）', response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() }, { title: 'MfaSetup' }) } },
   }, async (req) => auth.startTotpEnrolment(deps, sessionOf(req)));
 
   r.post('/auth/mfa/enable', {
@@ -58,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/auth/me', {
     config: { access: 'staff' },
-    schema: { tags: ['auth'], summary: '当前用户、角色和会话' },
+    schema: { response: { 200: Me }, tags: ['auth'], summary: '当前用户、角色和会话' },
   }, async (req) => {
     const actor = actorOf(req);
     const session = sessionOf(req);

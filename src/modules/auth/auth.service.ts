@@ -5,11 +5,11 @@ import { newToken } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { isRole, requiresSecondFactor, type AgencyNode, type Role } from '../org/org.rules.ts';
-import { getSecurityPolicy } from '../settings/settings.service.ts';
+import { getSecurityPolicy } from '../settings/security-policy.ts';
 import { buildReach, type Actor, type Grant } from './actor.ts';
 import type { SessionTable } from './auth.tables.ts';
 import { DUMMY_HASH, hashPassword, passwordMatches } from './password-hash.ts';
-import { describePasswordProblems, passwordProblems } from './password.rules.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import { afterFailure, isLocked, sessionExpired, sessionExpiry, shouldTouch } from './session.rules.ts';
 import { newTotpSecret, totpEnrolment, totpStep } from './totp.ts';
 
@@ -186,13 +186,6 @@ export async function logout(deps: Deps, session: SessionView, client: Client): 
     await endSession(tx, session.sessionId);
     await appendAudit(tx, deps.clock, { actor: { id: user.id, name: user.name, role: null }, agencyId: user.agency_id, action: 'auth.logout', entityType: 'user', entityId: user.id, ip: client.ip });
   });
-}
-
-/** Checks a new password against the policy; throws the Chinese reasons when it fails. */
-export async function assertPasswordAcceptable(db: Tx, password: string, username: string): Promise<void> {
-  const policy = await getSecurityPolicy(db);
-  const problems = passwordProblems(password, policy, username);
-  if (problems.length) throw badRequest('PASSWORD_WEAK', describePasswordProblems(problems, policy), { problems });
 }
 
 /**

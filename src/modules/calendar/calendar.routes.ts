@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import * as calendar from './calendar.service.ts';
+import { AddWorkdaysResult, CalendarYear, WorkdayCount } from './calendar.schemas.ts';
 
 const DateString = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const Year = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
@@ -14,15 +15,15 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/calendar/add-workdays', {
     config: { access: 'staff' },
-    schema: { tags: ['calendar'], summary: '起算日后第 N 个工作日（起算日不计入）', querystring: Type.Object({ from: DateString, n: Type.Integer({ minimum: 0, maximum: 1000 }) }, { additionalProperties: false }) },
+    schema: { response: { 200: AddWorkdaysResult }, tags: ['calendar'], summary: '起算日后第 N 个工作日（起算日不计入）', querystring: Type.Object({ from: DateString, n: Type.Integer({ minimum: 0, maximum: 1000 }) }, { additionalProperties: false }) },
   }, async (req) => calendar.workdayAfter(deps.db, req.query.from, req.query.n));
 
   r.get('/calendar/workdays', {
     config: { access: 'staff' },
-    schema: { tags: ['calendar'], summary: '两日之间的工作日数（不含起日，含止日）', querystring: Type.Object({ from: DateString, to: DateString }, { additionalProperties: false }) },
+    schema: { response: { 200: WorkdayCount }, tags: ['calendar'], summary: '两日之间的工作日数（不含起日，含止日）', querystring: Type.Object({ from: DateString, to: DateString }, { additionalProperties: false }) },
   }, async (req) => calendar.workdaysBetween(deps.db, req.query.from, req.query.to));
 
-  r.get('/calendar/:year', { config: { access: 'staff' }, schema: { tags: ['calendar'], summary: '某年的节假日和调休工作日', params: Year } },
+  r.get('/calendar/:year', { config: { access: 'staff' }, schema: { response: { 200: CalendarYear }, tags: ['calendar'], summary: '某年的节假日和调休工作日', params: Year } },
     async (req) => calendar.calendarYear(deps.db, req.params.year));
 
   r.put('/calendar/days/:date', {

@@ -6,7 +6,7 @@ import { addWorkdays, countWorkdays, yearsTouched } from '../../core/workdays.ts
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
-import { requireCityRole } from '../org/org.service.ts';
+import { requireCityRole } from '../org/city.ts';
 
 export type Deps = { db: Db; clock: Clock };
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { dialectOf } from '../../db/dialect.ts';
-import type { PublishedSnapshot } from '../documents/documents.publication.ts';
+import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import { documentTokens, tsVector } from './search.tokens.ts';
 
 /**

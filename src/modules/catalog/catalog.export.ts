@@ -1,8 +1,7 @@
 import { chinaDateTimeOf } from '../../core/clock.ts';
-import type { AppDeps } from '../../http/deps.ts';
 import { EXPORT_LIMIT, workbookOf } from '../../http/workbook.ts';
 import { CATEGORIES, VALIDITIES } from '../documents/documents.rules.ts';
-import { catalogPage, type CatalogFilter } from './catalog.repo.ts';
+import { catalogPage, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { COUNT_CAP, searchCatalog, type SearchSort } from './catalog.search.ts';
 
 type Row = { indexNumber: string; title: string; docNumber: string; category: keyof typeof CATEGORIES; dateMade: string; publishedAt: string; validity: keyof typeof VALIDITIES; unitName: string };
@@ -11,7 +10,7 @@ type Row = { indexNumber: string; title: string; docNumber: string; category: ke
  * 目录条目 as Excel (issue 8): an agency's public catalog as the console lists it, filtered,
  * or the entries a search finds (at most the search's own cap); publication in Beijing time.
  */
-export async function catalogWorkbook(deps: AppDeps, agencyId: string, filter: CatalogFilter, q?: string, sort: SearchSort = 'relevance'): Promise<Buffer> {
+export async function catalogWorkbook(deps: CatalogDeps, agencyId: string, filter: CatalogFilter, q?: string, sort: SearchSort = 'relevance'): Promise<Buffer> {
   const rows: Row[] = q?.trim()
     ? (await searchCatalog(deps, { q, agencyId, filter, sort, page: 1, pageSize: COUNT_CAP })).hits
     : (await catalogPage(deps, agencyId, filter, 1, EXPORT_LIMIT)).entries;

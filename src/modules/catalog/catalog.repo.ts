@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../http/deps.ts';
+import type { Db, Dialect } from '../../db/database.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category, type DocKind, type Validity } from '../documents/documents.rules.ts';
 
 /**
  * The public catalog (CAT-1, PUB-2): an agency's published items as last published, from
  * `catalog_entries` (written at publication), filtered, counted and paged on indexed columns.
  */
+
+/** What reading the catalog needs: the database and its dialect (for search). */
+export type CatalogDeps = { db: Db; dialect: Dialect };
 
 export type CatalogFilter = { category?: Category; unitId?: string; year?: string; kind?: DocKind | 'other'; validity?: Validity };
 
@@ -26,7 +29,7 @@ export function parseFilter(q: Record<string, string | undefined>): CatalogFilte
 }
 
 /** The agency's entries with the filters applied (`agencyId` undefined: the whole city). */
-export function catalogScope(deps: AppDeps, agencyId: string | undefined, f: CatalogFilter, opts: { ignoreCategory?: boolean } = {}) {
+export function catalogScope(deps: CatalogDeps, agencyId: string | undefined, f: CatalogFilter, opts: { ignoreCategory?: boolean } = {}) {
   let q = deps.db.selectFrom('catalog_entries as e');
   if (agencyId) q = q.where('e.agency_id', '=', agencyId);
   if (f.category && !opts.ignoreCategory) q = q.where('e.category', '=', f.category);
@@ -42,7 +45,7 @@ export function catalogScope(deps: AppDeps, agencyId: string | undefined, f: Cat
  * rows are found on the (agency, …, seq) indexes alone and only then joined to their units:
  * a deep page skips thousands of index entries, not thousands of joined rows.
  */
-export async function catalogPage(deps: AppDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number): Promise<{ entries: CatalogEntry[]; total: number }> {
+export async function catalogPage(deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number): Promise<{ entries: CatalogEntry[]; total: number }> {
   const seqs = catalogScope(deps, agencyId, f).select('e.seq').orderBy('e.seq', 'desc').limit(pageSize).offset((page - 1) * pageSize);
   const [count, rows] = await Promise.all([
     catalogScope(deps, agencyId, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
@@ -61,7 +64,7 @@ export async function catalogPage(deps: AppDeps, agencyId: string, f: CatalogFil
 }
 
 /** PUB-2: how many published items each category holds under the other filters. */
-export async function categoryCounts(deps: AppDeps, agencyId: string, f: CatalogFilter): Promise<Partial<Record<Category, number>>> {
+export async function categoryCounts(deps: CatalogDeps, agencyId: string, f: CatalogFilter): Promise<Partial<Record<Category, number>>> {
   const rows = await catalogScope(deps, agencyId, f, { ignoreCategory: true }).select(['e.category', (eb) => eb.fn.countAll().as('n')]).groupBy('e.category').execute();
   return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
 }
@@ -71,7 +74,7 @@ export async function categoryCounts(deps: AppDeps, agencyId: string, f: Catalog
  * The years are found by skipping down the (agency, year) index one year at a time, a dozen
  * seeks instead of reading every entry of a large agency.
  */
-export async function filterChoices(deps: AppDeps, agencyId: string): Promise<{ years: string[]; units: { id: string; name: string }[] }> {
+export async function filterChoices(deps: CatalogDeps, agencyId: string): Promise<{ years: string[]; units: { id: string; name: string }[] }> {
   const [years, units] = await Promise.all([
     sql<{ year: string }>`with recursive y(year) as (
         select max(year) from catalog_entries where agency_id = ${agencyId}

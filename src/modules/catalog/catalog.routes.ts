@@ -14,6 +14,7 @@ import { catalogWorkbook } from './catalog.export.ts';
 import { catalogPage, type CatalogFilter } from './catalog.repo.ts';
 import { searchCatalog } from './catalog.search.ts';
 import { markWords, snippet } from './search.highlight.ts';
+import { CatalogEntries } from './catalog.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 
@@ -52,7 +53,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/catalog/entries', {
     config: { access: { roles: ITEM_ROLES } },
-    schema: {
+    schema: { response: { 200: CatalogEntries },
       tags: ['catalog'], summary: '公开目录条目：浏览或全文检索（与门户相同）',
       querystring: Type.Object({ ...EntriesQuery, ...PageQuery }, strict),
     },

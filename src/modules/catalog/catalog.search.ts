@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { AppDeps } from '../../http/deps.ts';
-import type { PublishedSnapshot } from '../documents/documents.publication.ts';
+import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
-import { catalogScope, type CatalogFilter } from './catalog.repo.ts';
+import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
 import { ftsQuery, queryTerms, tsQuery, type Term } from './search.tokens.ts';
 
@@ -57,7 +56,7 @@ export type SearchResult = { terms: Term[]; hits: SearchHit[]; total: number; ca
  * (search.tokens.ts), so they find the same set; relevance is computed here over the newest
  * matches (search.rank.ts), so they order it the same way too.
  */
-export async function searchCatalog(deps: AppDeps, r: SearchRequest): Promise<SearchResult> {
+export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult> {
   const terms = queryTerms(r.q);
   if (terms.length === 0) return { terms, hits: [], total: 0, capped: false };
   const identifiers = identifierForms(r.q);

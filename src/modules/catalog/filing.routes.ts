@@ -6,6 +6,7 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 import { createFiling, filingFile, listFilings, previewPeriod } from './filing.service.ts';
+import { CatalogFiling, CatalogFilings, FilingPreview } from './filing.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Period = Type.String({ pattern: '^[0-9]{4}Q[1-4]$', description: '季度，如 2026Q3' });
@@ -18,7 +19,7 @@ export async function filingRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/catalog/filings', {
     config: { access: readers },
-    schema: { tags: ['catalog'], summary: '目录备案记录和未备案的季度（CAT-2）', querystring: Type.Object(AgencyQuery, strict) },
+    schema: { response: { 200: CatalogFilings }, tags: ['catalog'], summary: '目录备案记录和未备案的季度（CAT-2）', querystring: Type.Object(AgencyQuery, strict) },
   }, async (req) => {
     const actor = actorOf(req);
     return listFilings(deps, actor, req.query.agencyId ?? actor.agencyId);
@@ -26,7 +27,7 @@ export async function filingRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/catalog/filings/periods/:period', {
     config: { access: readers },
-    schema: { tags: ['catalog'], summary: '预览某季度应备案的主动公开目录条目（分页）', params: Type.Object({ period: Period }), querystring: Type.Object({ ...AgencyQuery, ...PageQuery }, strict) },
+    schema: { response: { 200: FilingPreview }, tags: ['catalog'], summary: '预览某季度应备案的主动公开目录条目（分页）', params: Type.Object({ period: Period }), querystring: Type.Object({ ...AgencyQuery, ...PageQuery }, strict) },
   }, async (req) => {
     const actor = actorOf(req);
     return previewPeriod(deps, actor, req.query.agencyId ?? actor.agencyId, req.params.period, paging(req.query));
@@ -34,7 +35,7 @@ export async function filingRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/catalog/filings', {
     config: { access: { roles: ['office'] } },
-    schema: {
+    schema: { response: { 201: CatalogFiling },
       tags: ['catalog'], summary: '生成目录备案：列出该季度主动公开的条目并保存 Excel（CAT-2）',
       body: Type.Object({
         ...AgencyQuery, period: Period,

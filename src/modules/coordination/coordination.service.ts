@@ -10,7 +10,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { dropDeadline, meetDeadline, presentDeadline, setDeadline, type DeadlinePresentation } from '../deadlines/deadlines.service.ts';
 import { letterDocx } from '../letters/letter-layout.ts';
 import { letterFrameOf, takeLetterNumber } from '../letters/letters.service.ts';
-import { cityAgencyId } from '../org/org.service.ts';
+import { cityAgencyId } from '../org/city.ts';
 import { answerLetter, requestLetter } from './coordination.letters.ts';
 import {
   ACTION_LABELS, ANSWERS, answerProblems, answerTerm, availableActions, blockingRequests, CLOCK_SUBJECT, COORD_RULE, DECISIONS, decisionProblems,

@@ -9,8 +9,8 @@ import { extractText, inspectText } from '../files/text.ts';
 import { FINDING_LABELS, scanText, type FindingKind } from './scanner.ts';
 import type { FileKind } from '../files/sniff.ts';
 import { readStoredFile, storeFile } from '../files/store.ts';
-import { colophonMark, formatIndexNumber, publishProblems, unsettledInPublicCopy, type Category, type Channel, type DocKind, type ItemFacts } from './documents.rules.ts';
-import type { ItemTable } from './documents.tables.ts';
+import { colophonMark, formatIndexNumber, publishProblems, unsettledInPublicCopy, type Channel, type ItemFacts } from './documents.rules.ts';
+import type { ItemTable, PublishedSnapshot } from './documents.tables.ts';
 import { itemSubject, type Deps } from './documents.repo.ts';
 import { join } from 'node:path';
 
@@ -104,7 +104,7 @@ export async function publishItem(tx: Tx, deps: Deps, row: ItemTable, facts: Ite
     publicFiles.push({ id: a.id, name: a.name, kind: a.kind, mime: a.mime, size: copy.size, sha256: copy.sha256, text: copy.text });
   }
   const indexNumber = row.index_number ?? (await nextIndexNumber(tx, row, Number(row.date_made.slice(0, 4))));
-  const snapshot = {
+  const snapshot: PublishedSnapshot = {
     version: row.version, indexNumber, title: row.title, docNumber: row.doc_number, docKind: row.doc_kind, kind: row.kind,
     category: row.category, dateMade: row.date_made, summary: row.summary, body: publicBody, colophon: colophonMark('proactive'),
     changeReason: row.change_reason, publishedAt: now, attachments: publicFiles, channels,
@@ -114,10 +114,3 @@ export async function publishItem(tx: Tx, deps: Deps, row: ItemTable, facts: Ite
   await meetDeadline(tx, itemSubject(row.id), 'PUB-3', now);
   return { index_number: indexNumber, channels_json: JSON.stringify(channels), public_body: publicBody, published_at: now };
 }
-
-export type PublishedSnapshot = {
-  version: number; indexNumber: string; title: string; docNumber: string; docKind: DocKind | null; kind: 'document' | 'other'; category: Category;
-  dateMade: string; summary: string; body: string; colophon: string; changeReason: string; publishedAt: string;
-  /** The public copies; `text` is theirs, with the marked text removed, for search. */
-  attachments: { id: string; name: string; kind: string; mime: string; size: number; sha256: string; text: string }[]; channels: Channel[];
-};

@@ -19,6 +19,10 @@ import {
 import { act, createItem, getItem, listItems, updateItem } from './documents.service.ts';
 import { FINDING_LABELS } from './scanner.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
+import { pageOf } from '../../core/paging.ts';
+import { DocVocabulary, Item, ItemAttachment, ItemDetail, ItemListEntry, LedgerEntry, NonPublicEntry } from './documents.schemas.ts';
+
+const CreatedId = Type.Object({ id: Type.String() });
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -50,9 +54,9 @@ const reviewers = { roles: ['office', 'secrecy_reviewer'] } as const;
 export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/documents/vocabulary', { config: { access: 'staff' }, schema: { tags: ['documents'], summary: '文种、分类、公开属性、审查结论、发布渠道等词表' } }, async () => ({
+  r.get('/documents/vocabulary', { config: { access: 'staff' }, schema: { response: { 200: DocVocabulary }, tags: ['documents'], summary: '文种、分类、公开属性、审查结论、发布渠道等词表' } }, async () => ({
     docKinds: DOC_KINDS, categories: CATEGORIES, attributes: ATTRIBUTES, conclusions: CONCLUSIONS, channels: CHANNELS,
-    states: STATES, validities: VALIDITIES, policyLevels: POLICY_LEVELS, actions: ACTION_LABELS, fileSteps: FILE_STEP_LABELS, transitions: TRANSITIONS,
+    states: STATES, validities: VALIDITIES, policyLevels: POLICY_LEVELS, actions: ACTION_LABELS, fileSteps: FILE_STEP_LABELS, transitions: TRANSITIONS.map((t) => ({ ...t, roles: [...t.roles] })),
     findingKinds: FINDING_LABELS,
     itemKinds: { document: '公文', other: '其他信息' },
     consultationKinds: { joint: '联合制作单位', third_party: '第三方', referral: '保密行政管理部门' },
@@ -62,21 +66,21 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/items', {
     config: { access: staff },
-    schema: { tags: ['documents'], summary: '本机关的信息（分页、筛选）', querystring: Type.Object({ state: Type.Optional(oneOf(STATES)), attribute: Type.Optional(oneOf(ATTRIBUTES)), q: Type.Optional(Text(100)), ...PageQuery }, strict) },
+    schema: { response: { 200: pageOf(ItemListEntry) }, tags: ['documents'], summary: '本机关的信息（分页、筛选）', querystring: Type.Object({ state: Type.Optional(oneOf(STATES)), attribute: Type.Optional(oneOf(ATTRIBUTES)), q: Type.Optional(Text(100)), ...PageQuery }, strict) },
   }, async (req) => listItems(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.post('/items', { config: { access: { roles: ['drafter'] } }, schema: { tags: ['documents'], summary: '拟稿：新建信息（ATTR-2）', body: Type.Object(itemFields, strict) } },
+  r.post('/items', { config: { access: { roles: ['drafter'] } }, schema: { response: { 201: Item }, tags: ['documents'], summary: '拟稿：新建信息（ATTR-2）', body: Type.Object(itemFields, strict) } },
     async (req, reply) => reply.status(201).send(await createItem(deps, actorOf(req), req.body)));
 
-  r.get('/items/:id', { config: { access: staff }, schema: { tags: ['documents'], summary: '信息详情、流程记录和当前可执行的操作', params: Id } },
+  r.get('/items/:id', { config: { access: staff }, schema: { response: { 200: ItemDetail }, tags: ['documents'], summary: '信息详情、流程记录和当前可执行的操作', params: Id } },
     async (req) => getItem(deps, actorOf(req), req.params.id));
 
-  r.patch('/items/:id', { config: { access: { roles: ['drafter'] } }, schema: { tags: ['documents'], summary: '修改草稿', params: Id, body: Type.Partial(Type.Object(itemFields, strict)) } },
+  r.patch('/items/:id', { config: { access: { roles: ['drafter'] } }, schema: { response: { 200: Item }, tags: ['documents'], summary: '修改草稿', params: Id, body: Type.Partial(Type.Object(itemFields, strict)) } },
     async (req) => updateItem(deps, actorOf(req), req.params.id, req.body));
 
   r.post('/items/:id/actions/:action', {
     config: { access: staff },
-    schema: {
+    schema: { response: { 200: ItemDetail },
       tags: ['documents'], summary: '流程操作（提交、退回、审查意见、审批、发布、修订……）',
       params: Type.Object({ id: Type.String({ minLength: 1 }), action: oneOf(ACTION_LABELS) }),
       body: Type.Object({
@@ -86,14 +90,14 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   }, async (req) => act(deps, actorOf(req), req.params.id, req.params.action, req.body));
 
-  r.post('/items/:id/attachments', { config: { access: { roles: ['drafter'] } }, schema: { tags: ['documents'], summary: '上传附件（multipart，字段 file；按内容识别类型，≤20 MB）', params: Id } }, async (req, reply) => {
+  r.post('/items/:id/attachments', { config: { access: { roles: ['drafter'] } }, schema: { response: { 201: Type.Pick(ItemAttachment, ['id', 'name', 'kind', 'mime', 'size']) }, tags: ['documents'], summary: '上传附件（multipart，字段 file；按内容识别类型，≤20 MB）', params: Id } }, async (req, reply) => {
     const file = await req.file();
     if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件');
     const bytes = new Uint8Array(await file.toBuffer());
     return reply.status(201).send(await addAttachment(deps, actorOf(req), req.params.id, { filename: file.filename, bytes }));
   });
 
-  r.post('/items/import-docx', { config: { access: { roles: ['drafter'] } }, schema: { tags: ['documents'], summary: '从 Word 文档导入正文（multipart，字段 file）：正文和标题，不含批注和修订删除的内容' } }, async (req) => {
+  r.post('/items/import-docx', { config: { access: { roles: ['drafter'] } }, schema: { response: { 200: Type.Object({ text: Type.String(), headings: Type.Array(Type.String()) }) }, tags: ['documents'], summary: '从 Word 文档导入正文（multipart，字段 file）：正文和标题，不含批注和修订删除的内容' } }, async (req) => {
     const file = await req.file();
     if (!file) throw badRequest('FILE_REQUIRED', '请选择要导入的 Word 文档');
     return docxBody(file.filename, new Uint8Array(await file.toBuffer()));
@@ -106,7 +110,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/attachments/:id/replace', {
     config: { access: office },
-    schema: { tags: ['documents'], summary: '以处理后的文件替换已审批信息的附件（multipart，字段 file，可选字段 reason；须不含未经审查的敏感信息，SEC-10）', params: Id },
+    schema: { response: { 200: Type.Pick(ItemAttachment, ['id', 'name', 'kind', 'mime', 'size']) }, tags: ['documents'], summary: '以处理后的文件替换已审批信息的附件（multipart，字段 file，可选字段 reason；须不含未经审查的敏感信息，SEC-10）', params: Id },
   }, async (req) => {
     const file = await req.file();
     if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件');
@@ -131,7 +135,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/items/:id/consultations', {
     config: { access: reviewers },
-    schema: { tags: ['documents'], summary: '征求联合制作单位或第三方意见（SEC-7、LAW-32、LAW-34）', params: Id, body: Type.Object({ kind: Type.Union([Type.Literal('joint'), Type.Literal('third_party')]), party: Text(200, 1) }, strict) },
+    schema: { response: { 201: CreatedId }, tags: ['documents'], summary: '征求联合制作单位或第三方意见（SEC-7、LAW-32、LAW-34）', params: Id, body: Type.Object({ kind: Type.Union([Type.Literal('joint'), Type.Literal('third_party')]), party: Text(200, 1) }, strict) },
   }, async (req, reply) => reply.status(201).send({ id: await addConsultation(deps, actorOf(req), req.params.id, req.body.kind, req.body.party) }));
 
   r.post('/consultations/:id/answer', {
@@ -152,7 +156,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  r.post('/items/:id/redactions', { config: { access: { roles: ['secrecy_reviewer'] } }, schema: { tags: ['documents'], summary: '标记公开版本中删除的内容（SEC-10、LAW-37）', params: Id, body: Type.Object({ phrase: Text(500, 1), reason: Text(500, 1) }, strict) } },
+  r.post('/items/:id/redactions', { config: { access: { roles: ['secrecy_reviewer'] } }, schema: { response: { 201: CreatedId }, tags: ['documents'], summary: '标记公开版本中删除的内容（SEC-10、LAW-37）', params: Id, body: Type.Object({ phrase: Text(500, 1), reason: Text(500, 1) }, strict) } },
     async (req, reply) => reply.status(201).send({ id: await addRedaction(deps, actorOf(req), req.params.id, req.body.phrase, req.body.reason) }));
 
   r.delete('/redactions/:id', { config: { access: { roles: ['secrecy_reviewer'] } }, schema: { tags: ['documents'], summary: '取消删除标记', params: Id } }, async (req, reply) => {
@@ -179,7 +183,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   const LedgerQuery = { from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })), q: Type.Optional(Text(100)) };
-  r.get('/ledger', { config: { access: staff }, schema: { tags: ['documents'], summary: '发布台账（PUB-7）', querystring: Type.Object({ ...LedgerQuery, ...PageQuery }, strict) } },
+  r.get('/ledger', { config: { access: staff }, schema: { response: { 200: pageOf(LedgerEntry) }, tags: ['documents'], summary: '发布台账（PUB-7）', querystring: Type.Object({ ...LedgerQuery, ...PageQuery }, strict) } },
     async (req) => ledger(deps, actorOf(req), req.query, paging(req.query)));
 
   r.get('/ledger.xlsx', { config: { access: staff }, schema: { tags: ['documents'], summary: '导出发布台账（Excel）', querystring: Type.Object(LedgerQuery, strict) } }, async (req, reply) =>
@@ -187,7 +191,7 @@ export async function documentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/register/non-public', {
     config: { access: staff },
-    schema: { tags: ['documents'], summary: '不公开信息登记（ATTR-3）及年度复核（ATTR-10）', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), unchecked: Type.Optional(Type.Boolean()), ...PageQuery }, strict) },
+    schema: { response: { 200: pageOf(NonPublicEntry) }, tags: ['documents'], summary: '不公开信息登记（ATTR-3）及年度复核（ATTR-10）', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), unchecked: Type.Optional(Type.Boolean()), ...PageQuery }, strict) },
   }, async (req) => nonPublicRegister(deps, actorOf(req), { year: req.query.year ?? Number(chinaToday(deps.clock).slice(0, 4)), unchecked: req.query.unchecked }, paging(req.query)));
 
   r.post('/items/:id/recheck', {

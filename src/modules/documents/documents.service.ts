@@ -11,8 +11,9 @@ import { dropDeadline, presentDeadline, setDeadline, type DeadlinePresentation }
 import {
   actingRoleFor, attachmentActions, availableActions, finalAttribute, passCheckProblems, submitProblems, transitionFor, approveProblems, opinionProblems,
   type Action, type Attribute, type Category, type Channel, type Conclusion, type DocKind, type InterpretationPlan, type ItemFacts,
-  type PolicyLevel, type Problem, type State, STATES,
+  type PolicyLevel, type Problem, type State, STATES, type FILE_STEP_LABELS,
 } from './documents.rules.ts';
+import type { Role } from '../org/org.rules.ts';
 import type { ItemTable } from './documents.tables.ts';
 import { ITEM_ROLES, itemQuery, itemSubject, loadItem, presentItem, readableItem, type Deps, type ItemView } from './documents.repo.ts';
 import { answerReferral, consultationFacts, openReferral } from './documents.review.ts';
@@ -188,7 +189,7 @@ export async function getItem(deps: Deps, actor: Actor, id: string) {
     deadline: deadlines.get(id) ?? null,
     actions: availableActions(row.state, roles, { ...who, attribute: finalAttribute(row.conclusion) ?? row.attribute }),
     attachmentActions: attachmentActions(row.state, roles, who),
-    steps: steps.map((s) => ({ id: s.id, at: s.at, actorName: s.actor_name, role: s.role, action: s.action, fromState: s.from_state, toState: s.to_state, opinion: s.opinion, data: s.data_json ? JSON.parse(s.data_json) : null })),
+    steps: steps.map((s) => ({ id: s.id, at: s.at, actorName: s.actor_name, role: s.role as Role, action: s.action as Action | keyof typeof FILE_STEP_LABELS, fromState: s.from_state as State, toState: s.to_state as State, opinion: s.opinion, data: s.data_json ? JSON.parse(s.data_json) : null })),
     consultations: consultations.map((c) => ({ id: c.id, kind: c.kind, party: c.party, requestedAt: c.requested_at, answer: c.answer, answerText: c.answer_text, answeredAt: c.answered_at, overrideReason: c.override_reason, expired: facts.consultations.find((f) => f.id === c.id)?.expired ?? false })),
     attachments: attachments.map((a) => ({ id: a.id, name: a.name, kind: a.kind, mime: a.mime, size: a.size, hasPublicVersion: a.public_sha256 !== null, createdAt: a.created_at })),
     findings: findings.map((f) => ({ id: f.id, source: f.source, kind: f.kind, start: f.start, end: f.end, text: f.text, status: f.status, reason: f.reason })),

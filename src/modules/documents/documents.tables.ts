@@ -1,4 +1,4 @@
-import type { Attribute, Category, Conclusion, DocKind, FindingStatus, PolicyLevel, State, Validity } from './documents.rules.ts';
+import type { Attribute, Category, Channel, Conclusion, DocKind, FindingStatus, PolicyLevel, State, Validity } from './documents.rules.ts';
 
 /**
  * Row types of the documents tables (政府信息 items). Moments are ISO-8601 UTC text, dates
@@ -117,8 +117,17 @@ export interface ItemVersionTable {
   item_id: string;
   version: number;
   published_at: string;
+  /** A `PublishedSnapshot` as JSON. */
   snapshot_json: string;
 }
+
+/** A published version as the public saw it: written at publication, read by the catalog, search, filing and the portal. */
+export type PublishedSnapshot = {
+  version: number; indexNumber: string; title: string; docNumber: string; docKind: DocKind | null; kind: 'document' | 'other'; category: Category;
+  dateMade: string; summary: string; body: string; colophon: string; changeReason: string; publishedAt: string;
+  /** The public copies; `text` is theirs, with the marked text removed, for search. */
+  attachments: { id: string; name: string; kind: string; mime: string; size: number; sha256: string; text: string }[]; channels: Channel[];
+};
 
 export interface IndexSequenceTable {
   agency_id: string;

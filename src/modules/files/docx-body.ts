@@ -1,7 +1,8 @@
 import { AppError, badRequest } from '../../core/errors.ts';
 import { linkedParts, openPackage, partXml } from './package.ts';
 import { sniffFile } from './sniff.ts';
-import { docxParagraphs, localName, paragraphText, tokenizeXml, xmlAttr, type XmlToken } from './text.ts';
+import { docxParagraphs, paragraphText } from './text.ts';
+import { localName, tokenizeXml, xmlAttr, type XmlToken } from './xml.ts';
 
 /**
  * The body of a Word document for the drafting form (issue 8): the main text's paragraphs as

@@ -5,7 +5,7 @@
  * whatever the parts are called: `word/document2.xml` is the body if `.rels` says so.
  */
 import { badRequest } from '../../core/errors.ts';
-import { localName, tokenizeXml, xmlAttr } from './text.ts';
+import { localName, tokenizeXml, xmlAttr } from './xml.ts';
 import { readZip } from './zip.ts';
 
 /** `type` is the last segment of `typeUri` (…/relationships/comments → comments). */

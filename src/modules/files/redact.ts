@@ -9,22 +9,8 @@ import { AppError } from '../../core/errors.ts';
 import { spellOutQuoteOperators } from './pdf-content.ts';
 import type { FileKind } from './sniff.ts';
 import { openPackage, partXml, relsPartOf, type OfficePackage, type Part } from './package.ts';
-import {
-  decodeXml,
-  docxParagraphs,
-  escapeXml,
-  inspectOffice,
-  inspectText,
-  isDocxStoryPart,
-  loadMupdf,
-  localName,
-  paragraphText,
-  TEXT_ATTRIBUTES,
-  tokenizeXml,
-  xmlAttr,
-  type DocxSegment,
-  type XmlToken,
-} from './text.ts';
+import { docxParagraphs, inspectOffice, inspectText, isDocxStoryPart, loadMupdf, paragraphText, TEXT_ATTRIBUTES, type DocxSegment } from './text.ts';
+import { decodeXml, escapeXml, localName, tokenizeXml, xmlAttr, type XmlToken } from './xml.ts';
 
 /**
  * What stands in place of removed text: the same mark whatever was removed, so the public

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOCX_TEXT, exceljsXlsx, handmadeXlsx, sampleDocx, sampleImage, samplePdf } from './fixtures/samples.ts';
-import { decodeXml, extractText, tokenizeXml, xmlAttr } from './text.ts';
+import { extractText } from './text.ts';
+import { decodeXml, tokenizeXml, xmlAttr } from './xml.ts';
 
 describe('attachment text for the sensitive-content check (SEC-2, SEC-6) and search', () => {
   it('extracts every page of a PDF, pages separated by a blank line', async () => {

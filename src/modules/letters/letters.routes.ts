@@ -6,6 +6,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { oneOf } from '../../http/schemas.ts';
 import { DATE_STYLES } from './letters.rules.ts';
 import { getLetterTemplate, previewLetterTemplate, updateLetterTemplate } from './letters.service.ts';
+import { LetterTemplate } from './letters.schemas.ts';
 
 const office = { roles: ['office'] } as const;
 const AgencyParam = Type.Object({ agencyId: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -26,12 +27,12 @@ export async function letterRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get('/letter-templates/:agencyId', {
     config: { access: office },
-    schema: { tags: ['letters'], summary: '本机关的文书模板（发文字号、落款、联系人、复议机关、法院、日期写法）', params: AgencyParam },
+    schema: { response: { 200: LetterTemplate }, tags: ['letters'], summary: '本机关的文书模板（发文字号、落款、联系人、复议机关、法院、日期写法）', params: AgencyParam },
   }, async (req) => getLetterTemplate(deps, actorOf(req), req.params.agencyId));
 
   r.put('/letter-templates/:agencyId', {
     config: { access: office },
-    schema: { tags: ['letters'], summary: '修改本机关的文书模板（留空用默认值）', params: AgencyParam, body: TemplateBody },
+    schema: { response: { 200: LetterTemplate }, tags: ['letters'], summary: '修改本机关的文书模板（留空用默认值）', params: AgencyParam, body: TemplateBody },
   }, async (req) => updateLetterTemplate(deps, actorOf(req), req.params.agencyId, req.body));
 
   r.get('/letter-templates/:agencyId/preview.png', {

@@ -14,6 +14,8 @@ import { REASON_CATEGORIES } from './negative-list.rules.ts';
 import { powerFlowSvg } from './power-flow.svg.ts';
 import { MAX_STEPS, POWER_CATEGORIES } from './powers.rules.ts';
 import { NO_FEE, SERVICE_LABELS } from './services.rules.ts';
+import { pageOf } from '../../core/paging.ts';
+import { ListVocabulary, NegativeEntry, Power, ServiceItem } from './lists.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -47,19 +49,19 @@ const office = { roles: ['office'] } as const;
 export async function listRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/lists/vocabulary', { config: { access: 'staff' }, schema: { tags: ['lists'], summary: '负面清单理由类别、职权类别、服务指南要素等词表' } }, async () => ({
+  r.get('/lists/vocabulary', { config: { access: 'staff' }, schema: { response: { 200: ListVocabulary }, tags: ['lists'], summary: '负面清单理由类别、职权类别、服务指南要素等词表' } }, async () => ({
     reasonCategories: REASON_CATEGORIES, powerCategories: POWER_CATEGORIES, serviceLabels: SERVICE_LABELS, noFee: NO_FEE, maxSteps: MAX_STEPS,
   }));
 
   r.get('/negative-list', {
     config: { access: readers },
-    schema: { tags: ['lists'], summary: '本机关的负面清单（CAT-5，分页、搜索）', querystring: Type.Object({ ...ListQuery, reasonCategory: Type.Optional(oneOf(REASON_CATEGORIES)) }, strict) },
+    schema: { response: { 200: pageOf(NegativeEntry) }, tags: ['lists'], summary: '本机关的负面清单（CAT-5，分页、搜索）', querystring: Type.Object({ ...ListQuery, reasonCategory: Type.Optional(oneOf(REASON_CATEGORIES)) }, strict) },
   }, async (req) => listNegativeEntries(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.post('/negative-list', { config: { access: office }, schema: { tags: ['lists'], summary: '列入负面清单（公开办）', body: Type.Object(negativeFields, strict) } },
+  r.post('/negative-list', { config: { access: office }, schema: { response: { 201: NegativeEntry }, tags: ['lists'], summary: '列入负面清单（公开办）', body: Type.Object(negativeFields, strict) } },
     async (req, reply) => reply.status(201).send(await createNegativeEntry(deps, actorOf(req), req.body)));
 
-  r.patch('/negative-list/:id', { config: { access: office }, schema: { tags: ['lists'], summary: '修改或复核负面清单事项', params: Id, body: Type.Partial(Type.Object(negativeFields, strict)) } },
+  r.patch('/negative-list/:id', { config: { access: office }, schema: { response: { 200: NegativeEntry }, tags: ['lists'], summary: '修改或复核负面清单事项', params: Id, body: Type.Partial(Type.Object(negativeFields, strict)) } },
     async (req) => updateNegativeEntry(deps, actorOf(req), req.params.id, req.body));
 
   r.delete('/negative-list/:id', { config: { access: office }, schema: { tags: ['lists'], summary: '移出负面清单（此后依法公开）', params: Id } }, async (req, reply) => {
@@ -67,15 +69,15 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  r.get('/services', { config: { access: readers }, schema: { tags: ['lists'], summary: '本机关的公共服务事项目录（FIVE-4，分页、搜索）', querystring: Type.Object(ListQuery, strict) } },
+  r.get('/services', { config: { access: readers }, schema: { response: { 200: pageOf(ServiceItem) }, tags: ['lists'], summary: '本机关的公共服务事项目录（FIVE-4，分页、搜索）', querystring: Type.Object(ListQuery, strict) } },
     async (req) => listServices(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.get('/services/:id', { config: { access: readers }, schema: { tags: ['lists'], summary: '服务事项详情', params: Id } }, async (req) => getService(deps, actorOf(req), req.params.id));
+  r.get('/services/:id', { config: { access: readers }, schema: { response: { 200: ServiceItem }, tags: ['lists'], summary: '服务事项详情', params: Id } }, async (req) => getService(deps, actorOf(req), req.params.id));
 
-  r.post('/services', { config: { access: office }, schema: { tags: ['lists'], summary: '新增服务事项（公开办）', body: Type.Object(serviceFields, strict) } },
+  r.post('/services', { config: { access: office }, schema: { response: { 201: ServiceItem }, tags: ['lists'], summary: '新增服务事项（公开办）', body: Type.Object(serviceFields, strict) } },
     async (req, reply) => reply.status(201).send(await createService(deps, actorOf(req), req.body)));
 
-  r.patch('/services/:id', { config: { access: office }, schema: { tags: ['lists'], summary: '修改服务事项', params: Id, body: Type.Partial(Type.Object(serviceFields, strict)) } },
+  r.patch('/services/:id', { config: { access: office }, schema: { response: { 200: ServiceItem }, tags: ['lists'], summary: '修改服务事项', params: Id, body: Type.Partial(Type.Object(serviceFields, strict)) } },
     async (req) => updateService(deps, actorOf(req), req.params.id, req.body));
 
   r.delete('/services/:id', { config: { access: office }, schema: { tags: ['lists'], summary: '删除服务事项', params: Id } }, async (req, reply) => {
@@ -85,15 +87,15 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/powers', {
     config: { access: readers },
-    schema: { tags: ['lists'], summary: '本机关的行政职权目录（FIVE-3，分页、搜索）', querystring: Type.Object({ ...ListQuery, category: Type.Optional(oneOf(POWER_CATEGORIES)) }, strict) },
+    schema: { response: { 200: pageOf(Power) }, tags: ['lists'], summary: '本机关的行政职权目录（FIVE-3，分页、搜索）', querystring: Type.Object({ ...ListQuery, category: Type.Optional(oneOf(POWER_CATEGORIES)) }, strict) },
   }, async (req) => listPowers(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.get('/powers/:id', { config: { access: readers }, schema: { tags: ['lists'], summary: '行政职权详情', params: Id } }, async (req) => getPower(deps, actorOf(req), req.params.id));
+  r.get('/powers/:id', { config: { access: readers }, schema: { response: { 200: Power }, tags: ['lists'], summary: '行政职权详情', params: Id } }, async (req) => getPower(deps, actorOf(req), req.params.id));
 
-  r.post('/powers', { config: { access: office }, schema: { tags: ['lists'], summary: '新增行政职权及其运行流程（公开办）', body: Type.Object(powerFieldsSchema, strict) } },
+  r.post('/powers', { config: { access: office }, schema: { response: { 201: Power }, tags: ['lists'], summary: '新增行政职权及其运行流程（公开办）', body: Type.Object(powerFieldsSchema, strict) } },
     async (req, reply) => reply.status(201).send(await createPower(deps, actorOf(req), req.body)));
 
-  r.patch('/powers/:id', { config: { access: office }, schema: { tags: ['lists'], summary: '修改行政职权', params: Id, body: Type.Partial(Type.Object(powerFieldsSchema, strict)) } },
+  r.patch('/powers/:id', { config: { access: office }, schema: { response: { 200: Power }, tags: ['lists'], summary: '修改行政职权', params: Id, body: Type.Partial(Type.Object(powerFieldsSchema, strict)) } },
     async (req) => updatePower(deps, actorOf(req), req.params.id, req.body));
 
   r.delete('/powers/:id', { config: { access: office }, schema: { tags: ['lists'], summary: '删除行政职权', params: Id } }, async (req, reply) => {
@@ -104,7 +106,7 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps) {
   // A preview of unsaved steps is drawn by the same function as the portal, so what the editor shows is what the public gets.
   r.post('/powers/flow-preview', {
     config: { access: readers },
-    schema: { tags: ['lists'], summary: '按办理环节生成权力运行流程图（SVG 预览）', body: Type.Object({ name: Text(200), steps: Steps }, strict) },
+    schema: { response: { 200: Type.Object({ svg: Type.String() }) }, tags: ['lists'], summary: '按办理环节生成权力运行流程图（SVG 预览）', body: Type.Object({ name: Text(200), steps: Steps }, strict) },
   }, async (req) => {
     const { steps } = powerFields({ name: req.body.name, category: 'other', actor: '', legalBasis: '', timeLimit: '', oversight: '', steps: req.body.steps });
     return { svg: String(powerFlowSvg({ id: 'preview', title: `${req.body.name.trim() || '行政职权'}运行流程图`, steps })) };

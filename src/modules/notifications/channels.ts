@@ -6,7 +6,7 @@ import { AppError, badRequest } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
-import { requireCityRole } from '../org/org.service.ts';
+import { requireCityRole } from '../org/city.ts';
 import type { JobContext } from '../jobs/jobs.runner.ts';
 import { DEFAULT_PREFERENCE, type DeliverPayload } from './reminders.service.ts';
 

@@ -6,6 +6,8 @@ import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { ROLE_NAMES } from './org.rules.ts';
 import * as org from './org.service.ts';
+import { itemsOf, pageOf } from '../../core/paging.ts';
+import { Agency, Grant, RoleInfo, Unit, User } from './org.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -28,11 +30,11 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   const sysAdmin = { roles: ['sys_admin'] } as const;
   const secAdmin = { roles: ['security_admin'] } as const;
 
-  r.get('/agencies', { config: { access: 'staff' }, schema: { tags: ['org'], summary: '机关列表' } }, async () => ({ items: await org.listAgencies(deps.db) }));
+  r.get('/agencies', { config: { access: 'staff' }, schema: { response: { 200: itemsOf(Agency) }, tags: ['org'], summary: '机关列表' } }, async () => ({ items: await org.listAgencies(deps.db) }));
 
   r.post('/agencies', {
     config: { access: sysAdmin },
-    schema: {
+    schema: { response: { 201: Agency },
       tags: ['org'], summary: '新建机关（市级系统管理员）',
       body: Type.Object({ code: Type.String({ minLength: 2, maxLength: 30, pattern: '^[A-Za-z0-9-]+$' }), name: Name, parentId: Type.String({ minLength: 1 }), address: Blankable(Text(200)), phone: Blankable(Phone), fax: Blankable(Phone), email: Blankable(Email), indexFormat: Type.Optional(IndexFormat), replyWorkdays: Workdays, extensionWorkdays: Workdays }, strict),
     },
@@ -40,23 +42,23 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.patch('/agencies/:id', {
     config: { access: sysAdmin },
-    schema: {
+    schema: { response: { 200: Agency },
       tags: ['org'], summary: '修改机关信息', params: Id,
       body: Type.Object({ name: Type.Optional(Name), address: Blankable(Text(200)), phone: Blankable(Phone), fax: Blankable(Phone), email: Blankable(Email), indexFormat: Type.Optional(IndexFormat), replyWorkdays: Workdays, extensionWorkdays: Workdays, guideText: Blankable(Text(5000)) }, strict),
     },
   }, async (req) => org.updateAgency(deps, actorOf(req), req.params.id, req.body));
 
-  r.get('/agencies/:agencyId/units', { config: { access: 'staff' }, schema: { tags: ['org'], summary: '机关的部门和局属单位', params: AgencyId } },
+  r.get('/agencies/:agencyId/units', { config: { access: 'staff' }, schema: { response: { 200: itemsOf(Unit) }, tags: ['org'], summary: '机关的部门和局属单位', params: AgencyId } },
     async (req) => ({ items: await org.listUnits(deps, actorOf(req), req.params.agencyId) }));
 
   r.post('/agencies/:agencyId/units', {
     config: { access: sysAdmin },
-    schema: { tags: ['org'], summary: '新建部门或局属单位', params: AgencyId, body: Type.Object({ name: Name, kind: UnitKind, parentId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])) }, strict) },
+    schema: { response: { 201: Unit }, tags: ['org'], summary: '新建部门或局属单位', params: AgencyId, body: Type.Object({ name: Name, kind: UnitKind, parentId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])) }, strict) },
   }, async (req, reply) => reply.status(201).send(await org.createUnit(deps, actorOf(req), req.params.agencyId, req.body)));
 
   r.patch('/units/:id', {
     config: { access: sysAdmin },
-    schema: { tags: ['org'], summary: '修改部门或单位', params: Id, body: Type.Object({ name: Type.Optional(Name), kind: Type.Optional(UnitKind), parentId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])) }, strict) },
+    schema: { response: { 200: Unit }, tags: ['org'], summary: '修改部门或单位', params: Id, body: Type.Object({ name: Type.Optional(Name), kind: Type.Optional(UnitKind), parentId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])) }, strict) },
   }, async (req) => org.updateUnit(deps, actorOf(req), req.params.id, req.body));
 
   r.post('/units/:id/dissolve', {
@@ -71,14 +73,14 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/users', {
     config: { access: admins },
-    schema: { tags: ['org'], summary: '用户列表（分页、搜索）', querystring: Type.Object({ agencyId: Type.Optional(Type.String()), q: Type.Optional(Text(50)), ...PageQuery }, strict) },
+    schema: { response: { 200: pageOf(User) }, tags: ['org'], summary: '用户列表（分页、搜索）', querystring: Type.Object({ agencyId: Type.Optional(Type.String()), q: Type.Optional(Text(50)), ...PageQuery }, strict) },
   }, async (req) => org.listUsers(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.get('/users/:id', { config: { access: 'staff' }, schema: { tags: ['org'], summary: '用户详情', params: Id } }, async (req) => org.getUser(deps, actorOf(req), req.params.id));
+  r.get('/users/:id', { config: { access: 'staff' }, schema: { response: { 200: User }, tags: ['org'], summary: '用户详情', params: Id } }, async (req) => org.getUser(deps, actorOf(req), req.params.id));
 
   r.post('/users', {
     config: { access: sysAdmin },
-    schema: {
+    schema: { response: { 201: User },
       tags: ['org'], summary: '新建用户',
       body: Type.Object({ username: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }), name: Name, agencyId: Type.String({ minLength: 1 }), unitId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])), phone: Blankable(Phone), email: Blankable(Email), password: Type.String({ minLength: 1, maxLength: 256 }) }, strict),
     },
@@ -86,7 +88,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.patch('/users/:id', {
     config: { access: sysAdmin },
-    schema: {
+    schema: { response: { 200: User },
       tags: ['org'], summary: '修改用户、停用或启用', params: Id,
       body: Type.Object({ name: Type.Optional(Name), unitId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])), phone: Blankable(Phone), email: Blankable(Email), status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])) }, strict),
     },
@@ -103,14 +105,14 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  r.get('/roles', { config: { access: 'staff' }, schema: { tags: ['org'], summary: '角色目录' } }, async () => ({ items: org.roleCatalog() }));
+  r.get('/roles', { config: { access: 'staff' }, schema: { response: { 200: itemsOf(RoleInfo) }, tags: ['org'], summary: '角色目录' } }, async () => ({ items: org.roleCatalog() }));
 
-  r.get('/users/:id/grants', { config: { access: 'staff' }, schema: { tags: ['org'], summary: '用户的角色授权', params: Id } },
+  r.get('/users/:id/grants', { config: { access: 'staff' }, schema: { response: { 200: itemsOf(Grant) }, tags: ['org'], summary: '用户的角色授权', params: Id } },
     async (req) => ({ items: await org.listGrants(deps, actorOf(req), req.params.id) }));
 
   r.post('/users/:id/grants', {
     config: { access: secAdmin },
-    schema: { tags: ['org'], summary: '授予角色（三员分立）', params: Id, body: Type.Object({ agencyId: Type.String({ minLength: 1 }), role: RoleName }, strict) },
+    schema: { response: { 201: Grant }, tags: ['org'], summary: '授予角色（三员分立）', params: Id, body: Type.Object({ agencyId: Type.String({ minLength: 1 }), role: RoleName }, strict) },
   }, async (req, reply) => reply.status(201).send(await org.grantRole(deps, actorOf(req), req.params.id, req.body.agencyId, req.body.role)));
 
   r.delete('/grants/:id', { config: { access: secAdmin }, schema: { tags: ['org'], summary: '撤销角色', params: Id } }, async (req, reply) => {

@@ -6,7 +6,8 @@ import { offsetOf, type Page, type Paging } from '../../core/paging.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit, CLI_ACTOR } from '../audit/audit.service.ts';
 import { auditActor, reach, requireRoleIn, type Actor } from '../auth/actor.ts';
-import { assertPasswordAcceptable } from '../auth/auth.service.ts';
+import { assertPasswordAcceptable } from '../auth/password-policy.ts';
+import { requireCityRole } from './city.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import type { AgencyRow, UnitTable, UserTable } from './org.tables.ts';
 import { isRole, ROLES, successorProblem, triadConflict, type Role } from './org.rules.ts';
@@ -39,19 +40,6 @@ const presentUser = (u: UserRow, roles: Role[]) => ({
 export type UserView = ReturnType<typeof presentUser>;
 
 // ---- agencies ----
-
-/**
- * What is one for the whole deployment (the agency tree, the calendar, the security policy)
- * is changed only by a holder of `role` at the city-level agency.
- */
-export async function requireCityRole(db: Tx, actor: Actor, role: Role): Promise<{ agencyId: string; role: Role }> {
-  const agencyId = await cityAgencyId(db);
-  return { agencyId, role: requireRoleIn(actor, [role], agencyId) };
-}
-
-export async function cityAgencyId(db: Tx): Promise<string> {
-  return (await db.selectFrom('agencies').select('id').where('level', '=', 'city').executeTakeFirstOrThrow()).id;
-}
 
 export async function listAgencies(db: Db): Promise<AgencyView[]> {
   const rows = await db.selectFrom('agencies').selectAll().orderBy('level').orderBy('code').execute();

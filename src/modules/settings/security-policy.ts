@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import type { Tx } from '../../db/database.ts';
 
 /**
  * Security settings. The defaults satisfy 等保2.0 level 3 (GB/T 22239-2019 §8.1.4.1):
@@ -25,3 +27,15 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   idleTimeoutMinutes: 30,
   absoluteTimeoutHours: 12,
 };
+
+/** The settings key the policy is stored under. */
+export const SECURITY_KEY = 'security';
+
+/** The stored policy over the defaults; read by sign-in, sessions and every password change. */
+export async function getSecurityPolicy(db: Tx): Promise<SecurityPolicy> {
+  const row = await db.selectFrom('settings').select('value_json').where('key', '=', SECURITY_KEY).executeTakeFirst();
+  if (!row) return DEFAULT_SECURITY_POLICY;
+  const merged = { ...DEFAULT_SECURITY_POLICY, ...JSON.parse(row.value_json) };
+  // A stored value that no longer fits the bounds falls back to the defaults, never to weaker settings.
+  return Value.Check(SecurityPolicySchema, merged) ? merged : DEFAULT_SECURITY_POLICY;
+}

@@ -3,20 +3,11 @@ import { isoNow, type Clock } from '../../core/clock.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
-import { cityAgencyId, requireCityRole } from '../org/org.service.ts';
-import { DEFAULT_SECURITY_POLICY, SecurityPolicySchema, type SecurityPolicy } from './security-policy.ts';
+import { cityAgencyId, requireCityRole } from '../org/city.ts';
+import { getSecurityPolicy, SECURITY_KEY, type SecurityPolicy } from './security-policy.ts';
 import { EMPTY_SITE_SETTINGS, SiteSettingsSchema, type SiteSettings } from './site-settings.ts';
 
-const SECURITY_KEY = 'security';
 const SITE_KEY = 'site';
-
-export async function getSecurityPolicy(db: Tx): Promise<SecurityPolicy> {
-  const row = await db.selectFrom('settings').select('value_json').where('key', '=', SECURITY_KEY).executeTakeFirst();
-  if (!row) return DEFAULT_SECURITY_POLICY;
-  const merged = { ...DEFAULT_SECURITY_POLICY, ...JSON.parse(row.value_json) };
-  // A stored value that no longer fits the bounds falls back to the defaults, never to weaker settings.
-  return Value.Check(SecurityPolicySchema, merged) ? merged : DEFAULT_SECURITY_POLICY;
-}
 
 /** The policy binds every account of the deployment, so only a city-level security administrator sets it. */
 export async function updateSecurityPolicy(db: Db, clock: Clock, actor: Actor, policy: SecurityPolicy): Promise<SecurityPolicy> {

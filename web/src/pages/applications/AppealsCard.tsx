@@ -3,8 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, keys } from '../../api';
 import { FormModal } from '../../components/FormModal';
-import { useApiMutation } from '../../hooks';
-import { APPEAL_KIND_LABELS, APPEAL_RESULTS, DATE_FORMAT, formatDate, optionsOf } from '../../labels';
+import { useApiMutation, useAppVocabulary } from '../../hooks';
+import { APPEAL_RESULTS, DATE_FORMAT, formatDate, optionsOf } from '../../labels';
 import type { AppealKind, AppealResultInput, ApplicationAppeal, ApplicationDetail } from '../../types';
 
 type Dialog = { kind: 'add' } | { kind: 'result'; appeal: ApplicationAppeal } | null;
@@ -30,6 +30,7 @@ const RESULT_OPTIONS = optionsOf(
 
 /** APP-8: reconsiderations and lawsuits about the reply, with their results (counted in table 4). */
 export function AppealsCard({ detail, canAdd, canEdit }: { detail: ApplicationDetail; canAdd: boolean; canEdit: boolean }) {
+  const appealKinds = useAppVocabulary()?.appealKinds;
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const refresh = { invalidate: [keys.applications] };
@@ -49,7 +50,7 @@ export function AppealsCard({ detail, canAdd, canEdit }: { detail: ApplicationDe
   );
 
   const columns: TableColumnsType<ApplicationAppeal> = [
-    { title: '类型', dataIndex: 'kind', width: 100, render: (kind: AppealKind) => APPEAL_KIND_LABELS[kind] },
+    { title: '类型', dataIndex: 'kind', width: 100, render: (kind: AppealKind) => appealKinds?.[kind] ?? kind },
     { title: '提起日期', dataIndex: 'filedOn', width: 110, render: formatDate },
     { title: '复议机关或法院', dataIndex: 'body' },
     {
@@ -100,7 +101,7 @@ export function AppealsCard({ detail, canAdd, canEdit }: { detail: ApplicationDe
           onClose={close}
         >
           <Form.Item label="类型" name="kind" rules={[{ required: true, message: '请选择类型' }]}>
-            <Radio.Group aria-label="类型" options={optionsOf(APPEAL_KIND_LABELS)} />
+            <Radio.Group aria-label="类型" options={optionsOf(appealKinds)} />
           </Form.Item>
           <Form.Item label="提起日期" name="filedOn" rules={[{ required: true, message: '请选择提起日期' }]}>
             <DatePicker disabledDate={notFuture} style={{ width: '100%' }} />
@@ -112,7 +113,7 @@ export function AppealsCard({ detail, canAdd, canEdit }: { detail: ApplicationDe
       )}
       {dialog?.kind === 'result' && (
         <FormModal<ResultForm>
-          title={`登记结果：${APPEAL_KIND_LABELS[dialog.appeal.kind]}（${dialog.appeal.body}）`}
+          title={`登记结果：${appealKinds?.[dialog.appeal.kind] ?? dialog.appeal.kind}（${dialog.appeal.body}）`}
           name="application-appeal-result"
           okText="确定"
           initialValues={

@@ -3,7 +3,7 @@ import { Alert, Card, Descriptions, Empty, Flex, Space, Typography, type Descrip
 import { Link } from 'react-router-dom';
 import { DeadlineExplanation, DeadlineInfo } from '../../components/DeadlineInfo';
 import { useAppVocabulary } from '../../hooks';
-import { formatDate, formatDateTime, ID_TYPE_LABELS } from '../../labels';
+import { formatDate, formatDateTime } from '../../labels';
 import type { ApplicationDetail, ReplyType } from '../../types';
 import { FlagTags, OutcomeText } from './ApplicationTags';
 
@@ -58,7 +58,7 @@ export function ApplicantCard({ detail }: { detail: ApplicationDetail }) {
   const items: DescriptionsProps['items'] = [
     { key: 'kind', label: '申请人类型', children: vocabulary?.applicantKinds[applicant.kind] ?? applicant.kind },
     { key: 'name', label: '姓名/名称', children: applicant.name },
-    { key: 'idType', label: '证件类型', children: ID_TYPE_LABELS[applicant.idType] ?? applicant.idType },
+    { key: 'idType', label: '证件类型', children: vocabulary?.idTypes[applicant.idType] ?? applicant.idType },
     { key: 'idNumber', label: '证件号码', children: applicant.idNumber },
   ];
   if (applicant.kind !== 'natural' || applicant.orgCode) {

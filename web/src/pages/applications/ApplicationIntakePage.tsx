@@ -7,7 +7,7 @@ import { api, ApiError, keys } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useAppVocabulary } from '../../hooks';
-import { ID_TYPE_LABELS, optionsOf, ORGANISATION_LABEL } from '../../labels';
+import { optionsOf, ORGANISATION_LABEL } from '../../labels';
 import type { ApplicantKind, ApplicationIntake, ApplicationRegistered, DeliveryMethod, IdType, InfoForm, ReceiptChannel } from '../../types';
 
 type ApplicantGroup = 'natural' | 'organisation';
@@ -201,7 +201,7 @@ function IntakeFormView({ onRegistered }: { onRegistered: (registered: Applicati
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="证件类型" name="idType" rules={[{ required: true, message: '请选择证件类型' }]}>
-              <Select options={ID_TYPES_BY_GROUP[group].map((value) => ({ value, label: ID_TYPE_LABELS[value] }))} />
+              <Select options={ID_TYPES_BY_GROUP[group].map((value) => ({ value, label: vocabulary?.idTypes[value] ?? value }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

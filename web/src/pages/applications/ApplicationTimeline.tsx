@@ -1,6 +1,6 @@
 import { StepTimeline, type TimelineStep } from '../../components/StepTimeline';
 import { useAppVocabulary, useRoleLabel } from '../../hooks';
-import { APPLICANT_ROLE_LABEL, APPLICATION_FLAGS, APPLICATION_STEP_LABELS } from '../../labels';
+import { APPLICANT_ROLE_LABEL, APPLICATION_FLAGS } from '../../labels';
 import type { ApplicationAction, ApplicationDetail, ApplicationStep } from '../../types';
 
 const COLORS: Partial<Record<string, string>> = {
@@ -29,7 +29,7 @@ export function ApplicationTimeline({ detail }: { detail: ApplicationDetail }) {
   const steps: TimelineStep[] = detail.steps.map((step, index) => ({
     key: String(index),
     title:
-      vocabulary?.actions[step.action as ApplicationAction] ?? APPLICATION_STEP_LABELS[step.action] ?? step.actionLabel,
+      vocabulary?.actions[step.action as ApplicationAction] ?? step.actionLabel,
     transition: step.fromState !== step.toState ? `${state(step.fromState)} → ${state(step.toState)}` : undefined,
     actorName: step.actorName,
     roleLabel: step.role === 'applicant' ? APPLICANT_ROLE_LABEL : roleLabel(step.role),

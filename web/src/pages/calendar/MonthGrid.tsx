@@ -4,7 +4,7 @@ import type { CalendarDay } from '../../types';
 import './calendar.css';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
-const KIND_MARKS: Record<CalendarDay['kind'], string> = { holiday: '休', workday: '班' };
+const KIND_MARKS: Record<CalendarDay['kind'], string> = { holiday: '休', workday: '班', normal: '' };
 const SOURCE_LABELS: Record<CalendarDay['source'], string> = { official: '官方数据', edited: '人工调整' };
 
 /** The month's dates in Monday-first weeks, padded with nulls. */

@@ -7,7 +7,7 @@ import { api, ApiError, keys, queries } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useVocabulary } from '../../hooks';
-import { DATE_FORMAT, ITEM_KIND_LABELS, optionsOf } from '../../labels';
+import { DATE_FORMAT, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import type { Attribute, Category, DocKind, InterpretationPlan, Item, ItemInput, ItemKind, PolicyLevel } from '../../types';
 import { AttachmentsEditor } from './AttachmentsEditor';
@@ -228,7 +228,7 @@ function ItemForm({ item, attachments }: ItemFormProps) {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item label="信息类型" name="kind" rules={[{ required: true, message: '请选择信息类型' }]}>
-              <Radio.Group aria-label="信息类型" options={optionsOf(ITEM_KIND_LABELS)} />
+              <Radio.Group aria-label="信息类型" options={optionsOf(vocabulary?.itemKinds)} />
             </Form.Item>
           </Col>
           {kind === 'document' && (

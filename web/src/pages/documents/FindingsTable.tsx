@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { api, keys } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormModal } from '../../components/FormModal';
-import { useApiMutation } from '../../hooks';
-import { FINDING_KIND_LABELS, FINDING_STATUS } from '../../labels';
+import { useApiMutation, useVocabulary } from '../../hooks';
+import { FINDING_STATUS } from '../../labels';
 import type { Finding, FindingStatus, ItemDetail } from '../../types';
 
 interface FindingsTableProps {
@@ -20,6 +20,7 @@ interface FindingsTableProps {
  * with a reason, that the words are not a mark (不是密级标识).
  */
 export function FindingsTable({ detail, canResolve }: FindingsTableProps) {
+  const kinds = useVocabulary()?.findingKinds;
   const [keeping, setKeeping] = useState<Finding | null>(null);
   const [notMark, setNotMark] = useState<Finding | null>(null);
   const names = new Map(detail.attachments.map((a) => [a.id, a.name]));
@@ -36,7 +37,7 @@ export function FindingsTable({ detail, canResolve }: FindingsTableProps) {
       dataIndex: 'source',
       render: (source: string) => (source === 'body' ? '正文' : `附件：${names.get(source) ?? source}`),
     },
-    { title: '类型', dataIndex: 'kind', render: (kind: string) => FINDING_KIND_LABELS[kind] ?? kind },
+    { title: '类型', dataIndex: 'kind', render: (kind: string) => kinds?.[kind] ?? kind },
     { title: '内容', dataIndex: 'text', render: (text: string) => <Typography.Text code>{text}</Typography.Text> },
     {
       title: '状态',
@@ -89,7 +90,7 @@ export function FindingsTable({ detail, canResolve }: FindingsTableProps) {
       />
       {keeping && (
         <FormModal<{ reason: string }>
-          title={`保留：${FINDING_KIND_LABELS[keeping.kind] ?? keeping.kind}“${keeping.text}”`}
+          title={`保留：${kinds?.[keeping.kind] ?? keeping.kind}“${keeping.text}”`}
           name="finding-keep"
           okText="保留"
           onSubmit={({ reason }) => resolve.mutateAsync({ id: keeping.id, status: 'accepted', reason })}

@@ -1,6 +1,6 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
 import { useVocabulary } from '../../hooks';
-import { formatDate, formatDateTime, ITEM_KIND_LABELS } from '../../labels';
+import { formatDate, formatDateTime } from '../../labels';
 import type { Item } from '../../types';
 import { AttributeTag, StateTag } from './ItemTags';
 
@@ -14,7 +14,7 @@ export function ItemDescriptions({ item }: { item: Item }) {
   const items: DescriptionsProps['items'] = [
     { key: 'indexNumber', label: '索引号', children: dash(item.indexNumber) },
     { key: 'docNumber', label: '文号', children: dash(item.docNumber) },
-    { key: 'kind', label: '信息类型', children: ITEM_KIND_LABELS[item.kind] },
+    { key: 'kind', label: '信息类型', children: vocabulary?.itemKinds[item.kind] ?? item.kind },
     { key: 'docKind', label: '文种', children: item.docKind ? (vocabulary?.docKinds[item.docKind] ?? item.docKind) : '—' },
     { key: 'category', label: '主题分类', children: vocabulary?.categories[item.category] ?? item.category },
     { key: 'dateMade', label: '成文日期', children: formatDate(item.dateMade) },

@@ -7,8 +7,8 @@ import { api, keys, queries } from '../../api';
 import { FormModal } from '../../components/FormModal';
 import { FilterForm } from '../../components/FilterForm';
 import { PageContainer } from '../../components/PageContainer';
-import { useApiMutation, usePagination } from '../../hooks';
-import { formatDate, formatDateTime, optionsOf, RECHECK_RESULT_LABELS } from '../../labels';
+import { useApiMutation, usePagination, useVocabulary } from '../../hooks';
+import { formatDate, formatDateTime, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import type { Attribute, NonPublicEntry, RecheckResult } from '../../types';
 import { AttributeTag } from './ItemTags';
@@ -24,6 +24,7 @@ interface FilterForm {
  */
 export default function NonPublicRegisterPage() {
   const { hasRole } = useSession();
+  const results = useVocabulary()?.recheckResults;
   const [filters, setFilters] = useState<FilterForm>({ year: dayjs(), unchecked: false });
   const year = (filters.year ?? dayjs()).year();
   const { paging, resetPage, tablePagination } = usePagination();
@@ -51,7 +52,7 @@ export default function NonPublicRegisterPage() {
       render: (check: NonPublicEntry['lastCheck']) =>
         check ? (
           <span>
-            {check.year} 年 · {RECHECK_RESULT_LABELS[check.result]} · {formatDateTime(check.at)}
+            {check.year} 年 · {results?.[check.result] ?? check.result} · {formatDateTime(check.at)}
             <br />
             {check.reason}
           </span>
@@ -107,6 +108,7 @@ interface RecheckForm {
 }
 
 function RecheckModal({ entry, onClose }: { entry: NonPublicEntry; onClose: () => void }) {
+  const results = useVocabulary()?.recheckResults;
   const recheck = useApiMutation(({ result, reason }: RecheckForm) => api.documents.recheck(entry.id, result, reason), {
     invalidate: [keys.documents, keys.todos],
     success: '已登记复核结果',
@@ -129,7 +131,7 @@ function RecheckModal({ entry, onClose }: { entry: NonPublicEntry; onClose: () =
       onClose={onClose}
     >
       <Form.Item label="复核结论" name="result" rules={[{ required: true, message: '请选择复核结论' }]}>
-        <Radio.Group aria-label="复核结论" options={optionsOf(RECHECK_RESULT_LABELS)} />
+        <Radio.Group aria-label="复核结论" options={optionsOf(results)} />
       </Form.Item>
       <Form.Item
         label="理由"

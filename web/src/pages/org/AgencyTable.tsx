@@ -83,8 +83,8 @@ function AgencyModal({ agency, onClose }: { agency?: Agency; onClose: () => void
     <FormModal<AgencyForm>
       title={agency ? '编辑机构' : '新增机构'}
       name="agency"
-      initialValues={agency}
-      onSubmit={(values) => save.mutateAsync({ ...values, parentId: values.parentId ?? null })}
+      initialValues={agency && { ...agency, parentId: agency.parentId ?? undefined, indexFormat: agency.indexFormat ?? undefined }}
+      onSubmit={(values) => save.mutateAsync(values)}
       onClose={onClose}
     >
       <Form.Item label="机构代码" name="code" rules={[{ required: true, message: '请输入机构代码' }]}>
