@@ -8,7 +8,8 @@ import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { ACTION_LABELS, LIMITS, MAX_ANSWER_WORKDAYS, RATINGS, REFUSALS, STATES } from './messages.rules.ts';
 import { actOnMessage, getMessage, listMessages, MESSAGE_ROLES, messageSettings, updateMessageSettings } from './messages.service.ts';
-import { messageStats, messageStatsWorkbook } from './messages.stats.ts';
+import { messageStatsWorkbook } from './messages.export.ts';
+import { messageStats } from './messages.stats.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
