@@ -38,7 +38,7 @@ export type Decision = keyof typeof DECISIONS;
 export type Action = Answer | 'adopt_changes' | 'reject_changes' | 'decide' | 'withdraw';
 export const ACTION_LABELS: Record<Action, string> = {
   agree: '答复同意', agree_with_changes: '答复同意并提出修改意见', disagree: '答复不同意', adopt_changes: '采纳修改意见',
-  reject_changes: '不采纳修改意见，提请协调', decide: '作出协调决定', withdraw: '撤回协调请求',
+  reject_changes: '不采纳修改意见并提请协调', decide: '作出协调决定', withdraw: '撤回协调请求',
 };
 
 /** Who acts: the requesting agency's office, the answering agency's office, or the city's disclosure office. */
