@@ -209,6 +209,9 @@ audit
       console.log(JSON.stringify(await exportCheckpoint(db, systemClock, config.auditCheckpointFile)));
     }));
 
+/** Sealed tables whose rows are keyed by something other than `id` (one settings row per agency). */
+const ROW_KEYS: Record<string, string> = { opinion_settings: 'agency_id' };
+
 const keys = program.command('keys').description('field encryption keys (the key file lives outside the database)');
 keys
   .command('rotate')
@@ -225,8 +228,9 @@ keys
         const loose = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
         for (const [table, columns] of Object.entries(SEALED_COLUMNS)) {
           const names = Object.keys(columns);
-          for (const row of await loose.selectFrom(table).select(['id', ...names]).execute()) {
-            await loose.updateTable(table).set(Object.fromEntries(names.map((c) => [c, row[c]]))).where('id', '=', row.id as string).execute();
+          const key = ROW_KEYS[table] ?? 'id';
+          for (const row of await loose.selectFrom(table).select([key, ...names]).execute()) {
+            await loose.updateTable(table).set(Object.fromEntries(names.map((c) => [c, row[c]]))).where(key, '=', row[key] as string).execute();
             values += names.length;
           }
         }
