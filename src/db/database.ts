@@ -11,6 +11,7 @@ import type { NegativeListEntryTable, PowerTable, ServiceItemTable } from '../mo
 import { USER_SEALED, type AgencyTable, type RoleGrantTable, type UnitTable, type UserTable } from '../modules/org/org.tables.ts';
 import type { LetterSequenceTable, LetterTemplateTable } from '../modules/letters/letters.tables.ts';
 import { MESSAGE_SEALED, type CitizenMessageStepTable, type CitizenMessageTable, type MessageSettingsTable } from '../modules/messages/messages.tables.ts';
+import type { SupAssessmentTable, SupFindingTable, SupSelfCheckTable, SupTemplateTable } from '../modules/supervision/supervision.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 
 /** All tables, composed from the modules that own them. */
@@ -53,6 +54,10 @@ export interface Database {
   citizen_messages: CitizenMessageTable;
   citizen_message_steps: CitizenMessageStepTable;
   message_settings: MessageSettingsTable;
+  sup_templates: SupTemplateTable;
+  sup_assessments: SupAssessmentTable;
+  sup_self_checks: SupSelfCheckTable;
+  sup_findings: SupFindingTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

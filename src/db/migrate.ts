@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_application_receipt.ts';
 import * as m0012 from './migrations/0012_catalog_identifiers.ts';
 import * as m0013 from './migrations/0013_letter_templates.ts';
 import * as m0019 from './migrations/0019_citizen_messages.ts';
+import * as m0021 from './migrations/0021_supervision.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0012_catalog_identifiers': m0012,
   '0013_letter_templates': m0013,
   '0019_citizen_messages': m0019,
+  '0021_supervision': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

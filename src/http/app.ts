@@ -19,6 +19,7 @@ import { documentRoutes } from '../modules/documents/documents.routes.ts';
 import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { messageRoutes } from '../modules/messages/messages.routes.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
@@ -113,7 +114,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, messageRoutes]) await routes(api, deps);
+      for (const routes of [authRoutes, orgRoutes, auditRoutes, calendarRoutes, settingsRoutes, documentRoutes, applicationRoutes, todoRoutes, catalogRoutes, filingRoutes, listRoutes, letterRoutes, messageRoutes, supervisionRoutes]) await routes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -24,6 +24,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   power: '行政职权',
   letter_template: '文书模板',
   citizen_message: '网民留言',
+  self_check: '每周自查',
+  assessment_template: '考评模板',
+  assessment: '考评',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -98,6 +101,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'citizen_message.submit': '收到网民留言',
   'citizen_message.rate': '网民评价答复',
   'citizen_message.settings.update': '修改网民留言答复期限',
+  'self_check.open': '开始每周自查',
+  'self_check.finding': '登记自查问题',
+  'self_check.resolve': '整改或说明自查问题',
+  'self_check.complete': '完成每周自查',
+  'assessment_template.save': '保存考评模板',
+  'assessment.create': '开始考评',
+  'assessment.score': '考评打分',
+  'assessment.sign': '签署考评',
   ...prefixed('citizen_message', MESSAGE_ACTIONS),
   'settings.site.update': '修改门户网站信息',
 };
