@@ -36,7 +36,7 @@ import {
 import { lazy, type ReactNode } from 'react';
 import type { Role } from './types';
 
-const TodoPage = lazy(() => import('./pages/TodoPage'));
+const DashboardPage = lazy(() => import('./pages/supervision/DashboardPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const OrgPage = lazy(() => import('./pages/OrgPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
@@ -62,6 +62,7 @@ const ServiceCatalogPage = lazy(() => import('./pages/lists/ServiceCatalogPage')
 const PowerListPage = lazy(() => import('./pages/lists/PowerListPage'));
 const LetterTemplatePage = lazy(() => import('./pages/letters/LetterTemplatePage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
 
 export interface NavPage {
   path: string;
@@ -166,7 +167,7 @@ const LISTS: NavMenu = {
 };
 
 export const NAV_SECTIONS: NavSection[] = [
-  { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
+  { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <DashboardPage /> }] },
   {
     label: '政务公开',
     pages: [
@@ -179,7 +180,7 @@ export const NAV_SECTIONS: NavSection[] = [
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
-      comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
+      { path: '/supervision', label: '监督考评', icon: <AuditOutlined />, roles: ITEM_ROLES, element: <SupervisionPage /> },
       comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
     ],
   },

@@ -6,8 +6,9 @@ import { actorOf } from '../../http/access.ts';
 import { sendDownload, XLSX } from '../../http/download.ts';
 import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { cityAgencyId } from '../org/org.service.ts';
 import { INDICATORS } from './supervision.indicators.ts';
-import { accountability, accountabilityWorkbook, dashboard, DASHBOARD_ROLES, listClocks } from './supervision.dashboard.ts';
+import { accountability, accountabilityWorkbook, dashboard, dashboardAgencies, DASHBOARD_ROLES, listClocks } from './supervision.dashboard.ts';
 import { ASSESSMENT_KINDS, ASSESSMENT_STATES, FINDING_KINDS, RESOLUTIONS, SUBJECTS } from './supervision.rules.ts';
 import {
   addFinding, completeSelfCheck, createAssessment, getAssessment, getSelfCheck, listSelfChecks, listTemplates, openSelfCheck, resolveFinding, results, resultsWorkbook,
@@ -39,11 +40,19 @@ const checkers = { roles: [...SELF_CHECK_ROLES, 'leader'] as const };
 export async function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/supervision/vocabulary', { config: { access: staff }, schema: { tags: ['supervision'], summary: '监督考评的考评类型、状态、自查问题类别、处理方式、期限类别和指标' } }, async () => ({
-    kinds: ASSESSMENT_KINDS, states: ASSESSMENT_STATES, findingKinds: FINDING_KINDS, resolutions: RESOLUTIONS,
-    subjects: Object.fromEntries(Object.entries(SUBJECTS).map(([k, v]) => [k, v.label])),
-    indicators: INDICATORS.map((i) => ({ key: i.key, label: i.label, unit: i.unit, higherIsBetter: i.higherIsBetter })),
-  }));
+  r.get('/supervision/vocabulary', { config: { access: staff }, schema: { tags: ['supervision'], summary: '监督考评的考评类型、状态、自查问题类别、处理方式、期限类别、指标，可查看的机关和能否考评其他机关' } }, async (req) => {
+    const actor = actorOf(req);
+    const reached = dashboardAgencies(actor);
+    const agencies = await deps.db.selectFrom('agencies').select(['id', 'name', 'level']).where('id', 'in', reached).orderBy('level').orderBy('code').execute();
+    return {
+      kinds: ASSESSMENT_KINDS, states: ASSESSMENT_STATES, findingKinds: FINDING_KINDS, resolutions: RESOLUTIONS,
+      subjects: Object.fromEntries(Object.entries(SUBJECTS).map(([k, v]) => [k, v.label])),
+      indicators: INDICATORS.map((i) => ({ key: i.key, label: i.label, unit: i.unit, higherIsBetter: i.higherIsBetter })),
+      agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
+      ownAgencyId: actor.agencyId,
+      canAssessAgencies: Boolean(actor.reach.get('office')?.has(await cityAgencyId(deps.db))),
+    };
+  });
 
   r.get('/supervision/dashboard', {
     config: { access: staff },
