@@ -3,7 +3,7 @@ import { conflict } from '../core/errors.ts';
 import { inOneTransaction, type Db } from '../db/database.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { isEmpty, seedDemo } from './demo.ts';
-import { seedCityOffice } from './demo-supervision.ts';
+import { seedDemoSupervision } from './demo-supervision.ts';
 
 /**
  * Loads the whole demo city (agencies, accounts, lists, items through their workflow) into an
@@ -14,8 +14,8 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
   return inOneTransaction(deps.db, async (db) => {
     if (!(await isEmpty(db))) throw conflict('DATABASE_NOT_EMPTY', '数据库中已有机构，示例城市只能载入空数据库（the demo city loads only into an empty database）');
     const { users } = await seedDemo({ ...deps, db });
-    const cityOffice = await seedCityOffice({ ...deps, db });
     const items = await seedDemoDocuments({ ...deps, db });
+    const cityOffice = await seedDemoSupervision({ ...deps, db });
     return { users: users + cityOffice, items };
   });
 }

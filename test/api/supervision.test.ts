@@ -135,7 +135,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     const a = res.json();
     assessmentId = a.id;
     expect(a.actions).toEqual(['score', 'sign']);
-    expect(a.indicators.publication_on_time).toMatchObject({ value: 50, numerator: 2, denominator: 4 });
+    expect(a.indicators.publication_on_time).toMatchObject({ value: 50, numerator: 2, denominator: 4, path: `/supervision?tab=clocks&missed=1&agencyId=${ybj}&subjectType=item&from=2026-01-01&to=2026-12-31` });
     expect(a.indicators.replies_on_time).toMatchObject({ value: 66.7, numerator: 2, denominator: 3 });
     expect(a.indicators.messages_on_time).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(a.indicators.catalog_completeness).toMatchObject({ value: 75, numerator: 3, denominator: 4 });

@@ -45,18 +45,24 @@ export async function clockRate(db: Tx, scope: Scope, subjectType: string | null
   return { due: Number(row.due), onTime: Number(row.on_time) };
 }
 
-const onTime = (key: string, label: string, subjectType: string, rules: readonly string[], what: string, path: string): Indicator => ({
+/** The console's list of the clocks of a kind missed in the scope: the evidence behind an on-time rate. */
+const missedList = (scope: Scope, subjectType: string) => {
+  const last = chinaDateOf(new Date(Date.parse(scope.to) - 1));
+  return `/supervision?tab=clocks&missed=1&agencyId=${scope.agencyId}&subjectType=${subjectType}&from=${chinaDateOf(scope.from)}&to=${last}`;
+};
+
+const onTime = (key: string, label: string, subjectType: string, rules: readonly string[], what: string): Indicator => ({
   key, label, unit: '%', higherIsBetter: true,
   compute: async (db, scope) => {
     const { due, onTime: met } = await clockRate(db, scope, subjectType, rules);
-    return { value: percent(met, due), numerator: met, denominator: due, evidence: `期内到期的${what}${due}件，按期${met}件`, path };
+    return { value: percent(met, due), numerator: met, denominator: due, evidence: `期内到期的${what}${due}件，按期${met}件`, path: missedList(scope, subjectType) };
   },
 });
 
 export const INDICATORS: Indicator[] = [
-  onTime('publication_on_time', '主动公开按时率', 'item', ['PUB-3'], '主动公开期限', '/supervision?tab=clocks&subjectType=item'),
-  onTime('replies_on_time', '依申请按期答复率', 'application', ['APP-4'], '答复期限', '/supervision?tab=clocks&subjectType=application'),
-  onTime('messages_on_time', '网民留言按期答复率', 'citizen_message', ['OP-6'], '留言答复期限', '/supervision?tab=clocks&subjectType=citizen_message'),
+  onTime('publication_on_time', '主动公开按时率', 'item', ['PUB-3'], '主动公开期限'),
+  onTime('replies_on_time', '依申请按期答复率', 'application', ['APP-4'], '答复期限'),
+  onTime('messages_on_time', '网民留言按期答复率', 'citizen_message', ['OP-6'], '留言答复期限'),
   {
     key: 'catalog_completeness', label: '公开目录要素完整率', unit: '%', higherIsBetter: true,
     compute: async (db, scope) => {

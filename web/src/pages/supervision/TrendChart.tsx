@@ -15,8 +15,8 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
     const chart = echarts.init(ref.current);
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { data: ['按期', '超期', '按期率'] },
-      grid: { left: 40, right: 48, top: 40, bottom: 24 },
+      legend: { top: 0, data: ['按期', '超期', '按期率'] },
+      grid: { left: 40, right: 48, top: 48, bottom: 24 },
       xAxis: { type: 'category', data: trend.map((t) => t.month) },
       yAxis: [{ type: 'value', name: '件', minInterval: 1 }, { type: 'value', name: '%', min: 0, max: 100 }],
       series: [
