@@ -15,7 +15,7 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
     if (!(await isEmpty(db))) throw conflict('DATABASE_NOT_EMPTY', '数据库中已有机构，示例城市只能载入空数据库（the demo city loads only into an empty database）');
     const { users } = await seedDemo({ ...deps, db });
     const items = await seedDemoDocuments({ ...deps, db });
-    const cityOffice = await seedDemoSupervision({ ...deps, db });
-    return { users: users + cityOffice, items };
+    const supervision = await seedDemoSupervision({ ...deps, db });
+    return { users: users + supervision.users, items: items + supervision.items };
   });
 }

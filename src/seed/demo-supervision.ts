@@ -25,9 +25,9 @@ export async function seedCityOffice(deps: { db: Db; clock: Clock }): Promise<vo
 /**
  * Supervision's demo: the city office, and one YBJ item made 40 days ago and still waiting
  * at the office's check, so the dashboard shows a red clock and the unit's weekly check
- * finds it (SUP-1, SUP-4). Returns the accounts it added.
+ * finds it (SUP-1, SUP-4). Returns the accounts and items it added.
  */
-export async function seedDemoSupervision(deps: { db: Db; clock: Clock; dataDir: string }): Promise<number> {
+export async function seedDemoSupervision(deps: { db: Db; clock: Clock; dataDir: string }): Promise<{ users: number; items: number }> {
   await seedCityOffice(deps);
   const user = await deps.db.selectFrom('users').select('id').where('username', '=', 'ybj.drafter').executeTakeFirstOrThrow();
   const drafter = (await loadActor(deps.db, user.id, '127.0.0.1'))!;
@@ -37,5 +37,5 @@ export async function seedDemoSupervision(deps: { db: Db; clock: Clock; dataDir:
     dateMade: shiftDate(isoDate(chinaToday(deps.clock)), -40),
   });
   await act(deps, drafter, item.id, 'submit', {});
-  return 1;
+  return { users: 1, items: 1 };
 }

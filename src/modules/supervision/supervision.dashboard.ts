@@ -10,6 +10,7 @@ import { reach, type Actor } from '../auth/actor.ts';
 import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { actionLabel } from '../audit/audit.labels.ts';
+import { auditGeneration } from '../audit/audit.service.ts';
 import { subjectLabel, subjectPath } from './supervision.rules.ts';
 
 /**
@@ -48,8 +49,29 @@ async function lightBounds(deps: Deps) {
 
 const lightCase = (b: { now: string; warn: string }) => sql<Light>`case when due_at < ${b.now} then 'red' when due_at < ${b.warn} then 'yellow' else 'green' end`;
 
-export async function dashboard(deps: Deps, actor: Actor, filter: { agencyId?: string | undefined }) {
-  const agencies = dashboardAgencies(actor, filter.agencyId);
+/**
+ * The dashboard of a set of agencies, kept for the minute it was read in and only while no
+ * audited write happened anywhere (every change of data commits with its audit event): the
+ * lights move with the clock, everything else with the data.
+ */
+const cache = new Map<string, Promise<DashboardView>>();
+const CACHE_ENTRIES = 200;
+
+export type DashboardView = Awaited<ReturnType<typeof computeDashboard>>;
+
+export async function dashboard(deps: Deps, actor: Actor, filter: { agencyId?: string | undefined }): Promise<DashboardView> {
+  const agencies = dashboardAgencies(actor, filter.agencyId).sort();
+  const key = `${agencies.join(',')}|${await auditGeneration(deps.db)}|${chinaDateTimeOf(isoNow(deps.clock))}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  const view = computeDashboard(deps, agencies);
+  cache.set(key, view);
+  view.catch(() => cache.delete(key));
+  return view;
+}
+
+async function computeDashboard(deps: Deps, agencies: string[]) {
   const bounds = await lightBounds(deps);
   const today = chinaToday(deps.clock);
   const [year, month] = today.split('-') as [string, string];
