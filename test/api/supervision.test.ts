@@ -119,7 +119,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const list = res.json();
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ subjectId: overdueItem, subjectLabel: '主动公开', path: `/documents/${overdueItem}`, agency: '示例市医疗保障局', light: 'red', holder: { name: '朱拟稿' } });
+    expect(list.items[0]).toMatchObject({ subjectId: overdueItem, title: '门诊统筹实施细则', subjectLabel: '主动公开', path: `/documents/${overdueItem}`, agency: '示例市医疗保障局', light: 'red', holder: { name: '朱拟稿' } });
     expect((await call(t, await signIn(t, 'ybj.office'), 'GET', '/supervision/clocks?subjectType=opinion_case')).json().items[0]).toMatchObject({ subjectLabel: '舆情回应', light: 'yellow', path: null });
   });
 

@@ -173,16 +173,36 @@ export async function listClocks(deps: Deps, actor: Actor, filter: ClockFilter, 
   const rows = await q.select(['deadlines.id', 'deadlines.agency_id', 'deadlines.subject_type', 'deadlines.subject_id', 'deadlines.rule', 'deadlines.due_at', 'deadlines.met_at', 'deadlines.created_at', 'agencies.name as agency'])
     .orderBy('deadlines.due_at').orderBy('deadlines.id').limit(page.pageSize).offset(offsetOf(page)).execute();
   const holders = await lastEvents(deps, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
+  const titles = await subjectTitles(deps, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
   const items = rows.map((r) => {
     const holder = holders.get(`${r.subject_type}:${r.subject_id}`);
     return {
       id: r.id, agencyId: r.agency_id, agency: r.agency, subjectType: r.subject_type, subjectLabel: subjectLabel(r.subject_type), subjectId: r.subject_id, path: subjectPath(r.subject_type, r.subject_id),
+      title: titles.get(`${r.subject_type}:${r.subject_id}`) ?? null,
       dueAt: r.due_at, due: chinaDateTimeOf(r.due_at), metAt: r.met_at,
       light: (r.met_at ? (r.met_at > r.due_at ? 'red' : 'green') : r.due_at < bounds.now ? 'red' : r.due_at < bounds.warn ? 'yellow' : 'green') as Light,
       holder: holder ? { name: holder.actor_name ?? '系统', role: holder.actor_role, since: holder.at, action: actionLabel(holder.action, r.subject_type) } : null,
     };
   });
   return { ...page, total, items };
+}
+
+/** What a record is called in lists, for the kinds whose table and column are known; other kinds show by kind only. */
+const TITLES = {
+  item: { table: 'items', column: 'title' },
+  application: { table: 'applications', column: 'reg_number' },
+  citizen_message: { table: 'citizen_messages', column: 'topic' },
+} as const;
+
+async function subjectTitles(deps: Deps, subjects: { type: string; id: string }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [type, { table, column }] of Object.entries(TITLES)) {
+    const ids = subjects.filter((s) => s.type === type).map((s) => s.id);
+    if (!ids.length) continue;
+    const rows = await deps.db.selectFrom(table).select(['id', sql<string>`${sql.ref(column)}`.as('title')]).where('id', 'in', ids).execute();
+    for (const r of rows) out.set(`${type}:${r.id}`, r.title);
+  }
+  return out;
 }
 
 type Event = { entity_type: string; entity_id: string | null; at: string; actor_name: string | null; actor_role: string | null; action: string };
@@ -226,11 +246,11 @@ export async function accountability(deps: Deps, actor: Actor, filter: { agencyI
 export async function accountabilityWorkbook(deps: Deps, actor: Actor, filter: { agencyId?: string | undefined; from: string; to: string }): Promise<Buffer> {
   const report = await accountability(deps, actor, filter, { page: 1, pageSize: ACCOUNTABILITY_EXPORT_LIMIT });
   const rows = report.items.flatMap((c) => (c.steps.length ? c.steps : [null]).map((s) => ({
-    agency: c.agency, subject: c.subjectLabel, subjectId: c.subjectId, due: c.due, metAt: c.metAt ? chinaDateTimeOf(c.metAt) : '未办结', lateHours: c.lateHours,
+    agency: c.agency, subject: c.subjectLabel, title: c.title ?? c.subjectId, due: c.due, metAt: c.metAt ? chinaDateTimeOf(c.metAt) : '未办结', lateHours: c.lateHours,
     when: s?.when ?? '—', actor: s?.actor ?? '—', action: s?.action ?? '—', hours: s?.hours ?? '—', pastDue: s?.pastDue ? '是' : '否',
   })));
   return workbookOf(`责任追究（${filter.from}至${filter.to}）`, [
-    { header: '机关', key: 'agency', width: 24 }, { header: '类别', key: 'subject', width: 14 }, { header: '事项编号', key: 'subjectId', width: 38 },
+    { header: '机关', key: 'agency', width: 24 }, { header: '类别', key: 'subject', width: 14 }, { header: '事项', key: 'title', width: 38 },
     { header: '期限', key: 'due', width: 18 }, { header: '办结时间', key: 'metAt', width: 18 }, { header: '超期小时', key: 'lateHours', width: 10 },
     { header: '环节时间', key: 'when', width: 18 }, { header: '经办人', key: 'actor', width: 12 }, { header: '环节', key: 'action', width: 20 },
     { header: '停留小时', key: 'hours', width: 10 }, { header: '停留至期限后', key: 'pastDue', width: 12 },

@@ -19,7 +19,8 @@ export function AccountabilityTab() {
   const query = { ...period, ...paging };
   const { data, isFetching, error } = useQuery({ queryKey: [...supervisionKeys.all, 'accountability', query], queryFn: () => supervisionApi.accountability(query), placeholderData: keepPreviousData });
   const columns: TableColumnsType<MissedClock> = [
-    { title: '类别', dataIndex: 'subjectLabel', render: (label: string, c) => (c.path ? <Link to={c.path}>{label}</Link> : label) },
+    { title: '事项', dataIndex: 'title', render: (title: string | null, c) => (c.path ? <Link to={c.path}>{title ?? '查看'}</Link> : (title ?? '—')) },
+    { title: '类别', dataIndex: 'subjectLabel', width: 120 },
     { title: '机关', dataIndex: 'agency' },
     { title: '期限', dataIndex: 'due', width: 170 },
     { title: '办结', dataIndex: 'metAt', width: 170, render: (at: string | null) => (at ? formatDateTime(at) : <Tag color="error">仍未办结</Tag>) },

@@ -34,7 +34,8 @@ export function ClocksTab() {
     resetPage();
   };
   const columns: TableColumnsType<Clock> = [
-    { title: '类别', dataIndex: 'subjectLabel', render: (label: string, c) => (c.path ? <Link to={c.path}>{label}</Link> : label) },
+    { title: '事项', dataIndex: 'title', render: (title: string | null, c) => (c.path ? <Link to={c.path}>{title ?? '查看'}</Link> : (title ?? '—')) },
+    { title: '类别', dataIndex: 'subjectLabel', width: 120 },
     { title: '机关', dataIndex: 'agency' },
     { title: '期限', dataIndex: 'due', width: 170 },
     { title: '办结', dataIndex: 'metAt', width: 170, render: (at: string | null) => (at ? formatDateTime(at) : '在办') },

@@ -56,6 +56,7 @@ export interface Clock {
   subjectType: string;
   subjectLabel: string;
   subjectId: string;
+  title: string | null;
   path: string | null;
   dueAt: string;
   due: string;
