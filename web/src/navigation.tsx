@@ -98,6 +98,9 @@ export interface NavSection {
 /** The business roles that work on information items; the three administrators do not read them. */
 const ITEM_ROLES: Role[] = ['drafter', 'dept_head', 'office', 'secrecy_reviewer', 'leader', 'opinion_lead'];
 
+/** 监督考评: the lists behind the dashboard, self-checks (department heads), assessments and accountability (office, leaders). */
+const SUPERVISION_ROLES: Role[] = ['office', 'leader', 'dept_head'];
+
 /** 信息发布: information items from draft to publication, the ledger (PUB-7) and the non-public register (ATTR-3). */
 const DOCUMENTS: NavMenu = {
   label: '信息发布',
@@ -180,7 +183,7 @@ export const NAV_SECTIONS: NavSection[] = [
       comingSoon('/coordination', '发布协调', <SyncOutlined />, ['office', 'leader', 'opinion_lead']),
       comingSoon('/opinion', '舆情与留言', <AlertOutlined />, ['opinion_lead', 'office', 'leader']),
       { path: '/opinion/messages', label: '网民留言', icon: <MessageOutlined />, roles: ['office', 'drafter', 'dept_head', 'leader', 'opinion_lead'], element: <MessagesPage /> },
-      { path: '/supervision', label: '监督考评', icon: <AuditOutlined />, roles: ITEM_ROLES, element: <SupervisionPage /> },
+      { path: '/supervision', label: '监督考评', icon: <AuditOutlined />, roles: SUPERVISION_ROLES, element: <SupervisionPage /> },
       comingSoon('/notifications', '通知', <BellOutlined />, ITEM_ROLES),
     ],
   },

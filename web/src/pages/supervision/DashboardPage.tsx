@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, List, Row, Select, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { PageContainer } from '../../components/PageContainer';
 import { TodoTable } from '../../components/TodoTable';
@@ -13,6 +13,20 @@ import type { Dashboard } from './types';
 
 /** The roles that see clocks (the server's DASHBOARD_ROLES); administrators see their to-dos only. */
 export const CLOCK_ROLES: Role[] = ['drafter', 'dept_head', 'office', 'secrecy_reviewer', 'leader', 'opinion_lead'];
+
+/** The roles of the 监督考评 page, where the numbers open their lists (navigation.tsx). */
+const LIST_ROLES: Role[] = ['office', 'leader', 'dept_head'];
+
+/** A number that opens the list behind it, for the roles that may read the list; plain for the others. */
+function Opens({ to, label, style, children }: { to: string; label?: string; style?: CSSProperties; children: ReactNode }) {
+  const { hasRole } = useSession();
+  if (!hasRole(...LIST_ROLES)) return <span style={style}>{children}</span>;
+  return (
+    <Link to={to} aria-label={label} style={style}>
+      {children}
+    </Link>
+  );
+}
 
 export const clocksLink = (params: Record<string, string | undefined>) => {
   const search = new URLSearchParams({ tab: 'clocks' });
@@ -59,32 +73,32 @@ function Overview() {
       )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
-          <Link to={clocksLink({ agencyId })} aria-label="在办期限清单">
+          <Opens to={clocksLink({ agencyId })} label="在办期限清单">
             <Card size="small" hoverable>
               <Statistic title="在办期限" value={data.open} suffix="件" />
             </Card>
-          </Link>
+          </Opens>
         </Col>
         <Col xs={12} md={6}>
-          <Link to={clocksLink({ agencyId, light: 'red' })} aria-label="已超期清单">
+          <Opens to={clocksLink({ agencyId, light: 'red' })} label="已超期清单">
             <Card size="small" hoverable>
               <Statistic title="已超期" value={data.overdue} suffix="件" valueStyle={{ color: data.overdue ? '#cf1322' : undefined }} />
             </Card>
-          </Link>
+          </Opens>
         </Col>
         <Col xs={12} md={6}>
-          <Link to={clocksLink({ agencyId, missed: '1', from: monthStart, to: today })} aria-label="本月超期清单">
+          <Opens to={clocksLink({ agencyId, missed: '1', from: monthStart, to: today })} label="本月超期清单">
             <Card size="small" hoverable>
               <Statistic title={`本月按期率（到期${data.month.due}件）`} value={rateText(data.month.rate)} />
             </Card>
-          </Link>
+          </Opens>
         </Col>
         <Col xs={12} md={6}>
-          <Link to={clocksLink({ agencyId, missed: '1', from: yearStart, to: today })} aria-label="本年超期清单">
+          <Opens to={clocksLink({ agencyId, missed: '1', from: yearStart, to: today })} label="本年超期清单">
             <Card size="small" hoverable>
               <Statistic title={`本年按期率（到期${data.year.due}件）`} value={rateText(data.year.rate)} />
             </Card>
-          </Link>
+          </Opens>
         </Col>
       </Row>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -109,15 +123,15 @@ function Overview() {
                 locale={{ emptyText: <Empty description="没有在办期限" /> }}
                 columns={[
                   { title: '机关', dataIndex: 'agency' },
-                  { title: '在办', dataIndex: 'open', render: (n: number, a) => <Link to={clocksLink({ agencyId: a.agencyId })}>{n}</Link> },
-                  { title: '超期', dataIndex: 'overdue', render: (n: number, a) => <Link to={clocksLink({ agencyId: a.agencyId, light: 'red' })}>{n}</Link> },
+                  { title: '在办', dataIndex: 'open', render: (n: number, a) => <Opens to={clocksLink({ agencyId: a.agencyId })}>{n}</Opens> },
+                  { title: '超期', dataIndex: 'overdue', render: (n: number, a) => <Opens to={clocksLink({ agencyId: a.agencyId, light: 'red' })}>{n}</Opens> },
                 ]}
               />
             </Card>
           </Col>
         )}
         <Col xs={24} lg={12}>
-          <Card title={`上周（${data.selfChecks.week}起）未完成自查的部门`} size="small" extra={<Link to="/supervision?tab=self-checks">每周自查</Link>}>
+          <Card title={`上周（${data.selfChecks.week}起）未完成自查的部门`} size="small" extra={<Opens to="/supervision?tab=self-checks">每周自查</Opens>}>
             <List
               size="small"
               dataSource={data.selfChecks.missing}
@@ -134,7 +148,7 @@ function Overview() {
 
 function LightsTable({ data, agencyId }: { data: Dashboard; agencyId: string | undefined }) {
   const cell = (light: 'red' | 'yellow' | 'green', color: string) => (n: number, row: Dashboard['lights'][number]) =>
-    n ? <Link style={{ color }} to={clocksLink({ agencyId, subjectType: row.subjectType, light })}>{n}</Link> : <span>0</span>;
+    n ? <Opens style={{ color }} to={clocksLink({ agencyId, subjectType: row.subjectType, light })}>{n}</Opens> : <span>0</span>;
   const columns: TableColumnsType<Dashboard['lights'][number]> = [
     { title: '类别', dataIndex: 'label' },
     { title: '逾期', dataIndex: 'red', render: cell('red', '#cf1322') },
