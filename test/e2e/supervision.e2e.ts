@@ -30,7 +30,7 @@ const SCORES: [string, number][] = [
   ['目录和指南编制、更新', 10], ['依申请公开按期答复', 17], ['网民留言按期答复', 10], ['月度报告和年度报告按时报送公布', 10], ['复议诉讼中未被纠错', 5],
 ];
 
-describe('监督考评: the dashboard, the weekly self-check and the assessment (SUP-1, SUP-2, SUP-3, SUP-4)', () => {
+describe('监督考评: the dashboard, the weekly self-check, the assessment and accountability (SUP-1 … SUP-6)', () => {
   it('SUP-1: the city office\'s dashboard counts the overdue clock and the number opens the overdue list', async () => {
     const page = await staff('szf.office');
     await page.getByRole('heading', { name: '工作台' }).waitFor();
@@ -109,5 +109,18 @@ describe('监督考评: the dashboard, the weekly self-check and the assessment 
     await result.getByText('优秀').waitFor();
     expect(await result.innerText()).toContain('97 / 100');
     await shot(page, 'supervision-results');
+  }, 240_000);
+
+  it('SUP-6: the accountability report shows the late item, who held it past its due day, and exports', async () => {
+    const page = await staff('szf.office');
+    await page.goto(`${baseUrl}/admin/supervision?tab=accountability`);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '示例市2026年第三季度医保基金支出情况' });
+    await row.getByText('仍未办结').waitFor();
+    expect(await row.innerText()).toContain('朱拟稿');
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText(/朱拟稿（拟稿人） 提交，停留[\d.]+小时，超过期限/).waitFor();
+    await shot(page, 'supervision-accountability');
+    const href = await page.getByRole('link', { name: '导出Excel' }).getAttribute('href');
+    expect(href).toMatch(/\/api\/v1\/supervision\/accountability\.xlsx\?from=/);
   }, 240_000);
 });
