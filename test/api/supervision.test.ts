@@ -2,7 +2,7 @@
  * Supervision (监督考评) through the API: the dashboard's clocks, lights, rates and the lists
  * behind them (SUP-1), the indicators beside each score computed on a generated set of
  * on-time and late cases (SUP-2, SUP-3), the weekly self-check with the platform's findings
- * (SUP-4, ATTR-10), and who held each missed clock (SUP-6). Runs on PostgreSQL when
+ * (SUP-4, ATTR-10, broken attachments), and who held each missed clock (SUP-6). Runs on PostgreSQL when
  * DATABASE_URL is set.
  */
 import { describe, expect, it } from 'vitest';
@@ -75,7 +75,13 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     // A kind of clock no code here knows (another capability's) still counts, under its own name.
     await addClock(t, ybj, 'opinion_case', 'OP-5', '2026-11-25', null);
     // Catalog: four entries, one without its summary.
-    for (const summary of ['概述一', '概述二', '概述三', '']) await addCatalogEntry(t, ybj, unit, await addItem(t, ybj, unit, `目录信息${summary}`, { state: 'published' }), summary);
+    const published: string[] = [];
+    for (const summary of ['概述一', '概述二', '概述三', '']) {
+      published.push(await addItem(t, ybj, unit, `目录信息${summary}`, { state: 'published' }));
+      await addCatalogEntry(t, ybj, unit, published.at(-1)!, summary);
+    }
+    // One published attachment whose stored file is gone (the test server stores no files).
+    await t.conn.db.insertInto('item_attachments').values({ id: newId(), item_id: published[0]!, name: '附件1.pdf', kind: 'attachment', mime: 'application/pdf', size: 10, sha256: 'a'.repeat(64), text: '', public_sha256: null, created_at: t.clock().toISOString() }).execute();
     secretItem = await addItem(t, ybj, unit, '内部会议纪要', { attribute: 'not_disclosed' });
     // Who handled the late item: the drafter for two days, then the office until after its due day.
     const drafter = { id: await userId(t, 'ybj.drafter'), name: '朱拟稿', role: 'drafter' };
@@ -203,6 +209,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(byKind('publication_overdue').map((f: { subjectId: string }) => f.subjectId)).toEqual([overdueItem]);
     expect(byKind('catalog_incomplete')).toHaveLength(1);
     expect(byKind('recheck_due').map((f: { subjectId: string }) => f.subjectId)).toEqual([secretItem]);
+    expect(byKind('attachment_broken').map((f: { text: string }) => f.text)).toEqual(['《目录信息概述一》的附件“附件1.pdf”文件缺失，公众无法下载']);
     const overdue = byKind('publication_overdue')[0];
     expectError(await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${overdue.id}`, { resolution: 'fixed', note: '' }), 409, 'FINDING_STILL_PRESENT');
     expectError(await call(t, office, 'POST', `/supervision/self-checks/${check.id}/complete`), 409, 'FINDINGS_OPEN');
@@ -210,7 +217,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     await t.conn.db.updateTable('deadlines').set({ met_at: t.clock().toISOString() }).where('subject_id', '=', overdueItem).execute();
     expect((await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${overdue.id}`, { resolution: 'fixed', note: '已发布' })).statusCode).toBe(200);
     expectError(await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${byKind('recheck_due')[0].id}`, { resolution: 'explained', note: ' ' }), 400, 'NOTE_REQUIRED');
-    for (const f of [...byKind('recheck_due'), ...byKind('catalog_incomplete')]) {
+    for (const f of [...byKind('recheck_due'), ...byKind('catalog_incomplete'), ...byKind('attachment_broken')]) {
       await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${f.id}`, { resolution: 'explained', note: '年底前复核' });
     }
     const own = (await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings`, { text: '栏目更新不及时' })).json().findings.find((f: { kind: string }) => f.kind === 'own');
@@ -221,7 +228,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(dash.missing.map((m: { unit: string }) => m.unit)).not.toContain('待遇保障科');
     expect(dash.missing.map((m: { unit: string }) => m.unit)).toContain('办公室');
     const listed = (await call(t, office, 'GET', '/supervision/self-checks?week=2026-11-16')).json().units;
-    expect(listed).toContainEqual(expect.objectContaining({ unit: '待遇保障科', state: 'done', findings: 4, open: 0 }));
+    expect(listed).toContainEqual(expect.objectContaining({ unit: '待遇保障科', state: 'done', findings: 5, open: 0 }));
     expectError(await call(t, await signIn(t, 'rsj.office'), 'GET', `/supervision/self-checks/${check.id}`), 403, 'FORBIDDEN');
   });
 

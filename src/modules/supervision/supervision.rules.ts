@@ -137,6 +137,7 @@ export const FINDING_KINDS = {
   publication_overdue: '超过20个工作日未公开',
   catalog_incomplete: '目录条目要素不全',
   recheck_due: '不公开信息本年度未复核',
+  attachment_broken: '附件文件缺失',
   own: '自查发现',
 } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;

@@ -7,6 +7,8 @@ import { workbookOf } from '../../http/workbook.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, reach, requireRoleIn, type Actor } from '../auth/actor.ts';
 import type { Role } from '../org/org.rules.ts';
+import { filesRoot } from '../documents/documents.publication.ts';
+import { isStored } from '../files/store.ts';
 import { cityAgencyId } from '../org/org.service.ts';
 import { chinaMidnight, mondayOf, type Deps } from './supervision.dashboard.ts';
 import { computeIndicators, INCOMPLETE, type Scope } from './supervision.indicators.ts';
@@ -22,13 +24,15 @@ export const SELF_CHECK_ROLES: readonly Role[] = ['office', 'dept_head'];
 // ---------------------------------------------------------------- weekly self-checks (SUP-4)
 
 type Detected = { kind: FindingKind; subjectType: string; subjectId: string; text: string };
+/** The self-check reads stored files to find broken attachments. */
+type CheckDeps = Deps & { dataDir: string };
 
 /**
  * The findings the platform fills in for a unit: items past their 20 working days, catalog
  * entries lacking required elements, non-public items not re-checked this year (ATTR-10,
- * LAW-18). `only` narrows to one subject, to verify a finding reported fixed.
+ * LAW-18), published items whose attachment's stored file is missing. `only` narrows to one subject, to verify a finding reported fixed.
  */
-async function detect(deps: Deps, unitId: string, only?: { kind: FindingKind; subjectId: string }): Promise<Detected[]> {
+async function detect(deps: CheckDeps, unitId: string, only?: { kind: FindingKind; subjectId: string }): Promise<Detected[]> {
   const now = isoNow(deps.clock);
   const year = Number(chinaToday(deps.clock).slice(0, 4));
   const out: Detected[] = [];
@@ -53,6 +57,18 @@ async function detect(deps: Deps, unitId: string, only?: { kind: FindingKind; su
     if (only) q = q.where('id', '=', only.subjectId);
     for (const r of await q.execute()) out.push({ kind: 'recheck_due', subjectType: 'item', subjectId: r.id, text: `不公开信息《${r.title}》${year}年度尚未复核` });
   }
+  if (wants('attachment_broken')) {
+    let q = deps.db.selectFrom('item_attachments').innerJoin('items', 'items.id', 'item_attachments.item_id')
+      .select(['items.id', 'items.title', 'item_attachments.name', 'item_attachments.sha256', 'item_attachments.public_sha256'])
+      .where('items.unit_id', '=', unitId).where('items.state', '=', 'published');
+    if (only) q = q.where('items.id', '=', only.subjectId);
+    const root = filesRoot(deps.dataDir);
+    for (const r of await q.execute()) {
+      const shas = [r.sha256, ...(r.public_sha256 ? [r.public_sha256] : [])];
+      if ((await Promise.all(shas.map((sha) => isStored(root, sha)))).every(Boolean)) continue;
+      out.push({ kind: 'attachment_broken', subjectType: 'item', subjectId: r.id, text: `《${r.title}》的附件“${r.name}”文件缺失，公众无法下载` });
+    }
+  }
   return out;
 }
 
@@ -76,7 +92,7 @@ export async function listSelfChecks(deps: Deps, actor: Actor, filter: { week?: 
 }
 
 /** Opens a unit's check of a week (this week unless given) and fills in what the platform finds. */
-export async function openSelfCheck(deps: Deps, actor: Actor, input: { unitId: string; week?: string | undefined }) {
+export async function openSelfCheck(deps: CheckDeps, actor: Actor, input: { unitId: string; week?: string | undefined }) {
   const { unit, role } = await unitOf(deps, actor, input.unitId);
   const week = mondayOf(input.week ?? chinaToday(deps.clock));
   if (week > mondayOf(chinaToday(deps.clock))) throw badRequest('WEEK_IN_FUTURE', '不能检查尚未到来的周');
@@ -139,7 +155,7 @@ export async function addFinding(deps: Deps, actor: Actor, checkId: string, text
  * Each finding is fixed or explained. A platform finding reported fixed is looked for again:
  * if the record still shows it, the report is refused.
  */
-export async function resolveFinding(deps: Deps, actor: Actor, checkId: string, findingId: string, input: { resolution: Resolution; note: string }) {
+export async function resolveFinding(deps: CheckDeps, actor: Actor, checkId: string, findingId: string, input: { resolution: Resolution; note: string }) {
   const { row, role } = await openCheckFor(deps, actor, checkId);
   const f = await deps.db.selectFrom('sup_findings').selectAll().where('id', '=', findingId).where('check_id', '=', checkId).executeTakeFirst();
   if (!f) throw notFound('自查问题');

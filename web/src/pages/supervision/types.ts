@@ -3,7 +3,7 @@ import type { TrafficLight } from '../../types';
 
 export type AssessmentKind = 'self' | 'spot' | 'year_end';
 export type AssessmentState = 'draft' | 'signed';
-export type FindingKind = 'publication_overdue' | 'catalog_incomplete' | 'recheck_due' | 'own';
+export type FindingKind = 'publication_overdue' | 'catalog_incomplete' | 'recheck_due' | 'attachment_broken' | 'own';
 export type Resolution = 'fixed' | 'explained';
 
 export interface SupervisionVocabulary {
