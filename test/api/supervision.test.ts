@@ -146,6 +146,8 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(a.indicators.messages_on_time).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(a.indicators.catalog_completeness).toMatchObject({ value: 75, numerator: 3, denominator: 4 });
     expect(a.indicators.appeal_corrections).toMatchObject({ value: 0 });
+    // Until it is signed, the assessment waits on the city office's to-do list.
+    expect((await call(t, szf, 'GET', '/todos')).json().items).toContainEqual(expect.objectContaining({ kind: 'assessment', title: '考评待签署：示例市医疗保障局2026年年终考核' }));
     // The half-year spot check looks at January to June only: 3 due, 2 on time.
     const spot = (await call(t, szf, 'POST', '/supervision/assessments', { agencyId: ybj, templateId: points.id, kind: 'spot', year: 2026 })).json();
     expect(spot.indicators.publication_on_time).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
@@ -165,6 +167,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ state: 'signed', total: 82, grade: '良好', signedBy: '林督查', actions: [] });
     expectError(await call(t, szf, 'PUT', `/supervision/assessments/${assessmentId}/scores`, { scores: {} }), 409, 'ASSESSMENT_SIGNED');
+    expect((await call(t, szf, 'GET', '/todos')).json().items.map((i: { title: string }) => i.title)).not.toContain('考评待签署：示例市医疗保障局2026年年终考核');
     const table = (await call(t, szf, 'GET', '/supervision/results?year=2026')).json().items;
     expect(table).toContainEqual(expect.objectContaining({ agency: '示例市医疗保障局', kindLabel: '年终考核', total: 82, max: 100, grade: '良好' }));
     const xlsx = await call(t, szf, 'GET', '/supervision/results.xlsx?year=2026');

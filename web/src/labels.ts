@@ -42,6 +42,7 @@ export const TODO_KIND_LABELS: Record<string, string> = {
   item: '信息发布',
   application: '依申请公开',
   citizen_message: '网民留言',
+  assessment: '监督考评',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

@@ -332,3 +332,13 @@ export async function resultsWorkbook(deps: Deps, actor: Actor, year: number): P
     agency: r.agency, kind: r.kindLabel, template: r.template, total: r.total ?? '—', max: r.max, grade: r.grade ?? '评分中', signedBy: r.signedBy ?? '—', signedAt: r.signedAt ? chinaDateOf(r.signedAt) : '—',
   })));
 }
+
+/** To-dos: the assessments the user's office has started and not yet signed. */
+export async function assessmentTodos(deps: Deps, actor: Actor) {
+  const offices = [...(actor.reach.get('office') ?? [])].filter((id) => id === actor.agencyId);
+  if (!offices.length) return [];
+  const rows = await deps.db.selectFrom('sup_assessments').innerJoin('agencies', 'agencies.id', 'sup_assessments.agency_id')
+    .select(['sup_assessments.id', 'sup_assessments.kind', 'sup_assessments.year', 'agencies.name as agency'])
+    .where('sup_assessments.assessor_agency_id', 'in', offices).where('sup_assessments.state', '=', 'draft').orderBy('sup_assessments.created_at').execute();
+  return rows.map((r) => ({ id: r.id, kind: 'assessment', title: `考评待签署：${r.agency}${r.year}年${ASSESSMENT_KINDS[r.kind]}`, due: null, light: null, link: '/supervision?tab=assessments' }));
+}
