@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, apiSession, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -34,11 +34,12 @@ describe('监督考评: the dashboard, the weekly self-check, the assessment and
   it('SUP-1: the city office\'s dashboard counts the overdue clock and the number opens the overdue list', async () => {
     const page = await staff('szf.office');
     await page.getByRole('heading', { name: '工作台' }).waitFor();
-    const overdue = page.getByRole('link', { name: '已超期清单' });
+    const overdue = page.getByRole('link', { name: /^已超期/ });
     await overdue.getByText('件').waitFor();
     const count = Number((await overdue.locator('.ant-statistic-content-value').innerText()).trim());
     expect(count).toBeGreaterThanOrEqual(1);
     await page.getByRole('img', { name: '近12个月期限按期和超期趋势图' }).locator('canvas').waitFor();
+    expect(await axeViolations(page), 'dashboard').toEqual([]);
     await shot(page, 'supervision-dashboard');
     await overdue.click();
     await page.waitForURL(/\/admin\/supervision\?tab=clocks&light=red/);
@@ -47,6 +48,7 @@ describe('监督考评: the dashboard, the weekly self-check, the assessment and
     await expect.poll(() => rows.count()).toBe(count);
     await expect.poll(() => rows.first().innerText()).toContain('示例市医疗保障局');
     expect(await rows.first().innerText()).toContain('逾期');
+    expect(await axeViolations(page), 'overdue list').toEqual([]);
     await shot(page, 'supervision-overdue-list');
   }, 240_000);
 

@@ -51,18 +51,18 @@ export function ClocksTab() {
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
         {vocabulary && vocabulary.agencies.length > 1 && (
           <Form.Item label="机关">
-            <Select allowClear style={{ width: 240 }} value={filter.agencyId} onChange={(v) => set('agencyId', v)} options={vocabulary.agencies.map((a) => ({ value: a.id, label: a.name }))} placeholder="全部" />
+            <Select aria-label="机关" allowClear style={{ width: 240 }} value={filter.agencyId} onChange={(v) => set('agencyId', v)} options={vocabulary.agencies.map((a) => ({ value: a.id, label: a.name }))} placeholder="全部" />
           </Form.Item>
         )}
         <Form.Item label="类别">
-          <Select allowClear style={{ width: 160 }} value={filter.subjectType} onChange={(v) => set('subjectType', v)} options={optionsOf(vocabulary?.subjects)} placeholder="全部" />
+          <Select aria-label="类别" allowClear style={{ width: 160 }} value={filter.subjectType} onChange={(v) => set('subjectType', v)} options={optionsOf(vocabulary?.subjects)} placeholder="全部" />
         </Form.Item>
         <Form.Item label="只看超期（含已办结）">
-          <Switch checked={Boolean(filter.missed)} onChange={(on) => set('missed', on ? '1' : undefined)} />
+          <Switch aria-label="只看超期（含已办结）" checked={Boolean(filter.missed)} onChange={(on) => set('missed', on ? '1' : undefined)} />
         </Form.Item>
         {!filter.missed && (
           <Form.Item label="灯色">
-            <Select allowClear style={{ width: 120 }} value={filter.light} onChange={(v) => set('light', v)} options={Object.entries(LIGHTS).map(([value, l]) => ({ value, label: l.label }))} placeholder="全部" />
+            <Select aria-label="灯色" allowClear style={{ width: 120 }} value={filter.light} onChange={(v) => set('light', v)} options={Object.entries(LIGHTS).map(([value, l]) => ({ value, label: l.label }))} placeholder="全部" />
           </Form.Item>
         )}
         {filter.missed && filter.from && <Form.Item label="到期日">{`${filter.from} 至 ${filter.to ?? '今'}`}</Form.Item>}

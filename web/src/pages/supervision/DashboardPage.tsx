@@ -18,11 +18,11 @@ export const CLOCK_ROLES: Role[] = ['drafter', 'dept_head', 'office', 'secrecy_r
 const LIST_ROLES: Role[] = ['office', 'leader', 'dept_head'];
 
 /** A number that opens the list behind it, for the roles that may read the list; plain for the others. */
-function Opens({ to, label, style, children }: { to: string; label?: string; style?: CSSProperties; children: ReactNode }) {
+function Opens({ to, style, children }: { to: string; style?: CSSProperties; children: ReactNode }) {
   const { hasRole } = useSession();
   if (!hasRole(...LIST_ROLES)) return <span style={style}>{children}</span>;
   return (
-    <Link to={to} aria-label={label} style={style}>
+    <Link to={to} style={style}>
       {children}
     </Link>
   );
@@ -73,28 +73,28 @@ function Overview() {
       )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
-          <Opens to={clocksLink({ agencyId })} label="在办期限清单">
+          <Opens to={clocksLink({ agencyId })}>
             <Card size="small" hoverable>
               <Statistic title="在办期限" value={data.open} suffix="件" />
             </Card>
           </Opens>
         </Col>
         <Col xs={12} md={6}>
-          <Opens to={clocksLink({ agencyId, light: 'red' })} label="已超期清单">
+          <Opens to={clocksLink({ agencyId, light: 'red' })}>
             <Card size="small" hoverable>
               <Statistic title="已超期" value={data.overdue} suffix="件" valueStyle={{ color: data.overdue ? '#cf1322' : undefined }} />
             </Card>
           </Opens>
         </Col>
         <Col xs={12} md={6}>
-          <Opens to={clocksLink({ agencyId, missed: '1', from: monthStart, to: today })} label="本月超期清单">
+          <Opens to={clocksLink({ agencyId, missed: '1', from: monthStart, to: today })}>
             <Card size="small" hoverable>
               <Statistic title={`本月按期率（到期${data.month.due}件）`} value={rateText(data.month.rate)} />
             </Card>
           </Opens>
         </Col>
         <Col xs={12} md={6}>
-          <Opens to={clocksLink({ agencyId, missed: '1', from: yearStart, to: today })} label="本年超期清单">
+          <Opens to={clocksLink({ agencyId, missed: '1', from: yearStart, to: today })}>
             <Card size="small" hoverable>
               <Statistic title={`本年按期率（到期${data.year.due}件）`} value={rateText(data.year.rate)} />
             </Card>

@@ -58,7 +58,7 @@ export function SelfChecksTab() {
     <>
       <Form layout="inline" style={{ marginBottom: 16 }}>
         <Form.Item label="检查周">
-          <DatePicker picker="week" allowClear={false} value={week} onChange={(d) => d && setWeek(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker aria-label="检查周" picker="week" allowClear={false} value={week} onChange={(d) => d && setWeek(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         {data && <Form.Item>{`${data.week} 起的一周`}</Form.Item>}
       </Form>
