@@ -14,6 +14,7 @@ import { MESSAGE_SEALED, type CitizenMessageStepTable, type CitizenMessageTable,
 import { COMMENT_SEALED, type ConsultationCommentTable, type ConsultationSettingsTable, type ConsultationTable } from '../modules/consultation/consultation.tables.ts';
 import type { KeyTaskProgressTable, KeyTaskTable, PolicyEvaluationTable } from '../modules/keytasks/keytasks.tables.ts';
 import { OPINION_SETTINGS_SEALED, type OpinionCaseTable, type OpinionFeedTable, type OpinionResponseTable, type OpinionSettingsTable, type OpinionSightingTable, type OpinionStepTable, type OpinionWebhookNonceTable } from '../modules/opinion/opinion.tables.ts';
+import type { SupAssessmentTable, SupFindingTable, SupSelfCheckTable, SupTemplateTable } from '../modules/supervision/supervision.tables.ts';
 import type { SettingTable } from '../modules/settings/settings.tables.ts';
 import type { CoordinationRequestTable } from '../modules/coordination/coordination.tables.ts';
 import type { JobScheduleTable, JobTable } from '../modules/jobs/jobs.tables.ts';
@@ -91,6 +92,10 @@ export interface Database {
   interpretations: InterpretationTable;
   interpretation_links: InterpretationLinkTable;
   interpretation_settings: InterpretationSettingTable;
+  sup_templates: SupTemplateTable;
+  sup_assessments: SupAssessmentTable;
+  sup_self_checks: SupSelfCheckTable;
+  sup_findings: SupFindingTable;
 }
 
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */

@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017_coordination.ts';
 import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_citizen_messages.ts';
 import * as m0020 from './migrations/0020_reports.ts';
+import * as m0021 from './migrations/0021_supervision.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0018_consultations': m0018,
   '0019_citizen_messages': m0019,
   '0020_reports': m0020,
+  '0021_supervision': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

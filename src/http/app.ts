@@ -23,6 +23,7 @@ import { letterRoutes } from '../modules/letters/letters.routes.ts';
 import { listRoutes } from '../modules/lists/lists.routes.ts';
 import { messageRoutes } from '../modules/messages/messages.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { MAX_FILE_BYTES } from '../modules/files/store.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { opinionRoutes } from '../modules/opinion/opinion.routes.ts';
@@ -69,6 +70,7 @@ const API_ROUTES = [
   reportRoutes,
   opinionRoutes,
   interpretationRoutes,
+  supervisionRoutes,
 ];
 
 const CONSOLE_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));

@@ -9,6 +9,7 @@ import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoInterpretation } from './demo-interpretation.ts';
 import { isEmpty, seedDemo } from './demo.ts';
 import { seedDemoOpinion } from './demo-opinion.ts';
+import { seedDemoSupervision } from './demo-supervision.ts';
 
 /**
  * Loads the whole demo city (agencies, accounts, lists, items through their workflow, opinion cases) into an
@@ -19,11 +20,12 @@ export async function loadDemoCity(deps: { db: Db; clock: Clock; dataDir: string
   return inOneTransaction(deps.db, async (db) => {
     if (!(await isEmpty(db))) throw conflict('DATABASE_NOT_EMPTY', '数据库中已有机构，示例城市只能载入空数据库（the demo city loads only into an empty database）');
     const { users } = await seedDemo({ ...deps, db });
-    const items = (await seedDemoDocuments({ ...deps, db })) + (await seedDemoParticipation({ ...deps, db })) + (await seedDemoInterpretation({ ...deps, db }));
+    let items = (await seedDemoDocuments({ ...deps, db })) + (await seedDemoParticipation({ ...deps, db })) + (await seedDemoInterpretation({ ...deps, db }));
     await seedDemoCoordination({ ...deps, db });
     await seedDemoDuty({ ...deps, db });
     await seedDemoReports({ ...deps, db });
     await seedDemoOpinion({ ...deps, db });
+    items += await seedDemoSupervision({ ...deps, db });
     return { users, items };
   });
 }

@@ -28,7 +28,7 @@ describe('the demo city loads whole or not at all', { timeout: 60_000 }, () => {
   it('a first start that dies half-way leaves an empty database, and the next start loads the whole city', async () => {
     const whole = await freshDatabase();
     const full = countingClock();
-    expect(await loadDemoCity({ db: whole.db, clock: full.clock, dataDir })).toEqual({ users: 18, items: 9 });
+    expect(await loadDemoCity({ db: whole.db, clock: full.clock, dataDir })).toEqual({ users: 18, items: 10 });
     await whole.close();
 
     const conn = await freshDatabase();
@@ -38,8 +38,8 @@ describe('the demo city loads whole or not at all', { timeout: 60_000 }, () => {
       await expect(loadDemoCity({ db: conn.db, clock: broken.clock, dataDir })).rejects.toThrow('killed mid-way');
       for (const table of ['agencies', 'users', 'items', 'audit_events'] as const) expect(await count(conn.db, table)).toBe(0);
 
-      expect(await loadDemoCity({ db: conn.db, clock: countingClock().clock, dataDir })).toEqual({ users: 18, items: 9 });
-      expect(await count(conn.db, 'items')).toBe(9);
+      expect(await loadDemoCity({ db: conn.db, clock: countingClock().clock, dataDir })).toEqual({ users: 18, items: 10 });
+      expect(await count(conn.db, 'items')).toBe(10);
       await expect(loadDemoCity({ db: conn.db, clock: countingClock().clock, dataDir })).rejects.toMatchObject({ code: 'DATABASE_NOT_EMPTY' });
     } finally {
       await conn.close();

@@ -43,6 +43,7 @@ export const TODO_KIND_LABELS: Record<string, string> = {
   monthly_report: '月度报告',
   opinion: '舆情',
   interpretation: '政策解读',
+  assessment: '监督考评',
 };
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

@@ -37,7 +37,7 @@ import {
 import { lazy, type ReactNode } from 'react';
 import type { Role } from './types';
 
-const TodoPage = lazy(() => import('./pages/TodoPage'));
+const DashboardPage = lazy(() => import('./pages/supervision/DashboardPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const OrgPage = lazy(() => import('./pages/OrgPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
@@ -49,7 +49,6 @@ const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage'));
 const SiteSettingsPage = lazy(() => import('./pages/SiteSettingsPage'));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage'));
 const DocumentListPage = lazy(() => import('./pages/documents/DocumentListPage'));
 const DocumentFormPage = lazy(() => import('./pages/documents/DocumentFormPage'));
 const DocumentDetailPage = lazy(() => import('./pages/documents/DocumentDetailPage'));
@@ -77,6 +76,7 @@ const AnnualReportPage = lazy(() => import('./pages/reports/AnnualReportPage'));
 const MonthlyReportPage = lazy(() => import('./pages/reports/MonthlyReportPage'));
 const InterpretationPage = lazy(() => import('./pages/interpretation/InterpretationPage'));
 const InterpretationFormPage = lazy(() => import('./pages/interpretation/InterpretationFormPage'));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
 
 export interface NavPage {
   path: string;
@@ -111,6 +111,9 @@ export interface NavSection {
 
 /** The business roles that work on information items; the three administrators do not read them. */
 const ITEM_ROLES: Role[] = ['drafter', 'dept_head', 'office', 'secrecy_reviewer', 'leader', 'opinion_lead'];
+
+/** 监督考评: the lists behind the dashboard, self-checks (department heads), assessments and accountability (office, leaders). */
+const SUPERVISION_ROLES: Role[] = ['office', 'leader', 'dept_head'];
 
 /** 信息发布: information items from draft to publication, the ledger (PUB-7) and the non-public register (ATTR-3). */
 const DOCUMENTS: NavMenu = {
@@ -153,11 +156,6 @@ const APPLICATIONS: NavMenu = {
     { path: '/applications/:id', label: '申请详情', roles: APPLICATION_ROLES, element: <ApplicationDetailPage />, hidden: true },
   ],
 };
-
-/** A capability still to come, in the menu only of the roles that will work in it. */
-function comingSoon(path: string, label: string, icon: ReactNode, roles: Role[]): NavPage {
-  return { path, label, icon, roles, element: <ComingSoonPage title={label} /> };
-}
 
 /** 公开目录: the catalog (CAT-1) and its quarterly filing with the leading group (CAT-2). */
 const CATALOG: NavMenu = {
@@ -207,7 +205,7 @@ const OPINION: NavMenu = {
 };
 
 export const NAV_SECTIONS: NavSection[] = [
-  { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <TodoPage /> }] },
+  { pages: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, element: <DashboardPage /> }] },
   {
     label: '政务公开',
     pages: [
@@ -225,7 +223,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { path: '/key-tasks', label: '重点工作', icon: <FlagOutlined />, roles: ITEM_ROLES, element: <KeyTasksPage /> },
       { path: '/coordination', label: '发布协调', icon: <SyncOutlined />, roles: ['office'], element: <CoordinationPage /> },
       OPINION,
-      comingSoon('/supervision', '监督考评', <AuditOutlined />, ['office', 'leader']),
+      { path: '/supervision', label: '监督考评', icon: <AuditOutlined />, roles: SUPERVISION_ROLES, element: <SupervisionPage /> },
       { path: '/notifications', label: '通知', icon: <BellOutlined />, element: <NotificationsPage /> },
       { path: '/notifications/duty', label: '领导值班表', roles: ITEM_ROLES, element: <DutyRosterPage />, hidden: true },
     ],

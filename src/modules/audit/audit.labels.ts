@@ -37,6 +37,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   opinion_settings: '舆情设置',
   opinion_feed: '舆情订阅源',
   interpretation: '政策解读',
+  self_check: '每周自查',
+  assessment_template: '考评模板',
+  assessment: '考评',
 };
 
 const prefixed = (prefix: string, labels: Record<string, string>) =>
@@ -115,6 +118,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'citizen_message.submit': '收到网民留言',
   'citizen_message.rate': '网民评价答复',
   'citizen_message.settings.update': '修改网民留言答复期限',
+  'self_check.open': '开始每周自查',
+  'self_check.finding': '登记自查问题',
+  'self_check.resolve': '整改或说明自查问题',
+  'self_check.complete': '完成每周自查',
+  'assessment_template.save': '保存考评模板',
+  'assessment.create': '开始考评',
+  'assessment.score': '考评打分',
+  'assessment.sign': '签署考评',
   ...prefixed('citizen_message', MESSAGE_ACTIONS),
   'settings.site.update': '修改门户网站信息',
   'coordination.send': '发送协调确认请求',

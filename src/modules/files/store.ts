@@ -48,6 +48,16 @@ export async function storeFile(root: string, bytes: Uint8Array): Promise<{ sha2
   return { sha256, size: bytes.byteLength };
 }
 
+/** Whether the bytes of `sha256` are in the store: a record pointing at a missing file is broken. */
+export async function isStored(root: string, sha256: string): Promise<boolean> {
+  try {
+    await stat(storedPath(root, sha256));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The bytes stored under `sha256`; refuses a malformed hash and reports a missing file as 404. */
 export async function readStoredFile(root: string, sha256: string): Promise<Uint8Array> {
   const path = storedPath(root, sha256);

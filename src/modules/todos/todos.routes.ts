@@ -13,6 +13,7 @@ import { interpretationTodos } from '../interpretation/interpretation.service.ts
 import { opinionTodos } from '../opinion/opinion.service.ts';
 import { reportTodos } from '../reports/reports.service.ts';
 import { messageTodos } from '../messages/messages.service.ts';
+import { assessmentTodos } from '../supervision/supervision.service.ts';
 
 /** Each capability's to-dos for the actor; one line per capability. */
 const TODO_SOURCES = [
@@ -25,6 +26,7 @@ const TODO_SOURCES = [
   reportTodos,
   opinionTodos,
   interpretationTodos,
+  assessmentTodos,
 ];
 
 /** The signed-in user's to-do list: what waits for their roles across capabilities, soonest deadline first. */

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Empty, Flex, Grid, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { queries } from '../api';
-import { LightTag } from '../components/LightTag';
-import { PageContainer } from '../components/PageContainer';
+import { ErrorAlert } from './ErrorAlert';
+import { LightTag } from './LightTag';
 import { formatDate, formatDateTime, TODO_KIND_LABELS } from '../labels';
 import { toConsolePath } from '../paths';
 import type { Todo } from '../types';
@@ -45,12 +45,13 @@ const phoneColumns: TableColumnsType<Todo> = [
   },
 ];
 
-/** 工作台: the signed-in user's to-do list with deadline traffic lights. */
-export default function TodoPage() {
+/** The signed-in user's to-do list with deadline traffic lights, as the 工作台 shows it. */
+export function TodoTable() {
   const { data, isLoading, error } = useQuery(queries.todos());
   const phone = Grid.useBreakpoint().md === false;
   return (
-    <PageContainer title="工作台" error={error}>
+    <>
+      <ErrorAlert error={error} />
       <Table<Todo>
         rowKey="id"
         columns={phone ? phoneColumns : columns}
@@ -59,6 +60,6 @@ export default function TodoPage() {
         pagination={false}
         locale={{ emptyText: <Empty description="暂无待办事项" /> }}
       />
-    </PageContainer>
+    </>
   );
 }
