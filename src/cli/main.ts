@@ -19,6 +19,9 @@ import { gongkaiRunner } from '../modules/jobs/jobs.setup.ts';
 import { loadDemoCity } from '../seed/demo-city.ts';
 import { DEMO_PASSWORD, isEmpty } from '../seed/demo.ts';
 import { backup, restore } from './backup.ts';
+import { importCatalog } from '../modules/catalog/catalog.import.ts';
+import { CLI_ACTOR } from '../modules/audit/audit.service.ts';
+import { readFile } from 'node:fs/promises';
 
 const config = loadConfig();
 // Everything the process creates (database, WAL, stored files, backups, key file) is the owner's only: files 0600, folders 0700.
@@ -130,6 +133,33 @@ program
     withDb('migrate', async ({ db }) => {
       const { users, items } = await loadDemoCity({ db, clock: systemClock, dataDir: config.dataDir });
       console.log(`demo city loaded: ${users} accounts, ${items} items`);
+    }));
+
+program
+  .command('import <file>')
+  .description('load a catalog export (the portal\'s catalog.csv or catalog.json) as published items; all or nothing')
+  .option('--agency <code>', 'the agency the items belong to (a JSON export names its own)')
+  .option('--user <username>', 'the account recorded as drafter (default: the agency\'s first account)')
+  .option('--files <dir>', 'attachments, one folder per 索引号: <dir>/<索引号>/<file>')
+  .action((file: string, opts: { agency?: string; user?: string; files?: string }) =>
+    withDb('migrate', async ({ db }) => {
+      const text = await readFile(file, 'utf8');
+      const format = /\.json$/i.test(file) || text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? 'json' : 'csv';
+      const agencyCode = opts.agency ?? (format === 'json' ? (JSON.parse(text) as { agency?: { code?: string } }).agency?.code : undefined);
+      if (!agencyCode) throw new Error('give --agency <code>');
+      const account = db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select('users.id').where('agencies.code', '=', agencyCode);
+      const found = await (opts.user ? account.where('users.username', '=', opts.user) : account.orderBy('users.created_at').orderBy('users.username')).executeTakeFirst();
+      if (!found) throw new Error(opts.user ? `no account ${opts.user} in ${agencyCode}` : `no account in ${agencyCode} to record as drafter`);
+      const started = performance.now();
+      const r = await importCatalog(db, systemClock, { format, text }, { agencyCode, userId: found.id, filesDir: opts.files, dataDir: config.dataDir, actor: CLI_ACTOR });
+      if (r.problems.length) {
+        for (const p of r.problems) console.error(`${format === 'csv' ? `line ${p.line}` : `item ${p.line}`}: ${p.message}`);
+        console.error(`nothing imported: ${r.problems.length} problem(s)`);
+        process.exitCode = 1;
+        return;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`imported ${r.imported} items (${r.attachments} attachments) into ${agencyCode} in ${seconds.toFixed(1)} s (${Math.round(r.imported / seconds)} items/s)`);
     }));
 
 const user = program.command('user').description('accounts');
