@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { sql, type Kysely } from 'kysely';
@@ -8,6 +9,7 @@ import { connect, sqliteFileIn, type Connection } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import { assertSchemaNotNewer, migrateToLatest, SchemaNewerError } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
+import { serveRateCounts } from '../http/cluster-rate-store.ts';
 import { rotated } from '../core/field-crypto.ts';
 import { loadKeyring, saveKeyring } from '../db/keys.ts';
 import { SEALED_COLUMNS } from '../db/database.ts';
@@ -90,34 +92,97 @@ program
   .description('serve the portal, the console and the API')
   .option('--demo', 'load the demo city when the database is empty')
   .option('-p, --port <port>', 'TCP port', integer)
-  .action(async (opts: { demo?: boolean; port?: number }) => {
-    const conn = await open('migrate');
-    const deps = { db: conn.db, dialect: conn.dialect, clock: systemClock, dataDir: config.dataDir, secureCookies: config.production };
+  .option('-w, --workers <n>', 'server processes (default GONGKAI_WORKERS, or one per core)', integer)
+  .action(async (opts: { demo?: boolean; port?: number; workers?: number }) => {
+    const workers = Math.max(1, opts.workers ?? config.workers);
+    if (workers > 1 && cluster.isPrimary) await servePrimary(workers, opts);
+    else await serveOne(opts);
+  });
+
+/**
+ * Several server processes on one port (node:cluster, issue 17): the primary migrates and
+ * seeds once, keeps the rate-limit counts (cluster-rate-store.ts), restarts a worker that
+ * dies and stops them all on SIGINT/SIGTERM. Sessions and the page cache's generation live in
+ * the database, so any worker serves any request.
+ */
+async function servePrimary(workers: number, opts: { demo?: boolean; port?: number }): Promise<void> {
+  const conn = await open('migrate');
+  try {
     if (opts.demo && (await isEmpty(conn.db))) {
-      const { users, items } = await loadDemoCity(deps);
+      const { users, items } = await loadDemoCity({ db: conn.db, clock: systemClock, dataDir: config.dataDir });
       console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
     }
-    const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
-    // 等保 安全审计: the chains' heads leave the database on a schedule, signed, to the auditor's file.
-    const checkpoint = () => exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
+  } finally {
+    await conn.close();
+  }
+  const stopCounting = serveRateCounts();
+  let stopping = false;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ GONGKAI_WORKER_INDEX: String(index) });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`worker ${index} exited (${signal ?? code}); starting it again`);
+      fork(index);
+    });
+    return worker;
+  };
+  const started = Array.from({ length: workers }, (_, i) => fork(i));
+  await Promise.all(started.map((w) => new Promise((resolve) => w.once('listening', resolve))));
+  console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${workers} processes`);
+  const stop = () => {
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    let left = alive.length;
+    if (left === 0) process.exit(0);
+    for (const w of alive) {
+      w!.once('exit', () => {
+        if (--left === 0) {
+          stopCounting();
+          process.exit(0);
+        }
+      });
+      w!.process.kill('SIGTERM');
+    }
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * One server process. Of several workers, the first (index 0) writes the audit checkpoints;
+ * the job runner runs in every worker on PostgreSQL (claims are leased rows, each job runs
+ * once) but only in the first on SQLite, whose one writer at a time gains nothing from more.
+ */
+async function serveOne(opts: { demo?: boolean; port?: number }): Promise<void> {
+  const conn = await open('migrate');
+  const deps = { db: conn.db, dialect: conn.dialect, clock: systemClock, dataDir: config.dataDir, secureCookies: config.production };
+  const first = !cluster.isWorker || process.env.GONGKAI_WORKER_INDEX === '0';
+  if (opts.demo && !cluster.isWorker && (await isEmpty(conn.db))) {
+    const { users, items } = await loadDemoCity(deps);
+    console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
+  }
+  const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+  // 等保 安全审计: the chains' heads leave the database on a schedule, signed, to the auditor's file.
+  const checkpoint = () => (first ? exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).then(() => undefined) : Promise.resolve()).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
+  await checkpoint();
+  const timer = setInterval(checkpoint, config.auditCheckpointMinutes * 60_000);
+  // Clocks that act (issue 12): reminders and mail run from the database's job queue.
+  const runsJobs = config.jobs.enabled && (first || conn.dialect === 'postgres');
+  const runner = runsJobs ? gongkaiRunner({ db: conn.db, dialect: conn.dialect, leaseMs: config.jobs.leaseMs, log: (msg, err) => app.log.error({ err }, msg) }) : null;
+  const stop = async () => {
+    clearInterval(timer);
+    await runner?.stop();
     await checkpoint();
-    const timer = setInterval(checkpoint, config.auditCheckpointMinutes * 60_000);
-    // Clocks that act (issue 12): reminders and mail run from the database's job queue.
-    const runner = config.jobs.enabled ? gongkaiRunner({ db: conn.db, dialect: conn.dialect, leaseMs: config.jobs.leaseMs, log: (msg, err) => app.log.error({ err }, msg) }) : null;
-    const stop = async () => {
-      clearInterval(timer);
-      await runner?.stop();
-      await checkpoint();
-      await app.close();
-      await conn.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await app.listen({ port: opts.port ?? config.port, host: config.host });
-    runner?.start(config.jobs.pollMs);
-    console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${conn.dialect}`);
-  });
+    await app.close();
+    await conn.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: opts.port ?? config.port, host: config.host });
+  runner?.start(config.jobs.pollMs);
+  if (!cluster.isWorker) console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${conn.dialect}`);
+}
 
 program.command('migrate').description('bring the database schema up to date').action(() =>
   withDb('as-is', async ({ db }) => {
