@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUITES, type Suite } from './core/field-crypto.ts';
+import { objectStoreSettings, type ObjectStoreSettings } from './modules/files/object-store.ts';
 
 /**
  * Configuration is read once from the environment. A production deployment must say where
@@ -27,6 +28,8 @@ export type Config = {
   jobs: { enabled: boolean; pollMs: number; leaseMs: number };
   /** Server processes `gongkai serve` starts (GONGKAI_WORKERS; default one per core). */
   workers: number;
+  /** Stored files in an S3-compatible object store instead of the data folder (GONGKAI_S3_*). */
+  objectStore: ObjectStoreSettings | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     workers,
+    objectStore: objectStoreSettings(env),
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,

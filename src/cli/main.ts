@@ -10,6 +10,8 @@ import type { Db } from '../db/database.ts';
 import { assertSchemaNotNewer, migrateToLatest, SchemaNewerError } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
 import { serveRateCounts } from '../http/cluster-rate-store.ts';
+import { ObjectStore } from '../modules/files/object-store.ts';
+import { useObjectStore } from '../modules/files/store.ts';
 import { rotated } from '../core/field-crypto.ts';
 import { loadKeyring, saveKeyring } from '../db/keys.ts';
 import { SEALED_COLUMNS } from '../db/database.ts';
@@ -26,6 +28,7 @@ import { CLI_ACTOR } from '../modules/audit/audit.service.ts';
 import { readFile } from 'node:fs/promises';
 
 const config = loadConfig();
+if (config.objectStore) useObjectStore(new ObjectStore(config.objectStore));
 // Everything the process creates (database, WAL, stored files, backups, key file) is the owner's only: files 0600, folders 0700.
 process.umask(0o077);
 
