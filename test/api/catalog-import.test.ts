@@ -3,11 +3,15 @@
  * their 索引号, dates and validity kept, found by search — all or nothing, bad rows named by
  * line, one audit event for the whole import. Runs on PostgreSQL when DATABASE_URL is set.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/modules/audit/audit.service.ts';
 import { csvRecords, importCatalog } from '../../src/modules/catalog/catalog.import.ts';
 import { demoApp, userId, withDemoCity, type TestApp } from '../support/app.ts';
+import { docx } from '../support/hostile-files.ts';
 import { draftItem as draft, publishDraft as publish, publishingStaff } from '../support/publish.ts';
 
 const get = (t: TestApp, url: string) => t.app.inject({ method: 'GET', url });
@@ -134,6 +138,30 @@ describe('bad rows are reported with their line numbers, nothing is imported (is
     const ok = await importInto(t, 'csv', [HEADER, ...rows].join('\r\n'));
     expect(ok.imported).toBe(2_000);
     expect(await entries(t)).toBe(2_000);
+  });
+
+  it('takes each 索引号 folder of --files as the item\'s public attachments, searched by their text; a file of unknown kind names its line', async () => {
+    const t = city();
+    const files = mkdtempSync(join(tmpdir(), 'gongkai-import-files-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-import-data-'));
+    try {
+      mkdirSync(join(files, 'RSJ', '2020-00007'), { recursive: true });
+      writeFileSync(join(files, 'RSJ', '2020-00007', '名录.docx'), docx({ body: '<w:p><w:r><w:t>全市古树名木保护名录</w:t></w:r></w:p>' }));
+      const text = [HEADER, 'RSJ/2020-00007,古树保护的公告,,工作动态,,2020-04-01,2020-04-02,有效,'].join('\r\n');
+      const user = await userId(t, 'rsj.drafter');
+      writeFileSync(join(files, 'RSJ', '2020-00007', '说明.txt'), '纯文本');
+      const refused = await importCatalog(t.conn.db, t.clock, { format: 'csv', text }, { agencyCode: 'RSJ', userId: user, actor: CLI_ACTOR, filesDir: files, dataDir });
+      expect(refused.problems).toEqual([{ line: 2, message: expect.stringContaining('说明.txt') }]);
+      rmSync(join(files, 'RSJ', '2020-00007', '说明.txt'));
+      const r = await importCatalog(t.conn.db, t.clock, { format: 'csv', text }, { agencyCode: 'RSJ', userId: user, actor: CLI_ACTOR, filesDir: files, dataDir });
+      expect(r).toMatchObject({ imported: 1, attachments: 1 });
+      const item = await t.conn.db.selectFrom('items').select('id').where('index_number', '=', 'RSJ/2020-00007').executeTakeFirstOrThrow();
+      expect((await get(t, `/search?q=${encodeURIComponent('古树名木')}`)).body).toContain(`/xxgk/RSJ/items/${item.id}`);
+      expect(await t.conn.db.selectFrom('item_attachments').select('name').where('item_id', '=', item.id).execute()).toEqual([{ name: '名录.docx' }]);
+    } finally {
+      rmSync(files, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('imports the JSON export too, reporting bad items by position', async () => {
