@@ -363,8 +363,9 @@ async function benchDialect(dialect: Dialect): Promise<DialectResult> {
     if (e.non2xx || e.errors) failures.push(`${dialect} ${e.name}: ${e.non2xx} non-2xx responses, ${e.errors} errors, status codes ${JSON.stringify(e.statusCodes)}`);
   }
   const peak = Math.max(memory.peakMB, memory.hwmMB);
-  log(`${dialect}: gongkai import of ${IMPORT_ITEMS.toLocaleString('en')} items`);
-  const imported = await benchImport(dialect, Math.min(IMPORT_ITEMS, settings.items), settings.pgUrl);
+  const importCount = Math.min(IMPORT_ITEMS, settings.items);
+  log(`${dialect}: gongkai import of ${importCount.toLocaleString('en')} items`);
+  const imported = await benchImport(dialect, importCount, settings.pgUrl);
   return {
     import: imported,
     dialect, date: new Date().toISOString(), items: settings.items, agencies: settings.agencies,
