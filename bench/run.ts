@@ -26,6 +26,7 @@ import { connect, sqliteFileIn } from '../src/db/connect.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { prng } from './city.ts';
 import { DATASET_VERSION, DEFAULT_SEED, generate, type GenerateResult } from './generate.ts';
+import { benchImport, type ImportBench } from './import.ts';
 import { newKeyring } from '../src/core/field-crypto.ts';
 import { hashPassword } from '../src/modules/auth/password-hash.ts';
 
@@ -270,16 +271,28 @@ async function startServer(dialect: Dialect, env: Record<string, string>): Promi
   return { child, base, logFile, stop };
 }
 
-/** Resident memory of the server, sampled every 200 ms, with the kernel's own high-water mark at the end. */
+/**
+ * Resident memory of the server, sampled every 200 ms, with the kernel's own high-water mark
+ * at the end: of its largest process, since the target is per process and `serve` runs one
+ * worker per core under a small primary (its children, read from /proc).
+ */
 function memoryWatch(pid: number) {
-  const read = (field: 'VmRSS' | 'VmHWM') => {
+  const processes = () => {
     try {
-      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)];
+    } catch {
+      return [pid];
+    }
+  };
+  const readOne = (p: number, field: 'VmRSS' | 'VmHWM') => {
+    try {
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : 0;
     } catch {
       return 0;
     }
   };
+  const read = (field: 'VmRSS' | 'VmHWM') => Math.max(...processes().map((p) => readOne(p, field)));
   const idle = read('VmRSS');
   let peak = idle;
   const timer = setInterval(() => (peak = Math.max(peak, read('VmRSS'))), 200);
@@ -345,7 +358,13 @@ type DialectResult = {
   dialect: Dialect; date: string; items: number; agencies: number; dataset: { reused: boolean; builtAt: string; build: GenerateResult; sizeMB: number };
   machine: { loadAvgBefore: number[] }; floor: { before: number; after: number; mean: number; path: string };
   endpoints: Measured[]; memory: { idleMB: number; peakMB: number; hwmMB: number; met: boolean }; failures: string[];
+  /** `gongkai import` of IMPORT_ITEMS city items into a fresh database (bench/import.ts); absent in results of older runs. */
+  import?: ImportBench;
 };
+
+/** Items `gongkai import` loads per run: enough for a steady rate, small enough to hold in memory beside the server. */
+const IMPORT_ITEMS = 20_000;
+const IMPORT_TARGET = 10_000;
 
 async function benchDialect(dialect: Dialect): Promise<DialectResult> {
   log(`\n== ${dialect}: ${settings.items.toLocaleString('en')} items, ${settings.agencies} agencies`);
@@ -394,7 +413,11 @@ async function benchDialect(dialect: Dialect): Promise<DialectResult> {
     if (e.non2xx || e.errors) failures.push(`${dialect} ${e.name}: ${e.non2xx} non-2xx responses, ${e.errors} errors, status codes ${JSON.stringify(e.statusCodes)}`);
   }
   const peak = Math.max(memory.peakMB, memory.hwmMB);
+  const importCount = Math.min(IMPORT_ITEMS, settings.items);
+  log(`${dialect}: gongkai import of ${importCount.toLocaleString('en')} items`);
+  const imported = await benchImport(dialect, importCount, settings.pgUrl);
   return {
+    import: imported,
     dialect, date: new Date().toISOString(), items: settings.items, agencies: settings.agencies,
     dataset: { reused: ds.reused, builtAt: ds.marker.builtAt, build: ds.marker.build, sizeMB: ds.sizeMB },
     machine: { loadAvgBefore }, floor: { before, after, mean: floor, path: settings.floor },
@@ -428,7 +451,11 @@ ${small}
 Data set: built ${r.dataset.reused ? `earlier (${r.dataset.builtAt.slice(0, 16).replace('T', ' ')} UTC) and reused` : 'for this run'} in **${minutes(b.seconds)}**
 (${fmt(b.itemsPerSecond)} items/s overall; schema ${fmt(b.phases.migrate, 1)} s, rows ${fmt(b.phases.load, 1)} s${b.phases.index ? `, GIN index ${fmt(b.phases.index, 1)} s` : ''}, ${r.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'checkpoint'} ${fmt(b.phases.finish, 1)} s);
 ${fmt(r.dataset.sizeMB)} MB on disk.
-
+${r.import ? `
+Import (\`gongkai import\` of the city's items as the portal's CSV export, bench/import.ts, after the server stopped; load average ${r.import.loadAverage.map((l) => l.toFixed(2)).join(' / ')}):
+${fmt(r.import.items)} items in ${fmt(r.import.seconds, 1)} s, **${fmt(r.import.itemsPerSecond)} items/s** — target ≥ ${fmt(IMPORT_TARGET)} items/s: ${r.import.itemsPerSecond >= IMPORT_TARGET ? 'met' : '**not met**'};
+${fmt(r.import.itemsPerSecond / b.itemsPerSecond, 2)} × the raw-driver build above (reading the CSV alone: ${fmt(r.import.checkOnlySeconds, 1)} s).
+` : ''}
 Floor \`${r.floor.path}\`: ${fmt(r.floor.before)} req/s before, ${fmt(r.floor.after)} after, mean ${fmt(r.floor.mean)}.
 
 | endpoint | req/s | p50 ms | p99 ms | ratio to floor | target | met? | non-2xx + errors |
@@ -452,7 +479,7 @@ What a city-scale catalog costs the public portal: a generated city of 50 agenci
 \`BENCH_ITEMS\` published items (1,000,000 for the figures that count), realistic Chinese
 titles and bodies (bench/city.ts, bench/vocabulary.ts), written straight into the tables and
 search index that publication fills (bench/generate.ts), using the project's own tokenizer.
-The real server (\`node bin/gongkai.mjs serve\`, \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`) runs
+The real server (\`node bin/gongkai.mjs serve\`, \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`, its default number of processes: one per core, \`GONGKAI_WORKERS\`; memory is that of its largest process) runs
 as a child process; autocannon loads it from the benchmark's process over loopback, so
 server and load generator share the machine's two cores, as they would with any local
 load test.

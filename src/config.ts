@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUITES, type Suite } from './core/field-crypto.ts';
+import { objectStoreSettings, type ObjectStoreSettings } from './modules/files/object-store.ts';
 
 /**
  * Configuration is read once from the environment. A production deployment must say where
@@ -24,6 +26,10 @@ export type Config = {
   auditCheckpointMinutes: number;
   /** The job runner (reminders, mail): on unless GONGKAI_JOBS=off; how often it looks for due jobs, and a claim's lease. */
   jobs: { enabled: boolean; pollMs: number; leaseMs: number };
+  /** Server processes `gongkai serve` starts (GONGKAI_WORKERS; default one per core). */
+  workers: number;
+  /** Stored files in an S3-compatible object store instead of the data folder (GONGKAI_S3_*). */
+  objectStore: ObjectStoreSettings | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,8 +51,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(pollMs) || pollMs < 100) throw new Error(`GONGKAI_JOBS_POLL_MS must be a whole number of milliseconds ≥ 100, got "${env.GONGKAI_JOBS_POLL_MS}"`);
   if (!Number.isInteger(leaseSeconds) || leaseSeconds <= 0) throw new Error(`GONGKAI_JOBS_LEASE_SECONDS must be a positive whole number, got "${env.GONGKAI_JOBS_LEASE_SECONDS}"`);
   if (env.GONGKAI_JOBS !== undefined && !['on', 'off'].includes(env.GONGKAI_JOBS)) throw new Error(`GONGKAI_JOBS must be on or off, got "${env.GONGKAI_JOBS}"`);
+  const workers = Number(env.GONGKAI_WORKERS ?? availableParallelism());
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`GONGKAI_WORKERS must be a whole number ≥ 1, got "${env.GONGKAI_WORKERS}"`);
   return {
     port,
+    workers,
+    objectStore: objectStoreSettings(env),
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,

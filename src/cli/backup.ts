@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { objectStoreInUse } from '../modules/files/store.ts';
+import { dirname, join, relative, sep } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db, Dialect } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -71,6 +72,41 @@ function sealedKeyIds(rows: Record<string, unknown>[], into: Set<string>) {
 }
 
 /**
+ * The stored files go into the backup's `files` folder in the data folder's layout
+ * (ab/cd/<sha256>) whichever store holds them, so a backup of one store restores into the
+ * other: from the data folder, or from the object store's `files/` keys.
+ */
+async function copyStoredFilesOut(dataDir: string, outDir: string): Promise<void> {
+  const objects = objectStoreInUse();
+  if (!objects) {
+    const files = join(dataDir, 'files');
+    if (existsSync(files)) cpSync(files, join(outDir, 'files'), { recursive: true });
+    return;
+  }
+  for await (const key of objects.keys('files/')) {
+    const bytes = await objects.get(key);
+    if (!bytes) continue;
+    mkdirSync(dirname(join(outDir, key)), { recursive: true });
+    writeFileSync(join(outDir, key), bytes);
+  }
+}
+
+async function copyStoredFilesIn(fromDir: string, dataDir: string): Promise<void> {
+  const files = join(fromDir, 'files');
+  if (!existsSync(files)) return;
+  const objects = objectStoreInUse();
+  if (!objects) {
+    cpSync(files, join(dataDir, 'files'), { recursive: true });
+    return;
+  }
+  for (const entry of readdirSync(files, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
+    const path = join(entry.parentPath, entry.name);
+    await objects.put(`files/${relative(files, path).split(sep).join('/')}`, readFileSync(path));
+  }
+}
+
+/**
  * A consistent copy while the server runs: every table is read inside one transaction (a WAL
  * snapshot on SQLite, REPEATABLE READ on PostgreSQL), then the content-addressed stored files
  * are copied (a file added meanwhile is merely extra). The copy restores onto either database.
@@ -93,8 +129,7 @@ export async function backup(db: Db, dialect: Dialect, dataDir: string, outDir: 
   };
   const trx = dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
   const { tables, migrations } = await trx.execute(read);
-  const files = join(dataDir, 'files');
-  if (existsSync(files)) cpSync(files, join(outDir, 'files'), { recursive: true });
+  await copyStoredFilesOut(dataDir, outDir);
   const manifest: Manifest = { format: 'gongkai-backup-1', createdAt: new Date().toISOString(), dialect, migrations, keyIds: [...keyIds].sort(), auditKeyId: auditKeyId(keyringOf(db)), tables };
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
@@ -130,7 +165,6 @@ export async function restore(db: Db, dataDir: string, fromDir: string): Promise
     }
     await rebuildCatalog(tx);
   });
-  const files = join(fromDir, 'files');
-  if (existsSync(files)) cpSync(files, join(dataDir, 'files'), { recursive: true });
+  await copyStoredFilesIn(fromDir, dataDir);
   return { rows: count, auditOk: (await verifyAudit(db)).ok };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { sql, type Kysely } from 'kysely';
@@ -8,6 +9,9 @@ import { connect, sqliteFileIn, type Connection } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import { assertSchemaNotNewer, migrateToLatest, SchemaNewerError } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
+import { serveRateCounts } from '../http/cluster-rate-store.ts';
+import { ObjectStore } from '../modules/files/object-store.ts';
+import { useObjectStore } from '../modules/files/store.ts';
 import { rotated } from '../core/field-crypto.ts';
 import { loadKeyring, saveKeyring } from '../db/keys.ts';
 import { SEALED_COLUMNS } from '../db/database.ts';
@@ -19,8 +23,12 @@ import { gongkaiRunner } from '../modules/jobs/jobs.setup.ts';
 import { loadDemoCity } from '../seed/demo-city.ts';
 import { DEMO_PASSWORD, isEmpty } from '../seed/demo.ts';
 import { backup, restore } from './backup.ts';
+import { importCatalog } from '../modules/catalog/catalog.import.ts';
+import { CLI_ACTOR } from '../modules/audit/audit.service.ts';
+import { readFile } from 'node:fs/promises';
 
 const config = loadConfig();
+if (config.objectStore) useObjectStore(new ObjectStore(config.objectStore));
 // Everything the process creates (database, WAL, stored files, backups, key file) is the owner's only: files 0600, folders 0700.
 process.umask(0o077);
 
@@ -87,34 +95,97 @@ program
   .description('serve the portal, the console and the API')
   .option('--demo', 'load the demo city when the database is empty')
   .option('-p, --port <port>', 'TCP port', integer)
-  .action(async (opts: { demo?: boolean; port?: number }) => {
-    const conn = await open('migrate');
-    const deps = { db: conn.db, dialect: conn.dialect, clock: systemClock, dataDir: config.dataDir, secureCookies: config.production };
+  .option('-w, --workers <n>', 'server processes (default GONGKAI_WORKERS, or one per core)', integer)
+  .action(async (opts: { demo?: boolean; port?: number; workers?: number }) => {
+    const workers = Math.max(1, opts.workers ?? config.workers);
+    if (workers > 1 && cluster.isPrimary) await servePrimary(workers, opts);
+    else await serveOne(opts);
+  });
+
+/**
+ * Several server processes on one port (node:cluster, issue 17): the primary migrates and
+ * seeds once, keeps the rate-limit counts (cluster-rate-store.ts), restarts a worker that
+ * dies and stops them all on SIGINT/SIGTERM. Sessions and the page cache's generation live in
+ * the database, so any worker serves any request.
+ */
+async function servePrimary(workers: number, opts: { demo?: boolean; port?: number }): Promise<void> {
+  const conn = await open('migrate');
+  try {
     if (opts.demo && (await isEmpty(conn.db))) {
-      const { users, items } = await loadDemoCity(deps);
+      const { users, items } = await loadDemoCity({ db: conn.db, clock: systemClock, dataDir: config.dataDir });
       console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
     }
-    const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
-    // 等保 安全审计: the chains' heads leave the database on a schedule, signed, to the auditor's file.
-    const checkpoint = () => exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
+  } finally {
+    await conn.close();
+  }
+  const stopCounting = serveRateCounts();
+  let stopping = false;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ GONGKAI_WORKER_INDEX: String(index) });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`worker ${index} exited (${signal ?? code}); starting it again`);
+      fork(index);
+    });
+    return worker;
+  };
+  const started = Array.from({ length: workers }, (_, i) => fork(i));
+  await Promise.all(started.map((w) => new Promise((resolve) => w.once('listening', resolve))));
+  console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${workers} processes`);
+  const stop = () => {
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    let left = alive.length;
+    if (left === 0) process.exit(0);
+    for (const w of alive) {
+      w!.once('exit', () => {
+        if (--left === 0) {
+          stopCounting();
+          process.exit(0);
+        }
+      });
+      w!.process.kill('SIGTERM');
+    }
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * One server process. Of several workers, the first (index 0) writes the audit checkpoints;
+ * the job runner runs in every worker on PostgreSQL (claims are leased rows, each job runs
+ * once) but only in the first on SQLite, whose one writer at a time gains nothing from more.
+ */
+async function serveOne(opts: { demo?: boolean; port?: number }): Promise<void> {
+  const conn = await open('migrate');
+  const deps = { db: conn.db, dialect: conn.dialect, clock: systemClock, dataDir: config.dataDir, secureCookies: config.production };
+  const first = !cluster.isWorker || process.env.GONGKAI_WORKER_INDEX === '0';
+  if (opts.demo && !cluster.isWorker && (await isEmpty(conn.db))) {
+    const { users, items } = await loadDemoCity(deps);
+    console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
+  }
+  const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+  // 等保 安全审计: the chains' heads leave the database on a schedule, signed, to the auditor's file.
+  const checkpoint = () => (first ? exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).then(() => undefined) : Promise.resolve()).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
+  await checkpoint();
+  const timer = setInterval(checkpoint, config.auditCheckpointMinutes * 60_000);
+  // Clocks that act (issue 12): reminders and mail run from the database's job queue.
+  const runsJobs = config.jobs.enabled && (first || conn.dialect === 'postgres');
+  const runner = runsJobs ? gongkaiRunner({ db: conn.db, dialect: conn.dialect, leaseMs: config.jobs.leaseMs, log: (msg, err) => app.log.error({ err }, msg) }) : null;
+  const stop = async () => {
+    clearInterval(timer);
+    await runner?.stop();
     await checkpoint();
-    const timer = setInterval(checkpoint, config.auditCheckpointMinutes * 60_000);
-    // Clocks that act (issue 12): reminders and mail run from the database's job queue.
-    const runner = config.jobs.enabled ? gongkaiRunner({ db: conn.db, dialect: conn.dialect, leaseMs: config.jobs.leaseMs, log: (msg, err) => app.log.error({ err }, msg) }) : null;
-    const stop = async () => {
-      clearInterval(timer);
-      await runner?.stop();
-      await checkpoint();
-      await app.close();
-      await conn.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await app.listen({ port: opts.port ?? config.port, host: config.host });
-    runner?.start(config.jobs.pollMs);
-    console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${conn.dialect}`);
-  });
+    await app.close();
+    await conn.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: opts.port ?? config.port, host: config.host });
+  runner?.start(config.jobs.pollMs);
+  if (!cluster.isWorker) console.log(`gongkai on http://localhost:${opts.port ?? config.port}/ (console /admin/, API docs /api/docs) — ${conn.dialect}`);
+}
 
 program.command('migrate').description('bring the database schema up to date').action(() =>
   withDb('as-is', async ({ db }) => {
@@ -130,6 +201,33 @@ program
     withDb('migrate', async ({ db }) => {
       const { users, items } = await loadDemoCity({ db, clock: systemClock, dataDir: config.dataDir });
       console.log(`demo city loaded: ${users} accounts, ${items} items`);
+    }));
+
+program
+  .command('import <file>')
+  .description('load a catalog export (the portal\'s catalog.csv or catalog.json) as published items; all or nothing')
+  .option('--agency <code>', 'the agency the items belong to (a JSON export names its own)')
+  .option('--user <username>', 'the account recorded as drafter (default: the agency\'s first account)')
+  .option('--files <dir>', 'attachments, one folder per 索引号: <dir>/<索引号>/<file>')
+  .action((file: string, opts: { agency?: string; user?: string; files?: string }) =>
+    withDb('migrate', async ({ db }) => {
+      const text = await readFile(file, 'utf8');
+      const format = /\.json$/i.test(file) || text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? 'json' : 'csv';
+      const agencyCode = opts.agency ?? (format === 'json' ? (JSON.parse(text) as { agency?: { code?: string } }).agency?.code : undefined);
+      if (!agencyCode) throw new Error('give --agency <code>');
+      const account = db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select('users.id').where('agencies.code', '=', agencyCode);
+      const found = await (opts.user ? account.where('users.username', '=', opts.user) : account.orderBy('users.created_at').orderBy('users.username')).executeTakeFirst();
+      if (!found) throw new Error(opts.user ? `no account ${opts.user} in ${agencyCode}` : `no account in ${agencyCode} to record as drafter`);
+      const started = performance.now();
+      const r = await importCatalog(db, systemClock, { format, text }, { agencyCode, userId: found.id, filesDir: opts.files, dataDir: config.dataDir, actor: CLI_ACTOR });
+      if (r.problems.length) {
+        for (const p of r.problems) console.error(`${format === 'csv' ? `line ${p.line}` : `item ${p.line}`}: ${p.message}`);
+        console.error(`nothing imported: ${r.problems.length} problem(s)`);
+        process.exitCode = 1;
+        return;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`imported ${r.imported} items (${r.attachments} attachments) into ${agencyCode} in ${seconds.toFixed(1)} s (${Math.round(r.imported / seconds)} items/s)`);
     }));
 
 const user = program.command('user').description('accounts');

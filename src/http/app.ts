@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { ClusterRateStore, countsInPrimary } from './cluster-rate-store.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -123,7 +124,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     // Nothing leaves for other sites; our own pages see where a visitor came from (the text-size switch returns there).
     referrerPolicy: { policy: 'same-origin' },
   });
-  await app.register(rateLimit, { global: false });
+  // Several server processes (--workers) share one count per route and client, kept by the primary.
+  await app.register(rateLimit, { global: false, ...(countsInPrimary() ? { store: ClusterRateStore } : {}) });
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0 } });
   installAccessControl(app, deps);
 

@@ -97,6 +97,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'interpretation.settings': '设置解读发布期限',
   'item.paper_copies': '登记纸质报送',
   'catalog.filing.create': '目录备案',
+  'catalog.import': '导入公开目录',
   ...listActions('negative_list_entry'),
   ...listActions('service_item'),
   ...listActions('power'),
