@@ -5692,7 +5692,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
                 };
             };
         };
@@ -5726,7 +5728,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
                 };
             };
         };
@@ -5834,7 +5840,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
                 };
             };
         };
@@ -5866,7 +5876,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
                 };
             };
         };
@@ -5892,7 +5904,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
                 };
             };
         };
@@ -5927,7 +5941,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            warnWorkdays: number;
+                            warnHours: number;
+                            unitAfterWorkdays: number;
+                            leaderAfterWorkdays: number;
+                            unitAfterHours: number;
+                            leaderAfterHours: number;
+                        };
+                    };
                 };
             };
         };
@@ -5959,7 +5982,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            warnWorkdays: number;
+                            warnHours: number;
+                            unitAfterWorkdays: number;
+                            leaderAfterWorkdays: number;
+                            unitAfterHours: number;
+                            leaderAfterHours: number;
+                        };
+                    };
                 };
             };
         };
@@ -5992,7 +6024,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MailSettingsView"];
+                    };
                 };
             };
         };
@@ -6027,7 +6061,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MailSettingsView"];
+                    };
                 };
             };
         };
@@ -6062,7 +6098,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            to: string;
+                        };
+                    };
                 };
             };
         };
@@ -6094,7 +6134,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SmsSettingsView"];
+                    };
                 };
             };
         };
@@ -6123,7 +6165,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SmsSettingsView"];
+                    };
                 };
             };
         };
@@ -6160,7 +6204,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DutyShift"][];
+                        };
+                    };
                 };
             };
         };
@@ -6189,11 +6237,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DutyShift"];
+                    };
                 };
             };
         };
@@ -6227,7 +6277,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -8566,6 +8623,16 @@ export type components = {
                 to: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
             }[];
         };
+        DutyShift: {
+            id: string;
+            agencyId: string;
+            userId: string;
+            name: string;
+            phone: string;
+            startsAt: string;
+            endsAt: string;
+            note: string;
+        };
         FilingEntry: {
             itemId: string;
             version: number;
@@ -8809,6 +8876,20 @@ export type components = {
             /** @description 上次成功登录以来的登录失败或锁定情况，仅在密码正确后告知本人 */
             notice?: string;
         };
+        MailSettingsView: {
+            configured: boolean;
+            settings: {
+                host: string;
+                port: number;
+                security: "tls" | "starttls" | "none";
+                /** Format: email */
+                sender: string;
+                senderName: string;
+                user: string;
+                consoleUrl: string;
+            } | null;
+            secretSet: boolean;
+        };
         Me: {
             user: components["schemas"]["CurrentUser"];
             grants: components["schemas"]["Grant"][];
@@ -8849,6 +8930,30 @@ export type components = {
                 at: string;
             } | null;
             checkedThisYear: boolean;
+        };
+        NotificationEntry: {
+            id: string;
+            kind: string;
+            kindLabel: string;
+            urgent: boolean;
+            title: string;
+            body: string;
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationEntry"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            unread: number;
+        };
+        NotificationPreferences: {
+            email: boolean;
+            sms: boolean;
+            emailAddress: string;
+            phoneSet: boolean;
         };
         OutcomeInfo: {
             group: string;
@@ -8912,6 +9017,14 @@ export type components = {
             enquiries: string;
             complaints: string;
             updatedAt: string;
+        };
+        SmsSettingsView: {
+            configured: boolean;
+            settings: {
+                /** Format: uri */
+                url: string;
+            } | null;
+            secretSet: boolean;
         };
         Stretch: {
             text: string;
