@@ -4493,7 +4493,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageVocabulary"];
+                    };
                 };
             };
         };
@@ -4532,7 +4534,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Message"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -4566,7 +4575,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageSettings"];
+                    };
                 };
             };
         };
@@ -4591,7 +4602,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageSettings"];
+                    };
                 };
             };
         };
@@ -4627,7 +4640,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageStats"];
+                    };
                 };
             };
         };
@@ -4700,7 +4715,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageDetail"];
+                    };
                 };
             };
         };
@@ -4749,7 +4766,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageDetail"] | components["schemas"]["MessageMoved"];
+                    };
                 };
             };
         };
@@ -8898,6 +8917,172 @@ export type components = {
                 idleExpiresAt: string;
                 absoluteExpiresAt: string;
             };
+        };
+        Message: {
+            id: string;
+            topic: string;
+            content: string;
+            state: "received" | "accepted" | "assigned" | "answered" | "published" | "refused";
+            stateLabel: string;
+            unitId: string | null;
+            unitName: string | null;
+            receivedAt: string;
+            asker: {
+                name: string;
+                phone: string;
+            };
+            answer: string | null;
+            answeredAt: string | null;
+            refusal: ("abuse" | "not_ours") | (never | null);
+            refusalLabel: string | null;
+            refusalReason: string | null;
+            publishedAt: string | null;
+            rating: ("satisfied" | "basic" | "unsatisfied") | (never | null);
+            ratingLabel: string | null;
+            transfers: components["schemas"]["MessageTransfer"][];
+            due: {
+                dueDate: string;
+                state: "running" | "paused" | "met" | "overdue";
+                light: "green" | "yellow" | "red";
+                remainingWorkdays: number | null;
+                provisional: boolean;
+                explanation: string[];
+            } | null;
+            actions: ("check" | "assign" | "transfer_unit" | "transfer_agency" | "answer" | "return" | "publish" | "refuse")[];
+        };
+        MessageDetail: {
+            id: string;
+            topic: string;
+            content: string;
+            state: "received" | "accepted" | "assigned" | "answered" | "published" | "refused";
+            stateLabel: string;
+            unitId: string | null;
+            unitName: string | null;
+            receivedAt: string;
+            asker: {
+                name: string;
+                phone: string;
+            };
+            answer: string | null;
+            answeredAt: string | null;
+            refusal: ("abuse" | "not_ours") | (never | null);
+            refusalLabel: string | null;
+            refusalReason: string | null;
+            publishedAt: string | null;
+            rating: ("satisfied" | "basic" | "unsatisfied") | (never | null);
+            ratingLabel: string | null;
+            transfers: components["schemas"]["MessageTransfer"][];
+            due: {
+                dueDate: string;
+                state: "running" | "paused" | "met" | "overdue";
+                light: "green" | "yellow" | "red";
+                remainingWorkdays: number | null;
+                provisional: boolean;
+                explanation: string[];
+            } | null;
+            actions: ("check" | "assign" | "transfer_unit" | "transfer_agency" | "answer" | "return" | "publish" | "refuse")[];
+            steps: {
+                at: string;
+                actor: string;
+                action: string;
+                label: string;
+                note: string;
+            }[];
+        };
+        MessageMoved: {
+            id: string;
+            moved: boolean;
+        };
+        MessageSettings: {
+            answerWorkdays: number;
+            defaultWorkdays: number;
+        };
+        MessageStats: {
+            period: {
+                from: string;
+                to: string;
+            };
+            agencies: {
+                received: number;
+                answered: number;
+                onTime: number;
+                refused: number;
+                averageWorkdays: number | null;
+                ratings: {
+                    satisfied: number;
+                    basic: number;
+                    unsatisfied: number;
+                };
+                satisfaction: number | null;
+                agencyId: string;
+                agency: string;
+            }[];
+            total: components["schemas"]["MessageStatsRow"];
+        };
+        MessageStatsRow: {
+            received: number;
+            answered: number;
+            onTime: number;
+            refused: number;
+            averageWorkdays: number | null;
+            ratings: {
+                satisfied: number;
+                basic: number;
+                unsatisfied: number;
+            };
+            satisfaction: number | null;
+        };
+        MessageTransfer: {
+            kind: "unit" | "agency";
+            at: string;
+            from: string;
+            to: string;
+            reason: string;
+        };
+        MessageVocabulary: {
+            states: {
+                received: string;
+                accepted: string;
+                assigned: string;
+                answered: string;
+                published: string;
+                refused: string;
+            };
+            actions: {
+                check: string;
+                assign: string;
+                transfer_unit: string;
+                transfer_agency: string;
+                answer: string;
+                return: string;
+                publish: string;
+                refuse: string;
+            };
+            refusals: {
+                abuse: string;
+                not_ours: string;
+            };
+            ratings: {
+                satisfied: string;
+                basic: string;
+                unsatisfied: string;
+            };
+            limits: {
+                topic: number;
+                content: number;
+                contentMin: number;
+                name: number;
+                answer: number;
+                reason: number;
+            };
+            units: {
+                id: string;
+                name: string;
+            }[];
+            agencies: {
+                id: string;
+                name: string;
+            }[];
         };
         MfaSetup: {
             secret: string;
