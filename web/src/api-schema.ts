@@ -4493,7 +4493,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageVocabulary"];
+                    };
                 };
             };
         };
@@ -4532,7 +4534,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Message"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -4566,7 +4575,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageSettings"];
+                    };
                 };
             };
         };
@@ -4591,7 +4602,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageSettings"];
+                    };
                 };
             };
         };
@@ -4627,7 +4640,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageStats"];
+                    };
                 };
             };
         };
@@ -4700,7 +4715,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageDetail"];
+                    };
                 };
             };
         };
@@ -4749,7 +4766,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MessageDetail"] | components["schemas"]["MessageMoved"];
+                    };
                 };
             };
         };
@@ -5692,7 +5711,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
                 };
             };
         };
@@ -5726,7 +5747,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
                 };
             };
         };
@@ -5834,7 +5859,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
                 };
             };
         };
@@ -5866,7 +5895,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
                 };
             };
         };
@@ -5892,7 +5923,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
                 };
             };
         };
@@ -5927,7 +5960,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            warnWorkdays: number;
+                            warnHours: number;
+                            unitAfterWorkdays: number;
+                            leaderAfterWorkdays: number;
+                            unitAfterHours: number;
+                            leaderAfterHours: number;
+                        };
+                    };
                 };
             };
         };
@@ -5959,7 +6001,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            warnWorkdays: number;
+                            warnHours: number;
+                            unitAfterWorkdays: number;
+                            leaderAfterWorkdays: number;
+                            unitAfterHours: number;
+                            leaderAfterHours: number;
+                        };
+                    };
                 };
             };
         };
@@ -5992,7 +6043,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MailSettingsView"];
+                    };
                 };
             };
         };
@@ -6027,7 +6080,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MailSettingsView"];
+                    };
                 };
             };
         };
@@ -6062,7 +6117,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            to: string;
+                        };
+                    };
                 };
             };
         };
@@ -6094,7 +6153,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SmsSettingsView"];
+                    };
                 };
             };
         };
@@ -6123,7 +6184,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SmsSettingsView"];
+                    };
                 };
             };
         };
@@ -6160,7 +6223,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DutyShift"][];
+                        };
+                    };
                 };
             };
         };
@@ -6189,11 +6256,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DutyShift"];
+                    };
                 };
             };
         };
@@ -6227,7 +6296,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -9288,6 +9364,16 @@ export type components = {
                 to: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
             }[];
         };
+        DutyShift: {
+            id: string;
+            agencyId: string;
+            userId: string;
+            name: string;
+            phone: string;
+            startsAt: string;
+            endsAt: string;
+            note: string;
+        };
         FilingEntry: {
             itemId: string;
             version: number;
@@ -9531,6 +9617,20 @@ export type components = {
             /** @description 上次成功登录以来的登录失败或锁定情况，仅在密码正确后告知本人 */
             notice?: string;
         };
+        MailSettingsView: {
+            configured: boolean;
+            settings: {
+                host: string;
+                port: number;
+                security: "tls" | "starttls" | "none";
+                /** Format: email */
+                sender: string;
+                senderName: string;
+                user: string;
+                consoleUrl: string;
+            } | null;
+            secretSet: boolean;
+        };
         Me: {
             user: components["schemas"]["CurrentUser"];
             grants: components["schemas"]["Grant"][];
@@ -9539,6 +9639,172 @@ export type components = {
                 idleExpiresAt: string;
                 absoluteExpiresAt: string;
             };
+        };
+        Message: {
+            id: string;
+            topic: string;
+            content: string;
+            state: "received" | "accepted" | "assigned" | "answered" | "published" | "refused";
+            stateLabel: string;
+            unitId: string | null;
+            unitName: string | null;
+            receivedAt: string;
+            asker: {
+                name: string;
+                phone: string;
+            };
+            answer: string | null;
+            answeredAt: string | null;
+            refusal: ("abuse" | "not_ours") | (never | null);
+            refusalLabel: string | null;
+            refusalReason: string | null;
+            publishedAt: string | null;
+            rating: ("satisfied" | "basic" | "unsatisfied") | (never | null);
+            ratingLabel: string | null;
+            transfers: components["schemas"]["MessageTransfer"][];
+            due: {
+                dueDate: string;
+                state: "running" | "paused" | "met" | "overdue";
+                light: "green" | "yellow" | "red";
+                remainingWorkdays: number | null;
+                provisional: boolean;
+                explanation: string[];
+            } | null;
+            actions: ("check" | "assign" | "transfer_unit" | "transfer_agency" | "answer" | "return" | "publish" | "refuse")[];
+        };
+        MessageDetail: {
+            id: string;
+            topic: string;
+            content: string;
+            state: "received" | "accepted" | "assigned" | "answered" | "published" | "refused";
+            stateLabel: string;
+            unitId: string | null;
+            unitName: string | null;
+            receivedAt: string;
+            asker: {
+                name: string;
+                phone: string;
+            };
+            answer: string | null;
+            answeredAt: string | null;
+            refusal: ("abuse" | "not_ours") | (never | null);
+            refusalLabel: string | null;
+            refusalReason: string | null;
+            publishedAt: string | null;
+            rating: ("satisfied" | "basic" | "unsatisfied") | (never | null);
+            ratingLabel: string | null;
+            transfers: components["schemas"]["MessageTransfer"][];
+            due: {
+                dueDate: string;
+                state: "running" | "paused" | "met" | "overdue";
+                light: "green" | "yellow" | "red";
+                remainingWorkdays: number | null;
+                provisional: boolean;
+                explanation: string[];
+            } | null;
+            actions: ("check" | "assign" | "transfer_unit" | "transfer_agency" | "answer" | "return" | "publish" | "refuse")[];
+            steps: {
+                at: string;
+                actor: string;
+                action: string;
+                label: string;
+                note: string;
+            }[];
+        };
+        MessageMoved: {
+            id: string;
+            moved: boolean;
+        };
+        MessageSettings: {
+            answerWorkdays: number;
+            defaultWorkdays: number;
+        };
+        MessageStats: {
+            period: {
+                from: string;
+                to: string;
+            };
+            agencies: {
+                received: number;
+                answered: number;
+                onTime: number;
+                refused: number;
+                averageWorkdays: number | null;
+                ratings: {
+                    satisfied: number;
+                    basic: number;
+                    unsatisfied: number;
+                };
+                satisfaction: number | null;
+                agencyId: string;
+                agency: string;
+            }[];
+            total: components["schemas"]["MessageStatsRow"];
+        };
+        MessageStatsRow: {
+            received: number;
+            answered: number;
+            onTime: number;
+            refused: number;
+            averageWorkdays: number | null;
+            ratings: {
+                satisfied: number;
+                basic: number;
+                unsatisfied: number;
+            };
+            satisfaction: number | null;
+        };
+        MessageTransfer: {
+            kind: "unit" | "agency";
+            at: string;
+            from: string;
+            to: string;
+            reason: string;
+        };
+        MessageVocabulary: {
+            states: {
+                received: string;
+                accepted: string;
+                assigned: string;
+                answered: string;
+                published: string;
+                refused: string;
+            };
+            actions: {
+                check: string;
+                assign: string;
+                transfer_unit: string;
+                transfer_agency: string;
+                answer: string;
+                return: string;
+                publish: string;
+                refuse: string;
+            };
+            refusals: {
+                abuse: string;
+                not_ours: string;
+            };
+            ratings: {
+                satisfied: string;
+                basic: string;
+                unsatisfied: string;
+            };
+            limits: {
+                topic: number;
+                content: number;
+                contentMin: number;
+                name: number;
+                answer: number;
+                reason: number;
+            };
+            units: {
+                id: string;
+                name: string;
+            }[];
+            agencies: {
+                id: string;
+                name: string;
+            }[];
         };
         MfaSetup: {
             secret: string;
@@ -9571,6 +9837,30 @@ export type components = {
                 at: string;
             } | null;
             checkedThisYear: boolean;
+        };
+        NotificationEntry: {
+            id: string;
+            kind: string;
+            kindLabel: string;
+            urgent: boolean;
+            title: string;
+            body: string;
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationEntry"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            unread: number;
+        };
+        NotificationPreferences: {
+            email: boolean;
+            sms: boolean;
+            emailAddress: string;
+            phoneSet: boolean;
         };
         OutcomeInfo: {
             group: string;
@@ -9634,6 +9924,14 @@ export type components = {
             enquiries: string;
             complaints: string;
             updatedAt: string;
+        };
+        SmsSettingsView: {
+            configured: boolean;
+            settings: {
+                /** Format: uri */
+                url: string;
+            } | null;
+            secretSet: boolean;
         };
         Stretch: {
             text: string;

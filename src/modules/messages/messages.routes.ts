@@ -10,6 +10,7 @@ import { ACTION_LABELS, LIMITS, MAX_ANSWER_WORKDAYS, RATINGS, REFUSALS, STATES }
 import { actOnMessage, getMessage, listMessages, MESSAGE_ROLES, messageSettings, updateMessageSettings } from './messages.service.ts';
 import { messageStatsWorkbook } from './messages.export.ts';
 import { messageStats } from './messages.stats.ts';
+import { MessageActed, MessageDetail, MessagePage, MessageSettings, MessageStats, MessageVocabulary } from './messages.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -22,7 +23,7 @@ const office = { roles: ['office', 'sys_admin'] } as const;
 export async function messageRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/messages/vocabulary', { config: { access: staff }, schema: { tags: ['messages'], summary: '网民留言的状态、操作、不予受理理由、评价，本机关部门和其他机关' } }, async (req) => {
+  r.get('/messages/vocabulary', { config: { access: staff }, schema: { response: { 200: MessageVocabulary }, tags: ['messages'], summary: '网民留言的状态、操作、不予受理理由、评价，本机关部门和其他机关' } }, async (req) => {
     const actor = actorOf(req);
     const units = await deps.db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', actor.agencyId).where('status', '=', 'active').orderBy('name').execute();
     const agencies = await deps.db.selectFrom('agencies').select(['id', 'name']).where('id', '!=', actor.agencyId).orderBy('code').execute();
@@ -31,27 +32,27 @@ export async function messageRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/messages', {
     config: { access: staff },
-    schema: { tags: ['messages'], summary: '网民留言队列（含答复期限和红黄绿灯）', querystring: Type.Object({ state: Type.Optional(oneOf(STATES)), q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery }, strict) },
+    schema: { response: { 200: MessagePage }, tags: ['messages'], summary: '网民留言队列（含答复期限和红黄绿灯）', querystring: Type.Object({ state: Type.Optional(oneOf(STATES)), q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery }, strict) },
   }, async (req) => listMessages(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.get('/messages/settings', { config: { access: { roles: [...MESSAGE_ROLES, 'sys_admin'] } }, schema: { tags: ['messages'], summary: '本机关网民留言答复期限（工作日）' } }, async (req) => messageSettings(deps, actorOf(req)));
+  r.get('/messages/settings', { config: { access: { roles: [...MESSAGE_ROLES, 'sys_admin'] } }, schema: { response: { 200: MessageSettings }, tags: ['messages'], summary: '本机关网民留言答复期限（工作日）' } }, async (req) => messageSettings(deps, actorOf(req)));
 
   r.put('/messages/settings', {
     config: { access: office },
-    schema: { tags: ['messages'], summary: '设置本机关网民留言答复期限（公开办）', body: Type.Object({ answerWorkdays: Type.Integer({ minimum: 1, maximum: MAX_ANSWER_WORKDAYS }) }, strict) },
+    schema: { response: { 200: MessageSettings }, tags: ['messages'], summary: '设置本机关网民留言答复期限（公开办）', body: Type.Object({ answerWorkdays: Type.Integer({ minimum: 1, maximum: MAX_ANSWER_WORKDAYS }) }, strict) },
   }, async (req) => updateMessageSettings(deps, actorOf(req), req.body));
 
-  r.get('/messages/stats', { config: { access: staff }, schema: { tags: ['messages'], summary: '网民留言统计：收到、答复、按期、平均工作日、满意度', querystring: Period } },
+  r.get('/messages/stats', { config: { access: staff }, schema: { response: { 200: MessageStats }, tags: ['messages'], summary: '网民留言统计：收到、答复、按期、平均工作日、满意度', querystring: Period } },
     async (req) => messageStats(deps, actorOf(req), req.query));
 
   r.get('/messages/stats.xlsx', { config: { access: staff }, schema: { tags: ['messages'], summary: '导出网民留言统计（Excel）', querystring: Period } }, async (req, reply) =>
     sendDownload(reply, { name: `网民留言统计-${req.query.from}至${req.query.to}.xlsx`, mime: XLSX, bytes: await messageStatsWorkbook(deps, actorOf(req), req.query) }));
 
-  r.get('/messages/:id', { config: { access: staff }, schema: { tags: ['messages'], summary: '留言详情、办理过程和可执行的操作', params: Id } }, async (req) => getMessage(deps, actorOf(req), req.params.id));
+  r.get('/messages/:id', { config: { access: staff }, schema: { response: { 200: MessageDetail }, tags: ['messages'], summary: '留言详情、办理过程和可执行的操作', params: Id } }, async (req) => getMessage(deps, actorOf(req), req.params.id));
 
   r.post('/messages/:id/actions', {
     config: { access: staff },
-    schema: {
+    schema: { response: { 200: MessageActed },
       tags: ['messages'], summary: '办理留言：审核、交办、转办、答复、退回、公开、不予受理',
       params: Id,
       body: Type.Object({

@@ -197,7 +197,7 @@ const present = async (deps: Deps, actor: Actor, m: CitizenMessageTable & { unit
     asker: { name: handling ? m.asker_name : maskName(m.asker_name), phone: handling ? m.asker_phone : maskPhone(m.asker_phone) },
     answer: m.answer, answeredAt: m.answered_at, refusal: m.refusal, refusalLabel: m.refusal ? REFUSALS[m.refusal] : null, refusalReason: m.refusal_reason,
     publishedAt: m.published_at, rating: m.rating, ratingLabel: m.rating ? RATINGS[m.rating] : null, transfers: transfersOf(m),
-    due: clock ? { dueDate: clock.view.dueDate, light: clock.view.light, state: clock.view.state, remainingWorkdays: clock.view.remainingWorkdays, explanation: clock.view.explanation } : null,
+    due: clock ? { dueDate: clock.view.dueDate, light: clock.view.light, state: clock.view.state, provisional: clock.view.provisional, remainingWorkdays: clock.view.remainingWorkdays, explanation: clock.view.explanation } : null,
     actions: allowedActions(m.state, movers),
   };
 };

@@ -1,19 +1,18 @@
 // The 网民留言 endpoints (src/modules/messages/messages.routes.ts).
-import { API_BASE, http, withQuery } from '../../api';
-import type { Page } from '../../types';
-import type { ActInput, Message, MessageDetail, MessageQuery, MessageSettings, MessageStats, MessageVocabulary } from './types';
+import { API_BASE, client, withQuery } from '../../api';
+import type { ActInput, MessageQuery } from './types';
 
-const seg = encodeURIComponent;
+type Period = { from: string; to: string };
 
 export const messagesApi = {
-  vocabulary: () => http.get<MessageVocabulary>('/messages/vocabulary'),
-  list: (query: MessageQuery) => http.get<Page<Message>>('/messages', { ...query }),
-  get: (id: string) => http.get<MessageDetail>(`/messages/${seg(id)}`),
-  act: (id: string, input: ActInput) => http.post<MessageDetail | { id: string; moved: true }>(`/messages/${seg(id)}/actions`, input),
-  settings: () => http.get<MessageSettings>('/messages/settings'),
-  saveSettings: (answerWorkdays: number) => http.put<MessageSettings>('/messages/settings', { answerWorkdays }),
-  stats: (period: { from: string; to: string }) => http.get<MessageStats>('/messages/stats', period),
-  statsExportUrl: (period: { from: string; to: string }) => API_BASE + withQuery('/messages/stats.xlsx', period),
+  vocabulary: () => client.get('/messages/vocabulary'),
+  list: (query: MessageQuery) => client.get('/messages', { query }),
+  get: (id: string) => client.get('/messages/{id}', { path: { id } }),
+  act: (id: string, body: ActInput) => client.post('/messages/{id}/actions', { path: { id }, body }),
+  settings: () => client.get('/messages/settings'),
+  saveSettings: (answerWorkdays: number) => client.put('/messages/settings', { body: { answerWorkdays } }),
+  stats: (query: Period) => client.get('/messages/stats', { query }),
+  statsExportUrl: (period: Period) => API_BASE + withQuery('/messages/stats.xlsx', period),
 };
 
 export const messageKeys = { all: ['messages'] as const };

@@ -1,7 +1,8 @@
 // Endpoints of the notification centre, channels and duty roster, with their query keys.
 import { queryOptions } from '@tanstack/react-query';
-import { http } from '../../api';
-import type { ChannelSettingsView, DutyInput, DutyShift, MailSettings, NotificationPage, Preferences, ReminderSettings, SmsSettings } from './types';
+import { client } from '../../api';
+import type { QueryOf } from '../../schema';
+import type { DutyInput, MailSettings, ReminderSettings, SmsSettings } from './types';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -9,34 +10,32 @@ export const notificationKeys = {
   settings: ['notification-settings'] as const,
 };
 
-const seg = encodeURIComponent;
-
 export const notificationQueries = {
-  list: (q: { unread?: boolean; page: number; pageSize: number }) =>
-    queryOptions({ queryKey: [...notificationKeys.all, 'list', q], queryFn: () => http.get<NotificationPage>('/notifications', q) }),
+  list: (query: QueryOf<'/notifications', 'get'>) =>
+    queryOptions({ queryKey: [...notificationKeys.all, 'list', query], queryFn: () => client.get('/notifications', { query }) }),
   /** The header's badge: polled each minute, the sweep's own pace. */
   unread: () =>
-    queryOptions({ queryKey: [...notificationKeys.all, 'unread'], queryFn: () => http.get<{ unread: number }>('/notifications/unread-count'), refetchInterval: 60_000 }),
-  preferences: () => queryOptions({ queryKey: [...notificationKeys.settings, 'preferences'], queryFn: () => http.get<Preferences>('/notifications/preferences') }),
+    queryOptions({ queryKey: [...notificationKeys.all, 'unread'], queryFn: () => client.get('/notifications/unread-count'), refetchInterval: 60_000 }),
+  preferences: () => queryOptions({ queryKey: [...notificationKeys.settings, 'preferences'], queryFn: () => client.get('/notifications/preferences') }),
   reminders: (agencyId: string) =>
-    queryOptions({ queryKey: [...notificationKeys.settings, 'reminders', agencyId], queryFn: () => http.get<ReminderSettings>(`/notifications/reminder-settings/${seg(agencyId)}`) }),
-  mail: () => queryOptions({ queryKey: [...notificationKeys.settings, 'mail'], queryFn: () => http.get<ChannelSettingsView<MailSettings>>('/notifications/mail-settings') }),
-  sms: () => queryOptions({ queryKey: [...notificationKeys.settings, 'sms'], queryFn: () => http.get<ChannelSettingsView<SmsSettings>>('/notifications/sms-settings') }),
+    queryOptions({ queryKey: [...notificationKeys.settings, 'reminders', agencyId], queryFn: () => client.get('/notifications/reminder-settings/{agencyId}', { path: { agencyId } }) }),
+  mail: () => queryOptions({ queryKey: [...notificationKeys.settings, 'mail'], queryFn: () => client.get('/notifications/mail-settings') }),
+  sms: () => queryOptions({ queryKey: [...notificationKeys.settings, 'sms'], queryFn: () => client.get('/notifications/sms-settings') }),
   duty: (agencyId: string, from: string, to: string) =>
-    queryOptions({ queryKey: [...notificationKeys.duty, agencyId, from, to], queryFn: () => http.get<{ items: DutyShift[] }>('/duty-roster', { agencyId, from, to }) }),
+    queryOptions({ queryKey: [...notificationKeys.duty, agencyId, from, to], queryFn: () => client.get('/duty-roster', { query: { agencyId, from, to } }) }),
   dutyCandidates: (agencyId: string) =>
-    queryOptions({ queryKey: [...notificationKeys.duty, 'candidates', agencyId], queryFn: () => http.get<{ items: { id: string; name: string }[] }>('/duty-roster/candidates', { agencyId }) }),
+    queryOptions({ queryKey: [...notificationKeys.duty, 'candidates', agencyId], queryFn: () => client.get('/duty-roster/candidates', { query: { agencyId } }) }),
 };
 
 export const notificationApi = {
-  read: (id: string) => http.post(`/notifications/${seg(id)}/read`),
-  unread: (id: string) => http.post(`/notifications/${seg(id)}/unread`),
-  readAll: () => http.post<{ marked: number }>('/notifications/read-all'),
-  savePreferences: (input: { email: boolean; sms: boolean }) => http.put<Preferences>('/notifications/preferences', input),
-  saveReminders: (agencyId: string, input: ReminderSettings) => http.put<ReminderSettings>(`/notifications/reminder-settings/${seg(agencyId)}`, input),
-  saveMail: (settings: MailSettings, password?: string) => http.put<ChannelSettingsView<MailSettings>>('/notifications/mail-settings', { settings, ...(password ? { password } : {}) }),
-  testMail: () => http.post<{ to: string }>('/notifications/mail-settings/test'),
-  saveSms: (settings: SmsSettings, secret?: string) => http.put<ChannelSettingsView<SmsSettings>>('/notifications/sms-settings', { settings, ...(secret ? { secret } : {}) }),
-  addDuty: (input: DutyInput) => http.post<DutyShift>('/duty-roster', input),
-  removeDuty: (id: string) => http.del(`/duty-roster/${seg(id)}`),
+  read: (id: string) => client.post('/notifications/{id}/read', { path: { id } }),
+  unread: (id: string) => client.post('/notifications/{id}/unread', { path: { id } }),
+  readAll: () => client.post('/notifications/read-all'),
+  savePreferences: (body: { email: boolean; sms: boolean }) => client.put('/notifications/preferences', { body }),
+  saveReminders: (agencyId: string, body: ReminderSettings) => client.put('/notifications/reminder-settings/{agencyId}', { path: { agencyId }, body }),
+  saveMail: (settings: MailSettings, password?: string) => client.put('/notifications/mail-settings', { body: { settings, ...(password ? { password } : {}) } }),
+  testMail: () => client.post('/notifications/mail-settings/test'),
+  saveSms: (settings: SmsSettings, secret?: string) => client.put('/notifications/sms-settings', { body: { settings, ...(secret ? { secret } : {}) } }),
+  addDuty: (body: DutyInput) => client.post('/duty-roster', { body }),
+  removeDuty: (id: string) => client.del('/duty-roster/{id}', { path: { id } }),
 };
