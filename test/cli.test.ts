@@ -63,7 +63,7 @@ describe('gongkai seed, user add, audit verify, backup and restore', { timeout: 
   const copy = join(dataDir(), 'backup');
 
   it('loads the demo city, adds a user with a role, and the audit chain holds', async () => {
-    expect((await gongkai(dir, 'seed', '--demo')).stdout).toBe('demo city loaded: 18 accounts, 9 items');
+    expect((await gongkai(dir, 'seed', '--demo')).stdout).toBe('demo city loaded: 18 accounts, 10 items');
     const added = await gongkai(dir, 'user', 'add', '--username', 'rsj.clerk2', '--name', '新科员', '--agency', 'RSJ', '--unit', '办公室', '--role', 'office', '--password', 'Keyuan#2026x');
     expect(added.stdout).toMatch(/^created rsj\.clerk2 \(.+\) with office$/);
     const verify = await gongkai(dir, 'audit', 'verify');
@@ -156,7 +156,7 @@ describe('the first start a newcomer makes, exactly as the README says', { timeo
         });
         server.on('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
       });
-      expect(out).toMatch(/demo city loaded: 18 accounts, 9 items/);
+      expect(out).toMatch(/demo city loaded: 18 accounts, 10 items/);
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
