@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUITES, type Suite } from './core/field-crypto.ts';
-import { objectStoreSettings, type ObjectStoreSettings } from './modules/files/object-store.ts';
 
 /**
  * Configuration is read once from the environment. A production deployment must say where
@@ -69,5 +68,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointFile: resolve(env.GONGKAI_AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl')),
     auditCheckpointMinutes: minutes,
     jobs: { enabled: env.GONGKAI_JOBS !== 'off', pollMs, leaseMs: leaseSeconds * 1000 },
+  };
+}
+
+/** Where stored files live when not in the data folder: an S3-compatible bucket (MinIO, OSS, OBS, COS). */
+export type ObjectStoreSettings = { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string };
+
+/** The settings from GONGKAI_S3_*; null when no endpoint is set (files stay in the data folder). */
+export function objectStoreSettings(env: NodeJS.ProcessEnv): ObjectStoreSettings | null {
+  if (!env.GONGKAI_S3_ENDPOINT) return null;
+  const missing = ['GONGKAI_S3_BUCKET', 'GONGKAI_S3_ACCESS_KEY_ID', 'GONGKAI_S3_SECRET_ACCESS_KEY'].filter((k) => !env[k]);
+  if (missing.length) throw new Error(`GONGKAI_S3_ENDPOINT is set: ${missing.join(', ')} must be set too`);
+  return {
+    endpoint: env.GONGKAI_S3_ENDPOINT, bucket: env.GONGKAI_S3_BUCKET!, accessKeyId: env.GONGKAI_S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.GONGKAI_S3_SECRET_ACCESS_KEY!, region: env.GONGKAI_S3_REGION ?? 'us-east-1',
   };
 }

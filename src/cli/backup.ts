@@ -31,6 +31,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
   'consultations', 'consultation_comments', 'consultation_settings', 'key_tasks', 'key_task_progress', 'policy_evaluations',
   'annual_reports', 'report_entries', 'monthly_reports', 'report_settings',
   'opinion_cases', 'opinion_steps', 'opinion_responses', 'opinion_sightings', 'opinion_feeds', 'opinion_settings',
+  'sup_templates', 'sup_assessments', 'sup_self_checks', 'sup_findings',
   'interpretations', 'interpretation_links', 'interpretation_settings',
 ];
 /**
@@ -40,6 +41,9 @@ export const BACKUP_TABLES: readonly TableName[] = [
  * A monitoring webhook's nonces matter only inside its five-minute replay window.
  */
 export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries', 'jobs', 'job_schedules', 'opinion_webhook_nonces'];
+
+/** Tables a migration fills with built-in rows (the national assessment templates): the backup's copy replaces them. */
+const SEEDED_BY_MIGRATIONS: readonly TableName[] = ['sup_templates'];
 
 /** Rows that reference rows of the same table (agency tree, unit tree and successors) go parents first. */
 const SELF_REFERENCES: Partial<Record<TableName, string[]>> = { agencies: ['parent_id'], units: ['parent_id', 'successor_id'] };
@@ -159,6 +163,7 @@ export async function restore(db: Db, dataDir: string, fromDir: string): Promise
   await db.transaction().execute(async (tx) => {
     // Written as stored: sealed values are already sealed.
     const loose = tx.withoutPlugins() as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    for (const table of SEEDED_BY_MIGRATIONS) await loose.deleteFrom(table).execute();
     for (const [table, rows] of batches) {
       for (let i = 0; i < rows.length; i += 200) await loose.insertInto(table).values(rows.slice(i, i + 200)).execute();
       count += rows.length;

@@ -1,3 +1,4 @@
+import type { ObjectStoreSettings } from '../../config.ts';
 import { AwsClient } from 'aws4fetch';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -8,7 +9,6 @@ import { XMLParser } from 'fast-xml-parser';
  * docs/dependencies.md) and address the bucket by path (`endpoint/bucket/key`), which every
  * one of them accepts.
  */
-export type ObjectStoreSettings = { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string };
 
 export class ObjectStore {
   private readonly client: AwsClient;
@@ -53,13 +53,3 @@ export class ObjectStore {
   }
 }
 
-/** The settings from GONGKAI_S3_*; null when no endpoint is set (files stay in the data folder). */
-export function objectStoreSettings(env: NodeJS.ProcessEnv): ObjectStoreSettings | null {
-  if (!env.GONGKAI_S3_ENDPOINT) return null;
-  const missing = ['GONGKAI_S3_BUCKET', 'GONGKAI_S3_ACCESS_KEY_ID', 'GONGKAI_S3_SECRET_ACCESS_KEY'].filter((k) => !env[k]);
-  if (missing.length) throw new Error(`GONGKAI_S3_ENDPOINT is set: ${missing.join(', ')} must be set too`);
-  return {
-    endpoint: env.GONGKAI_S3_ENDPOINT, bucket: env.GONGKAI_S3_BUCKET!, accessKeyId: env.GONGKAI_S3_ACCESS_KEY_ID!,
-    secretAccessKey: env.GONGKAI_S3_SECRET_ACCESS_KEY!, region: env.GONGKAI_S3_REGION ?? 'us-east-1',
-  };
-}

@@ -5,7 +5,6 @@ import { addWorkdays } from '../../core/workdays.ts';
 import { forbidden } from '../../core/errors.ts';
 import { offsetOf, type Paging } from '../../core/paging.ts';
 import type { Db } from '../../db/database.ts';
-import { workbookOf } from '../../http/workbook.ts';
 import { reach, type Actor } from '../auth/actor.ts';
 import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -241,20 +240,6 @@ export async function accountability(deps: Deps, actor: Actor, filter: { agencyI
     return { ...clock, lateHours, steps };
   });
   return { ...missed, items };
-}
-
-export async function accountabilityWorkbook(deps: Deps, actor: Actor, filter: { agencyId?: string | undefined; from: string; to: string }): Promise<Buffer> {
-  const report = await accountability(deps, actor, filter, { page: 1, pageSize: ACCOUNTABILITY_EXPORT_LIMIT });
-  const rows = report.items.flatMap((c) => (c.steps.length ? c.steps : [null]).map((s) => ({
-    agency: c.agency, subject: c.subjectLabel, title: c.title ?? c.subjectId, due: c.due, metAt: c.metAt ? chinaDateTimeOf(c.metAt) : '未办结', lateHours: c.lateHours,
-    when: s?.when ?? '—', actor: s?.actor ?? '—', action: s?.action ?? '—', hours: s?.hours ?? '—', pastDue: s?.pastDue ? '是' : '否',
-  })));
-  return workbookOf(`责任追究（${filter.from}至${filter.to}）`, [
-    { header: '机关', key: 'agency', width: 24 }, { header: '类别', key: 'subject', width: 14 }, { header: '事项', key: 'title', width: 38 },
-    { header: '期限', key: 'due', width: 18 }, { header: '办结时间', key: 'metAt', width: 18 }, { header: '超期小时', key: 'lateHours', width: 10 },
-    { header: '环节时间', key: 'when', width: 18 }, { header: '经办人', key: 'actor', width: 12 }, { header: '环节', key: 'action', width: 20 },
-    { header: '停留小时', key: 'hours', width: 10 }, { header: '停留至期限后', key: 'pastDue', width: 12 },
-  ], rows);
 }
 
 /** The most missed clocks one accountability export traces; a larger period is narrowed by agency or dates first. */

@@ -8,10 +8,11 @@ import { oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { cityAgencyId } from '../org/city.ts';
 import { INDICATORS } from './supervision.indicators.ts';
-import { accountability, accountabilityWorkbook, dashboard, dashboardAgencies, DASHBOARD_ROLES, listClocks } from './supervision.dashboard.ts';
+import { accountabilityWorkbook, resultsWorkbook } from './supervision.export.ts';
+import { accountability, dashboard, dashboardAgencies, DASHBOARD_ROLES, listClocks } from './supervision.dashboard.ts';
 import { ASSESSMENT_KINDS, ASSESSMENT_STATES, FINDING_KINDS, RESOLUTIONS, SUBJECTS } from './supervision.rules.ts';
 import {
-  addFinding, completeSelfCheck, createAssessment, getAssessment, getSelfCheck, listSelfChecks, listTemplates, openSelfCheck, resolveFinding, results, resultsWorkbook,
+  addFinding, completeSelfCheck, createAssessment, getAssessment, getSelfCheck, listSelfChecks, listTemplates, openSelfCheck, resolveFinding, results,
   saveTemplate, scoreAssessment, SELF_CHECK_ROLES, signAssessment, SUPERVISION_ROLES,
 } from './supervision.service.ts';
 

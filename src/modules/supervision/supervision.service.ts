@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { chinaDateOf, chinaToday, isoNow } from '../../core/clock.ts';
+import { chinaToday, isoNow } from '../../core/clock.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Tx } from '../../db/database.ts';
-import { workbookOf } from '../../http/workbook.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, reach, requireRoleIn, type Actor } from '../auth/actor.ts';
 import type { Role } from '../org/org.rules.ts';
@@ -322,16 +321,6 @@ export async function results(deps: Deps, actor: Actor, year: number) {
   };
 }
 
-export async function resultsWorkbook(deps: Deps, actor: Actor, year: number): Promise<Buffer> {
-  const { items } = await results(deps, actor, year);
-  return workbookOf(`${year}年考评结果`, [
-    { header: '机关', key: 'agency', width: 30 }, { header: '考评类型', key: 'kind', width: 12 }, { header: '模板', key: 'template', width: 40 },
-    { header: '得分', key: 'total', width: 8 }, { header: '满分', key: 'max', width: 8 }, { header: '等次', key: 'grade', width: 8 },
-    { header: '签署人', key: 'signedBy', width: 12 }, { header: '签署日期', key: 'signedAt', width: 14 },
-  ], items.map((r) => ({
-    agency: r.agency, kind: r.kindLabel, template: r.template, total: r.total ?? '—', max: r.max, grade: r.grade ?? '评分中', signedBy: r.signedBy ?? '—', signedAt: r.signedAt ? chinaDateOf(r.signedAt) : '—',
-  })));
-}
 
 /** To-dos: the assessments the user's office has started and not yet signed. */
 export async function assessmentTodos(deps: Deps, actor: Actor) {

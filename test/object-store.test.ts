@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { backup, restore } from '../../cli/backup.ts';
-import { freshDatabase } from '../../../test/support/db.ts';
-import { ObjectStore, objectStoreSettings } from './object-store.ts';
-import { objectKey, readStoredFile, storeFile, useObjectStore } from './store.ts';
+import { backup, restore } from '../src/cli/backup.ts';
+import { freshDatabase } from './support/db.ts';
+import { objectStoreSettings } from '../src/config.ts';
+import { ObjectStore } from '../src/modules/files/object-store.ts';
+import { objectKey, readStoredFile, storeFile, useObjectStore } from '../src/modules/files/store.ts';
 
 const dirs: string[] = [];
 const temp = () => {
