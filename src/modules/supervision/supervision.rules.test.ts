@@ -42,6 +42,7 @@ describe('assessment rules (SUP-2, SUP-3)', () => {
 
   it('SUP-1: a kind of clock no capability named here still reads under its own name', () => {
     expect(subjectLabel('application')).toBe('依申请公开');
-    expect(subjectLabel('annual_report')).toBe('其他（annual_report）');
+    expect(subjectLabel('annual_report')).toBe('年度报告');
+    expect(subjectLabel('future_kind')).toBe('其他（future_kind）');
   });
 });
