@@ -52,8 +52,8 @@ export async function apiSession(baseUrl: string, username: string) {
     cookie = cookieOf(res) || cookie;
   }
   if (session.status !== 'ok') throw new Error(`sign-in of ${username}: ${session.status}`);
-  return (method: 'PUT' | 'POST', path: string, body: unknown) =>
-    fetch(`${baseUrl}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken }, body: JSON.stringify(body) });
+  return (method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) =>
+    fetch(`${baseUrl}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken }, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) });
 }
 
 /** Signs in through the console's login page, passing the TOTP step for administrators. */

@@ -80,8 +80,27 @@ describe('a major opinion case from registration to a response published on the 
     await expect(report.textContent()).resolves.toContain('期限为1小时');
     await lead.getByTestId('clock-OPN-5H').waitFor();
     await lead.getByTestId('clock-OPN-24H').waitFor();
+    // OP-7: a major case shows who is on duty and how to reach them.
+    await lead.getByText('刘副局长').first().waitFor();
+    await lead.getByText('0310-1234399').first().waitFor();
     await shot(lead, 'opinion-3-case');
     expect(await axeViolations(lead)).toEqual([]);
+
+    // OP-5, OP-7: the leader on duty is told at once; the sweep runs each minute.
+    const notice = `【限时】重大舆情上报时限开始计时：舆情“${TITLE}”`;
+    const leaderApi = await apiSession(baseUrl, 'rsj.leader');
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      const list = (await (await leaderApi('GET', '/notifications?pageSize=100')).json()) as { items: { title: string }[] };
+      if (list.items.some((n) => n.title === notice)) break;
+      expect(Date.now(), 'the duty leader was not told within the sweep').toBeLessThan(deadline);
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+    const leader = await as('rsj.leader');
+    await leader.goto(`${baseUrl}/admin/notifications`);
+    await leader.getByRole('link', { name: notice }).waitFor();
+    await shot(leader, 'opinion-3b-duty-leader');
+    await leader.context().close();
 
     await caseAction(lead, '研判', '保存', async (d) => {
       await d.getByLabel('风险分析').fill('谣言，涉及群众办事，传播快。');
@@ -135,5 +154,5 @@ describe('a major opinion case from registration to a response published on the 
     expect(closed.status).toBe(200);
     await lead.reload();
     await lead.getByText('办结', { exact: true }).first().waitFor();
-  }, 240_000);
+  }, 420_000);
 });
