@@ -4838,7 +4838,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CoordinationRequest"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -4871,11 +4878,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CoordinationRequest"];
+                    };
                 };
             };
         };
@@ -4909,7 +4918,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CoordinationRequest"];
+                    };
                 };
             };
         };
@@ -4957,7 +4968,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CoordinationRequest"];
+                    };
                 };
             };
         };
@@ -4992,7 +5005,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SubjectCoordination"];
+                    };
                 };
             };
         };
@@ -9221,6 +9236,44 @@ export type components = {
             overrideReason: string;
             expired: boolean;
         };
+        CoordinationRequest: {
+            id: string;
+            subjectType: "item";
+            subjectId: string;
+            subjectTitle: string;
+            requestingAgencyId: string;
+            requestingAgencyName: string;
+            answeringAgencyId: string;
+            answeringAgencyName: string;
+            channel: "platform" | "letter";
+            urgent: boolean;
+            matter: string;
+            ourWording: string;
+            state: "awaiting" | "changes_proposed" | "agreed" | "referred" | "decided" | "withdrawn";
+            stateLabel: string;
+            overdue: boolean;
+            sentAt: string;
+            sentByName: string;
+            letterNumber: string;
+            answer: ("agree" | "agree_with_changes" | "disagree") | (never | null);
+            answerLabel: string | null;
+            proposedWording: string | null;
+            answerOpinion: string;
+            answeredAt: string | null;
+            answeredByName: string | null;
+            answerLetterNumber: string | null;
+            requesterOpinion: string;
+            decision: ("as_drafted" | "as_proposed" | "withhold") | (never | null);
+            decisionLabel: string | null;
+            decisionOpinion: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            settledWording: string;
+            deadline: components["schemas"]["Deadline"] | null;
+            actions: ("agree" | "agree_with_changes" | "disagree" | "adopt_changes" | "reject_changes" | "decide" | "withdraw")[];
+            sides: ("requesting" | "answering" | "city")[];
+            hasAnswerLetter: boolean;
+        };
         CurrentUser: {
             id: string;
             username: string;
@@ -9936,6 +9989,11 @@ export type components = {
         Stretch: {
             text: string;
             hit: boolean;
+        };
+        SubjectCoordination: {
+            items: components["schemas"]["CoordinationRequest"][];
+            blocking: string[];
+            canSend: boolean;
         };
         Table3Report: {
             period: components["schemas"]["Period"];
