@@ -7087,7 +7087,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionVocabulary"];
+                    };
                 };
             };
         };
@@ -7130,7 +7132,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpinionListEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -7161,11 +7170,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionDetail"];
+                    };
                 };
             };
         };
@@ -7240,7 +7251,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionDetail"];
+                    };
                 };
             };
         };
@@ -7293,7 +7306,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionDetail"];
+                    };
                 };
             };
         };
@@ -7334,11 +7349,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionResponseItem"];
+                    };
                 };
             };
         };
@@ -7406,7 +7423,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionSettings"];
+                    };
                 };
             };
         };
@@ -7433,7 +7452,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionSettings"];
+                    };
                 };
             };
         };
@@ -7466,7 +7487,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpinionFeed"][];
+                        };
+                    };
                 };
             };
         };
@@ -7490,11 +7515,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionFeed"];
+                    };
                 };
             };
         };
@@ -7564,7 +7591,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionPollResult"];
+                    };
                 };
             };
         };
@@ -9914,6 +9943,196 @@ export type components = {
             sms: boolean;
             emailAddress: string;
             phoneSet: boolean;
+        };
+        OpinionCase: {
+            id: string;
+            agencyId: string;
+            caseNo: string;
+            title: string;
+            source: "portal" | "forum" | "weibo" | "petition" | "hotline" | "news_comment" | "newspaper" | "broadcast";
+            link: string;
+            happenedAt: string;
+            foundAt: string;
+            summary: string;
+            riskLevel: "general" | "serious" | "major" | "extraordinary";
+            analysis: string;
+            handlingPlan: string;
+            state: "registered" | "assessed" | "transferred" | "responded" | "fed_back" | "closed";
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            intake: "manual" | "feed" | "webhook";
+            reportedAt: string | null;
+            reportedTo: string;
+            feedback: string;
+            updatedAt: string;
+        };
+        OpinionClock: {
+            rule: string;
+            startDate: string;
+            dueDate: string;
+            dueAt: string;
+            state: "running" | "paused" | "met" | "overdue";
+            metLate?: boolean;
+            light: "green" | "yellow" | "red";
+            remainingWorkdays: number | null;
+            provisional: boolean;
+            explanation: string[];
+            name: string;
+            met: boolean;
+            term: {
+                unit: "workdays" | "hours" | "calendarDays";
+                n: number;
+            };
+        };
+        OpinionDetail: {
+            case: components["schemas"]["OpinionCase"];
+            clocks: components["schemas"]["OpinionClock"][];
+            actions: ("assess" | "transfer" | "draft_response" | "respond" | "feedback" | "close" | "report_upward")[];
+            steps: {
+                id: string;
+                at: string;
+                actorName: string;
+                role: string;
+                action: string;
+                fromState: string;
+                toState: string;
+                note: string;
+                data: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            responses: {
+                id: string;
+                form: "online_release" | "expert_interpretation" | "press_conference" | "media_interview";
+                itemId: string | null;
+                itemTitle: string | null;
+                itemState: string | null;
+                itemIndex: string | null;
+                description: string;
+                respondedAt: string | null;
+                createdAt: string;
+                expedited: components["schemas"]["Deadline"] | null;
+            }[];
+            sightings: {
+                intake: "manual" | "feed" | "webhook";
+                link: string;
+                seenAt: string;
+            }[];
+            units: {
+                id: string;
+                name: string;
+            }[];
+            onDuty: {
+                name: string;
+                phone: string;
+                startsAt: string;
+                endsAt: string;
+            }[];
+        };
+        OpinionFeed: {
+            id: string;
+            name: string;
+            url: string;
+            source: "portal" | "forum" | "weibo" | "petition" | "hotline" | "news_comment" | "newspaper" | "broadcast";
+            enabled: boolean;
+            lastPolledAt: string | null;
+            lastError: string;
+        };
+        OpinionListEntry: {
+            id: string;
+            agencyId: string;
+            caseNo: string;
+            title: string;
+            source: "portal" | "forum" | "weibo" | "petition" | "hotline" | "news_comment" | "newspaper" | "broadcast";
+            link: string;
+            happenedAt: string;
+            foundAt: string;
+            summary: string;
+            riskLevel: "general" | "serious" | "major" | "extraordinary";
+            analysis: string;
+            handlingPlan: string;
+            state: "registered" | "assessed" | "transferred" | "responded" | "fed_back" | "closed";
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            intake: "manual" | "feed" | "webhook";
+            reportedAt: string | null;
+            reportedTo: string;
+            feedback: string;
+            updatedAt: string;
+            light: ("green" | "yellow" | "red") | (never | null);
+            clocks: components["schemas"]["OpinionClock"][];
+        };
+        OpinionPollResult: {
+            feeds: number;
+            created: number;
+            merged: number;
+            seen: number;
+            errors: {
+                feed: string;
+                error: string;
+            }[];
+        };
+        OpinionResponseItem: {
+            itemId: string;
+        };
+        OpinionSettings: {
+            feedHosts: string[];
+            responseItemHours: number;
+            webhookSecretSet: boolean;
+            webhookSecret?: string | null;
+        };
+        OpinionVocabulary: {
+            sources: {
+                portal: string;
+                forum: string;
+                weibo: string;
+                petition: string;
+                hotline: string;
+                news_comment: string;
+                newspaper: string;
+                broadcast: string;
+            };
+            riskLevels: {
+                general: string;
+                serious: string;
+                major: string;
+                extraordinary: string;
+            };
+            states: {
+                registered: string;
+                assessed: string;
+                transferred: string;
+                responded: string;
+                fed_back: string;
+                closed: string;
+            };
+            actions: {
+                assess: string;
+                transfer: string;
+                draft_response: string;
+                respond: string;
+                response_published: string;
+                feedback: string;
+                close: string;
+                report_upward: string;
+            };
+            responseForms: {
+                online_release: string;
+                expert_interpretation: string;
+                press_conference: string;
+                media_interview: string;
+            };
+            intakes: {
+                manual: string;
+                feed: string;
+                webhook: string;
+            };
+            clocks: {
+                "OP-5": string;
+                "OPN-5H": string;
+                "OPN-24H": string;
+                "OPN-48H": string;
+            };
         };
         OutcomeInfo: {
             group: string;
