@@ -5081,7 +5081,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ConsultationSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -5109,11 +5116,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationCreated"];
+                    };
                 };
             };
         };
@@ -5145,7 +5154,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationSettings"];
+                    };
                 };
             };
         };
@@ -5170,7 +5181,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationSettings"];
+                    };
                 };
             };
         };
@@ -5205,7 +5218,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5238,7 +5253,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5295,7 +5312,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5380,7 +5399,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5448,7 +5469,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KeyTask"][];
+                        };
+                    };
                 };
             };
         };
@@ -5475,11 +5500,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -5621,7 +5650,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PolicyEvaluation"][];
+                        };
+                    };
                 };
             };
         };
@@ -5644,11 +5677,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -9265,6 +9302,70 @@ export type components = {
             overrideReason: string;
             expired: boolean;
         };
+        ConsultationComment: {
+            id: string;
+            commenter: string;
+            content: string;
+            submittedAt: string;
+            flags: {
+                kind: string;
+                label: string;
+            }[];
+            adoption: ("adopted" | "partly" | "not_adopted") | (never | null);
+            reason: string;
+            markedAt: string | null;
+        };
+        ConsultationCreated: {
+            id: string;
+        };
+        ConsultationDetail: {
+            id: string;
+            itemId: string;
+            title: string;
+            unit: string;
+            normative: boolean;
+            opensOn: string;
+            closesOn: string;
+            howToComment: string;
+            shortBasis: string;
+            state: "draft" | "open" | "feedback_published";
+            phase: "draft" | "open" | "feedback_published" | "closed";
+            feedbackSummary: string;
+            openedAt: string | null;
+            feedbackPublishedAt: string | null;
+            updatedAt: string;
+            actions: ("open" | "mark" | "publish_feedback" | "withdraw")[];
+            earliestClose: string;
+            feedbackDeadline: components["schemas"]["Deadline"] | null;
+            counts: {
+                total: number;
+                adopted: number;
+                partly: number;
+                notAdopted: number;
+            };
+            comments: components["schemas"]["ConsultationComment"][];
+        };
+        ConsultationSettings: {
+            feedbackWorkdays: number;
+        };
+        ConsultationSummary: {
+            id: string;
+            itemId: string;
+            title: string;
+            unit: string;
+            normative: boolean;
+            opensOn: string;
+            closesOn: string;
+            howToComment: string;
+            shortBasis: string;
+            state: "draft" | "open" | "feedback_published";
+            phase: "draft" | "open" | "feedback_published" | "closed";
+            feedbackSummary: string;
+            openedAt: string | null;
+            feedbackPublishedAt: string | null;
+            updatedAt: string;
+            comments: number;
+        };
         CoordinationRequest: {
             id: string;
             subjectType: "item";
@@ -9609,6 +9710,21 @@ export type components = {
                 channels?: ("platform" | "credit" | "website" | "media" | "reading_points" | "service_hall" | "hotline" | "app_wechat")[];
                 indexNumber?: string | null;
             } | null;
+        };
+        KeyTask: {
+            id: string;
+            year: number;
+            title: string;
+            measures: string;
+            steps: string;
+            units: string;
+            published: boolean;
+            updatedAt: string;
+            progress: {
+                id: string;
+                onDate: string;
+                text: string;
+            }[];
         };
         LedgerEntry: {
             id: string;
@@ -10142,6 +10258,16 @@ export type components = {
         Period: {
             from: string;
             to: string;
+        };
+        PolicyEvaluation: {
+            id: string;
+            policyItemId: string;
+            policyTitle: string;
+            effectiveOn: string;
+            dueOn: string;
+            reportItemId: string | null;
+            reportTitle: string | null;
+            deadline: components["schemas"]["Deadline"] | null;
         };
         Power: {
             id: string;
