@@ -7698,7 +7698,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationVocabulary"];
+                    };
                 };
             };
         };
@@ -7736,7 +7738,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SyncOverview"];
+                    };
                 };
             };
         };
@@ -7816,11 +7820,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -7854,7 +7860,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationYear"];
+                    };
                 };
             };
         };
@@ -7888,7 +7896,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationSettings"];
+                    };
                 };
             };
         };
@@ -7913,7 +7923,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationSettings"];
+                    };
                 };
             };
         };
@@ -7948,7 +7960,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -8038,7 +8052,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -8130,11 +8146,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -9599,11 +9617,149 @@ export type components = {
             agencyName: string;
             role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
         };
+        InterpretationDetail: {
+            item: components["schemas"]["Item"];
+            deadline: components["schemas"]["Deadline"] | null;
+            actions: ("submit" | "return" | "pass_check" | "dept_opinion" | "secrecy_opinion" | "refer_answer" | "approve" | "publish" | "convert_to_proactive" | "revise")[];
+            attachmentActions: ("add" | "remove" | "replace" | "withdraw")[];
+            steps: components["schemas"]["ItemStep"][];
+            consultations: components["schemas"]["Consultation"][];
+            attachments: components["schemas"]["ItemAttachment"][];
+            findings: components["schemas"]["Finding"][];
+            redactions: components["schemas"]["Redaction"][];
+            interpretationLinks: components["schemas"]["InterpretationLinks"];
+            interpretation: {
+                form: "article" | "qa" | "graphic" | "av" | "online_interview" | "media_interview" | "press_conference";
+                content: components["schemas"]["InterpretationFormContent"];
+                checklist: {
+                    background?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    goals?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    content?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    scope?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    criteria?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    application?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    cautions?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    terms?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    benefits?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    changes?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                };
+                policies: {
+                    id: string;
+                    title: string;
+                    state: string;
+                    publishedAt: string | null;
+                }[];
+                reissueOf: {
+                    id: string;
+                    title: string;
+                    reason: string;
+                } | null;
+                reissues: {
+                    id: string;
+                    title: string;
+                    state: string;
+                    reason: string;
+                }[];
+                problems: string[];
+            };
+        };
+        InterpretationFormContent: {
+            pairs?: {
+                question: string;
+                answer: string;
+            }[];
+            altText?: string;
+            mediaUrl?: string;
+            transcript?: string;
+            heldOn?: string;
+            speakers?: string[];
+        };
+        InterpretationLinks: {
+            interpretations: {
+                id: string;
+                title: string;
+                state: string;
+            }[];
+            policies: {
+                id: string;
+                title: string;
+                state: string;
+            }[];
+        };
         InterpretationPlan: {
             outline: string;
             form: string;
             channel: string;
             time: string;
+        };
+        InterpretationSettings: {
+            days: number;
+        };
+        InterpretationVocabulary: {
+            forms: {
+                article: string;
+                qa: string;
+                graphic: string;
+                av: string;
+                online_interview: string;
+                media_interview: string;
+                press_conference: string;
+            };
+            checklist: {
+                background: string;
+                goals: string;
+                content: string;
+                scope: string;
+                criteria: string;
+                application: string;
+                cautions: string;
+                terms: string;
+                benefits: string;
+                changes: string;
+            };
+        };
+        InterpretationYear: {
+            year: number;
+            importantInterpreted: number;
+            warning: string | null;
+            interpreted: {
+                policyId: string;
+                policyTitle: string;
+                policyLevel: string;
+                interpretationId: string;
+                interpretationTitle: string;
+                publishedAt: string | null;
+            }[];
         };
         Item: {
             id: string;
@@ -9659,6 +9815,7 @@ export type components = {
             attachments: components["schemas"]["ItemAttachment"][];
             findings: components["schemas"]["Finding"][];
             redactions: components["schemas"]["Redaction"][];
+            interpretationLinks: components["schemas"]["InterpretationLinks"];
         };
         ItemListEntry: {
             id: string;
@@ -10259,6 +10416,36 @@ export type components = {
             from: string;
             to: string;
         };
+        PolicyClockRow: {
+            policyId: string;
+            title: string;
+            docNumber: string;
+            unitName: string;
+            publishedAt: string | null;
+            policyLevel: string;
+            deadline: {
+                rule: string;
+                startDate: string;
+                dueDate: string;
+                dueAt: string;
+                state: "running" | "paused" | "met" | "overdue";
+                metLate?: boolean;
+                light: "green" | "yellow" | "red";
+                remainingWorkdays: number | null;
+                provisional: boolean;
+                explanation: string[];
+                term: {
+                    unit: string;
+                    n: number;
+                };
+            } | null;
+            interpretations: {
+                id: string;
+                title: string;
+                state: string;
+                publishedAt: string | null;
+            }[];
+        };
         PolicyEvaluation: {
             id: string;
             policyItemId: string;
@@ -10339,6 +10526,20 @@ export type components = {
             items: components["schemas"]["CoordinationRequest"][];
             blocking: string[];
             canSend: boolean;
+        };
+        SyncOverview: {
+            items: components["schemas"]["PolicyClockRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            rate: {
+                due: number;
+                onTime: number;
+                late: number;
+                running: number;
+                rate: number | null;
+            };
+            days: number;
         };
         Table3Report: {
             period: components["schemas"]["Period"];
