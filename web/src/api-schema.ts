@@ -4838,7 +4838,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CoordinationRequest"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -4871,11 +4878,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CoordinationRequest"];
+                    };
                 };
             };
         };
@@ -4909,7 +4918,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CoordinationRequest"];
+                    };
                 };
             };
         };
@@ -4957,7 +4968,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CoordinationRequest"];
+                    };
                 };
             };
         };
@@ -4992,7 +5005,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SubjectCoordination"];
+                    };
                 };
             };
         };
@@ -5066,7 +5081,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ConsultationSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -5094,11 +5116,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationCreated"];
+                    };
                 };
             };
         };
@@ -5130,7 +5154,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationSettings"];
+                    };
                 };
             };
         };
@@ -5155,7 +5181,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationSettings"];
+                    };
                 };
             };
         };
@@ -5190,7 +5218,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5223,7 +5253,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5280,7 +5312,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5365,7 +5399,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ConsultationDetail"];
+                    };
                 };
             };
         };
@@ -5433,7 +5469,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KeyTask"][];
+                        };
+                    };
                 };
             };
         };
@@ -5460,11 +5500,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -5606,7 +5650,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PolicyEvaluation"][];
+                        };
+                    };
                 };
             };
         };
@@ -5629,11 +5677,15 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -7072,7 +7124,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionVocabulary"];
+                    };
                 };
             };
         };
@@ -7115,7 +7169,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpinionListEntry"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -7146,11 +7207,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionDetail"];
+                    };
                 };
             };
         };
@@ -7225,7 +7288,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionDetail"];
+                    };
                 };
             };
         };
@@ -7278,7 +7343,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionDetail"];
+                    };
                 };
             };
         };
@@ -7319,11 +7386,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionResponseItem"];
+                    };
                 };
             };
         };
@@ -7391,7 +7460,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionSettings"];
+                    };
                 };
             };
         };
@@ -7418,7 +7489,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionSettings"];
+                    };
                 };
             };
         };
@@ -7451,7 +7524,11 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpinionFeed"][];
+                        };
+                    };
                 };
             };
         };
@@ -7475,11 +7552,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionFeed"];
+                    };
                 };
             };
         };
@@ -7549,7 +7628,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionPollResult"];
+                    };
                 };
             };
         };
@@ -7617,7 +7698,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationVocabulary"];
+                    };
                 };
             };
         };
@@ -7655,7 +7738,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SyncOverview"];
+                    };
                 };
             };
         };
@@ -7735,11 +7820,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -7773,7 +7860,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationYear"];
+                    };
                 };
             };
         };
@@ -7807,7 +7896,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationSettings"];
+                    };
                 };
             };
         };
@@ -7832,7 +7923,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationSettings"];
+                    };
                 };
             };
         };
@@ -7867,7 +7960,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -7957,7 +8052,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -8049,11 +8146,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InterpretationDetail"];
+                    };
                 };
             };
         };
@@ -9221,6 +9320,108 @@ export type components = {
             overrideReason: string;
             expired: boolean;
         };
+        ConsultationComment: {
+            id: string;
+            commenter: string;
+            content: string;
+            submittedAt: string;
+            flags: {
+                kind: string;
+                label: string;
+            }[];
+            adoption: ("adopted" | "partly" | "not_adopted") | (never | null);
+            reason: string;
+            markedAt: string | null;
+        };
+        ConsultationCreated: {
+            id: string;
+        };
+        ConsultationDetail: {
+            id: string;
+            itemId: string;
+            title: string;
+            unit: string;
+            normative: boolean;
+            opensOn: string;
+            closesOn: string;
+            howToComment: string;
+            shortBasis: string;
+            state: "draft" | "open" | "feedback_published";
+            phase: "draft" | "open" | "feedback_published" | "closed";
+            feedbackSummary: string;
+            openedAt: string | null;
+            feedbackPublishedAt: string | null;
+            updatedAt: string;
+            actions: ("open" | "mark" | "publish_feedback" | "withdraw")[];
+            earliestClose: string;
+            feedbackDeadline: components["schemas"]["Deadline"] | null;
+            counts: {
+                total: number;
+                adopted: number;
+                partly: number;
+                notAdopted: number;
+            };
+            comments: components["schemas"]["ConsultationComment"][];
+        };
+        ConsultationSettings: {
+            feedbackWorkdays: number;
+        };
+        ConsultationSummary: {
+            id: string;
+            itemId: string;
+            title: string;
+            unit: string;
+            normative: boolean;
+            opensOn: string;
+            closesOn: string;
+            howToComment: string;
+            shortBasis: string;
+            state: "draft" | "open" | "feedback_published";
+            phase: "draft" | "open" | "feedback_published" | "closed";
+            feedbackSummary: string;
+            openedAt: string | null;
+            feedbackPublishedAt: string | null;
+            updatedAt: string;
+            comments: number;
+        };
+        CoordinationRequest: {
+            id: string;
+            subjectType: "item";
+            subjectId: string;
+            subjectTitle: string;
+            requestingAgencyId: string;
+            requestingAgencyName: string;
+            answeringAgencyId: string;
+            answeringAgencyName: string;
+            channel: "platform" | "letter";
+            urgent: boolean;
+            matter: string;
+            ourWording: string;
+            state: "awaiting" | "changes_proposed" | "agreed" | "referred" | "decided" | "withdrawn";
+            stateLabel: string;
+            overdue: boolean;
+            sentAt: string;
+            sentByName: string;
+            letterNumber: string;
+            answer: ("agree" | "agree_with_changes" | "disagree") | (never | null);
+            answerLabel: string | null;
+            proposedWording: string | null;
+            answerOpinion: string;
+            answeredAt: string | null;
+            answeredByName: string | null;
+            answerLetterNumber: string | null;
+            requesterOpinion: string;
+            decision: ("as_drafted" | "as_proposed" | "withhold") | (never | null);
+            decisionLabel: string | null;
+            decisionOpinion: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            settledWording: string;
+            deadline: components["schemas"]["Deadline"] | null;
+            actions: ("agree" | "agree_with_changes" | "disagree" | "adopt_changes" | "reject_changes" | "decide" | "withdraw")[];
+            sides: ("requesting" | "answering" | "city")[];
+            hasAnswerLetter: boolean;
+        };
         CurrentUser: {
             id: string;
             username: string;
@@ -9416,11 +9617,149 @@ export type components = {
             agencyName: string;
             role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
         };
+        InterpretationDetail: {
+            item: components["schemas"]["Item"];
+            deadline: components["schemas"]["Deadline"] | null;
+            actions: ("submit" | "return" | "pass_check" | "dept_opinion" | "secrecy_opinion" | "refer_answer" | "approve" | "publish" | "convert_to_proactive" | "revise")[];
+            attachmentActions: ("add" | "remove" | "replace" | "withdraw")[];
+            steps: components["schemas"]["ItemStep"][];
+            consultations: components["schemas"]["Consultation"][];
+            attachments: components["schemas"]["ItemAttachment"][];
+            findings: components["schemas"]["Finding"][];
+            redactions: components["schemas"]["Redaction"][];
+            interpretationLinks: components["schemas"]["InterpretationLinks"];
+            interpretation: {
+                form: "article" | "qa" | "graphic" | "av" | "online_interview" | "media_interview" | "press_conference";
+                content: components["schemas"]["InterpretationFormContent"];
+                checklist: {
+                    background?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    goals?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    content?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    scope?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    criteria?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    application?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    cautions?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    terms?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    benefits?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                    changes?: {
+                        content: string;
+                        notApplicableReason: string;
+                    };
+                };
+                policies: {
+                    id: string;
+                    title: string;
+                    state: string;
+                    publishedAt: string | null;
+                }[];
+                reissueOf: {
+                    id: string;
+                    title: string;
+                    reason: string;
+                } | null;
+                reissues: {
+                    id: string;
+                    title: string;
+                    state: string;
+                    reason: string;
+                }[];
+                problems: string[];
+            };
+        };
+        InterpretationFormContent: {
+            pairs?: {
+                question: string;
+                answer: string;
+            }[];
+            altText?: string;
+            mediaUrl?: string;
+            transcript?: string;
+            heldOn?: string;
+            speakers?: string[];
+        };
+        InterpretationLinks: {
+            interpretations: {
+                id: string;
+                title: string;
+                state: string;
+            }[];
+            policies: {
+                id: string;
+                title: string;
+                state: string;
+            }[];
+        };
         InterpretationPlan: {
             outline: string;
             form: string;
             channel: string;
             time: string;
+        };
+        InterpretationSettings: {
+            days: number;
+        };
+        InterpretationVocabulary: {
+            forms: {
+                article: string;
+                qa: string;
+                graphic: string;
+                av: string;
+                online_interview: string;
+                media_interview: string;
+                press_conference: string;
+            };
+            checklist: {
+                background: string;
+                goals: string;
+                content: string;
+                scope: string;
+                criteria: string;
+                application: string;
+                cautions: string;
+                terms: string;
+                benefits: string;
+                changes: string;
+            };
+        };
+        InterpretationYear: {
+            year: number;
+            importantInterpreted: number;
+            warning: string | null;
+            interpreted: {
+                policyId: string;
+                policyTitle: string;
+                policyLevel: string;
+                interpretationId: string;
+                interpretationTitle: string;
+                publishedAt: string | null;
+            }[];
         };
         Item: {
             id: string;
@@ -9476,6 +9815,7 @@ export type components = {
             attachments: components["schemas"]["ItemAttachment"][];
             findings: components["schemas"]["Finding"][];
             redactions: components["schemas"]["Redaction"][];
+            interpretationLinks: components["schemas"]["InterpretationLinks"];
         };
         ItemListEntry: {
             id: string;
@@ -9527,6 +9867,21 @@ export type components = {
                 channels?: ("platform" | "credit" | "website" | "media" | "reading_points" | "service_hall" | "hotline" | "app_wechat")[];
                 indexNumber?: string | null;
             } | null;
+        };
+        KeyTask: {
+            id: string;
+            year: number;
+            title: string;
+            measures: string;
+            steps: string;
+            units: string;
+            published: boolean;
+            updatedAt: string;
+            progress: {
+                id: string;
+                onDate: string;
+                text: string;
+            }[];
         };
         LedgerEntry: {
             id: string;
@@ -9862,6 +10217,196 @@ export type components = {
             emailAddress: string;
             phoneSet: boolean;
         };
+        OpinionCase: {
+            id: string;
+            agencyId: string;
+            caseNo: string;
+            title: string;
+            source: "portal" | "forum" | "weibo" | "petition" | "hotline" | "news_comment" | "newspaper" | "broadcast";
+            link: string;
+            happenedAt: string;
+            foundAt: string;
+            summary: string;
+            riskLevel: "general" | "serious" | "major" | "extraordinary";
+            analysis: string;
+            handlingPlan: string;
+            state: "registered" | "assessed" | "transferred" | "responded" | "fed_back" | "closed";
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            intake: "manual" | "feed" | "webhook";
+            reportedAt: string | null;
+            reportedTo: string;
+            feedback: string;
+            updatedAt: string;
+        };
+        OpinionClock: {
+            rule: string;
+            startDate: string;
+            dueDate: string;
+            dueAt: string;
+            state: "running" | "paused" | "met" | "overdue";
+            metLate?: boolean;
+            light: "green" | "yellow" | "red";
+            remainingWorkdays: number | null;
+            provisional: boolean;
+            explanation: string[];
+            name: string;
+            met: boolean;
+            term: {
+                unit: "workdays" | "hours" | "calendarDays";
+                n: number;
+            };
+        };
+        OpinionDetail: {
+            case: components["schemas"]["OpinionCase"];
+            clocks: components["schemas"]["OpinionClock"][];
+            actions: ("assess" | "transfer" | "draft_response" | "respond" | "feedback" | "close" | "report_upward")[];
+            steps: {
+                id: string;
+                at: string;
+                actorName: string;
+                role: string;
+                action: string;
+                fromState: string;
+                toState: string;
+                note: string;
+                data: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            responses: {
+                id: string;
+                form: "online_release" | "expert_interpretation" | "press_conference" | "media_interview";
+                itemId: string | null;
+                itemTitle: string | null;
+                itemState: string | null;
+                itemIndex: string | null;
+                description: string;
+                respondedAt: string | null;
+                createdAt: string;
+                expedited: components["schemas"]["Deadline"] | null;
+            }[];
+            sightings: {
+                intake: "manual" | "feed" | "webhook";
+                link: string;
+                seenAt: string;
+            }[];
+            units: {
+                id: string;
+                name: string;
+            }[];
+            onDuty: {
+                name: string;
+                phone: string;
+                startsAt: string;
+                endsAt: string;
+            }[];
+        };
+        OpinionFeed: {
+            id: string;
+            name: string;
+            url: string;
+            source: "portal" | "forum" | "weibo" | "petition" | "hotline" | "news_comment" | "newspaper" | "broadcast";
+            enabled: boolean;
+            lastPolledAt: string | null;
+            lastError: string;
+        };
+        OpinionListEntry: {
+            id: string;
+            agencyId: string;
+            caseNo: string;
+            title: string;
+            source: "portal" | "forum" | "weibo" | "petition" | "hotline" | "news_comment" | "newspaper" | "broadcast";
+            link: string;
+            happenedAt: string;
+            foundAt: string;
+            summary: string;
+            riskLevel: "general" | "serious" | "major" | "extraordinary";
+            analysis: string;
+            handlingPlan: string;
+            state: "registered" | "assessed" | "transferred" | "responded" | "fed_back" | "closed";
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            intake: "manual" | "feed" | "webhook";
+            reportedAt: string | null;
+            reportedTo: string;
+            feedback: string;
+            updatedAt: string;
+            light: ("green" | "yellow" | "red") | (never | null);
+            clocks: components["schemas"]["OpinionClock"][];
+        };
+        OpinionPollResult: {
+            feeds: number;
+            created: number;
+            merged: number;
+            seen: number;
+            errors: {
+                feed: string;
+                error: string;
+            }[];
+        };
+        OpinionResponseItem: {
+            itemId: string;
+        };
+        OpinionSettings: {
+            feedHosts: string[];
+            responseItemHours: number;
+            webhookSecretSet: boolean;
+            webhookSecret?: string | null;
+        };
+        OpinionVocabulary: {
+            sources: {
+                portal: string;
+                forum: string;
+                weibo: string;
+                petition: string;
+                hotline: string;
+                news_comment: string;
+                newspaper: string;
+                broadcast: string;
+            };
+            riskLevels: {
+                general: string;
+                serious: string;
+                major: string;
+                extraordinary: string;
+            };
+            states: {
+                registered: string;
+                assessed: string;
+                transferred: string;
+                responded: string;
+                fed_back: string;
+                closed: string;
+            };
+            actions: {
+                assess: string;
+                transfer: string;
+                draft_response: string;
+                respond: string;
+                response_published: string;
+                feedback: string;
+                close: string;
+                report_upward: string;
+            };
+            responseForms: {
+                online_release: string;
+                expert_interpretation: string;
+                press_conference: string;
+                media_interview: string;
+            };
+            intakes: {
+                manual: string;
+                feed: string;
+                webhook: string;
+            };
+            clocks: {
+                "OP-5": string;
+                "OPN-5H": string;
+                "OPN-24H": string;
+                "OPN-48H": string;
+            };
+        };
         OutcomeInfo: {
             group: string;
             label: string;
@@ -9870,6 +10415,46 @@ export type components = {
         Period: {
             from: string;
             to: string;
+        };
+        PolicyClockRow: {
+            policyId: string;
+            title: string;
+            docNumber: string;
+            unitName: string;
+            publishedAt: string | null;
+            policyLevel: string;
+            deadline: {
+                rule: string;
+                startDate: string;
+                dueDate: string;
+                dueAt: string;
+                state: "running" | "paused" | "met" | "overdue";
+                metLate?: boolean;
+                light: "green" | "yellow" | "red";
+                remainingWorkdays: number | null;
+                provisional: boolean;
+                explanation: string[];
+                term: {
+                    unit: string;
+                    n: number;
+                };
+            } | null;
+            interpretations: {
+                id: string;
+                title: string;
+                state: string;
+                publishedAt: string | null;
+            }[];
+        };
+        PolicyEvaluation: {
+            id: string;
+            policyItemId: string;
+            policyTitle: string;
+            effectiveOn: string;
+            dueOn: string;
+            reportItemId: string | null;
+            reportTitle: string | null;
+            deadline: components["schemas"]["Deadline"] | null;
         };
         Power: {
             id: string;
@@ -9936,6 +10521,25 @@ export type components = {
         Stretch: {
             text: string;
             hit: boolean;
+        };
+        SubjectCoordination: {
+            items: components["schemas"]["CoordinationRequest"][];
+            blocking: string[];
+            canSend: boolean;
+        };
+        SyncOverview: {
+            items: components["schemas"]["PolicyClockRow"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            rate: {
+                due: number;
+                onTime: number;
+                late: number;
+                running: number;
+                rate: number | null;
+            };
+            days: number;
         };
         Table3Report: {
             period: components["schemas"]["Period"];

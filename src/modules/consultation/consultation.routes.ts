@@ -8,6 +8,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { oneOf } from '../../http/schemas.ts';
 import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { ADOPTIONS } from './consultation.rules.ts';
+import { ConsultationCreated, ConsultationDetail, ConsultationPage, ConsultationSettings } from './consultation.schemas.ts';
 import {
   commentsWorkbook, consultationSettings, createConsultation, deleteConsultation, getConsultation, listConsultations, markComment, openConsultation, publishFeedback,
   updateConsultation, updateConsultationSettings,
@@ -30,24 +31,24 @@ const markers = { roles: ['office', 'drafter', 'dept_head'] } as const;
 export async function consultationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/consultations', { config: { access: readers }, schema: { tags: ['consultations'], summary: '本机关的征求意见（分页）', querystring: Type.Object(PageQuery, strict) } },
+  r.get('/consultations', { config: { access: readers }, schema: { tags: ['consultations'], summary: '本机关的征求意见（分页）', querystring: Type.Object(PageQuery, strict), response: { 200: ConsultationPage } } },
     async (req) => listConsultations(deps, actorOf(req), paging(req.query)));
 
-  r.get('/consultations/settings', { config: { access: readers }, schema: { tags: ['consultations'], summary: '公布意见采纳情况的期限（工作日）' } },
+  r.get('/consultations/settings', { config: { access: readers }, schema: { tags: ['consultations'], summary: '公布意见采纳情况的期限（工作日）', response: { 200: ConsultationSettings } } },
     async (req) => consultationSettings(deps, actorOf(req)));
 
   r.put('/consultations/settings', {
     config: { access: office },
-    schema: { tags: ['consultations'], summary: '设置公布意见采纳情况的期限（公开办）', body: Type.Object({ feedbackWorkdays: Type.Integer({ minimum: 1, maximum: 60 }) }, strict) },
+    schema: { tags: ['consultations'], summary: '设置公布意见采纳情况的期限（公开办）', body: Type.Object({ feedbackWorkdays: Type.Integer({ minimum: 1, maximum: 60 }) }, strict), response: { 200: ConsultationSettings } },
   }, async (req) => updateConsultationSettings(deps, actorOf(req), req.body));
 
-  r.post('/consultations', { config: { access: office }, schema: { tags: ['consultations'], summary: '新建征求意见（以已发布的征求意见稿为依据）', body: Fields } },
+  r.post('/consultations', { config: { access: office }, schema: { tags: ['consultations'], summary: '新建征求意见（以已发布的征求意见稿为依据）', body: Fields, response: { 201: ConsultationCreated } } },
     async (req, reply) => reply.status(201).send({ id: await createConsultation(deps, actorOf(req), req.body) }));
 
-  r.get('/consultations/:id', { config: { access: readers }, schema: { tags: ['consultations'], summary: '征求意见详情、意见和可执行的操作', params: Id } },
+  r.get('/consultations/:id', { config: { access: readers }, schema: { tags: ['consultations'], summary: '征求意见详情、意见和可执行的操作', params: Id, response: { 200: ConsultationDetail } } },
     async (req) => getConsultation(deps, actorOf(req), req.params.id));
 
-  r.put('/consultations/:id', { config: { access: office }, schema: { tags: ['consultations'], summary: '修改未发布的征求意见', params: Id, body: Fields } }, async (req) => {
+  r.put('/consultations/:id', { config: { access: office }, schema: { tags: ['consultations'], summary: '修改未发布的征求意见', params: Id, body: Fields, response: { 200: ConsultationDetail } } }, async (req) => {
     await updateConsultation(deps, actorOf(req), req.params.id, req.body);
     return getConsultation(deps, actorOf(req), req.params.id);
   });
@@ -57,7 +58,7 @@ export async function consultationRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  r.post('/consultations/:id/open', { config: { access: office }, schema: { tags: ['consultations'], summary: '发布征求意见（今日开始）', params: Id } }, async (req) => {
+  r.post('/consultations/:id/open', { config: { access: office }, schema: { tags: ['consultations'], summary: '发布征求意见（今日开始）', params: Id, response: { 200: ConsultationDetail } } }, async (req) => {
     await openConsultation(deps, actorOf(req), req.params.id);
     return getConsultation(deps, actorOf(req), req.params.id);
   });
@@ -72,7 +73,7 @@ export async function consultationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/consultations/:id/feedback', {
     config: { access: office },
-    schema: { tags: ['consultations'], summary: '公布意见采纳情况', params: Id, body: Type.Object({ summary: Text(5000) }, strict) },
+    schema: { tags: ['consultations'], summary: '公布意见采纳情况', params: Id, body: Type.Object({ summary: Text(5000) }, strict), response: { 200: ConsultationDetail } },
   }, async (req) => {
     await publishFeedback(deps, actorOf(req), req.params.id, req.body.summary);
     return getConsultation(deps, actorOf(req), req.params.id);

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { oneOf } from '../../http/schemas.ts';
 import { ACTION_LABELS, ANSWERS, CHANNELS, DECISIONS, SIDES, STATES, SUBJECT_TYPES, TRANSITIONS } from './coordination.rules.ts';
+import { CoordinationPage, CoordinationRequest, SubjectCoordination } from './coordination.schemas.ts';
 import { actOnRequest, getRequest, listRequests, requestLetterDocx, sendRequest, subjectRequests } from './coordination.service.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -51,26 +52,27 @@ export async function coordinationRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: {
       tags: ['coordination'], summary: '发布协调请求：本机关发出的（outgoing）、收到的（incoming）、提请市级协调的（city）',
       querystring: Type.Object({ box: Type.Union([Type.Literal('outgoing'), Type.Literal('incoming'), Type.Literal('city')]), ...PageQuery }, strict),
+      response: { 200: CoordinationPage },
     },
   }, async (req) => listRequests(deps, actorOf(req), req.query.box, paging(req.query)));
 
   r.post('/coordination/requests', {
     config: { access: office },
-    schema: { tags: ['coordination'], summary: '向其他机关发送协调确认请求（平台内发送，或登记平台外发出的函件）', body: SendBody },
+    schema: { tags: ['coordination'], summary: '向其他机关发送协调确认请求（平台内发送，或登记平台外发出的函件）', body: SendBody, response: { 201: CoordinationRequest } },
   }, async (req, reply) => reply.code(201).send(await sendRequest(deps, actorOf(req), req.body)));
 
   r.get('/coordination/requests/:id', {
-    config: { access: office }, schema: { tags: ['coordination'], summary: '一项协调请求（仅发起机关、被征询机关和市政务公开主管部门可见）', params: Id },
+    config: { access: office }, schema: { tags: ['coordination'], summary: '一项协调请求（仅发起机关、被征询机关和市政务公开主管部门可见）', params: Id, response: { 200: CoordinationRequest } },
   }, async (req) => getRequest(deps, actorOf(req), req.params.id));
 
   r.post('/coordination/requests/:id/actions/:action', {
     config: { access: office },
-    schema: { tags: ['coordination'], summary: '答复、采纳或不采纳修改意见、协调决定、撤回', params: ActionParams, body: ActBody },
+    schema: { tags: ['coordination'], summary: '答复、采纳或不采纳修改意见、协调决定、撤回', params: ActionParams, body: ActBody, response: { 200: CoordinationRequest } },
   }, async (req) => actOnRequest(deps, actorOf(req), req.params.id, req.params.action, req.body));
 
   r.get('/coordination/subjects/:type/:id', {
     config: { access: office },
-    schema: { tags: ['coordination'], summary: '某条信息的协调请求及尚未办结的协调（本机关公开办）', params: Type.Object({ type: oneOf(SUBJECT_TYPES), id: Text(64, 1) }) },
+    schema: { tags: ['coordination'], summary: '某条信息的协调请求及尚未办结的协调（本机关公开办）', params: Type.Object({ type: oneOf(SUBJECT_TYPES), id: Text(64, 1) }), response: { 200: SubjectCoordination } },
   }, async (req) => subjectRequests(deps, actorOf(req), req.params.type, req.params.id));
 
   r.get('/coordination/requests/:id/letters/:which', {

@@ -196,6 +196,8 @@ export const Redaction = Type.Object(
 );
 export type Redaction = Static<typeof Redaction>;
 
+const LinkedItem = Type.Object({ id: Type.String(), title: Type.String(), state: Type.String() });
+
 export const ItemDetail = Type.Object(
   {
     item: Item,
@@ -207,6 +209,11 @@ export const ItemDetail = Type.Object(
     attachments: Type.Array(ItemAttachment),
     findings: Type.Array(Finding),
     redactions: Type.Array(Redaction),
+    /** INT-3: a policy's interpretations, an interpretation's policies. */
+    interpretationLinks: Type.Object(
+      { interpretations: Type.Array(LinkedItem), policies: Type.Array(LinkedItem) },
+      { title: 'InterpretationLinks' }
+    ),
   },
   { title: 'ItemDetail' }
 );

@@ -11,6 +11,7 @@ import { CHECKLIST, DEFAULT_INTERPRETATION_DAYS, FORMS } from './interpretation.
 import {
   createInterpretation, getInterpretation, interpretationSettings, reissueInterpretation, setInterpretationDays, syncOverview, updateInterpretation, yearView,
 } from './interpretation.service.ts';
+import { InterpretationDetail, InterpretationSettings, InterpretationVocabulary, InterpretationYear, SyncOverview } from './interpretation.schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -44,37 +45,37 @@ const drafter = { roles: ['drafter'] } as const;
 export async function interpretationRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/interpretations/vocabulary', { config: { access: staff }, schema: { tags: ['interpretation'], summary: '解读形式和解读内容要点' } }, async () => ({ forms: FORMS, checklist: CHECKLIST }));
+  r.get('/interpretations/vocabulary', { config: { access: staff }, schema: { tags: ['interpretation'], summary: '解读形式和解读内容要点', response: { 200: InterpretationVocabulary } } }, async () => ({ forms: FORMS, checklist: CHECKLIST }));
 
   r.get('/interpretations', {
     config: { access: staff },
-    schema: { tags: ['interpretation'], summary: '须解读的政策文件、其解读和10个工作日期限，及“三同步”率（INT-1、INT-3、INT-5）', querystring: Type.Object({ pending: Type.Optional(Type.Boolean()), ...PageQuery }, strict) },
+    schema: { tags: ['interpretation'], summary: '须解读的政策文件、其解读和10个工作日期限，及“三同步”率（INT-1、INT-3、INT-5）', querystring: Type.Object({ pending: Type.Optional(Type.Boolean()), ...PageQuery }, strict), response: { 200: SyncOverview } },
   }, async (req) => syncOverview(deps, actorOf(req), req.query, paging(req.query)));
 
-  r.post('/interpretations', { config: { access: drafter }, schema: { tags: ['interpretation'], summary: '起草政策解读（INT-2、INT-6、INT-7）', body: Type.Object({ ...fields, policyIds: PolicyIds }, strict) } },
+  r.post('/interpretations', { config: { access: drafter }, schema: { tags: ['interpretation'], summary: '起草政策解读（INT-2、INT-6、INT-7）', body: Type.Object({ ...fields, policyIds: PolicyIds }, strict), response: { 201: InterpretationDetail } } },
     async (req, reply) => reply.status(201).send(await createInterpretation(deps, actorOf(req), req.body)));
 
   r.get('/interpretations/year', {
     config: { access: staff },
-    schema: { tags: ['interpretation'], summary: '年度解读情况：本年度解读的重要政策，第四季度尚无时提醒（INT-8）', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, strict) },
+    schema: { tags: ['interpretation'], summary: '年度解读情况：本年度解读的重要政策，第四季度尚无时提醒（INT-8）', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, strict), response: { 200: InterpretationYear } },
   }, async (req) => yearView(deps, actorOf(req), req.query.year ?? Number(chinaToday(deps.clock).slice(0, 4))));
 
-  r.get('/interpretations/settings', { config: { access: staff }, schema: { tags: ['interpretation'], summary: '本机关解读材料发布期限（工作日）' } }, async (req) => interpretationSettings(deps, actorOf(req)));
+  r.get('/interpretations/settings', { config: { access: staff }, schema: { tags: ['interpretation'], summary: '本机关解读材料发布期限（工作日）', response: { 200: InterpretationSettings } } }, async (req) => interpretationSettings(deps, actorOf(req)));
 
   r.put('/interpretations/settings', {
     config: { access: { roles: ['office'] } },
-    schema: { tags: ['interpretation'], summary: '设置更严的解读材料发布期限（INT-5，不超过10个工作日）', body: Type.Object({ days: Type.Integer({ minimum: 1, maximum: DEFAULT_INTERPRETATION_DAYS }) }, strict) },
+    schema: { tags: ['interpretation'], summary: '设置更严的解读材料发布期限（INT-5，不超过10个工作日）', body: Type.Object({ days: Type.Integer({ minimum: 1, maximum: DEFAULT_INTERPRETATION_DAYS }) }, strict), response: { 200: InterpretationSettings } },
   }, async (req) => setInterpretationDays(deps, actorOf(req), req.body.days));
 
-  r.get('/interpretations/:id', { config: { access: staff }, schema: { tags: ['interpretation'], summary: '政策解读详情：信息、流程、解读形式、内容要点和所解读的政策文件', params: Id } },
+  r.get('/interpretations/:id', { config: { access: staff }, schema: { tags: ['interpretation'], summary: '政策解读详情：信息、流程、解读形式、内容要点和所解读的政策文件', params: Id, response: { 200: InterpretationDetail } } },
     async (req) => getInterpretation(deps, actorOf(req), req.params.id));
 
-  r.patch('/interpretations/:id', { config: { access: drafter }, schema: { tags: ['interpretation'], summary: '修改政策解读草稿', params: Id, body: Type.Partial(Type.Object({ ...fields, policyIds: PolicyIds }, strict)) } },
+  r.patch('/interpretations/:id', { config: { access: drafter }, schema: { tags: ['interpretation'], summary: '修改政策解读草稿', params: Id, body: Type.Partial(Type.Object({ ...fields, policyIds: PolicyIds }, strict)), response: { 200: InterpretationDetail } } },
     async (req) => updateInterpretation(deps, actorOf(req), req.params.id, req.body));
 
   r.post('/interpretations/:id/reissue', {
     config: { access: drafter },
-    schema: { tags: ['interpretation'], summary: '再解读：针对误读或关切再次解读，说明原因（INT-9）', params: Id, body: Type.Object({ ...fields, reason: Text(2000, 1) }, strict) },
+    schema: { tags: ['interpretation'], summary: '再解读：针对误读或关切再次解读，说明原因（INT-9）', params: Id, body: Type.Object({ ...fields, reason: Text(2000, 1) }, strict), response: { 201: InterpretationDetail } },
   }, async (req, reply) => {
     const { reason, ...input } = req.body;
     return reply.status(201).send(await reissueInterpretation(deps, actorOf(req), req.params.id, reason, input));

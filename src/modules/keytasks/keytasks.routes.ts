@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/access.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { ITEM_ROLES } from '../documents/documents.repo.ts';
+import { Created, KeyTasks, PolicyEvaluations } from './keytasks.schemas.ts';
 import {
   addProgress, createKeyTask, deleteKeyTask, linkEvaluationReport, listEvaluations, listKeyTasks, registerEvaluation, updateKeyTask,
 } from './keytasks.service.ts';
@@ -22,9 +23,9 @@ const office = { roles: ['office'] } as const;
 export async function keyTaskRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/key-tasks', { config: { access: readers }, schema: { tags: ['key-tasks'], summary: '本机关的重点工作及其进展' } }, async (req) => listKeyTasks(deps, actorOf(req)));
+  r.get('/key-tasks', { config: { access: readers }, schema: { tags: ['key-tasks'], summary: '本机关的重点工作及其进展', response: { 200: KeyTasks } } }, async (req) => listKeyTasks(deps, actorOf(req)));
 
-  r.post('/key-tasks', { config: { access: office }, schema: { tags: ['key-tasks'], summary: '新增重点工作（公开办）', body: Fields } },
+  r.post('/key-tasks', { config: { access: office }, schema: { tags: ['key-tasks'], summary: '新增重点工作（公开办）', body: Fields, response: { 201: Created } } },
     async (req, reply) => reply.status(201).send(await createKeyTask(deps, actorOf(req), req.body)));
 
   r.put('/key-tasks/:id', { config: { access: office }, schema: { tags: ['key-tasks'], summary: '修改重点工作', params: Id, body: Fields } }, async (req, reply) => {
@@ -45,12 +46,12 @@ export async function keyTaskRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  r.get('/policy-evaluations', { config: { access: readers }, schema: { tags: ['key-tasks'], summary: '重大政策实施评估（施行一年后公开评估报告）' } },
+  r.get('/policy-evaluations', { config: { access: readers }, schema: { tags: ['key-tasks'], summary: '重大政策实施评估（施行一年后公开评估报告）', response: { 200: PolicyEvaluations } } },
     async (req) => listEvaluations(deps, actorOf(req)));
 
   r.post('/policy-evaluations', {
     config: { access: office },
-    schema: { tags: ['key-tasks'], summary: '登记需要实施评估的重大政策及其施行日期', body: Type.Object({ policyItemId: ItemId, effectiveOn: DateString }, strict) },
+    schema: { tags: ['key-tasks'], summary: '登记需要实施评估的重大政策及其施行日期', body: Type.Object({ policyItemId: ItemId, effectiveOn: DateString }, strict), response: { 201: Created } },
   }, async (req, reply) => reply.status(201).send(await registerEvaluation(deps, actorOf(req), req.body)));
 
   r.post('/policy-evaluations/:id/report', {

@@ -13,6 +13,7 @@ import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { caseLogWorkbook, specialReportDocx } from './opinion.export.ts';
 import { RESPONSE_FORMS, RISK_LEVELS, SOURCES, STATES, ACTION_LABELS, INTAKES, CLOCK_NAMES } from './opinion.rules.ts';
 import { SUMMARY_MAX, createFeed, deleteFeed, getSettings, listFeeds, pollOpinionFeeds, receiveWebhook, updateSettings } from './opinion.intake.ts';
+import { OpinionCases, OpinionDetail, OpinionFeed, OpinionFeeds, OpinionPollResult, OpinionResponseItem, OpinionSettings, OpinionVocabulary } from './opinion.schemas.ts';
 import { actOnCase, allCases, draftResponse, getCase, listCases, registerCase } from './opinion.service.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -39,13 +40,13 @@ const lead = { roles: ['opinion_lead'] } as const;
 export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  r.get('/opinion/vocabulary', { config: { access: 'staff' }, schema: { tags: ['opinion'], summary: '舆情来源、风险等级、办理环节、回应形式等词表' } }, async () => ({
+  r.get('/opinion/vocabulary', { config: { access: 'staff' }, schema: { tags: ['opinion'], summary: '舆情来源、风险等级、办理环节、回应形式等词表', response: { 200: OpinionVocabulary } } }, async () => ({
     sources: SOURCES, riskLevels: RISK_LEVELS, states: STATES, actions: ACTION_LABELS, responseForms: RESPONSE_FORMS, intakes: INTAKES, clocks: CLOCK_NAMES,
   }));
 
   r.get('/opinion/cases', {
     config: { access: readers },
-    schema: { tags: ['opinion'], summary: '舆情台账（OP-3，筛选、分页，含时限红黄绿灯）', querystring: Type.Object({ ...Filter, ...PageQuery }, strict) },
+    schema: { tags: ['opinion'], summary: '舆情台账（OP-3，筛选、分页，含时限红黄绿灯）', querystring: Type.Object({ ...Filter, ...PageQuery }, strict), response: { 200: OpinionCases } },
   }, async (req) => listCases(deps, actorOf(req), req.query, paging(req.query)));
 
   r.get('/opinion/cases/export', {
@@ -66,10 +67,11 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
         riskLevel: oneOf(RISK_LEVELS), analysis: Type.Optional(Text(5000)), handlingPlan: Type.Optional(Text(5000)),
         responsibleUnitId: Type.Optional(Type.Union([Text(64), Type.Null()])),
       }, strict),
+      response: { 201: OpinionDetail },
     },
   }, async (req, reply) => reply.status(201).send(await registerCase(deps, actorOf(req), req.body)));
 
-  r.get('/opinion/cases/:id', { config: { access: readers }, schema: { tags: ['opinion'], summary: '舆情详情：办理过程、时限及说明、回应、可执行的操作', params: Id } },
+  r.get('/opinion/cases/:id', { config: { access: readers }, schema: { tags: ['opinion'], summary: '舆情详情：办理过程、时限及说明、回应、可执行的操作', params: Id, response: { 200: OpinionDetail } } },
     async (req) => getCase(deps, actorOf(req), req.params.id));
 
   r.post('/opinion/cases/:id/actions/:action', {
@@ -81,6 +83,7 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
         riskLevel: Type.Optional(oneOf(RISK_LEVELS)), analysis: Type.Optional(Text(5000)), handlingPlan: Type.Optional(Text(5000)), unitId: Type.Optional(Text(64)),
         note: Type.Optional(Text(5000)), form: Type.Optional(oneOf(RESPONSE_FORMS)), description: Type.Optional(Text(5000)), at: Type.Optional(Moment), to: Type.Optional(Text(200)),
       }, strict),
+      response: { 200: OpinionDetail },
     },
   }, async (req) => actOnCase(deps, actorOf(req), req.params.id, req.params.action, req.body));
 
@@ -89,6 +92,7 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: {
       tags: ['opinion'], summary: '责任单位起草回应信息（OP-4，回应关切栏目，走信息审核发布流程）', params: Id,
       body: Type.Object({ form: Type.Union([Type.Literal('online_release'), Type.Literal('expert_interpretation')]), title: Text(200, 1), body: Text(50_000, 1), summary: Type.Optional(Text(1000)) }, strict),
+      response: { 201: OpinionResponseItem },
     },
   }, async (req, reply) => reply.status(201).send(await draftResponse(deps, actorOf(req), req.params.id, req.body)));
 
@@ -100,7 +104,7 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendDownload(reply, { name: `舆情专报-${detail.case.caseNo}.docx`, mime: DOCX, bytes }, 'no-store');
   });
 
-  r.get('/opinion/settings', { config: { access: lead }, schema: { tags: ['opinion'], summary: '舆情设置：允许抓取的主机、回应信息的加急时限、推送密钥是否已设置' } },
+  r.get('/opinion/settings', { config: { access: lead }, schema: { tags: ['opinion'], summary: '舆情设置：允许抓取的主机、回应信息的加急时限、推送密钥是否已设置', response: { 200: OpinionSettings } } },
     async (req) => getSettings(deps, actorOf(req)));
 
   r.put('/opinion/settings', {
@@ -108,14 +112,15 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: {
       tags: ['opinion'], summary: '修改舆情设置；rotateSecret 生成新的推送密钥（仅此一次显示）',
       body: Type.Object({ feedHosts: Type.Optional(Type.Array(Text(253), { maxItems: 50 })), responseItemHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 48 })), rotateSecret: Type.Optional(Type.Boolean()) }, strict),
+      response: { 200: OpinionSettings },
     },
   }, async (req) => updateSettings(deps, actorOf(req), req.body));
 
-  r.get('/opinion/feeds', { config: { access: lead }, schema: { tags: ['opinion'], summary: '本机关的舆情订阅源（RSS/Atom）' } }, async (req) => listFeeds(deps, actorOf(req)));
+  r.get('/opinion/feeds', { config: { access: lead }, schema: { tags: ['opinion'], summary: '本机关的舆情订阅源（RSS/Atom）', response: { 200: OpinionFeeds } } }, async (req) => listFeeds(deps, actorOf(req)));
 
   r.post('/opinion/feeds', {
     config: { access: lead },
-    schema: { tags: ['opinion'], summary: '新增订阅源（主机须在允许名单中）', body: Type.Object({ name: Text(100, 1), url: Text(1000, 1), source: oneOf(SOURCES) }, strict) },
+    schema: { tags: ['opinion'], summary: '新增订阅源（主机须在允许名单中）', body: Type.Object({ name: Text(100, 1), url: Text(1000, 1), source: oneOf(SOURCES) }, strict), response: { 201: OpinionFeed } },
   }, async (req, reply) => reply.status(201).send(await createFeed(deps, actorOf(req), req.body)));
 
   r.delete('/opinion/feeds/:id', { config: { access: lead }, schema: { tags: ['opinion'], summary: '删除订阅源', params: Id } }, async (req, reply) => {
@@ -123,7 +128,7 @@ export async function opinionRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
-  r.post('/opinion/feeds/poll', { config: { access: lead }, schema: { tags: ['opinion'], summary: '立即抓取本机关的订阅源（重复的按链接和内容合并）' } },
+  r.post('/opinion/feeds/poll', { config: { access: lead }, schema: { tags: ['opinion'], summary: '立即抓取本机关的订阅源（重复的按链接和内容合并）', response: { 200: OpinionPollResult } } },
     async (req) => pollOpinionFeeds(deps, deps.clock(), actorOf(req).agencyId));
 
   // The monitoring services' webhook: its own scope reads the body as text, since the signature is over the bytes sent.

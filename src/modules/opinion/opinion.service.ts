@@ -241,7 +241,7 @@ export async function getCase(deps: Deps, person: Person, id: string) {
   const expedited = await expeditedClocks(deps, responses.flatMap((r) => (r.item_id ? [r.item_id] : [])));
   const onDuty = isMajor(row.risk_level as RiskLevel) ? await dutyLeaders(deps.db, row.agency_id, deps.clock()) : [];
   const isDrafter = person.reach.get('drafter')?.has(row.agency_id) ?? false;
-  const actions = availableActions(row.state as State, actors).filter((a) => a !== 'response_published' && (a !== 'draft_response' || isDrafter));
+  const actions = availableActions(row.state as State, actors).filter((a): a is Exclude<Action, 'response_published'> => a !== 'response_published' && (a !== 'draft_response' || isDrafter));
   return {
     case: presentCase(withUnit),
     clocks: clocks.get(id) ?? [],

@@ -78,7 +78,7 @@ function InterpretationContent({ id }: { id: string }) {
       </Descriptions>
       <Descriptions size="small" column={1} bordered title="解读内容要点">
         {Object.entries(vocabulary.checklist).map(([key, label]) => {
-          const entry = checklist[key];
+          const entry = checklist[key as keyof typeof checklist];
           return (
             <Descriptions.Item key={key} label={label}>
               {entry?.content?.trim() ? entry.content : entry?.notApplicableReason?.trim() ? `不涉及：${entry.notApplicableReason}` : <Typography.Text type="danger">未填写</Typography.Text>}

@@ -1,8 +1,7 @@
 // The 政策解读 endpoints, kept beside their pages.
-import { http } from '../../api';
-import type { InterpretationDetail, InterpretationInput, InterpretationVocabulary, SyncOverview, YearView } from './types';
-
-const seg = encodeURIComponent;
+import { client } from '../../api';
+import type { BodyOf } from '../../schema';
+import type { InterpretationInput } from './types';
 
 export const interpretationKeys = {
   all: ['interpretation'] as const,
@@ -13,13 +12,12 @@ export const interpretationKeys = {
 };
 
 export const interpretationApi = {
-  vocabulary: () => http.get<InterpretationVocabulary>('/interpretations/vocabulary'),
-  overview: (q: { page: number; pageSize: number; pending?: boolean }) => http.get<SyncOverview>('/interpretations', q),
-  get: (id: string) => http.get<InterpretationDetail>(`/interpretations/${seg(id)}`),
-  create: (input: InterpretationInput) => http.post<InterpretationDetail>('/interpretations', input),
-  update: ({ id, ...input }: Partial<InterpretationInput> & { id: string }) => http.patch<InterpretationDetail>(`/interpretations/${seg(id)}`, input),
-  reissue: ({ id, ...input }: Omit<InterpretationInput, 'policyIds'> & { id: string; reason: string }) =>
-    http.post<InterpretationDetail>(`/interpretations/${seg(id)}/reissue`, input),
-  year: (year: number) => http.get<YearView>('/interpretations/year', { year }),
-  setDays: (days: number) => http.put<{ days: number }>('/interpretations/settings', { days }),
+  vocabulary: () => client.get('/interpretations/vocabulary'),
+  overview: (q: { page: number; pageSize: number; pending?: boolean }) => client.get('/interpretations', { query: q }),
+  get: (id: string) => client.get('/interpretations/{id}', { path: { id } }),
+  create: (input: InterpretationInput) => client.post('/interpretations', { body: input }),
+  update: ({ id, ...input }: BodyOf<'/interpretations/{id}', 'patch'> & { id: string }) => client.patch('/interpretations/{id}', { path: { id }, body: input }),
+  reissue: ({ id, ...input }: BodyOf<'/interpretations/{id}/reissue', 'post'> & { id: string }) => client.post('/interpretations/{id}/reissue', { path: { id }, body: input }),
+  year: (year: number) => client.get('/interpretations/year', { query: { year } }),
+  setDays: (days: number) => client.put('/interpretations/settings', { body: { days } }),
 };

@@ -22,7 +22,7 @@ export function IntakeSettingsModal({ vocabulary, onClose }: { vocabulary: Opini
   const save = useApiMutation(opinionApi.saveSettings, { invalidate: SETTINGS, success: '已保存' });
   const add = useApiMutation(opinionApi.addFeed, { invalidate: FEEDS, success: '已添加' });
   const remove = useApiMutation(opinionApi.deleteFeed, { invalidate: FEEDS, success: '已删除' });
-  const [form] = Form.useForm<{ name: string; url: string; source: string }>();
+  const [form] = Form.useForm<{ name: string; url: string; source: OpinionFeed['source'] }>();
 
   return (
     <Modal open title="订阅源与推送设置" width={860} footer={<Button onClick={onClose}>关闭</Button>} onCancel={onClose}>

@@ -89,7 +89,7 @@ function CaseView({ detail, v }: { detail: OpinionDetail; v: OpinionVocabulary }
             title="办理过程"
             steps={detail.steps.map((s) => ({
               key: s.id,
-              title: v.actions[s.action] ?? (s.action === 'register' ? '登记' : s.action === 'merge' ? '合并重复舆情' : s.action),
+              title: v.actions[s.action as keyof typeof v.actions] ?? (s.action === 'register' ? '登记' : s.action === 'merge' ? '合并重复舆情' : s.action),
               transition: s.fromState !== s.toState ? `${v.states[s.fromState as keyof typeof v.states]} → ${v.states[s.toState as keyof typeof v.states]}` : undefined,
               actorName: s.actorName,
               roleLabel: stepRole(s.role),
