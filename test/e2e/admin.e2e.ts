@@ -88,9 +88,9 @@ describe('administration screens (三员: each administrator sees their own duti
     const page = await signedIn('rsj.drafter');
     await page.goto(`${baseUrl}/admin/system/users`);
     await page.getByText('无权访问').first().waitFor();
-    await page.goto(`${baseUrl}/admin/interpretation`);
-    await page.getByText('该功能将在后续版本提供').first().waitFor();
-    await shot(page, 'admin-coming-soon');
+    await page.goto(`${baseUrl}/admin/supervision`);
+    await page.getByText('无权访问').first().waitFor();
+    await shot(page, 'admin-no-access');
     await page.context().close();
   });
 });

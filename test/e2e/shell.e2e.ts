@@ -13,12 +13,13 @@ afterAll(() => browser?.close());
 /**
  * One demo account per role of ORG-5 and the three administrators (三员), with what their
  * to-do list shows: the demo city's draft waits for its drafter, and the item in secrecy
- * review for the reviewer, the hotline opinion case awaiting assessment for the opinion lead.
+ * review for the reviewer, the hotline opinion case awaiting assessment for the opinion lead,
+ * the citizen's message that arrived today for the office.
  */
 const ACCOUNTS = [
   ['rsj.drafter', '张拟稿', '拟稿人', '待拟稿：关于调整失业保险金标准的通知（征求意见稿）'],
   ['rsj.head', '李科长', '科室负责人', '暂无待办事项'],
-  ['rsj.office', '王公开', '公开办工作人员', '暂无待办事项'],
+  ['rsj.office', '王公开', '公开办工作人员', '网民留言待审核：社保卡丢失如何补办'],
   ['rsj.secrecy', '赵保密', '保密审查员', '待保密审查：关于公布2026年第三批就业见习基地名单的通知'],
   ['rsj.leader', '刘副局长', '分管领导', '暂无待办事项'],
   ['rsj.opinion', '陈政研', '舆情负责人', '待研判：热线反映失业保险金到账较慢'],
@@ -40,7 +41,8 @@ describe('ORG-5 every demo role signs in to the console shell', () => {
     const admin = ['sysadmin', 'secadmin', 'auditor'].includes(username);
     const shown = ['工作台', ...(admin ? ['系统管理'] : ['信息发布', '依申请公开', '政策解读'])];
     const hidden = admin ? ['政策解读', '舆情与留言', '监督考评', '信息发布'] : ['系统管理'];
-    if (username === 'rsj.drafter') hidden.push('舆情与留言', '监督考评', '发布协调');
+    // A drafter answers the citizens' messages assigned to the unit (OP-6), so 舆情与留言 is theirs.
+    if (username === 'rsj.drafter') hidden.push('监督考评', '发布协调');
     if (username === 'rsj.opinion') shown.push('舆情与留言');
     for (const item of shown) await expect(page.getByRole('menuitem', { name: item }).first().isVisible(), item).resolves.toBe(true);
     for (const item of hidden) expect(await page.getByRole('menuitem', { name: item }).count(), item).toBe(0);

@@ -74,9 +74,16 @@ describe('监督考评: the dashboard, the weekly self-check, the assessment and
     await finding.getByRole('button', { name: '已整改' }).click();
     await confirm(page);
     await finding.getByText('已整改').last().waitFor();
+    // Items the other browser tests published in this unit are found too: the unit explains them.
+    const checks = (await (await api('GET', '/supervision/self-checks')).json()) as { items: { id: string | null; unit: string }[] };
+    const checkId = checks.items.find((c) => c.unit === '就业促进科')!.id!;
+    const open = ((await (await api('GET', `/supervision/self-checks/${checkId}`)).json()) as { findings: { id: string; resolution: string | null }[] }).findings.filter((f) => !f.resolution);
+    for (const f of open) expect((await api('POST', `/supervision/self-checks/${checkId}/findings/${f.id}`, { resolution: 'explained', note: '浏览器测试发布的示例信息，不是本部门的正式信息。' })).status).toBe(200);
+    await page.reload();
+    await page.getByRole('tab', { name: '每周自查' }).waitFor();
+    await row.getByRole('button', { name: /查看|继续自查|开始自查/ }).first().click();
     await drawer.getByRole('button', { name: '完成自查' }).click();
     await confirm(page);
-    await drawer.getByText(/完成自查$/).waitFor();
     await shot(page, 'supervision-self-check-done');
     await page.keyboard.press('Escape');
     await row.getByText('已完成').waitFor();
