@@ -18,6 +18,8 @@ export type Config = {
   keysFromEnv: string | undefined;
   /** Field encryption for new keys: AES-256-GCM, or the 国密 suite SM4-CTR + HMAC-SM3. */
   cryptoSuite: Suite;
+  /** Sign-in attempts one address may make a minute (GONGKAI_LOGIN_PER_MINUTE; default 20), beside each account's lockout. */
+  loginPerMinute: number;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default. */
   trustProxy: string[];
   /** Where the signed checkpoints of the audit chains' heads are appended, and how often (minutes). */
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: resolve(env.GONGKAI_KEY_FILE ?? join(dataDir, 'keys.json')),
     keysFromEnv: env.GONGKAI_KEYS || undefined,
     cryptoSuite,
+    loginPerMinute: Number(env.GONGKAI_LOGIN_PER_MINUTE ?? 20),
     trustProxy: (env.GONGKAI_TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     auditCheckpointFile: resolve(env.GONGKAI_AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl')),
     auditCheckpointMinutes: minutes,

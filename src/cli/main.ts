@@ -164,7 +164,7 @@ async function serveOne(opts: { demo?: boolean; port?: number }): Promise<void> 
     const { users, items } = await loadDemoCity(deps);
     console.log(`demo city loaded: ${users} accounts, ${items} items, password ${DEMO_PASSWORD} (see README)`);
   }
-  const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+  const app = await buildApp({ ...deps, auditCheckpointFile: config.auditCheckpointFile, loginPerMinute: config.loginPerMinute }, { logLevel: config.logLevel, trustProxy: config.trustProxy });
   // 等保 安全审计: the chains' heads leave the database on a schedule, signed, to the auditor's file.
   const checkpoint = () => (first ? exportCheckpoint(conn.db, systemClock, config.auditCheckpointFile).then(() => undefined) : Promise.resolve()).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint not written'));
   await checkpoint();

@@ -57,6 +57,9 @@ describe('a major opinion case from registration to a response published on the 
     await settings.getByRole('button', { name: '生成新的推送密钥' }).click();
     await lead.getByRole('button', { name: /确\s*定|确认/ }).last().click();
     await settings.getByText('新密钥只显示这一次').waitFor();
+    // The confirmation fades out; axe reads colours mid-fade as too faint.
+    await lead.locator('.ant-popconfirm:visible').waitFor({ state: 'detached' });
+    await animationsSettled(lead);
     await shot(lead, 'opinion-1b-intake');
     expect(await axeViolations(lead)).toEqual([]);
     await settings.getByRole('button', { name: '关 闭' }).or(settings.getByRole('button', { name: '关闭' })).first().click();

@@ -14,10 +14,11 @@ const LoginResult = Type.Object({
 const Code = Type.Object({ code: Type.String({ minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
 const strict = { additionalProperties: false } as const;
 // Brute force is slowed per address here and per account by the lockout rule.
-const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  // Slows password guessing from one address; each account also locks after repeated failures.
+  const loginRateLimit = { rateLimit: { max: deps.loginPerMinute ?? 20, timeWindow: '1 minute' } };
 
   const setCookie = (reply: FastifyReply, issued: auth.Issued) => {
     reply.setCookie(SESSION_COOKIE, issued.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies });

@@ -143,21 +143,19 @@ function DutyCard({ onDuty }: { onDuty: OpinionDetail['onDuty'] }) {
   return (
     <Card title="值班领导" style={{ marginBottom: 16 }}>
       {onDuty.length === 0 ? (
-        <Typography.Text type="danger">当前没有安排值班领导，请公开办在领导值班表中安排。</Typography.Text>
+        <Typography.Text strong>当前没有安排值班领导，请公开办在领导值班表中安排。</Typography.Text>
       ) : (
         <List
           size="small"
           dataSource={onDuty}
           renderItem={(d) => (
             <List.Item>
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {d.name} <Typography.Text copyable>{d.phone}</Typography.Text>
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {formatDateTime(d.startsAt)} 至 {formatDateTime(d.endsAt)}
-                </Typography.Text>
-              </Space>
+              <div>
+                <Typography.Text strong>{d.name}</Typography.Text> <a href={`tel:${d.phone}`}>{d.phone}</a>
+                <div>
+                  值班时间：{formatDateTime(d.startsAt)} 至 {formatDateTime(d.endsAt)}
+                </div>
+              </div>
             </List.Item>
           )}
         />
