@@ -75,8 +75,8 @@ describe('监督考评: the dashboard, the weekly self-check, the assessment and
     await confirm(page);
     await finding.getByText('已整改').last().waitFor();
     // Items the other browser tests published in this unit are found too: the unit explains them.
-    const checks = (await (await api('GET', '/supervision/self-checks')).json()) as { items: { id: string | null; unit: string }[] };
-    const checkId = checks.items.find((c) => c.unit === '就业促进科')!.id!;
+    const checks = (await (await api('GET', '/supervision/self-checks')).json()) as { units: { checkId: string | null; unit: string }[] };
+    const checkId = checks.units.find((c) => c.unit === '就业促进科')!.checkId!;
     const open = ((await (await api('GET', `/supervision/self-checks/${checkId}`)).json()) as { findings: { id: string; resolution: string | null }[] }).findings.filter((f) => !f.resolution);
     for (const f of open) expect((await api('POST', `/supervision/self-checks/${checkId}/findings/${f.id}`, { resolution: 'explained', note: '浏览器测试发布的示例信息，不是本部门的正式信息。' })).status).toBe(200);
     await page.reload();
