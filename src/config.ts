@@ -27,7 +27,7 @@ export type Config = {
   auditCheckpointMinutes: number;
   /** The job runner (reminders, mail): on unless GONGKAI_JOBS=off; how often it looks for due jobs, and a claim's lease. */
   jobs: { enabled: boolean; pollMs: number; leaseMs: number };
-  /** Server processes `gongkai serve` starts (GONGKAI_WORKERS; default one per core). */
+  /** Server processes `gongkai serve` starts (GONGKAI_WORKERS; default one per core on PostgreSQL, one on SQLite). */
   workers: number;
   /** Stored files in an S3-compatible object store instead of the data folder (GONGKAI_S3_*). */
   objectStore: ObjectStoreSettings | null;
@@ -52,7 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(pollMs) || pollMs < 100) throw new Error(`GONGKAI_JOBS_POLL_MS must be a whole number of milliseconds ≥ 100, got "${env.GONGKAI_JOBS_POLL_MS}"`);
   if (!Number.isInteger(leaseSeconds) || leaseSeconds <= 0) throw new Error(`GONGKAI_JOBS_LEASE_SECONDS must be a positive whole number, got "${env.GONGKAI_JOBS_LEASE_SECONDS}"`);
   if (env.GONGKAI_JOBS !== undefined && !['on', 'off'].includes(env.GONGKAI_JOBS)) throw new Error(`GONGKAI_JOBS must be on or off, got "${env.GONGKAI_JOBS}"`);
-  const workers = Number(env.GONGKAI_WORKERS ?? availableParallelism());
+  // SQLite's writers from several processes meet as SQLITE_BUSY on a read-then-write transaction
+  // (Kysely opens them deferred): one process there unless asked; one per core on PostgreSQL.
+  const workers = Number(env.GONGKAI_WORKERS ?? (env.DATABASE_URL ? availableParallelism() : 1));
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`GONGKAI_WORKERS must be a whole number ≥ 1, got "${env.GONGKAI_WORKERS}"`);
   return {
     port,
