@@ -28,6 +28,9 @@ const TRANSITIONS: { action: AnnualAction; from: AnnualState; to: AnnualState; r
   { action: 'approve', from: 'leader_approval', to: 'published', roles: ['leader'] },
 ];
 
+/** One move of the workflow as the report keeps it. */
+export type AnnualStep = { at: string; by: string; role: Role; action: AnnualAction; from: AnnualState; to: AnnualState; opinion: string };
+
 /** The actions a holder of `roles` may take on a report in `state`. */
 export const annualActions = (state: AnnualState, roles: readonly Role[]): AnnualAction[] =>
   TRANSITIONS.filter((t) => t.from === state && t.roles.some((r) => roles.includes(r))).map((t) => t.action);

@@ -16,8 +16,8 @@ import { caseSubject } from '../opinion/opinion.repo.ts';
 import { CLOCK_RULES, type RiskLevel } from '../opinion/opinion.rules.ts';
 import type { Role } from '../org/org.rules.ts';
 import {
-  ANNUAL_DUE_DAY, ANNUAL_STATES, annualActions, annualClockStart, annualFigures, annualTransition, ENTRY_KEYS, generatedTexts, isEntryKey, MONTHLY_DUE_DAY, monthlyClockStart,
-  monthlyFigures, monthlyGrids, previousMonth, submitProblems, templateById, templateFor, type AnnualAction, type EntryKey, type Figures, type MonthlyFigures, type Texts,
+  ANNUAL_ACTIONS, ANNUAL_DUE_DAY, ANNUAL_STATES, annualActions, annualClockStart, annualFigures, annualTransition, ENTRY_KEYS, generatedTexts, isEntryKey, MONTHLY_DUE_DAY, monthlyClockStart,
+  monthlyFigures, monthlyGrids, previousMonth, submitProblems, templateById, templateFor, type AnnualAction, type AnnualStep, type EntryKey, type Figures, type MonthlyFigures, type Texts,
 } from './reports.rules.ts';
 import { gridsWorkbook, reportDocx, reportPdf, type ReportDoc } from './reports.render.ts';
 import type { AnnualReportTable } from './reports.tables.ts';
@@ -186,7 +186,7 @@ export async function actOnAnnual(deps: Deps, actor: Actor, id: string, action: 
       figures = JSON.stringify(live);
     }
     if (action === 'return') figures = null;
-    const steps = [...parse<unknown[]>(row.steps_json, []), { at: now, by: actor.name, role, action, from: row.state, to, opinion: opinion.trim() }];
+    const steps: AnnualStep[] = [...parse<AnnualStep[]>(row.steps_json, []), { at: now, by: actor.name, role, action, from: row.state, to, opinion: opinion.trim() }];
     await tx.updateTable('annual_reports').set({ state: to, figures_json: figures, steps_json: JSON.stringify(steps), updated_at: now, ...(to === 'published' ? { published_at: now } : {}) }).where('id', '=', id).execute();
     if (to === 'published') {
       if (row.supersedes) await tx.updateTable('annual_reports').set({ superseded_by: id }).where('id', '=', row.supersedes).execute();
@@ -228,10 +228,10 @@ export async function getAnnual(deps: Deps, actor: Actor, id: string) {
   return {
     id: row.id, agencyId: row.agency_id, agencyName: await agencyName(deps.db, row.agency_id), year: row.year, version: row.version, template: { id: t.id, basis: t.basis, parts: t.parts },
     state: row.state, stateLabel: ANNUAL_STATES[row.state], texts: parse<Texts>(row.texts_json, { overall: '', problems: '', other: '' }), stockReason: row.stock_reason,
-    correctionReason: row.correction_reason, supersededBy: row.superseded_by, publishedAt: row.published_at, steps: parse<unknown[]>(row.steps_json, []),
+    correctionReason: row.correction_reason, supersededBy: row.superseded_by, publishedAt: row.published_at, steps: parse<AnnualStep[]>(row.steps_json, []),
     figuresFrozen: row.figures_json !== null, figures: { cells: f.cells, stockCheck: f.stockCheck, identity: f.identity, summary: f.summary },
     tables: t.tables(f), problems: submitProblems(f, row.stock_reason), generated: generatedTexts(await agencyName(deps.db, row.agency_id), f),
-    actions: annualActions(row.state, rolesIn(actor, row.agency_id)), canCorrect: row.state === 'published' && !row.superseded_by && rolesIn(actor, row.agency_id).includes('office'),
+    actions: annualActions(row.state, rolesIn(actor, row.agency_id)), actionLabels: ANNUAL_ACTIONS, canCorrect: row.state === 'published' && !row.superseded_by && rolesIn(actor, row.agency_id).includes('office'),
     deadline: clock ? presentDeadline(cal, clock, isoNow(deps.clock)) : null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, state: v.state, publishedAt: v.published_at, correctionReason: v.correction_reason, current: v.state === 'published' && !v.superseded_by })),
   };
@@ -242,7 +242,7 @@ export async function annualRecords(deps: Deps, actor: Actor, id: string, key: s
   const row = await readable(deps.db, actor, id);
   const f = await figuresOf(deps.db, deps.clock, row);
   if (!(key in f.cells)) throw badRequest('CELL_UNKNOWN', '报告中没有这一项数据');
-  return { key, value: f.cells[key], records: f.records[key] ?? [] };
+  return { key, value: f.cells[key] ?? 0, records: f.records[key] ?? [] };
 }
 
 export type AnnualFile = { name: string; bytes: Uint8Array; mime: string };
