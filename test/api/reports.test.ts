@@ -315,6 +315,10 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     const sum = (await call(t, szf, 'GET', '/reports/city-summary?year=2025')).json();
     expect(sum.cells['t3.results_total.total']).toBe(OUTCOME_KEYS.length + 3);
     expect(sum.cells['t2.licence']).toBe(120);
+    // A city figure opens the agencies behind it, each with its published report.
+    const rsj = sum.sources.find((s: { agencyName: string }) => s.agencyName === '示例市人力资源和社会保障局');
+    expect(rsj).toMatchObject({ published: true, reportId: expect.any(String), cells: expect.objectContaining({ 't2.licence': 120 }) });
+    expect(sum.sources.reduce((n: number, s: { cells: Record<string, number> }) => n + s.cells['t3.results_total.total']!, 0)).toBe(sum.cells['t3.results_total.total']);
     expectError(await call(t, office, 'GET', '/reports/city-summary?year=2025'), 403, 'FORBIDDEN');
   });
 });

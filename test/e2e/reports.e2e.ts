@@ -58,6 +58,15 @@ describe('reports in the console and on the portal', () => {
     await shot(citizen, 'reports-portal');
     expect(await axeViolations(citizen)).toEqual([]);
     await citizen.close();
+
+    // The city office adds up every agency's tables; a city figure opens the agencies behind it.
+    const city = await signedIn('szf.office');
+    await city.goto(`${baseUrl}/admin/reports/annual`);
+    await city.getByText(`全市${year}年度汇总表`).waitFor({ timeout: 60_000 });
+    await city.getByRole('button', { name: /查看构成该数字的记录（[1-9]/ }).first().click();
+    await city.getByRole('dialog').getByRole('link', { name: '示例市人力资源和社会保障局' }).waitFor();
+    await shot(city, 'reports-city-figure');
+    await city.context().close();
   }, 240_000);
 
   it('SUP-5: the monthly report shows last month with interpretations and 三同步, messages and opinion cases, and downloads as Word and Excel', async () => {

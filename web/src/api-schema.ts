@@ -9461,6 +9461,10 @@ export type components = {
                 agencyId: string;
                 agencyName: string;
                 published: boolean;
+                reportId: string | null;
+                cells: {
+                    [key: string]: number;
+                };
             }[];
             cells: {
                 [key: string]: number;

@@ -99,7 +99,7 @@ export const ReportRecords = Type.Object({ key: Type.String(), value: Type.Numbe
 export const CitySummary = Type.Object(
   {
     year: Type.Integer(),
-    sources: Type.Array(Type.Object({ agencyId: Type.String(), agencyName: Type.String(), published: Type.Boolean() })),
+    sources: Type.Array(Type.Object({ agencyId: Type.String(), agencyName: Type.String(), published: Type.Boolean(), reportId: Nullable(Type.String()), cells: Counts })),
     cells: Counts,
     tables: ReportTables,
   },

@@ -294,17 +294,20 @@ export async function listAnnual(deps: Deps, actor: Actor, year: number) {
   };
 }
 
-/** The city's summary tables: every reached agency's published figures (or its figures counted now, where none is published), added up. */
+/**
+ * The city's summary tables: every reached agency's published figures (or its figures counted now,
+ * where none is published), added up; each agency's own figures kept, so a city figure opens the agencies behind it.
+ */
 export async function citySummary(deps: Deps, actor: Actor, year: number) {
   const agencies = [...reach(actor, ['office'])];
   if (agencies.length < 2) throw forbidden('汇总全市年度报告数据需由市政府办公室（政务公开办）办理');
   const cells: Record<string, number> = {};
-  const sources: { agencyId: string; agencyName: string; published: boolean }[] = [];
+  const sources: { agencyId: string; agencyName: string; published: boolean; reportId: string | null; cells: Record<string, number> }[] = [];
   for (const a of await deps.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencies).orderBy('code').execute()) {
     const published = await lastPublished(deps.db, a.id, year);
     const f = published ? parse<Figures>(published.figures_json, null as never) : await countAnnual(deps.db, deps.clock, a.id, year);
     for (const [k, v] of Object.entries(f.cells)) cells[k] = (cells[k] ?? 0) + v;
-    sources.push({ agencyId: a.id, agencyName: a.name, published: !!published });
+    sources.push({ agencyId: a.id, agencyName: a.name, published: !!published, reportId: published?.id ?? null, cells: f.cells });
   }
   return { year, sources, cells, tables: templateFor(year).tables({ cells }) };
 }

@@ -1,8 +1,8 @@
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, InputNumber, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Drawer, Flex, InputNumber, List, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { DeadlineInfo } from '../../components/DeadlineInfo';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation } from '../../hooks';
@@ -30,6 +30,7 @@ export default function AnnualReportsPage() {
   const create = useApiMutation(() => reportsApi.create(year), { invalidate: [['reports']], success: '已生成报告草稿' });
   const settings = useQuery({ queryKey: ['reports', 'settings'], queryFn: reportsApi.settings });
   const [dueDay, setDueDay] = useState<number | null>(null);
+  const [figure, setFigure] = useState<{ key: string; label: string } | null>(null);
   const saveDueDay = useApiMutation((day: number) => reportsApi.setDueDay(day), { invalidate: [['reports']], success: '报送期限已保存' });
 
   const columns: TableColumnsType<AnnualListEntry> = [
@@ -115,10 +116,23 @@ export default function AnnualReportsPage() {
             ))}
           </Flex>
           {(['proactive', 'applications', 'appeals', 'fees'] as const).map((k) => (
-            <GridTable key={k} grid={city.data.tables[k]} />
+            <GridTable key={k} grid={city.data.tables[k]} onFigure={(key, label) => setFigure({ key, label })} />
           ))}
         </Card>
       )}
+      <Drawer open={!!figure} title={figure?.label} onClose={() => setFigure(null)} width={480}>
+        <Typography.Paragraph type="secondary">各机关的数字（已发布报告的数据可打开报告查看构成记录）：</Typography.Paragraph>
+        <List
+          size="small"
+          dataSource={figure ? (city.data?.sources ?? []).filter((s) => (s.cells[figure.key] ?? 0) !== 0) : []}
+          locale={{ emptyText: '各机关均为0' }}
+          renderItem={(s) => (
+            <List.Item extra={s.cells[figure!.key]}>
+              {s.reportId ? <Link to={`/reports/annual/${s.reportId}`}>{s.agencyName}</Link> : `${s.agencyName}（当前统计数据）`}
+            </List.Item>
+          )}
+        />
+      </Drawer>
     </PageContainer>
   );
 }
