@@ -36,7 +36,7 @@ export async function portalReportRoutes(app: FastifyInstance, deps: AppDeps) {
   const files = new Map<string, Promise<AnnualFile>>();
   const fileOf = (row: AnnualReportTable, format: 'docx' | 'pdf') => {
     const key = `${row.id}.${format}`;
-    if (!files.has(key)) files.set(key, annualFile(deps.db, row, format).catch((e: unknown) => { files.delete(key); throw e; }));
+    if (!files.has(key)) files.set(key, annualFile(deps.db, deps.clock, row, format).catch((e: unknown) => { files.delete(key); throw e; }));
     return files.get(key)!;
   };
 
@@ -61,7 +61,7 @@ ${current.length
     const m = /^(\d{4})(?:\.(docx|pdf))?$/.exec(req.params.year);
     if (!a || !m) return sendNotFound(deps, reply);
     const version = intParam(flatQuery(req.query).version, 0, 1000);
-    const found = await publishedReport(deps.db, a.id, Number(m[1]), version || undefined);
+    const found = await publishedReport(deps.db, deps.clock, a.id, Number(m[1]), version || undefined);
     if (!found) return sendNotFound(deps, reply, '年度报告');
     const { row, doc } = found;
     const suffix = version ? `?version=${version}` : '';

@@ -15,6 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { OUTCOME_KEYS, type ApplicantKind, type Outcome } from '../../src/modules/applications/applications.rules.ts';
 import { extractText } from '../../src/modules/files/text.ts';
+import { interpretationSpec } from '../../src/modules/interpretation/interpretation.rules.ts';
+import { answerSpec } from '../../src/modules/messages/messages.rules.ts';
 import type { Grid } from '../../src/modules/reports/reports.rules.ts';
 import { agencyId, call, expectError, signIn, uploadFile, userId, withDemoCity, type Session, type TestApp } from '../support/app.ts';
 
@@ -40,12 +42,15 @@ async function app(t: TestApp, agency: string, a: { kind: ApplicantKind; receive
   return id;
 }
 
-async function item(t: TestApp, agency: string, i: { title: string; docKind?: 'order' | 'notice'; policy: 'none' | 'normative'; made: string; published: string | null; validity?: 'valid' | 'repealed' | 'expired'; changed?: string; category?: 'policy' | 'work' }) {
+async function item(t: TestApp, agency: string, i: {
+  title: string; docKind?: 'order' | 'notice'; policy: 'none' | 'normative' | 'important'; made: string; published: string | null; validity?: 'valid' | 'repealed' | 'expired'; changed?: string;
+  category?: 'policy' | 'work' | 'interpretation';
+}) {
   const id = newId();
   const unit = (await t.conn.db.selectFrom('units').select('id').where('agency_id', '=', agency).executeTakeFirstOrThrow()).id;
   const publishedAt = i.published ? `${i.published}T02:00:00.000Z` : null;
   await t.conn.db.insertInto('items').values({
-    id, agency_id: agency, unit_id: unit, drafter_id: await userId(t, 'rsj.drafter'), kind: 'document', doc_kind: i.docKind ?? 'notice', doc_number: '', title: i.title, summary: '', body: '正文',
+    id, agency_id: agency, unit_id: unit, drafter_id: await userId(t, 'rsj.drafter'), kind: i.category === 'interpretation' ? 'other' : 'document', doc_kind: i.category === 'interpretation' ? null : i.docKind ?? 'notice', doc_number: '', title: i.title, summary: '', body: '正文',
     date_made: i.made, category: i.category ?? 'policy', attribute: 'proactive', attribute_reason: '', non_public_parts: '', policy_level: i.policy, interpretation_plan_json: null, leading_group_review: '',
     major: 0, collective_decision: '', conclusion: 'proactive', state: publishedAt ? 'published' : 'draft', validity: i.validity ?? 'valid', version: 1, change_reason: '', changed_on: i.made,
     channels_json: '["platform"]', paper_copies: 0, index_number: null, public_body: null, published_at: publishedAt, created_at: `${i.made}T02:00:00.000Z`,
@@ -56,6 +61,16 @@ async function item(t: TestApp, agency: string, i: { title: string; docKind?: 'o
 
 async function appeal(t: TestApp, applicationId: string, kind: string, filedOn: string, result: string, resultOn: string | null) {
   await t.conn.db.insertInto('application_appeals').values({ id: newId(), application_id: applicationId, kind: kind as 'reconsideration', filed_on: filedOn, body: '市人民政府', result: result as 'pending', result_on: resultOn, note: '' }).execute();
+}
+
+/** INT-5: a published policy's interpretation clock as the interpretation module stores it, met on `metOn` or still open (term in working days). */
+async function syncClock(t: TestApp, agency: string, policyId: string, publishedOn: string, metOn: string | null, days = 10) {
+  const startedAt = `${publishedOn}T02:00:00.000Z`;
+  const metAt = metOn ? `${metOn}T02:00:00.000Z` : null;
+  await t.conn.db.insertInto('deadlines').values({
+    id: newId(), agency_id: agency, subject_type: 'policy_interpretation', subject_id: policyId, rule: 'INT-5', spec_json: JSON.stringify({ ...interpretationSpec(startedAt, days), ...(metAt ? { metAt } : {}) }),
+    due_at: startedAt, met_at: metAt, created_at: startedAt,
+  }).execute();
 }
 
 /**
@@ -191,11 +206,30 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     expect(granted.records).toHaveLength(3);
   });
 
+  it('LAW-50: 一 总体情况 carries the year\'s interpretations and the 三同步 rate of the policies published in the year', async () => {
+    const t = city();
+    const rsj = await agencyId(t, 'RSJ');
+    await item(t, rsj, { title: '就业政策解读', policy: 'none', made: '2025-05-06', published: '2025-05-07', category: 'interpretation' });
+    await item(t, rsj, { title: '社保政策解读', policy: 'none', made: '2025-07-01', published: '2025-07-02', category: 'interpretation' });
+    const onTime = await item(t, rsj, { title: '重要政策甲', policy: 'important', made: '2025-05-01', published: '2025-05-06' });
+    const overdue = await item(t, rsj, { title: '重要政策乙', policy: 'important', made: '2025-06-01', published: '2025-06-03' });
+    const lastYear = await item(t, rsj, { title: '重要政策丙（2024年）', policy: 'important', made: '2024-11-01', published: '2024-11-04' });
+    await syncClock(t, rsj, onTime, '2025-05-06', '2025-05-07');
+    await syncClock(t, rsj, overdue, '2025-06-03', null);
+    await syncClock(t, rsj, lastYear, '2024-11-04', '2024-11-05');
+    const r = (await call(t, office, 'GET', `/reports/annual/${reportId}`)).json();
+    expect(r.figures.summary).toMatchObject({ interpretations: 2, sync: { due: 2, onTime: 1, late: 1, running: 0, rate: 0.5 } });
+    expect(r.generated.overall).toContain('全年发布政策解读2篇，应同步解读的政策文件2件，按时解读1件，“三同步”率50%。');
+    expect(r.generated.overall).toContain(`全年新收政府信息公开申请${OUTCOME_KEYS.length + 3}件`);
+    expect(r.generated.overall).toMatch(/按期答复率[\d.]+%/);
+    expect(r.generated.overall).toContain('其中政策法规');
+  });
+
   it('LAW-49: a report failing its check cannot be submitted; with the reason stated it goes to review, the leader approves, the portal publishes it', async () => {
     const t = city();
     expectError(await call(t, office, 'POST', `/reports/annual/${reportId}/actions/submit`, { opinion: '' }), 400, 'REPORT_CHECK_FAILED', /现行有效件数/);
     const r0 = (await call(t, office, 'GET', `/reports/annual/${reportId}`)).json();
-    const put = await call(t, office, 'PUT', `/reports/annual/${reportId}`, { texts: { ...r0.texts, problems: '解读针对性不强。' }, stockReason: '规范性文件丁于2025年9月有效期届满失效' });
+    const put = await call(t, office, 'PUT', `/reports/annual/${reportId}`, { texts: { ...r0.texts, overall: r0.generated.overall, problems: '解读针对性不强。' }, stockReason: '规范性文件丁于2025年9月有效期届满失效' });
     expect(put.statusCode, put.body).toBe(200);
     expectError(await call(t, leader, 'POST', `/reports/annual/${reportId}/actions/submit`, { opinion: '' }), 400, 'REPORT_ROLE_MISSING');
     expect((await call(t, office, 'POST', `/reports/annual/${reportId}/actions/submit`, { opinion: '' })).statusCode).toBe(200);
@@ -217,6 +251,7 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     expect(page.body).toContain('rowspan="22"');
     expect(page.body).toContain('（七）总计');
     expect(page.body).toContain('解读针对性不强。');
+    expect(page.body).toContain('“三同步”率50%');
     // A chart only in addition to the tables, its figures as its text.
     expect(page.body).toContain(`图：本年度申请办理结果（予以公开3件，部分公开1件，不予公开8件，无法提供3件，不予处理5件，其他处理4件）`);
     const list = await t.app.inject({ method: 'GET', url: '/xxgk/RSJ/reports' });
@@ -280,12 +315,104 @@ describe('annual report from a generated data set (LAW-49, LAW-50)', () => {
     const sum = (await call(t, szf, 'GET', '/reports/city-summary?year=2025')).json();
     expect(sum.cells['t3.results_total.total']).toBe(OUTCOME_KEYS.length + 3);
     expect(sum.cells['t2.licence']).toBe(120);
+    // A city figure opens the agencies behind it, each with its published report.
+    const rsj = sum.sources.find((s: { agencyName: string }) => s.agencyName === '示例市人力资源和社会保障局');
+    expect(rsj).toMatchObject({ published: true, reportId: expect.any(String), cells: expect.objectContaining({ 't2.licence': 120 }) });
+    expect(sum.sources.reduce((n: number, s: { cells: Record<string, number> }) => n + s.cells['t3.results_total.total']!, 0)).toBe(sum.cells['t3.results_total.total']);
     expectError(await call(t, office, 'GET', '/reports/city-summary?year=2025'), 403, 'FORBIDDEN');
   });
 });
 
 describe('monthly report (SUP-5)', () => {
   const city = withDemoCity('2026-01-06T02:00:00.000Z');
+
+  it('SUP-5: November counts interpretations and the 三同步 rate, citizen messages and public-opinion cases, in its Word and Excel too, kept as submitted', async () => {
+    const t = city();
+    const rsj = await agencyId(t, 'RSJ');
+    const office = await signIn(t, 'rsj.office');
+    // Interpretations: two published in November, one in October.
+    await item(t, rsj, { title: '十一月政策解读一', policy: 'none', made: '2025-11-04', published: '2025-11-04', category: 'interpretation' });
+    await item(t, rsj, { title: '十一月政策解读二', policy: 'none', made: '2025-11-12', published: '2025-11-12', category: 'interpretation' });
+    await item(t, rsj, { title: '十月政策解读', policy: 'none', made: '2025-10-10', published: '2025-10-10', category: 'interpretation' });
+    // 三同步: of the policies published in November one interpreted on time, one late, one overdue, one still within a longer term; October's is not counted.
+    const policy = (title: string, published: string) => item(t, rsj, { title, policy: 'important', made: published, published });
+    await syncClock(t, rsj, await policy('按时解读的政策', '2025-11-03'), '2025-11-03', '2025-11-04');
+    await syncClock(t, rsj, await policy('逾期解读的政策', '2025-11-05'), '2025-11-05', '2025-12-10');
+    await syncClock(t, rsj, await policy('未解读的政策', '2025-11-10'), '2025-11-10', null);
+    await syncClock(t, rsj, await policy('尚在期限内的政策', '2025-11-28'), '2025-11-28', null, 40);
+    await syncClock(t, rsj, await policy('十月的政策', '2025-10-09'), '2025-10-09', '2025-10-10');
+    // Citizen messages (OP-6): three received in November (answered on time and rated 满意, answered late and rated 不满意, refused), one in October.
+    const message = async (received: string, m: { answered?: string; refused?: boolean; rating?: 'satisfied' | 'unsatisfied' }) => {
+      const id = newId();
+      const receivedAt = `${received}T02:00:00.000Z`;
+      const answeredAt = m.answered ? `${m.answered}T02:00:00.000Z` : null;
+      await t.conn.db.insertInto('citizen_messages').values({
+        id, agency_id: rsj, topic: '留言', content: '关于社保缴费的咨询留言', asker_name: '张三', asker_phone: '13900000000', token_hash: id, submission_token: id,
+        state: m.refused ? 'refused' : answeredAt ? 'published' : 'received', unit_id: null, received_at: receivedAt, transfers_json: '[]', answer: answeredAt ? '答复' : null, answered_at: answeredAt,
+        answered_by: null, refusal: m.refused ? 'not_ours' : null, refusal_reason: null, refused_at: m.refused ? receivedAt : null, public_topic: null, public_content: null, public_answer: null,
+        published_at: answeredAt, rating: m.rating ?? null, rated_at: m.rating ? answeredAt : null, created_at: receivedAt, updated_at: receivedAt,
+      }).execute();
+      await t.conn.db.insertInto('deadlines').values({
+        id: newId(), agency_id: rsj, subject_type: 'citizen_message', subject_id: id, rule: 'OP-6', spec_json: JSON.stringify({ ...answerSpec(5, receivedAt), ...(answeredAt ? { metAt: answeredAt } : {}) }),
+        due_at: receivedAt, met_at: answeredAt, created_at: receivedAt,
+      }).execute();
+    };
+    await message('2025-11-03', { answered: '2025-11-05', rating: 'satisfied' });
+    await message('2025-11-03', { answered: '2025-11-28', rating: 'unsatisfied' });
+    await message('2025-11-17', { refused: true });
+    await message('2025-10-20', { answered: '2025-10-21', rating: 'satisfied' });
+    // Public-opinion cases: three found in November (general, responded on time and closed; major, responded late; general, not yet responded), one in October.
+    let n = 0;
+    const opinionCase = async (found: string, c: { level: 'general' | 'major'; dueHours: number; respondedAfterHours?: number; closed?: boolean }) => {
+      const id = newId();
+      const foundAt = `${found}T02:00:00.000Z`;
+      const at = (hours: number) => new Date(Date.parse(foundAt) + hours * 3_600_000).toISOString();
+      await t.conn.db.insertInto('opinion_cases').values({
+        id, agency_id: rsj, case_no: `舆情〔2025〕${++n}号`, title: `舆情${n}`, source: 'weibo', link: `https://example.cn/${n}`, happened_at: foundAt, found_at: foundAt, summary: '摘要',
+        risk_level: c.level, analysis: '', handling_plan: '', state: c.closed ? 'closed' : c.respondedAfterHours !== undefined ? 'responded' : 'registered', responsible_unit_id: null, intake: 'manual',
+        reported_at: null, reported_to: '', feedback: '', created_by: null, created_at: foundAt, updated_at: foundAt,
+      }).execute();
+      const metAt = c.respondedAfterHours === undefined ? null : at(c.respondedAfterHours);
+      await t.conn.db.insertInto('deadlines').values({
+        id: newId(), agency_id: rsj, subject_type: 'opinion_case', subject_id: id, rule: c.level === 'major' ? 'OPN-5H' : 'OPN-48H', spec_json: '{}', due_at: at(c.dueHours), met_at: metAt, created_at: foundAt,
+      }).execute();
+    };
+    await opinionCase('2025-11-06', { level: 'general', dueHours: 48, respondedAfterHours: 20, closed: true });
+    await opinionCase('2025-11-13', { level: 'major', dueHours: 5, respondedAfterHours: 9 });
+    await opinionCase('2025-11-20', { level: 'general', dueHours: 48 });
+    await opinionCase('2025-10-15', { level: 'general', dueHours: 48, respondedAfterHours: 2, closed: true });
+
+    const m = (await call(t, office, 'GET', '/reports/monthly/2025-11')).json();
+    expect(m.figures.interpretations).toEqual({ published: 2, sync: { due: 3, onTime: 1, late: 2, running: 1, rate: 1 / 3 } });
+    expect(m.figures.messages).toEqual({ received: 3, answered: 2, onTime: 1, refused: 1, satisfaction: 50 });
+    expect(m.figures.opinion).toEqual({ found: 3, major: 1, responded: 2, respondedOnTime: 1, closed: 1 });
+    const captions = m.grids.map((g: Grid) => g.caption);
+    expect(captions).toEqual(['一、主动公开信息情况', '二、依申请公开情况', '三、政策解读和“三同步”情况', '四、网民留言办理情况', '五、政务舆情回应情况']);
+    const rows = (caption: string) => m.grids.find((g: Grid) => g.caption === caption).rows.map((r: { text: string }[]) => r.map((c) => c.text));
+    expect(rows('三、政策解读和“三同步”情况')[1]).toEqual(['2', '3', '1', '2', '33.3%', '1']);
+    expect(rows('四、网民留言办理情况')[1]).toEqual(['3', '2', '1', '1', '50%']);
+    expect(rows('五、政务舆情回应情况')[1]).toEqual(['3', '1', '2', '1', '1']);
+
+    expect((await call(t, office, 'POST', '/reports/monthly/2025-11/submit')).statusCode).toBe(200);
+    // Kept as submitted: a message received later in November does not change it.
+    await message('2025-11-25', {});
+    expect((await call(t, office, 'GET', '/reports/monthly/2025-11')).json().figures.messages.received).toBe(3);
+
+    const docx = await call(t, office, 'GET', '/reports/monthly/2025-11/file?format=docx');
+    expectAllCells(await extractText('docx', new Uint8Array(docx.rawPayload)), m.grids);
+    const xlsx = await call(t, office, 'GET', '/reports/monthly/2025-11/file?format=xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['主动公开信息', '依申请公开', '政策解读和“三同步”', '网民留言办理', '政务舆情回应']);
+    const sheetRows = (name: string) => {
+      const out: string[][] = [];
+      book.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map(String)));
+      return out;
+    };
+    expect(sheetRows('政策解读和“三同步”').flat()).toEqual(expect.arrayContaining(['“三同步”率', '33.3%']));
+    expect(sheetRows('网民留言办理').flat()).toEqual(expect.arrayContaining(['收到留言', '3', '满意率', '50%']));
+    expect(sheetRows('政务舆情回应').flat()).toEqual(expect.arrayContaining(['其中重大及以上', '按时回应', '2']));
+  });
 
   it('SUP-5: December counts items by category and kind, on time and late, applications by outcome; it is due on 5 January, on the to-do list, and kept as submitted', async () => {
     const t = city();

@@ -58,13 +58,24 @@ describe('reports in the console and on the portal', () => {
     await shot(citizen, 'reports-portal');
     expect(await axeViolations(citizen)).toEqual([]);
     await citizen.close();
+
+    // The city office adds up every agency's tables; a city figure opens the agencies behind it.
+    const city = await signedIn('szf.office');
+    await city.goto(`${baseUrl}/admin/reports/annual`);
+    await city.getByText(`全市${year}年度汇总表`).waitFor({ timeout: 60_000 });
+    await city.getByRole('button', { name: /查看构成该数字的记录（[1-9]/ }).first().click();
+    await city.getByRole('dialog').getByRole('link', { name: '示例市人力资源和社会保障局' }).waitFor();
+    await shot(city, 'reports-city-figure');
+    await city.context().close();
   }, 240_000);
 
-  it('SUP-5: the monthly report shows last month and downloads as Word and Excel', async () => {
+  it('SUP-5: the monthly report shows last month with interpretations and 三同步, messages and opinion cases, and downloads as Word and Excel', async () => {
     const office = await signedIn('rsj.office');
     await office.goto(`${baseUrl}/admin/reports/monthly`);
     await office.getByText('一、主动公开信息情况').first().waitFor({ timeout: 60_000 });
+    for (const caption of ['三、政策解读和“三同步”情况', '四、网民留言办理情况', '五、政务舆情回应情况']) await office.getByRole('table', { name: caption }).waitFor();
     await shot(office, 'reports-monthly');
+    expect(await axeViolations(office)).toEqual([]);
     const [word] = await Promise.all([office.waitForEvent('download'), office.getByRole('link', { name: /Word/ }).click()]);
     expect(word.suggestedFilename()).toMatch(/月度报告\.docx$/);
     const [excel] = await Promise.all([office.waitForEvent('download'), office.getByRole('link', { name: /Excel/ }).click()]);

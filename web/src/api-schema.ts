@@ -6427,7 +6427,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnnualReportList"];
+                    };
                 };
             };
         };
@@ -6449,11 +6451,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
                 };
             };
         };
@@ -6487,7 +6491,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
                 };
             };
         };
@@ -6519,7 +6525,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
                 };
             };
         };
@@ -6563,7 +6571,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
                 };
             };
         };
@@ -6601,11 +6611,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnnualReport"];
+                    };
                 };
             };
         };
@@ -6641,7 +6653,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportRecords"];
+                    };
                 };
             };
         };
@@ -6715,7 +6729,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CitySummary"];
+                    };
                 };
             };
         };
@@ -6787,7 +6803,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportEntries"];
+                    };
                 };
             };
         };
@@ -6812,11 +6830,13 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportEntries"];
+                    };
                 };
             };
         };
@@ -6884,11 +6904,13 @@ export type paths = {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportEntries"];
+                    };
                 };
             };
         };
@@ -6922,7 +6944,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportCharts"];
+                    };
                 };
             };
         };
@@ -6956,7 +6980,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportSettings"];
+                    };
                 };
             };
         };
@@ -6981,7 +7007,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReportSettings"];
+                    };
                 };
             };
         };
@@ -7016,7 +7044,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MonthlyReport"];
+                    };
                 };
             };
         };
@@ -7054,7 +7084,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MonthlyReport"];
+                    };
                 };
             };
         };
@@ -8903,6 +8935,120 @@ export type components = {
             email: string | null;
             indexFormat: string | null;
         };
+        AnnualListEntry: {
+            agencyId: string;
+            agencyName: string;
+            own: boolean;
+            report: {
+                id: string;
+                version: number;
+                state: "draft" | "office_review" | "leader_approval" | "published";
+                stateLabel: string;
+                publishedAt: string | null;
+                updatedAt: string;
+            } | null;
+            deadline: components["schemas"]["Deadline"] | null;
+        };
+        AnnualReport: {
+            id: string;
+            agencyId: string;
+            agencyName: string;
+            year: number;
+            version: number;
+            template: {
+                id: string;
+                basis: string;
+                parts: {
+                    overall: string;
+                    proactive: string;
+                    applications: string;
+                    appeals: string;
+                    problems: string;
+                    other: string;
+                };
+            };
+            state: "draft" | "office_review" | "leader_approval" | "published";
+            stateLabel: string;
+            texts: components["schemas"]["ReportTexts"];
+            generated: components["schemas"]["ReportTexts"];
+            stockReason: string;
+            correctionReason: string;
+            supersededBy: string | null;
+            publishedAt: string | null;
+            steps: {
+                at: string;
+                by: string;
+                role: string;
+                action: "submit" | "pass" | "return" | "approve";
+                from: "draft" | "office_review" | "leader_approval" | "published";
+                to: "draft" | "office_review" | "leader_approval" | "published";
+                opinion: string;
+            }[];
+            figuresFrozen: boolean;
+            figures: {
+                cells: {
+                    [key: string]: number;
+                };
+                stockCheck: {
+                    ok: boolean;
+                    lines: {
+                        kind: "rules" | "normative";
+                        last: number;
+                        made: number;
+                        repealed: number;
+                        inForce: number;
+                    }[];
+                };
+                identity: {
+                    ok: boolean;
+                    left: number;
+                    right: number;
+                };
+                summary: {
+                    published: number;
+                    byCategory: {
+                        overview?: number;
+                        policy?: number;
+                        interpretation?: number;
+                        plans?: number;
+                        services?: number;
+                        work?: number;
+                        finance?: number;
+                        enforcement?: number;
+                        emergency?: number;
+                        response?: number;
+                        other?: number;
+                    };
+                    repliedOnTime: number;
+                    replied: number;
+                    interpretations?: number;
+                    sync?: components["schemas"]["ReportSync"];
+                };
+            };
+            tables: components["schemas"]["ReportTables"];
+            problems: string[];
+            actions: ("submit" | "pass" | "return" | "approve")[];
+            actionLabels: {
+                submit: string;
+                pass: string;
+                return: string;
+                approve: string;
+            };
+            canCorrect: boolean;
+            deadline: components["schemas"]["Deadline"] | null;
+            versions: {
+                id: string;
+                version: number;
+                state: "draft" | "office_review" | "leader_approval" | "published";
+                publishedAt: string | null;
+                correctionReason: string;
+                current: boolean;
+            }[];
+        };
+        AnnualReportList: {
+            year: number;
+            agencies: components["schemas"]["AnnualListEntry"][];
+        };
         Applicant: {
             kind: "natural" | "commercial" | "research" | "public_welfare" | "legal_services" | "other_org";
             name: string;
@@ -9308,6 +9454,22 @@ export type components = {
             agencyId: string;
             agencyName: string;
             unfiled: components["schemas"]["FilingPeriod"][];
+        };
+        CitySummary: {
+            year: number;
+            sources: {
+                agencyId: string;
+                agencyName: string;
+                published: boolean;
+                reportId: string | null;
+                cells: {
+                    [key: string]: number;
+                };
+            }[];
+            cells: {
+                [key: string]: number;
+            };
+            tables: components["schemas"]["ReportTables"];
         };
         Consultation: {
             id: string;
@@ -10166,6 +10328,52 @@ export type components = {
             otpauthUrl: string;
             qrDataUrl: string;
         };
+        MonthlyFigures: {
+            month: string;
+            items: {
+                category: "overview" | "policy" | "interpretation" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "response" | "other";
+                documents: number;
+                others: number;
+                onTime: number;
+                late: number;
+            }[];
+            applications: {
+                received: number;
+                answered: number;
+                onTime: number;
+                byGroup: {
+                    [key: string]: number;
+                };
+            };
+            interpretations?: {
+                published: number;
+                sync: components["schemas"]["ReportSync"];
+            };
+            messages?: {
+                received: number;
+                answered: number;
+                onTime: number;
+                refused: number;
+                satisfaction: number | null;
+            };
+            opinion?: {
+                found: number;
+                major: number;
+                responded: number;
+                respondedOnTime: number;
+                closed: number;
+            };
+        };
+        MonthlyReport: {
+            month: string;
+            figures: components["schemas"]["MonthlyFigures"];
+            grids: components["schemas"]["ReportGrid"][];
+            submitted: {
+                at: string;
+                by: string;
+            } | null;
+            deadline: components["schemas"]["Deadline"] | null;
+        };
         NegativeEntry: {
             id: string;
             agencyId: string;
@@ -10479,6 +10687,82 @@ export type components = {
             phrase: string;
             reason: string;
             createdAt: string;
+        };
+        ReportCell: {
+            text: string;
+            colspan?: number;
+            rowspan?: number;
+            head?: boolean;
+            key?: string;
+        };
+        ReportCharts: {
+            year: number;
+            months: {
+                month: string;
+                itemsPublished: number;
+                itemsOnTime: number;
+                received: number;
+                answered: number;
+                answeredOnTime: number;
+            }[];
+            outcomes: {
+                [key: string]: number;
+            };
+        };
+        ReportEntries: {
+            keys: {
+                licence: string;
+                penalty: string;
+                coercive: string;
+                fee: string;
+            };
+            items: components["schemas"]["ReportEntry"][];
+        };
+        ReportEntry: {
+            id: string;
+            key: "licence" | "penalty" | "coercive" | "fee";
+            label: string;
+            value: number;
+            source: string;
+            enteredBy: string;
+            enteredAt: string;
+        };
+        ReportGrid: {
+            caption: string;
+            rows: components["schemas"]["ReportCell"][][];
+        };
+        ReportRecordRef: {
+            type: "application" | "item" | "entry";
+            id: string;
+            label: string;
+        };
+        ReportRecords: {
+            key: string;
+            value: number;
+            records: components["schemas"]["ReportRecordRef"][];
+        };
+        ReportSettings: {
+            annualDueDay: number;
+            maxDueDay: number;
+            monthlyDueDay: number;
+        };
+        ReportSync: {
+            due: number;
+            onTime: number;
+            late: number;
+            running: number;
+            rate: number | null;
+        };
+        ReportTables: {
+            proactive: components["schemas"]["ReportGrid"];
+            applications: components["schemas"]["ReportGrid"];
+            appeals: components["schemas"]["ReportGrid"];
+            fees: components["schemas"]["ReportGrid"];
+        };
+        ReportTexts: {
+            overall: string;
+            problems: string;
+            other: string;
         };
         RoleInfo: {
             role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";

@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../../core/clock.ts';
+import type { Tx } from '../../db/database.ts';
 import { isoDate, type WorkCalendar } from '../../core/calendar.ts';
 import { computeDeadline, type DeadlineSpec } from '../../core/deadline.ts';
 import { countWorkdays } from '../../core/workdays.ts';
@@ -37,23 +38,28 @@ export function summarise(cal: WorkCalendar, facts: Fact[]) {
   };
 }
 
+/** The facts of the messages the agencies received in a period (Beijing dates), for `summarise`. */
+export async function messageFacts(db: Tx, agencies: readonly string[], period: Period): Promise<Fact[]> {
+  const start = new Date(`${period.from}T00:00:00+08:00`).toISOString();
+  const end = new Date(`${period.to}T23:59:59.999+08:00`).toISOString();
+  const rows = await db.selectFrom('citizen_messages').select(['id', 'agency_id', 'answered_at', 'state', 'rating'])
+    .where('agency_id', 'in', agencies).where('received_at', '>=', start).where('received_at', '<=', end).execute();
+  const clocks = rows.length
+    ? await db.selectFrom('deadlines').select(['subject_id', 'spec_json', 'agency_id']).where('subject_type', '=', MESSAGE_SUBJECT).where('rule', '=', MESSAGE_RULE).where('subject_id', 'in', rows.map((r) => r.id)).execute()
+    : [];
+  return rows.map((r): Fact => {
+    const clock = clocks.find((c) => c.subject_id === r.id && c.agency_id === r.agency_id);
+    return { agencyId: r.agency_id, answeredAt: r.answered_at, refused: r.state === 'refused', rating: r.rating, spec: clock ? (JSON.parse(clock.spec_json) as DeadlineSpec) : null };
+  });
+}
+
 export async function messageStats(deps: Deps, actor: Actor, period: Period) {
   if (period.from > period.to) throw badRequest('PERIOD_INVALID', '起始日期不能晚于截止日期');
   const agencies = [...reach(actor, MESSAGE_ROLES)];
   if (!agencies.length) throw forbidden();
-  const start = new Date(`${period.from}T00:00:00+08:00`).toISOString();
-  const end = new Date(`${period.to}T23:59:59.999+08:00`).toISOString();
-  const rows = await deps.db.selectFrom('citizen_messages').select(['id', 'agency_id', 'answered_at', 'state', 'rating'])
-    .where('agency_id', 'in', agencies).where('received_at', '>=', start).where('received_at', '<=', end).execute();
-  const clocks = rows.length
-    ? await deps.db.selectFrom('deadlines').select(['subject_id', 'spec_json', 'agency_id']).where('subject_type', '=', MESSAGE_SUBJECT).where('rule', '=', MESSAGE_RULE).where('subject_id', 'in', rows.map((r) => r.id)).execute()
-    : [];
+  const facts = await messageFacts(deps.db, agencies, period);
   const names = await deps.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencies).orderBy('code').execute();
   const cal = await loadCalendar(deps.db);
-  const facts = rows.map((r): Fact => {
-    const clock = clocks.find((c) => c.subject_id === r.id && c.agency_id === r.agency_id);
-    return { agencyId: r.agency_id, answeredAt: r.answered_at, refused: r.state === 'refused', rating: r.rating, spec: clock ? (JSON.parse(clock.spec_json) as DeadlineSpec) : null };
-  });
   return {
     period,
     agencies: names.map((a) => ({ agencyId: a.id, agency: a.name, ...summarise(cal, facts.filter((f) => f.agencyId === a.id)) })).filter((a) => a.received > 0 || a.agencyId === actor.agencyId),

@@ -113,7 +113,7 @@ export async function gridsWorkbook(sheets: { name: string; grid: Grid; note?: s
       const rs = cell.rowspan ?? 1;
       if (cs > 1 || rs > 1) sheet.mergeCells(row, col, row + rs - 1, col + cs - 1);
       const target = sheet.getCell(row, col);
-      target.value = cell.head ? cell.text : Number(cell.text);
+      target.value = cell.head || !/^-?\d+(\.\d+)?$/.test(cell.text) ? cell.text : Number(cell.text);
       target.alignment = { horizontal: cell.head && cs === 1 && c === 0 ? 'left' : 'center', vertical: 'middle', wrapText: true };
       if (cell.head) target.font = { bold: cs > 1 };
       for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) sheet.getCell(row + i, col + j).border = { top: thin, bottom: thin, left: thin, right: thin };

@@ -29,7 +29,7 @@ function generatedApps(seed: number): AppRow[] {
 describe('LAW-50: the annual figures', () => {
   it('LAW-50: the table-3 identity 新收 + 上年结转 = 办理结果总计 + 结转下年度 holds on every generated set, column by column', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const f = annualFigures(2024, { apps: generatedApps(seed), items: [], appeals: [], entries: [], onTime: new Set() });
+      const f = annualFigures(2024, { apps: generatedApps(seed), items: [], appeals: [], entries: [], onTime: new Set(), syncClocks: [] });
       expect(f.identity.ok, `seed ${seed}`).toBe(true);
       for (const k of [...KINDS, 'total']) {
         expect(f.cells[`t3.new.${k}`]! + f.cells[`t3.carried_in.${k}`]!, `seed ${seed} ${k}`).toBe(f.cells[`t3.results_total.${k}`]! + f.cells[`t3.carried_out.${k}`]!);
@@ -39,7 +39,7 @@ describe('LAW-50: the annual figures', () => {
   });
 
   it('LAW-49: a report whose table 3 does not add up cannot be submitted; a stock that does not follow needs a stated reason', () => {
-    const f = annualFigures(2024, { apps: [], items: [], appeals: [], entries: [], onTime: new Set() });
+    const f = annualFigures(2024, { apps: [], items: [], appeals: [], entries: [], onTime: new Set(), syncClocks: [] });
     expect(submitProblems(f, '')).toEqual([]);
     expect(submitProblems({ ...f, identity: { ok: false, left: 5, right: 4 } }, '原因')[0]).toContain('表三勾稽关系不成立');
     const broken = { ...f, stockCheck: { ok: false, lines: [{ kind: 'normative' as const, last: 3, made: 1, repealed: 1, inForce: 2 }] } };

@@ -2,6 +2,8 @@ import { chinaDateOf } from '../../core/clock.ts';
 import { badRequest } from '../../core/errors.ts';
 import { APPEAL_KINDS, APPLICANT_KINDS, OUTCOME_KEYS, OUTCOMES, table3, type AppealKind, type ApplicantKind, type Outcome, type Table3, type Table3Row } from '../applications/applications.rules.ts';
 import { CATEGORIES, type Category, type DocKind, type PolicyLevel, type Validity } from '../documents/documents.rules.ts';
+import { INTERPRETATION_CATEGORY, syncRate, type ClockOutcome } from '../interpretation/interpretation.rules.ts';
+import { isMajor, type RiskLevel } from '../opinion/opinion.rules.ts';
 import type { Role } from '../org/org.rules.ts';
 
 /**
@@ -25,6 +27,9 @@ const TRANSITIONS: { action: AnnualAction; from: AnnualState; to: AnnualState; r
   { action: 'return', from: 'leader_approval', to: 'draft', roles: ['leader'] },
   { action: 'approve', from: 'leader_approval', to: 'published', roles: ['leader'] },
 ];
+
+/** One move of the workflow as the report keeps it. */
+export type AnnualStep = { at: string; by: string; role: Role; action: AnnualAction; from: AnnualState; to: AnnualState; opinion: string };
 
 /** The actions a holder of `roles` may take on a report in `state`. */
 export const annualActions = (state: AnnualState, roles: readonly Role[]): AnnualAction[] =>
@@ -75,8 +80,14 @@ export type Figures = {
   stockCheck: { ok: boolean; lines: { kind: 'rules' | 'normative'; last: number; made: number; repealed: number; inForce: number }[] };
   /** table 3's identity: 新收 + 上年结转 = 办理结果总计 + 结转下年度. */
   identity: { ok: boolean; left: number; right: number };
-  summary: { published: number; byCategory: Partial<Record<Category, number>>; repliedOnTime: number; replied: number };
+  summary: { published: number; byCategory: Partial<Record<Category, number>>; repliedOnTime: number; replied: number;
+    /** Absent from figures frozen before interpretations were counted. */
+    interpretations?: number; sync?: SyncFigures;
+  };
 };
+
+/** 三同步 (INT-3, INT-5) as the interpretation module counts it: policies interpreted on time ÷ those due. */
+export type SyncFigures = ReturnType<typeof syncRate>;
 
 export type AppRow = { id: string; label: string; kind: ApplicantKind; receivedAt: string; finishedAt: string | null; outcome: Outcome | null; fee: { amount: number; notifiedAt?: string; paidAt?: string } | null };
 export type ItemRow = {
@@ -119,7 +130,11 @@ const APPEAL_KEYS = Object.keys(APPEAL_KINDS) as AppealKind[];
  */
 export function annualFigures(
   year: number,
-  data: { apps: readonly AppRow[]; items: readonly ItemRow[]; appeals: readonly AppealRow[]; entries: readonly EntryRow[]; onTime: ReadonlySet<string>; lastInForce?: { rules: number; normative: number } },
+  data: {
+    apps: readonly AppRow[]; items: readonly ItemRow[]; appeals: readonly AppealRow[]; entries: readonly EntryRow[]; onTime: ReadonlySet<string>; lastInForce?: { rules: number; normative: number };
+    /** The interpretation clocks of the policies published in the year (LAW-50: 一 总体情况 reports 三同步). */
+    syncClocks: readonly ClockOutcome[];
+  },
 ): Figures {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
@@ -194,7 +209,7 @@ export function annualFigures(
     year, cells, records,
     stockCheck: { ok: lines.every((l) => l.last + l.made - l.repealed === l.inForce), lines },
     identity: { ok: left === right, left, right },
-    summary: { published, byCategory, repliedOnTime, replied },
+    summary: { published, byCategory, repliedOnTime, replied, interpretations: byCategory[INTERPRETATION_CATEGORY] ?? 0, sync: syncRate([...data.syncClocks]) },
   };
 }
 
@@ -333,6 +348,14 @@ export type Texts = { overall: string; problems: string; other: string };
 
 const pct = (n: number, d: number) => ((n / d) * 100).toFixed(1).replace(/\.0$/, '');
 
+/** The interpretations of a period and their 三同步 rate, as a sentence of the report. */
+function syncSentence(interpretations: number, sync: SyncFigures): string {
+  const rate = sync.due
+    ? `应同步解读的政策文件${sync.due}件，按时解读${sync.onTime}件，“三同步”率${pct(sync.onTime, sync.due)}%`
+    : '没有到期应解读的政策文件';
+  return `发布政策解读${interpretations}篇，${rate}${sync.running ? `（另有${sync.running}件尚在解读期限内）` : ''}`;
+}
+
 /** The text parts' first wording, with the year's figures; staff edit it. */
 export function generatedTexts(agencyName: string, f: Figures): Texts {
   const s = f.summary;
@@ -342,6 +365,7 @@ export function generatedTexts(agencyName: string, f: Figures): Texts {
     overall:
       `${f.year}年，${agencyName}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${s.published}条${cats ? `，其中${cats}` : ''}；` +
       `制发行政规范性文件${c['t2.normative.made']}件，废止${c['t2.normative.repealed']}件，现行有效${c['t2.normative.inForce']}件。` +
+      (s.sync ? `全年${syncSentence(s.interpretations ?? 0, s.sync)}。` : '') +
       `全年新收政府信息公开申请${c['t3.new.total']}件，上年结转${c['t3.carried_in.total']}件，办结${c['t3.results_total.total']}件，结转下年度${c['t3.carried_out.total']}件；` +
       (s.replied ? `办结的申请中按期答复${s.repliedOnTime}件，按期答复率${pct(s.repliedOnTime, s.replied)}%。` : '') +
       `发生政府信息公开行政复议${c['t4.reconsideration.total']}件、行政诉讼${(c['t4.lawsuit_direct.total'] ?? 0) + (c['t4.lawsuit_after_reconsideration.total'] ?? 0)}件。`,
@@ -369,13 +393,31 @@ export type MonthlyFigures = {
   month: string;
   items: { category: Category; documents: number; others: number; onTime: number; late: number }[];
   applications: { received: number; answered: number; onTime: number; byGroup: Record<string, number> };
+  /** Reports submitted before these were counted lack them; they are shown as submitted. */
+  interpretations?: { published: number; sync: SyncFigures };
+  messages?: MessageFigures;
+  opinion?: OpinionFigures;
 };
 
 export type MonthlyItemRow = { category: Category; kind: 'document' | 'other'; publishedAt: string; late: boolean };
 export type MonthlyAppRow = { receivedAt: string; finishedAt: string | null; outcome: Outcome | null; late: boolean };
+/** The citizen messages received in the month as the messages' statistic counts them (OP-6). */
+export type MessageFigures = { received: number; answered: number; onTime: number; refused: number; satisfaction: number | null };
+/** A public-opinion case found in the month: its risk level, whether and when it was responded to, whether it is closed. */
+export type MonthlyCaseRow = { foundAt: string; riskLevel: RiskLevel; respondedAt: string | null; responseDueAt: string | null; closed: boolean };
+export type OpinionFigures = { found: number; major: number; responded: number; respondedOnTime: number; closed: number };
 
-/** SUP-5: a month's items published by category and kind, on time and late; applications received, answered, on time, by outcome. */
-export function monthlyFigures(month: string, items: readonly MonthlyItemRow[], apps: readonly MonthlyAppRow[]): MonthlyFigures {
+/**
+ * SUP-5: a month's items published by category and kind, on time and late; applications received,
+ * answered, on time, by outcome; interpretations published and the 三同步 rate of the policies
+ * published in the month; citizen messages and public-opinion cases.
+ */
+export function monthlyFigures(
+  month: string,
+  items: readonly MonthlyItemRow[],
+  apps: readonly MonthlyAppRow[],
+  more: { syncClocks: readonly ClockOutcome[]; messages: MessageFigures; cases: readonly MonthlyCaseRow[] },
+): Required<MonthlyFigures> {
   const inMonth = (at: string | null) => at !== null && chinaDateOf(at).slice(0, 7) === month;
   const byCat = new Map<Category, MonthlyFigures['items'][number]>();
   for (const i of items) {
@@ -400,15 +442,32 @@ export function monthlyFigures(month: string, items: readonly MonthlyItemRow[], 
       byGroup[OUTCOMES[a.outcome].group]!++;
     }
   }
+  const cases = more.cases.filter((c) => inMonth(c.foundAt));
+  const responded = cases.filter((c) => c.respondedAt !== null);
+  const interpreted = byCat.get(INTERPRETATION_CATEGORY);
   const order = Object.keys(CATEGORIES) as Category[];
-  return { month, items: [...byCat.values()].sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category)), applications: { received, answered, onTime, byGroup } };
+  return {
+    month,
+    items: [...byCat.values()].sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category)),
+    applications: { received, answered, onTime, byGroup },
+    interpretations: { published: interpreted ? interpreted.documents + interpreted.others : 0, sync: syncRate([...more.syncClocks]) },
+    messages: more.messages,
+    opinion: {
+      found: cases.length,
+      major: cases.filter((c) => isMajor(c.riskLevel)).length,
+      responded: responded.length,
+      respondedOnTime: responded.filter((c) => c.responseDueAt !== null && c.respondedAt! <= c.responseDueAt).length,
+      closed: cases.filter((c) => c.closed).length,
+    },
+  };
 }
 
 export function monthlyGrids(f: MonthlyFigures): Grid[] {
   const num = (n: number): Cell => ({ text: String(n) });
+  const rate = (n: number, d: number): Cell => ({ text: d ? `${pct(n, d)}%` : '—' });
   const total = f.items.reduce((s, r) => ({ documents: s.documents + r.documents, others: s.others + r.others, onTime: s.onTime + r.onTime, late: s.late + r.late }), { documents: 0, others: 0, onTime: 0, late: 0 });
   const groups = Object.keys(f.applications.byGroup);
-  return [
+  const grids: Grid[] = [
     {
       caption: '一、主动公开信息情况',
       rows: [
@@ -426,4 +485,31 @@ export function monthlyGrids(f: MonthlyFigures): Grid[] {
       ],
     },
   ];
+  const more: { caption: string; heads: string[]; cells: Cell[] }[] = [];
+  if (f.interpretations) {
+    const { published, sync } = f.interpretations;
+    more.push({
+      caption: '政策解读和“三同步”情况',
+      heads: ['发布政策解读', '应同步解读的政策文件', '按时解读', '逾期解读', '“三同步”率', '尚在解读期限内'],
+      cells: [num(published), num(sync.due), num(sync.onTime), num(sync.late), rate(sync.onTime, sync.due), num(sync.running)],
+    });
+  }
+  if (f.messages) {
+    const m = f.messages;
+    more.push({
+      caption: '网民留言办理情况',
+      heads: ['收到留言', '已答复', '按时答复', '不予受理', '满意率'],
+      cells: [num(m.received), num(m.answered), num(m.onTime), num(m.refused), { text: m.satisfaction === null ? '—' : `${m.satisfaction}%` }],
+    });
+  }
+  if (f.opinion) {
+    const o = f.opinion;
+    more.push({
+      caption: '政务舆情回应情况',
+      heads: ['发现舆情', '其中重大及以上', '已回应', '按时回应', '已办结'],
+      cells: [num(o.found), num(o.major), num(o.responded), num(o.respondedOnTime), num(o.closed)],
+    });
+  }
+  more.forEach((m, i) => grids.push({ caption: `${CN[i + 2]}、${m.caption}`, rows: [m.heads.map((x) => h(x)), m.cells] }));
+  return grids;
 }

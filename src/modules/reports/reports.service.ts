@@ -8,10 +8,16 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, reach, requireRoleIn, type Actor } from '../auth/actor.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { meetDeadline, openDeadline, presentDeadline, setDeadline } from '../deadlines/deadlines.service.ts';
+import type { ClockOutcome } from '../interpretation/interpretation.rules.ts';
+import { INTERPRETATION_RULE } from '../interpretation/interpretation.rules.ts';
+import { interpretationSubject } from '../interpretation/interpretation.workflow.ts';
+import { messageFacts, summarise } from '../messages/messages.stats.ts';
+import { caseSubject } from '../opinion/opinion.repo.ts';
+import { CLOCK_RULES, type RiskLevel } from '../opinion/opinion.rules.ts';
 import type { Role } from '../org/org.rules.ts';
 import {
-  ANNUAL_DUE_DAY, ANNUAL_STATES, annualActions, annualClockStart, annualFigures, annualTransition, ENTRY_KEYS, generatedTexts, isEntryKey, MONTHLY_DUE_DAY, monthlyClockStart,
-  monthlyFigures, monthlyGrids, previousMonth, submitProblems, templateById, templateFor, type AnnualAction, type EntryKey, type Figures, type MonthlyFigures, type Texts,
+  ANNUAL_ACTIONS, ANNUAL_DUE_DAY, ANNUAL_STATES, annualActions, annualClockStart, annualFigures, annualTransition, ENTRY_KEYS, generatedTexts, isEntryKey, MONTHLY_DUE_DAY, monthlyClockStart,
+  monthlyFigures, monthlyGrids, previousMonth, submitProblems, templateById, templateFor, type AnnualAction, type AnnualStep, type EntryKey, type Figures, type MonthlyFigures, type Texts,
 } from './reports.rules.ts';
 import { gridsWorkbook, reportDocx, reportPdf, type ReportDoc } from './reports.render.ts';
 import type { AnnualReportTable } from './reports.tables.ts';
@@ -32,11 +38,24 @@ const rolesIn = (actor: Actor, agencyId: string) => REPORT_ROLES.filter((r) => a
 
 // ---- figures from the records ----
 
+/**
+ * INT-3, INT-5: the interpretation clocks of the policies published in a period (Beijing dates),
+ * as they stand now, for the interpretation module's 三同步 rate.
+ */
+async function syncClocks(db: Tx, clock: Clock, agencyId: string, from: string, to: string): Promise<ClockOutcome[]> {
+  const subject = interpretationSubject('');
+  const rows = await db.selectFrom('deadlines').innerJoin('items', 'items.id', 'deadlines.subject_id').select(['deadlines.spec_json', 'items.published_at'])
+    .where('deadlines.agency_id', '=', agencyId).where('deadlines.subject_type', '=', subject.type).where('deadlines.rule', '=', INTERPRETATION_RULE).where('items.published_at', 'is not', null).execute();
+  const cal = await loadCalendar(db);
+  const now = isoNow(clock);
+  return rows.filter((r) => chinaDateOf(r.published_at!) >= from && chinaDateOf(r.published_at!) <= to).map((r) => presentDeadline(cal, r, now));
+}
+
 type Stock = { rules: number; normative: number };
 
 /** The year's figures counted from the agency's applications, items, appeals and entries. */
-export async function countAnnual(db: Tx, agencyId: string, year: number): Promise<Figures> {
-  const [apps, items, changes, appeals, entries, onTime, lastReport] = await Promise.all([
+export async function countAnnual(db: Tx, clock: Clock, agencyId: string, year: number): Promise<Figures> {
+  const [apps, items, changes, appeals, entries, onTime, lastReport, sync] = await Promise.all([
     db.selectFrom('applications').select(['id', 'reg_number', 'applicant_kind', 'received_at', 'finished_at', 'outcome', 'fee_json', 'state']).where('agency_id', '=', agencyId).where('state', '!=', 'unconfirmed').execute(),
     db.selectFrom('items').select(['id', 'title', 'doc_kind', 'policy_level', 'category', 'date_made', 'published_at', 'validity', 'updated_at']).where('agency_id', '=', agencyId).execute(),
     db.selectFrom('audit_events').select(['entity_id', 'at', 'after_json']).where('agency_id', '=', agencyId).where('action', '=', 'item.validity').orderBy('seq').execute(),
@@ -46,6 +65,7 @@ export async function countAnnual(db: Tx, agencyId: string, year: number): Promi
     db.selectFrom('report_entries').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).execute(),
     db.selectFrom('deadlines').select(['subject_id', 'due_at', 'met_at']).where('agency_id', '=', agencyId).where('subject_type', '=', 'application').where('rule', '=', 'APP-4').where('met_at', 'is not', null).execute(),
     lastPublished(db, agencyId, year - 1),
+    syncClocks(db, clock, agencyId, `${year}-01-01`, `${year}-12-31`),
   ]);
   const changesOf = new Map<string, { at: string; validity: 'valid' | 'expired' | 'repealed' }[]>();
   for (const c of changes) changesOf.set(c.entity_id!, [...(changesOf.get(c.entity_id!) ?? []), { at: c.at, validity: parse<{ validity: 'valid' | 'expired' | 'repealed' }>(c.after_json, { validity: 'valid' }).validity }]);
@@ -64,6 +84,7 @@ export async function countAnnual(db: Tx, agencyId: string, year: number): Promi
     entries: entries.map((e) => ({ id: e.id, key: e.key, value: Number(e.value), source: e.source, by: e.entered_by_name })),
     onTime: new Set(onTime.filter((d) => d.met_at! <= d.due_at).map((d) => d.subject_id)),
     ...(lastInForce ? { lastInForce } : {}),
+    syncClocks: sync,
   });
 }
 
@@ -107,7 +128,7 @@ export async function createAnnual(deps: Deps, actor: Actor, input: { year: numb
     if (input.year >= Number(chinaToday(deps.clock).slice(0, 4))) throw badRequest('REPORT_YEAR_OPEN', '只能编制已结束年度的报告');
     const existing = await tx.selectFrom('annual_reports').select(['id', 'state']).where('agency_id', '=', agencyId).where('year', '=', input.year).execute();
     if (existing.length) throw conflict('REPORT_EXISTS', `${input.year}年度报告已经存在；已发布的报告只能更正`);
-    const figures = await countAnnual(tx, agencyId, input.year);
+    const figures = await countAnnual(tx, deps.clock, agencyId, input.year);
     const now = isoNow(deps.clock);
     const id = newId();
     await tx.insertInto('annual_reports').values({
@@ -159,13 +180,13 @@ export async function actOnAnnual(deps: Deps, actor: Actor, id: string, action: 
     const now = isoNow(deps.clock);
     let figures = row.figures_json;
     if (action === 'submit') {
-      const live = await countAnnual(tx, row.agency_id, row.year);
+      const live = await countAnnual(tx, deps.clock, row.agency_id, row.year);
       const problems = submitProblems(live, row.stock_reason);
       if (problems.length) throw badRequest('REPORT_CHECK_FAILED', `报告未通过校验，不能提交：${problems.join('；')}`, { problems });
       figures = JSON.stringify(live);
     }
     if (action === 'return') figures = null;
-    const steps = [...parse<unknown[]>(row.steps_json, []), { at: now, by: actor.name, role, action, from: row.state, to, opinion: opinion.trim() }];
+    const steps: AnnualStep[] = [...parse<AnnualStep[]>(row.steps_json, []), { at: now, by: actor.name, role, action, from: row.state, to, opinion: opinion.trim() }];
     await tx.updateTable('annual_reports').set({ state: to, figures_json: figures, steps_json: JSON.stringify(steps), updated_at: now, ...(to === 'published' ? { published_at: now } : {}) }).where('id', '=', id).execute();
     if (to === 'published') {
       if (row.supersedes) await tx.updateTable('annual_reports').set({ superseded_by: id }).where('id', '=', row.supersedes).execute();
@@ -176,7 +197,7 @@ export async function actOnAnnual(deps: Deps, actor: Actor, id: string, action: 
 }
 
 /** The figures a report shows: frozen once it went to review, counted live while a draft. */
-const figuresOf = async (db: Tx, row: AnnualReportTable): Promise<Figures> => parse<Figures | null>(row.figures_json, null) ?? countAnnual(db, row.agency_id, row.year);
+const figuresOf = async (db: Tx, clock: Clock, row: AnnualReportTable): Promise<Figures> => parse<Figures | null>(row.figures_json, null) ?? countAnnual(db, clock, row.agency_id, row.year);
 
 export function annualDoc(row: AnnualReportTable, agency: string, f: Figures, previous?: { version: number; publishedAt: string | null }): ReportDoc {
   const t = templateById(row.template);
@@ -199,7 +220,7 @@ export function annualDoc(row: AnnualReportTable, agency: string, f: Figures, pr
 
 export async function getAnnual(deps: Deps, actor: Actor, id: string) {
   const row = await readable(deps.db, actor, id);
-  const f = await figuresOf(deps.db, row);
+  const f = await figuresOf(deps.db, deps.clock, row);
   const t = templateById(row.template);
   const cal = await loadCalendar(deps.db);
   const clock = await deps.db.selectFrom('deadlines').select('spec_json').where('subject_type', '=', ANNUAL.type).where('subject_id', '=', `${row.agency_id}:${row.year}`).orderBy('created_at', 'desc').executeTakeFirst();
@@ -207,10 +228,10 @@ export async function getAnnual(deps: Deps, actor: Actor, id: string) {
   return {
     id: row.id, agencyId: row.agency_id, agencyName: await agencyName(deps.db, row.agency_id), year: row.year, version: row.version, template: { id: t.id, basis: t.basis, parts: t.parts },
     state: row.state, stateLabel: ANNUAL_STATES[row.state], texts: parse<Texts>(row.texts_json, { overall: '', problems: '', other: '' }), stockReason: row.stock_reason,
-    correctionReason: row.correction_reason, supersededBy: row.superseded_by, publishedAt: row.published_at, steps: parse<unknown[]>(row.steps_json, []),
+    correctionReason: row.correction_reason, supersededBy: row.superseded_by, publishedAt: row.published_at, steps: parse<AnnualStep[]>(row.steps_json, []),
     figuresFrozen: row.figures_json !== null, figures: { cells: f.cells, stockCheck: f.stockCheck, identity: f.identity, summary: f.summary },
     tables: t.tables(f), problems: submitProblems(f, row.stock_reason), generated: generatedTexts(await agencyName(deps.db, row.agency_id), f),
-    actions: annualActions(row.state, rolesIn(actor, row.agency_id)), canCorrect: row.state === 'published' && !row.superseded_by && rolesIn(actor, row.agency_id).includes('office'),
+    actions: annualActions(row.state, rolesIn(actor, row.agency_id)), actionLabels: ANNUAL_ACTIONS, canCorrect: row.state === 'published' && !row.superseded_by && rolesIn(actor, row.agency_id).includes('office'),
     deadline: clock ? presentDeadline(cal, clock, isoNow(deps.clock)) : null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, state: v.state, publishedAt: v.published_at, correctionReason: v.correction_reason, current: v.state === 'published' && !v.superseded_by })),
   };
@@ -219,23 +240,23 @@ export async function getAnnual(deps: Deps, actor: Actor, id: string) {
 /** The records behind one figure of a report (a table cell). */
 export async function annualRecords(deps: Deps, actor: Actor, id: string, key: string) {
   const row = await readable(deps.db, actor, id);
-  const f = await figuresOf(deps.db, row);
+  const f = await figuresOf(deps.db, deps.clock, row);
   if (!(key in f.cells)) throw badRequest('CELL_UNKNOWN', '报告中没有这一项数据');
-  return { key, value: f.cells[key], records: f.records[key] ?? [] };
+  return { key, value: f.cells[key] ?? 0, records: f.records[key] ?? [] };
 }
 
 export type AnnualFile = { name: string; bytes: Uint8Array; mime: string };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function docOf(db: Tx, row: AnnualReportTable) {
+async function docOf(db: Tx, clock: Clock, row: AnnualReportTable) {
   const previous = row.supersedes ? await loadReport(db, row.supersedes) : undefined;
-  const f = await figuresOf(db, row);
+  const f = await figuresOf(db, clock, row);
   return { doc: annualDoc(row, await agencyName(db, row.agency_id), f, previous && { version: previous.version, publishedAt: previous.published_at }), f };
 }
 
-export async function annualFile(db: Tx, row: AnnualReportTable, format: 'docx' | 'pdf' | 'xlsx'): Promise<AnnualFile> {
-  const { doc, f } = await docOf(db, row);
+export async function annualFile(db: Tx, clock: Clock, row: AnnualReportTable, format: 'docx' | 'pdf' | 'xlsx'): Promise<AnnualFile> {
+  const { doc, f } = await docOf(db, clock, row);
   const name = `${doc.title}${row.version > 1 ? `（第${row.version}版）` : ''}`;
   if (format === 'docx') return { name: `${name}.docx`, bytes: await reportDocx(doc), mime: DOCX };
   if (format === 'pdf') return { name: `${name}.pdf`, bytes: await reportPdf(doc), mime: 'application/pdf' };
@@ -244,7 +265,7 @@ export async function annualFile(db: Tx, row: AnnualReportTable, format: 'docx' 
 }
 
 export async function annualDownload(deps: Deps, actor: Actor, id: string, format: 'docx' | 'pdf' | 'xlsx') {
-  return annualFile(deps.db, await readable(deps.db, actor, id), format);
+  return annualFile(deps.db, deps.clock, await readable(deps.db, actor, id), format);
 }
 
 /** Every agency the actor reaches with its reports of a year; the city office sees all its agencies. */
@@ -273,17 +294,20 @@ export async function listAnnual(deps: Deps, actor: Actor, year: number) {
   };
 }
 
-/** The city's summary tables: every reached agency's published figures (or its figures counted now, where none is published), added up. */
+/**
+ * The city's summary tables: every reached agency's published figures (or its figures counted now,
+ * where none is published), added up; each agency's own figures kept, so a city figure opens the agencies behind it.
+ */
 export async function citySummary(deps: Deps, actor: Actor, year: number) {
   const agencies = [...reach(actor, ['office'])];
   if (agencies.length < 2) throw forbidden('汇总全市年度报告数据需由市政府办公室（政务公开办）办理');
   const cells: Record<string, number> = {};
-  const sources: { agencyId: string; agencyName: string; published: boolean }[] = [];
+  const sources: { agencyId: string; agencyName: string; published: boolean; reportId: string | null; cells: Record<string, number> }[] = [];
   for (const a of await deps.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencies).orderBy('code').execute()) {
     const published = await lastPublished(deps.db, a.id, year);
-    const f = published ? parse<Figures>(published.figures_json, null as never) : await countAnnual(deps.db, a.id, year);
+    const f = published ? parse<Figures>(published.figures_json, null as never) : await countAnnual(deps.db, deps.clock, a.id, year);
     for (const [k, v] of Object.entries(f.cells)) cells[k] = (cells[k] ?? 0) + v;
-    sources.push({ agencyId: a.id, agencyName: a.name, published: !!published });
+    sources.push({ agencyId: a.id, agencyName: a.name, published: !!published, reportId: published?.id ?? null, cells: f.cells });
   }
   return { year, sources, cells, tables: templateFor(year).tables({ cells }) };
 }
@@ -383,17 +407,33 @@ export async function setReportSettings(deps: Deps, actor: Actor, annualDueDay: 
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export async function countMonthly(db: Tx, agencyId: string, month: string): Promise<MonthlyFigures> {
-  const [items, apps, clocks] = await Promise.all([
+/** SUP-5: the month's figures from the items, applications, interpretation clocks, citizen messages and public-opinion cases. */
+export async function countMonthly(db: Tx, clock: Clock, agencyId: string, month: string): Promise<Required<MonthlyFigures>> {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const period = { from: `${month}-01`, to: `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+  const [items, apps, clocks, sync, messages, cases, cal] = await Promise.all([
     db.selectFrom('items').select(['id', 'category', 'kind', 'published_at']).where('agency_id', '=', agencyId).where('published_at', 'is not', null).execute(),
     db.selectFrom('applications').select(['id', 'received_at', 'finished_at', 'outcome', 'state']).where('agency_id', '=', agencyId).where('state', 'not in', ['unconfirmed', 'withdrawn']).execute(),
     db.selectFrom('deadlines').select(['subject_id', 'rule', 'due_at', 'met_at']).where('agency_id', '=', agencyId).where('rule', 'in', ['PUB-3', 'APP-4']).where('met_at', 'is not', null).execute(),
+    syncClocks(db, clock, agencyId, period.from, period.to),
+    messageFacts(db, [agencyId], period),
+    db.selectFrom('opinion_cases').leftJoin('deadlines', (j) => j.onRef('deadlines.subject_id', '=', 'opinion_cases.id').on('deadlines.subject_type', '=', caseSubject('').type)
+      .on('deadlines.rule', 'in', [CLOCK_RULES.response, CLOCK_RULES.authoritative]))
+      .select(['opinion_cases.id', 'opinion_cases.found_at', 'opinion_cases.risk_level', 'opinion_cases.state', 'deadlines.due_at', 'deadlines.met_at'])
+      .where('opinion_cases.agency_id', '=', agencyId).execute(),
+    loadCalendar(db),
   ]);
   const late = new Set(clocks.filter((c) => c.met_at! > c.due_at).map((c) => c.subject_id));
+  const summary = summarise(cal, messages);
   return monthlyFigures(
     month,
     items.map((i) => ({ category: i.category, kind: i.kind, publishedAt: i.published_at!, late: late.has(i.id) })),
     apps.map((a) => ({ receivedAt: a.received_at, finishedAt: a.finished_at, outcome: a.outcome, late: late.has(a.id) })),
+    {
+      syncClocks: sync,
+      messages: { received: summary.received, answered: summary.answered, onTime: summary.onTime, refused: summary.refused, satisfaction: summary.satisfaction },
+      cases: [...new Map(cases.map((c) => [c.id, c])).values()].map((c) => ({ foundAt: c.found_at, riskLevel: c.risk_level as RiskLevel, respondedAt: c.met_at ?? null, responseDueAt: c.due_at ?? null, closed: c.state === 'closed' })),
+    },
   );
 }
 
@@ -402,7 +442,7 @@ export async function reportCharts(deps: Deps, actor: Actor, year: number) {
   requireRoleIn(actor, REPORT_ROLES, actor.agencyId);
   const months = [];
   for (let m = 1; m <= 12; m++) {
-    const f = await countMonthly(deps.db, actor.agencyId, `${year}-${String(m).padStart(2, '0')}`);
+    const f = await countMonthly(deps.db, deps.clock, actor.agencyId, `${year}-${String(m).padStart(2, '0')}`);
     const items = f.items.reduce((s, r) => ({ published: s.published + r.documents + r.others, onTime: s.onTime + r.onTime }), { published: 0, onTime: 0 });
     months.push({ month: f.month, itemsPublished: items.published, itemsOnTime: items.onTime, received: f.applications.received, answered: f.applications.answered, answeredOnTime: f.applications.onTime, byGroup: f.applications.byGroup });
   }
@@ -420,7 +460,7 @@ export async function getMonthly(deps: Deps, actor: Actor, month: string) {
   if (!MONTH.test(month)) throw badRequest('MONTH_INVALID', '月份格式应为 YYYY-MM');
   requireRoleIn(actor, REPORT_ROLES, actor.agencyId);
   const row = await deps.db.selectFrom('monthly_reports').selectAll().where('agency_id', '=', actor.agencyId).where('month', '=', month).executeTakeFirst();
-  const figures = row ? parse<MonthlyFigures>(row.figures_json, null as never) : await countMonthly(deps.db, actor.agencyId, month);
+  const figures = row ? parse<MonthlyFigures>(row.figures_json, null as never) : await countMonthly(deps.db, deps.clock, actor.agencyId, month);
   const clock = await deps.db.selectFrom('deadlines').select('spec_json').where('subject_type', '=', MONTHLY.type).where('subject_id', '=', `${actor.agencyId}:${month}`).orderBy('created_at', 'desc').executeTakeFirst();
   return {
     month, figures, grids: monthlyGrids(figures), submitted: row ? { at: row.submitted_at, by: row.submitted_by_name } : null,
@@ -436,7 +476,7 @@ export async function submitMonthly(deps: Deps, actor: Actor, month: string) {
     const role = requireRoleIn(actor, ['office'], actor.agencyId);
     const exists = await tx.selectFrom('monthly_reports').select('id').where('agency_id', '=', actor.agencyId).where('month', '=', month).executeTakeFirst();
     if (exists) throw conflict('MONTHLY_SUBMITTED', '该月度报告已报送');
-    const figures = await countMonthly(tx, actor.agencyId, month);
+    const figures = await countMonthly(tx, deps.clock, actor.agencyId, month);
     const now = isoNow(deps.clock);
     const id = newId();
     await tx.insertInto('monthly_reports').values({ id, agency_id: actor.agencyId, month, figures_json: JSON.stringify(figures), submitted_by: actor.userId, submitted_by_name: actor.name, submitted_at: now }).execute();
@@ -452,7 +492,7 @@ export async function monthlyFile(deps: Deps, actor: Actor, month: string, forma
   const agency = await agencyName(deps.db, actor.agencyId);
   const [y, mm] = month.split('-');
   const title = `${agency}${y}年${Number(mm)}月政府信息公开工作月度报告`;
-  if (format === 'xlsx') return { name: `${title}.xlsx`, bytes: await gridsWorkbook(m.grids.map((g, i) => ({ name: i === 0 ? '主动公开' : '依申请公开', grid: g })), title), mime: XLSX };
+  if (format === 'xlsx') return { name: `${title}.xlsx`, bytes: await gridsWorkbook(m.grids.map((g) => ({ name: g.caption.replace(/^.、/, '').replace(/情况$/, ''), grid: g })), title), mime: XLSX };
   const note = m.submitted ? `${chinaLongDateOf(m.submitted.at)}由${m.submitted.by}报送。` : '尚未报送（数据为当前统计）。';
   return { name: `${title}.docx`, bytes: await reportDocx({ title, subtitle: `统计期间：${y}年${Number(mm)}月`, parts: [{ heading: '月度统计', text: '', grids: m.grids }], note }), mime: DOCX };
 }
@@ -505,11 +545,11 @@ export async function publishedReports(db: Db, agencyId: string) {
 }
 
 /** A published version of a year (the current one unless `version` names an older). */
-export async function publishedReport(db: Db, agencyId: string, year: number, version?: number) {
+export async function publishedReport(db: Db, clock: Clock, agencyId: string, year: number, version?: number) {
   let q = db.selectFrom('annual_reports').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).where('state', '=', 'published');
   q = version ? q.where('version', '=', version) : q.where('superseded_by', 'is', null);
   const row = await q.executeTakeFirst();
   if (!row) return null;
-  const { doc, f } = await docOf(db, row);
+  const { doc, f } = await docOf(db, clock, row);
   return { row, doc, figures: f, publishedOn: row.published_at ? chinaDateOf(row.published_at) : null };
 }

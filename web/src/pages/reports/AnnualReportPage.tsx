@@ -10,9 +10,8 @@ import { useApiMutation } from '../../hooks';
 import { formatDateTime } from '../../labels';
 import { reportsApi } from './api';
 import { GridTable } from './GridTable';
-import type { AnnualAction, RecordRef, ReportTexts } from './types';
+import type { AnnualAction, RecordRef, ReportEntryInput, ReportTexts } from './types';
 
-const ACTION_LABELS: Record<AnnualAction, string> = { submit: '提交审核', pass: '审核通过，报领导审批', return: '退回修改', approve: '批准并发布' };
 const RECORD_LINKS: Partial<Record<RecordRef['type'], (id: string) => string>> = { application: (id) => `/applications/${id}`, item: (id) => `/documents/${id}` };
 
 /** One annual report: its six parts, tables whose figures open their records, the checks, the workflow and the versions. */
@@ -28,7 +27,7 @@ export default function AnnualReportPage() {
   const entries = useQuery({ queryKey: ['reports', 'entries', r?.year], queryFn: () => reportsApi.entries(r!.year), enabled: !!r });
   const save = useApiMutation((v: { texts: ReportTexts; stockReason: string }) => reportsApi.update(id, v), { invalidate: [['reports']], success: '已保存' });
   const act = useApiMutation((a: AnnualAction) => reportsApi.act(id, a, opinion), { invalidate: [['reports']], success: '已办理' });
-  const addEntry = useApiMutation((v: { key: string; value: number; source: string }) => reportsApi.addEntry({ ...v, year: r!.year }), { invalidate: [['reports']], success: '已录入' });
+  const addEntry = useApiMutation((v: Omit<ReportEntryInput, 'year'>) => reportsApi.addEntry({ ...v, year: r!.year }), { invalidate: [['reports']], success: '已录入' });
   const [correction, setCorrection] = useState('');
   const draft = r?.state === 'draft';
 
@@ -144,8 +143,8 @@ export default function AnnualReportPage() {
           <Input.TextArea placeholder="意见（退回时必填）" aria-label="意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ marginBottom: 8 }} />
           <Space>
             {r.actions.map((a) => (
-              <ConfirmButton key={a} title={`确认${ACTION_LABELS[a]}？`} buttonType={a === 'return' ? 'default' : 'primary'} onConfirm={() => act.mutateAsync(a)}>
-                {ACTION_LABELS[a]}
+              <ConfirmButton key={a} title={`确认${r.actionLabels[a]}？`} buttonType={a === 'return' ? 'default' : 'primary'} onConfirm={() => act.mutateAsync(a)}>
+                {r.actionLabels[a]}
               </ConfirmButton>
             ))}
           </Space>
@@ -177,7 +176,7 @@ export default function AnnualReportPage() {
         />
         <Timeline
           style={{ marginTop: 16 }}
-          items={r.steps.map((s) => ({ children: `${formatDateTime(s.at)} ${s.by} ${ACTION_LABELS[s.action]}${s.opinion ? `：${s.opinion}` : ''}` }))}
+          items={r.steps.map((s) => ({ children: `${formatDateTime(s.at)} ${s.by} ${r.actionLabels[s.action]}${s.opinion ? `：${s.opinion}` : ''}` }))}
         />
       </Card>
       <Drawer open={!!figure} title={figure?.label} onClose={() => setFigure(null)} width={480}>
@@ -195,8 +194,8 @@ export default function AnnualReportPage() {
   );
 }
 
-function EntryForm({ keys, onAdd, onImport }: { keys: Record<string, string>; onAdd: (v: { key: string; value: number; source: string }) => Promise<unknown>; onImport: (f: File) => Promise<unknown> }) {
-  const [form] = Form.useForm<{ key: string; value: number; source: string }>();
+function EntryForm({ keys, onAdd, onImport }: { keys: Partial<Record<ReportEntryInput['key'], string>>; onAdd: (v: Omit<ReportEntryInput, 'year'>) => Promise<unknown>; onImport: (f: File) => Promise<unknown> }) {
+  const [form] = Form.useForm<Omit<ReportEntryInput, 'year'>>();
   return (
     <Space wrap align="start" style={{ marginTop: 12 }}>
       <Form form={form} layout="inline" onFinish={(v) => onAdd(v).then(() => form.resetFields())} component="div">

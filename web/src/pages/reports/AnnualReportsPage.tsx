@@ -1,8 +1,8 @@
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, InputNumber, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Drawer, Flex, InputNumber, List, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { DeadlineInfo } from '../../components/DeadlineInfo';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation } from '../../hooks';
@@ -28,6 +28,10 @@ export default function AnnualReportsPage() {
   const cityWide = (list.data?.agencies.length ?? 0) > 1 && hasRole('office');
   const city = useQuery({ queryKey: ['reports', 'city', year], queryFn: () => reportsApi.city(year), enabled: cityWide });
   const create = useApiMutation(() => reportsApi.create(year), { invalidate: [['reports']], success: '已生成报告草稿' });
+  const settings = useQuery({ queryKey: ['reports', 'settings'], queryFn: reportsApi.settings });
+  const [dueDay, setDueDay] = useState<number | null>(null);
+  const [figure, setFigure] = useState<{ key: string; label: string } | null>(null);
+  const saveDueDay = useApiMutation((day: number) => reportsApi.setDueDay(day), { invalidate: [['reports']], success: '报送期限已保存' });
 
   const columns: TableColumnsType<AnnualListEntry> = [
     { title: '机关', dataIndex: 'agencyName' },
@@ -65,7 +69,7 @@ export default function AnnualReportsPage() {
   return (
     <PageContainer
       title="政府信息公开工作年度报告"
-      error={list.error ?? create.error}
+      error={list.error ?? create.error ?? saveDueDay.error}
       extra={
         <Space>
           <span>报告年度</span>
@@ -76,6 +80,22 @@ export default function AnnualReportsPage() {
       <Typography.Paragraph type="secondary">
         每年1月31日前（或本机关设定的更早日期）公布上一年度报告。数据由系统根据信息发布、依申请公开和复议诉讼记录统计，表格按国家规定的格式排列。
       </Typography.Paragraph>
+      {settings.data && hasRole('office') && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <span>本机关年度报告报送期限：1月</span>
+          <InputNumber
+            aria-label="报送期限（1月的日期）"
+            min={1}
+            max={settings.data.maxDueDay}
+            value={dueDay ?? settings.data.annualDueDay}
+            onChange={(v) => setDueDay(v)}
+          />
+          <span>日</span>
+          <Button disabled={dueDay === null || dueDay === settings.data.annualDueDay} loading={saveDueDay.isPending} onClick={() => dueDay && saveDueDay.mutateAsync(dueDay).then(() => setDueDay(null))}>
+            保存
+          </Button>
+        </Space>
+      )}
       <Table rowKey="agencyId" columns={columns} dataSource={list.data?.agencies} loading={list.isFetching} pagination={false} style={{ marginBottom: 24 }} />
       {charts.data && <ReportChartsView data={charts.data} />}
       {cityWide && city.data && (
@@ -96,10 +116,23 @@ export default function AnnualReportsPage() {
             ))}
           </Flex>
           {(['proactive', 'applications', 'appeals', 'fees'] as const).map((k) => (
-            <GridTable key={k} grid={city.data.tables[k]} />
+            <GridTable key={k} grid={city.data.tables[k]} onFigure={(key, label) => setFigure({ key, label })} />
           ))}
         </Card>
       )}
+      <Drawer open={!!figure} title={figure?.label} onClose={() => setFigure(null)} width={480}>
+        <Typography.Paragraph type="secondary">各机关的数字（已发布报告的数据可打开报告查看构成记录）：</Typography.Paragraph>
+        <List
+          size="small"
+          dataSource={figure ? (city.data?.sources ?? []).filter((s) => (s.cells[figure.key] ?? 0) !== 0) : []}
+          locale={{ emptyText: '各机关均为0' }}
+          renderItem={(s) => (
+            <List.Item extra={s.cells[figure!.key]}>
+              {s.reportId ? <Link to={`/reports/annual/${s.reportId}`}>{s.agencyName}</Link> : `${s.agencyName}（当前统计数据）`}
+            </List.Item>
+          )}
+        />
+      </Drawer>
     </PageContainer>
   );
 }

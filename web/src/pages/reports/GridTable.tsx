@@ -1,4 +1,4 @@
-import { Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import type { ReportGrid } from './types';
 import './reports.css';
 
@@ -10,7 +10,7 @@ interface GridTableProps {
   captionHidden?: boolean;
 }
 
-/** A table of the report exactly as the national template lays it out (merged headers, numbering); each figure opens its records. */
+/** A table of the report exactly as the national template lays it out (merged headers, numbering); each figure is a button (reachable by keyboard) opening its records. */
 export function GridTable({ grid, onFigure, captionHidden }: GridTableProps) {
   return (
     <div className="report-grid-scroll">
@@ -29,9 +29,9 @@ export function GridTable({ grid, onFigure, captionHidden }: GridTableProps) {
                 ) : (
                   <td key={c} colSpan={cell.colspan} rowSpan={cell.rowspan}>
                     {onFigure && cell.key ? (
-                      <Typography.Link onClick={() => onFigure(cell.key!, `${grid.caption}：${cell.text}`)} aria-label={`查看构成该数字的记录（${cell.text}）`}>
+                      <Button type="link" size="small" className="report-figure" onClick={() => onFigure(cell.key!, `${grid.caption}：${cell.text}`)} aria-label={`查看构成该数字的记录（${cell.text}）`}>
                         {cell.text}
-                      </Typography.Link>
+                      </Button>
                     ) : (
                       cell.text
                     )}

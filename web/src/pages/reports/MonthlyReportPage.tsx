@@ -20,7 +20,7 @@ const lastMonth = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 };
 
-/** 月度报告: a month's items and applications, due on the 5th of the next month, kept as submitted. */
+/** 月度报告 (SUP-5): a month's items, applications, interpretations and 三同步, messages and opinion cases, due on the 5th of the next month, kept as submitted. */
 export default function MonthlyReportPage() {
   const { hasRole } = useSession();
   const [params] = useSearchParams();
@@ -63,7 +63,7 @@ export default function MonthlyReportPage() {
             </>
           )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-            按时、逾期按信息发布期限和申请答复期限判断；每月5日前报送上月报告。
+            按时、逾期按信息发布期限和申请答复期限判断；“三同步”率为本月发布的政策文件中按时发布解读的件数占解读期限已届满或已解读件数的比例；网民留言、政务舆情分别按本月收到、发现的统计。每月5日前报送上月报告。
           </Typography.Paragraph>
         </>
       )}

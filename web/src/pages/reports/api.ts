@@ -1,31 +1,32 @@
 // Endpoints of the reports pages.
-import { http, withQuery } from '../../api';
-import type { AnnualAction, AnnualListEntry, AnnualReport, CitySummary, MonthlyReport, RecordRef, ReportCharts, ReportEntry, ReportTexts } from './types';
+import { API_BASE, client, withQuery } from '../../api';
+import type { AnnualAction, AnnualUpdate, ReportEntryInput } from './types';
 
-const BASE = '/api/v1';
 const seg = encodeURIComponent;
 
 export const reportsApi = {
-  list: (year: number) => http.get<{ year: number; agencies: AnnualListEntry[] }>('/reports/annual', { year }),
-  create: (year: number) => http.post<AnnualReport>('/reports/annual', { year }),
-  get: (id: string) => http.get<AnnualReport>(`/reports/annual/${seg(id)}`),
-  update: (id: string, body: { texts: ReportTexts; stockReason: string }) => http.put<AnnualReport>(`/reports/annual/${seg(id)}`, body),
-  act: (id: string, action: AnnualAction, opinion: string) => http.post<AnnualReport>(`/reports/annual/${seg(id)}/actions/${action}`, { opinion }),
-  correct: (id: string, reason: string) => http.post<AnnualReport>(`/reports/annual/${seg(id)}/correct`, { reason }),
-  records: (id: string, key: string) => http.get<{ key: string; value: number; records: RecordRef[] }>(`/reports/annual/${seg(id)}/records`, { key }),
-  fileUrl: (id: string, format: 'docx' | 'pdf' | 'xlsx') => BASE + withQuery(`/reports/annual/${seg(id)}/file`, { format }),
-  entries: (year: number) => http.get<{ keys: Record<string, string>; items: ReportEntry[] }>('/reports/entries', { year }),
-  addEntry: (body: { year: number; key: string; value: number; source: string }) => http.post('/reports/entries', body),
-  deleteEntry: (id: string) => http.del(`/reports/entries/${seg(id)}`),
+  list: (year: number) => client.get('/reports/annual', { query: { year } }),
+  create: (year: number) => client.post('/reports/annual', { body: { year } }),
+  get: (id: string) => client.get('/reports/annual/{id}', { path: { id } }),
+  update: (id: string, body: AnnualUpdate) => client.put('/reports/annual/{id}', { path: { id }, body }),
+  act: (id: string, action: AnnualAction, opinion: string) => client.post('/reports/annual/{id}/actions/{action}', { path: { id, action }, body: { opinion } }),
+  correct: (id: string, reason: string) => client.post('/reports/annual/{id}/correct', { path: { id }, body: { reason } }),
+  records: (id: string, key: string) => client.get('/reports/annual/{id}/records', { path: { id }, query: { key } }),
+  fileUrl: (id: string, format: 'docx' | 'pdf' | 'xlsx') => API_BASE + withQuery(`/reports/annual/${seg(id)}/file`, { format }),
+  entries: (year: number) => client.get('/reports/entries', { query: { year } }),
+  addEntry: (body: ReportEntryInput) => client.post('/reports/entries', { body }),
+  deleteEntry: (id: string) => client.del('/reports/entries/{id}', { path: { id } }),
   importEntries: (year: number, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return http.post(withQuery('/reports/entries/import', { year }), form);
+    return client.post('/reports/entries/import', { query: { year }, body: form });
   },
-  city: (year: number) => http.get<CitySummary>('/reports/city-summary', { year }),
-  cityUrl: (year: number) => BASE + withQuery('/reports/city-summary.xlsx', { year }),
-  charts: (year: number) => http.get<ReportCharts>('/reports/charts', { year }),
-  monthly: (month: string) => http.get<MonthlyReport>(`/reports/monthly/${seg(month)}`),
-  submitMonthly: (month: string) => http.post<MonthlyReport>(`/reports/monthly/${seg(month)}/submit`),
-  monthlyUrl: (month: string, format: 'docx' | 'xlsx') => BASE + withQuery(`/reports/monthly/${seg(month)}/file`, { format }),
+  city: (year: number) => client.get('/reports/city-summary', { query: { year } }),
+  cityUrl: (year: number) => API_BASE + withQuery('/reports/city-summary.xlsx', { year }),
+  charts: (year: number) => client.get('/reports/charts', { query: { year } }),
+  settings: () => client.get('/reports/settings'),
+  setDueDay: (annualDueDay: number) => client.put('/reports/settings', { body: { annualDueDay } }),
+  monthly: (month: string) => client.get('/reports/monthly/{month}', { path: { month } }),
+  submitMonthly: (month: string) => client.post('/reports/monthly/{month}/submit', { path: { month } }),
+  monthlyUrl: (month: string, format: 'docx' | 'xlsx') => API_BASE + withQuery(`/reports/monthly/${seg(month)}/file`, { format }),
 };
