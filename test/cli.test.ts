@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES } from '../src/cli/backup.ts';
+import { keyIdOf, open, parseKeyring, seal } from '../src/core/field-crypto.ts';
+import { SEALED_TABLES } from '../src/db/database.ts';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -88,13 +90,32 @@ describe('gongkai seed, user add, audit verify, backup and restore', { timeout: 
     expect(verify.stdout).toMatch(/unconfirmed \(after the checkpoint\): chain .+ user\.create/);
   });
 
-  it('issue 9: keys rotate re-encrypts every sealed value under a new key, and everything still reads', async () => {
-    const before = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8'));
+  it('issue 9: keys rotate re-encrypts every sealed value of every sealed table under a new key, and everything still reads', async () => {
+    const before = parseKeyring(readFileSync(join(dir, 'keys.json'), 'utf8'));
+    // A sealed table keyed by its agency, not by id: rotate must find its row through the declaration.
+    const raw = new SQLite(join(dir, 'gongkai.db'));
+    const { id: agencyId } = raw.prepare('select id from agencies order by id limit 1').get() as { id: string };
+    raw.prepare("insert into opinion_settings (agency_id, webhook_secret, updated_at) values (?, ?, '2026-12-01T00:00:00.000Z') on conflict (agency_id) do update set webhook_secret = excluded.webhook_secret")
+      .run(agencyId, seal(before, 'webhook-secret-before-rotation'));
+    raw.close();
     const r = await gongkai(dir, 'keys', 'rotate');
     expect(r.stdout).toMatch(/is now current; \d+ values re-encrypted/);
-    const after = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8'));
+    const after = parseKeyring(readFileSync(join(dir, 'keys.json'), 'utf8'));
     expect(after.keys).toHaveLength(before.keys.length + 1);
     expect(after.current).not.toBe(before.current);
+    const db = new SQLite(join(dir, 'gongkai.db'), { readonly: true });
+    const keysUsed = new Map<string, Set<string | null>>();
+    for (const [table, { columns }] of Object.entries(SEALED_TABLES)) {
+      for (const column of Object.keys(columns)) {
+        const values = db.prepare(`select ${column} as v from ${table} where ${column} is not null and ${column} <> ''`).all() as { v: string }[];
+        if (values.length) keysUsed.set(`${table}.${column}`, new Set(values.map(({ v }) => keyIdOf(v))));
+      }
+    }
+    const secret = db.prepare('select webhook_secret as v from opinion_settings where agency_id = ?').get(agencyId) as { v: string };
+    db.close();
+    expect(keysUsed.size).toBeGreaterThan(1);
+    expect([...keysUsed].filter(([, ids]) => ids.size !== 1 || !ids.has(after.current)).map(([column]) => column)).toEqual([]);
+    expect(open(after, secret.v)).toBe('webhook-secret-before-rotation');
     expect((await gongkai(dir, 'audit', 'verify')).code).toBe(0);
   });
 

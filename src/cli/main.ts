@@ -14,7 +14,7 @@ import { ObjectStore } from '../modules/files/object-store.ts';
 import { useObjectStore } from '../modules/files/store.ts';
 import { rotated } from '../core/field-crypto.ts';
 import { loadKeyring, saveKeyring } from '../db/keys.ts';
-import { SEALED_COLUMNS } from '../db/database.ts';
+import { SEALED_TABLES } from '../db/database.ts';
 import { exportCheckpoint, lastCheckpoint, verifyAudit } from '../modules/audit/audit.service.ts';
 import { workdayAfter, workdaysBetween } from '../modules/calendar/calendar.service.ts';
 import { isRole, type Role } from '../modules/org/org.rules.ts';
@@ -307,9 +307,6 @@ audit
       console.log(JSON.stringify(await exportCheckpoint(db, systemClock, config.auditCheckpointFile)));
     }));
 
-/** Sealed tables whose rows are keyed by something other than `id` (one settings row per agency). */
-const ROW_KEYS: Record<string, string> = { opinion_settings: 'agency_id' };
-
 const keys = program.command('keys').description('field encryption keys (the key file lives outside the database)');
 keys
   .command('rotate')
@@ -324,9 +321,8 @@ keys
     try {
       await conn.db.transaction().execute(async (tx) => {
         const loose = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
-        for (const [table, columns] of Object.entries(SEALED_COLUMNS)) {
+        for (const [table, { rowKey: key, columns }] of Object.entries(SEALED_TABLES)) {
           const names = Object.keys(columns);
-          const key = ROW_KEYS[table] ?? 'id';
           for (const row of await loose.selectFrom(table).select([key, ...names]).execute()) {
             await loose.updateTable(table).set(Object.fromEntries(names.map((c) => [c, row[c]]))).where(key, '=', row[key] as string).execute();
             values += names.length;

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { SealedColumns } from './sealed-columns.ts';
+import type { SealedColumn, SealedColumns } from './sealed-columns.ts';
 import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.tables.ts';
 import type { SessionTable } from '../modules/auth/auth.tables.ts';
 import type { CatalogEntryTable } from '../modules/catalog/catalog.tables.ts';
@@ -98,16 +98,25 @@ export interface Database {
   sup_findings: SupFindingTable;
 }
 
+/**
+ * A table with sealed columns: which columns, and the column that names one of its rows, so
+ * `gongkai keys rotate` can re-seal every value row by row (a new sealed table cannot be left out).
+ */
+type SealedTable<T> = { rowKey: keyof T & string; columns: { [C in keyof T]?: SealedColumn } };
+
 /** Columns kept encrypted at rest (src/db/sealed-columns.ts), composed from the modules that own them. */
-export const SEALED_COLUMNS: SealedColumns = {
-  applications: APPLICATION_SEALED,
-  users: USER_SEALED,
-  citizen_messages: MESSAGE_SEALED,
-  consultation_comments: COMMENT_SEALED,
-  channel_settings: CHANNEL_SETTINGS_SEALED,
-  duty_shifts: DUTY_SHIFT_SEALED,
-  opinion_settings: OPINION_SETTINGS_SEALED,
+export const SEALED_TABLES: { [T in keyof Database]?: SealedTable<Database[T]> } = {
+  applications: { rowKey: 'id', columns: APPLICATION_SEALED },
+  users: { rowKey: 'id', columns: USER_SEALED },
+  citizen_messages: { rowKey: 'id', columns: MESSAGE_SEALED },
+  consultation_comments: { rowKey: 'id', columns: COMMENT_SEALED },
+  channel_settings: { rowKey: 'id', columns: CHANNEL_SETTINGS_SEALED },
+  duty_shifts: { rowKey: 'id', columns: DUTY_SHIFT_SEALED },
+  // one settings row per agency
+  opinion_settings: { rowKey: 'agency_id', columns: OPINION_SETTINGS_SEALED },
 };
+
+export const SEALED_COLUMNS: SealedColumns = Object.fromEntries(Object.entries(SEALED_TABLES).map(([table, sealed]) => [table, sealed.columns as Record<string, SealedColumn>]));
 
 export type Db = Kysely<Database>;
 /** Either the database or an open transaction: services write through whichever they are given. */

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { axeViolations, launch, shot, signedIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,16 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
+const as = (username: string) => signedIn(browser, baseUrl, username, { viewport: { width: 1366, height: 860 } });
 
 describe('administration screens (三员: each administrator sees their own duties)', () => {
   it('the system administrator sees the agencies, units with their contacts (ORG-2), users and the calendar', async () => {
-    const page = await signedIn('sysadmin');
+    const page = await as('sysadmin');
     await page.goto(`${baseUrl}/admin/system/org`);
     await page.getByText('示例市医疗保障局').first().waitFor();
     await page.getByRole('row', { name: /示例市人力资源和社会保障局/ }).getByRole('button', { name: '查看部门' }).click();
@@ -49,7 +44,7 @@ describe('administration screens (三员: each administrator sees their own duti
   });
 
   it('the security administrator sees role grants and the security policy defaults (等保2.0)', async () => {
-    const page = await signedIn('secadmin');
+    const page = await as('secadmin');
     await page.goto(`${baseUrl}/admin/system/security`);
     await expect(page.getByLabel('密码最小长度').inputValue()).resolves.toBe('10');
     await shot(page, 'admin-security');
@@ -59,7 +54,7 @@ describe('administration screens (三员: each administrator sees their own duti
   });
 
   it('the auditor browses the audit log and verifies its hash chain', async () => {
-    const page = await signedIn('auditor');
+    const page = await as('auditor');
     await page.goto(`${baseUrl}/admin/system/audit`);
     // Issue 8: events in Chinese with the object's name, the IP readable at 1366 px, an export.
     await page.getByRole('cell', { name: '登录系统' }).first().waitFor();
@@ -85,7 +80,7 @@ describe('administration screens (三员: each administrator sees their own duti
   });
 
   it('a drafter is told plainly that administration is not theirs', async () => {
-    const page = await signedIn('rsj.drafter');
+    const page = await as('rsj.drafter');
     await page.goto(`${baseUrl}/admin/system/users`);
     await page.getByText('无权访问').first().waitFor();
     await page.goto(`${baseUrl}/admin/supervision`);

@@ -7,7 +7,7 @@ import { chinaDateOf } from '../../src/core/clock.ts';
 import { isWorkday } from '../../src/core/workdays.ts';
 import { samplePdf } from '../../src/modules/files/fixtures/samples.ts';
 import { extractText, loadMupdf } from '../../src/modules/files/text.ts';
-import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { apiSession, axeViolations, launch, shot, signedIn, takeAction } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,24 +22,7 @@ const REQUEST = '请公开2026年第三批就业见习基地的认定名单及�
 const TRAINEE_ID = '110105194912310021';
 const OPINION = '名单中见习人员的身份证号码属于个人隐私，根据《中华人民共和国政府信息公开条例》第三十七条的规定，予以删除后公开其余部分。';
 
-async function staff(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
-
-/** Opens a dialog by its button on the case page, fills it, and confirms with 确定. */
-async function dialogAction(page: Page, caseUrl: string, button: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.goto(caseUrl);
-  await page.getByRole('button', { name: button, exact: true }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await animationsSettled(page);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '确定', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const staff = (username: string) => signedIn(browser, baseUrl, username);
 
 async function pick(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, text: string) {
   await dialog.getByLabel(label).fill(text);
@@ -94,9 +77,9 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
       const admin = await apiSession(baseUrl, 'sysadmin');
       expect((await admin('PUT', `/calendar/days/${today}`, { kind: 'workday', name: '调休' })).ok).toBe(true);
     }
-    await dialogAction(office, caseUrl, '确认收到', async () => {});
+    await takeAction(office, caseUrl, '确认收到', undefined, '确定');
     await office.getByText('通过申请查询页面告知申请人').first().waitFor();
-    await dialogAction(office, caseUrl, '告知补正', (d) => d.getByLabel('需补正的内容').fill('请说明所需名单的认定年度和批次'));
+    await takeAction(office, caseUrl, '告知补正', (d) => d.getByLabel('需补正的内容').fill('请说明所需名单的认定年度和批次'), '确定');
     await office.getByText('待补正').first().waitFor();
     await shot(office, 'app-3-correction-asked');
 
@@ -112,35 +95,35 @@ describe('a citizen applies, corrects, and downloads the reply (APP-1 → LAW-30
     await citizen.getByText('答复期限自今日起重新计算').waitFor();
 
     // 4. Assigned to the department, extended by the leader (LAW-33), drafted as partial disclosure (LAW-37).
-    await dialogAction(office, caseUrl, '分办', (d) => pick(office, d, '承办部门', '就业促进科'));
+    await takeAction(office, caseUrl, '分办', (d) => pick(office, d, '承办部门', '就业促进科'), '确定');
     // The list is provided with a trainee's ID number removed (LAW-37).
     await office.goto(caseUrl);
     await office.getByLabel('需删除的内容').fill(TRAINEE_ID);
     await office.locator('input[type=file]').setInputFiles({ name: '见习基地名单.pdf', mimeType: 'application/pdf', buffer: Buffer.from(samplePdf([['2026年第三批就业见习基地', `见习人员身份证号码：${TRAINEE_ID}`, '示例市滨海物流有限公司']])) });
     await office.getByText('原件-见习基地名单.pdf').waitFor();
     const leader = await staff('rsj.leader');
-    await dialogAction(leader, caseUrl, '延期', (d) => d.getByLabel('延期理由').fill('需逐一核实见习基地信息中涉及的个人信息'));
+    await takeAction(leader, caseUrl, '延期', (d) => d.getByLabel('延期理由').fill('需逐一核实见习基地信息中涉及的个人信息'), '确定');
     await leader.getByText('延期答复告知书').first().waitFor();
     await shot(leader, 'app-5-extended');
     const drafter = await staff('rsj.drafter');
-    await dialogAction(drafter, caseUrl, '拟定答复', async (d) => {
+    await takeAction(drafter, caseUrl, '拟定答复', async (d) => {
       await pick(drafter, d, '答复结果', '部分公开');
       await d.getByLabel('答复意见及依据').fill(OPINION);
-    });
+    }, '确定');
     await drafter.context().close();
 
     // 5. The three reviews (APP-6), each by its own role, then the leader signs.
-    await dialogAction(office, caseUrl, '合法性审查', (d) => d.getByLabel('合法性审查意见').fill('答复依据准确，程序合法。'));
+    await takeAction(office, caseUrl, '合法性审查', (d) => d.getByLabel('合法性审查意见').fill('答复依据准确，程序合法。'), '确定');
     for (const [user, kind, opinion] of [['rsj.secrecy', '保密审查', '删除个人信息后不涉密。'], ['rsj.opinion', '舆情风险评估', '舆情风险低。']] as const) {
       const reviewer = await staff(user);
       // The 操作 card points to the review instead of saying there is nothing to do (issue 8).
       await reviewer.goto(caseUrl);
       await reviewer.getByText('请在下方“答复审核”中出具您的审查意见。').waitFor();
       expect(await reviewer.getByText('当前没有需要您办理的操作').count()).toBe(0);
-      await dialogAction(reviewer, caseUrl, kind, (d) => d.getByLabel(`${kind}意见`).fill(opinion));
+      await takeAction(reviewer, caseUrl, kind, (d) => d.getByLabel(`${kind}意见`).fill(opinion), '确定');
       await reviewer.context().close();
     }
-    await dialogAction(leader, caseUrl, '签发答复', async () => {});
+    await takeAction(leader, caseUrl, '签发答复', undefined, '确定');
     await leader.getByText('已答复').first().waitFor();
     await shot(leader, 'app-6-replied');
     expect(await axeViolations(leader)).toEqual([]);

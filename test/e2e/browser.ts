@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { totpCode } from '../../src/modules/auth/totp.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/seed/demo.ts';
 
@@ -70,6 +70,29 @@ export async function consoleLogin(page: Page, baseUrl: string, username: string
     await page.getByRole('button', { name: '验证' }).click();
   }
   await shell.waitFor();
+}
+
+/** A new window (desktop size, Chinese) with `username` signed in to the console; `options` changes the window. */
+export async function signedIn(browser: Browser, baseUrl: string, username: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  await consoleLogin(page, baseUrl, username);
+  return page;
+}
+
+/**
+ * Clicks one of the page's actions (after opening `url`, when given), fills the dialog it opens once
+ * the dialog has settled, submits it with `ok` (the action's own name unless told) and waits for it to close.
+ */
+export async function takeAction(page: Page, url: string | null, label: string, fill: (dialog: Locator) => Promise<void> = async () => {}, ok = label) {
+  if (url) await page.goto(url);
+  await page.getByRole('button', { name: label, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await animationsSettled(page);
+  await fill(dialog);
+  await dialog.getByRole('button', { name: ok, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, apiSession, axeViolations, launch, shot, signedIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,12 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
+const as = (username: string) => signedIn(browser, baseUrl, username);
 
 /** An RSJ notice walked through review to the leader's approval through the API: the browser takes it from there. */
 async function approvedItem(title: string, body: string): Promise<string> {

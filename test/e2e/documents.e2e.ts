@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { xlsx } from '../support/hostile-files.ts';
 import { DOCX_SECRETS, sampleDocx } from '../../src/modules/files/fixtures/samples.ts';
-import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, axeViolations, launch, shot, signedIn, takeAction } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -15,24 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
-
-/** Clicks one of the item's workflow actions and confirms its dialog, filling what the dialog asks. */
-async function takeAction(page: Page, itemUrl: string, label: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
-  await page.goto(itemUrl);
-  await page.getByRole('button', { name: label, exact: true }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await animationsSettled(page);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: label, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const as = (username: string) => signedIn(browser, baseUrl, username);
 
 /** Fills the new-item form for a proactive piece of other information (工作动态). */
 async function fillProactiveDraft(page: Page, title: string, body: string) {

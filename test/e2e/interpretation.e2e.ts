@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { apiSession, axeViolations, launch, shot, signedIn, takeAction } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,23 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
-
-async function takeAction(page: Page, itemUrl: string, label: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
-  await page.goto(itemUrl);
-  await page.getByRole('button', { name: label, exact: true }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await animationsSettled(page);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: label, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const as = (username: string) => signedIn(browser, baseUrl, username);
 
 const POLICY = '关于发放2026年度稳岗返还资金的通知';
 const INTERPRETATION = '《关于发放2026年度稳岗返还资金的通知》政策问答';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, axeViolations, consoleLogin, launch, SCREENSHOTS, shot } from './browser.ts';
+import { SCREENSHOTS, animationsSettled, axeViolations, launch, shot, signedIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,10 +12,8 @@ afterAll(() => browser?.close());
 
 describe('the office sets its letter template and sees a letter in 公文 form (GB/T 9704-2012)', () => {
   it('saves the 发文字号 pattern and the contact line, and the sample letter beside the form follows', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 1000 }, locale: 'zh-CN' });
-    const office = await context.newPage();
     // 示例市医疗保障局's office: the applications walk keeps 人社局's default template.
-    await consoleLogin(office, baseUrl, 'ybj.office');
+    const office = await signedIn(browser, baseUrl, 'ybj.office', { viewport: { width: 1366, height: 1000 } });
     await office.goto(`${baseUrl}/admin/applications/letter-template`);
     await office.getByRole('heading', { name: '文书模板' }).waitFor();
     await expect(office.getByLabel('发文字号格式').inputValue()).resolves.toBe('〔{年}〕{号}号');
@@ -41,6 +39,6 @@ describe('the office sets its letter template and sees a letter in 公文 form (
     await office.getByLabel('发文字号格式').fill('示医保公开〔2026〕号');
     await office.getByRole('button', { name: '保存' }).click();
     await office.getByText(/发文字号格式须各含一次\{年\}和\{号\}/).first().waitFor();
-    await context.close();
+    await office.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, axeViolations, launch, shot, signedIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,9 +14,7 @@ const MATTER = '涉及举报人身份的信访举报材料';
 
 describe('the office keeps the negative list in the console and the portal follows (CAT-5)', () => {
   it('adds an entry, sees it on the public list, then deletes it after confirming', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const office = await context.newPage();
-    await consoleLogin(office, baseUrl, 'rsj.office');
+    const office = await signedIn(browser, baseUrl, 'rsj.office');
     await office.goto(`${baseUrl}/admin/lists/negative`);
     await office.getByRole('button', { name: '新增事项' }).click();
     const dialog = office.getByRole('dialog');
@@ -34,7 +32,7 @@ describe('the office keeps the negative list in the console and the portal follo
     await office.getByRole('cell', { name: MATTER }).waitFor();
     expect(await axeViolations(office)).toEqual([]);
 
-    const visitor = await context.newPage();
+    const visitor = await office.context().newPage();
     await visitor.goto(`${baseUrl}/xxgk/RSJ/negative-list`);
     await visitor.getByRole('cell', { name: MATTER }).waitFor();
 
@@ -47,6 +45,6 @@ describe('the office keeps the negative list in the console and the portal follo
     await visitor.reload();
     await visitor.getByRole('heading', { name: '政府信息公开负面清单' }).waitFor();
     expect(await visitor.getByRole('cell', { name: MATTER }).count()).toBe(0);
-    await context.close();
+    await office.context().close();
   });
 });

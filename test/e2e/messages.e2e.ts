@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, axeViolations, launch, shot, signedIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,12 +22,7 @@ async function solve(page: Page) {
   await page.getByLabel(question.replace('（必填）', '')).fill(String(DIGITS.indexOf(question[0]!) + DIGITS.indexOf(question[2]!)));
 }
 
-async function staff(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
+const staff = (username: string) => signedIn(browser, baseUrl, username);
 
 /** Opens the message from the queue, takes one action through its dialog, and waits for the server's answer. */
 async function act(page: Page, button: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}, confirm = false) {

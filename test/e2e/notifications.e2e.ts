@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chinaDateOf } from '../../src/core/clock.ts';
-import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, apiSession, axeViolations, launch, shot, signedIn } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,9 +22,7 @@ describe('clocks that act: an overdue item reaches its holder in the console wit
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await consoleLogin(page, baseUrl, 'rsj.sb');
+    const page = await signedIn(browser, baseUrl, 'rsj.sb');
     // The sweep runs each minute and the badge is read each minute: within two, at the latest.
     const bell = page.getByRole('button', { name: /^通知：\d+条未读$/ });
     await bell.waitFor({ timeout: 150_000 });
@@ -38,13 +36,11 @@ describe('clocks that act: an overdue item reaches its holder in the console wit
     await link.click();
     await page.waitForURL(`${baseUrl}/admin/documents/${id}`);
     await page.getByRole('button', { name: '通知' }).waitFor();
-    await context.close();
+    await page.context().close();
   });
 
   it('OP-7: the office sees who is on duty now and how to reach them', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await consoleLogin(page, baseUrl, 'rsj.office');
+    const page = await signedIn(browser, baseUrl, 'rsj.office');
     await page.goto(`${baseUrl}/admin/notifications/duty`);
     await page.getByRole('heading', { name: '领导值班表' }).waitFor();
     await page.getByRole('cell', { name: /刘副局长\s*正在值班/ }).waitFor();
@@ -52,13 +48,11 @@ describe('clocks that act: an overdue item reaches its holder in the console wit
     await animationsSettled(page);
     await shot(page, 'notifications-2-duty');
     expect(await axeViolations(page)).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   it('the office sets its reminder thresholds; the system administrator the mail server and SMS gateway, whose secrets never come back', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const office = await context.newPage();
-    await consoleLogin(office, baseUrl, 'rsj.office');
+    const office = await signedIn(browser, baseUrl, 'rsj.office');
     await office.goto(`${baseUrl}/admin/notifications`);
     await office.getByRole('tab', { name: '期限提醒设置' }).click();
     await office.getByLabel('逾期后报分管领导').first().waitFor();
@@ -66,8 +60,7 @@ describe('clocks that act: an overdue item reaches its holder in the console wit
     await shot(office, 'notifications-3-reminders');
     expect(await axeViolations(office)).toEqual([]);
 
-    const admin = await (await browser.newContext({ viewport: { width: 1366, height: 1000 }, locale: 'zh-CN' })).newPage();
-    await consoleLogin(admin, baseUrl, 'sysadmin');
+    const admin = await signedIn(browser, baseUrl, 'sysadmin', { viewport: { width: 1366, height: 1000 } });
     await admin.goto(`${baseUrl}/admin/notifications`);
     await admin.getByRole('tab', { name: '邮件与短信' }).click();
     await admin.getByLabel('服务器地址').fill('smtp.example.gov.cn');
@@ -81,6 +74,6 @@ describe('clocks that act: an overdue item reaches its holder in the console wit
     await animationsSettled(admin);
     await shot(admin, 'notifications-4-mail');
     expect(await axeViolations(admin)).toEqual([]);
-    await context.close();
+    await office.context().close();
   });
 });

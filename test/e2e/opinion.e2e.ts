@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, apiSession, axeViolations, consoleLogin, launch, shot } from './browser.ts';
+import { animationsSettled, apiSession, axeViolations, launch, shot, signedIn, takeAction } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,23 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function as(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await consoleLogin(page, baseUrl, username);
-  return page;
-}
-
-/** Opens one of the case's actions, fills its dialog and submits it with `ok`. */
-async function caseAction(page: Page, label: string, ok: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await animationsSettled(page);
-  await fill(dialog);
-  await dialog.getByRole('button', { name: ok, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+const as = (username: string) => signedIn(browser, baseUrl, username);
 
 /** Picks an option of the open antd Select once its dropdown has finished opening (a click mid-animation is lost), and waits until it has closed. */
 async function pick(page: Page, text: string) {
@@ -105,13 +89,13 @@ describe('a major opinion case from registration to a response published on the 
     await shot(leader, 'opinion-3b-duty-leader');
     await leader.context().close();
 
-    await caseAction(lead, '研判', '保存', async (d) => {
+    await takeAction(lead, null, '研判', async (d) => {
       await d.getByLabel('风险分析').fill('谣言，涉及群众办事，传播快。');
       await d.getByLabel('处置方案').fill('就业促进科立即发布情况说明。');
-    });
-    await caseAction(lead, '向上级报告', '登记', async (d) => d.getByLabel('报告对象').fill('市委网信办'));
+    }, '保存');
+    await takeAction(lead, null, '向上级报告', async (d) => d.getByLabel('报告对象').fill('市委网信办'), '登记');
     await report.getByText('已完成').waitFor();
-    await caseAction(lead, '转办', '转办', async (d) => {
+    await takeAction(lead, null, '转办', async (d) => {
       await d.getByLabel('责任单位').click();
       await pick(lead, '就业促进科');
     });
@@ -120,10 +104,10 @@ describe('a major opinion case from registration to a response published on the 
     // The responsible unit drafts the response; it opens as an item of the documents workflow.
     const drafter = await as('rsj.drafter');
     await drafter.goto(lead.url());
-    await caseAction(drafter, '起草回应信息', '起草', async (d) => {
+    await takeAction(drafter, null, '起草回应信息', async (d) => {
       await d.getByLabel('标题').fill(RESPONSE);
       await d.getByLabel('正文').fill('市民服务中心社保窗口工作日正常办理业务，网传停办信息不实。');
-    });
+    }, '起草');
     await drafter.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
     const itemId = drafter.url().split('/').at(-1)!;
     await drafter.getByText(RESPONSE).first().waitFor();

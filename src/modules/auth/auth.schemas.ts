@@ -1,17 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { Grant } from '../org/org.schemas.ts';
+import { Grant, userFields } from '../org/org.schemas.ts';
 
 export const CurrentUser = Type.Object(
   {
-    id: Type.String(),
-    username: Type.String(),
-    name: Type.String(),
-    agencyId: Type.String(),
-    agencyName: Type.String(),
-    unitId: Type.Union([Type.String(), Type.Null()]),
-    unitName: Type.Union([Type.String(), Type.Null()]),
-    phone: Type.Union([Type.String(), Type.Null()]),
-    email: Type.Union([Type.String(), Type.Null()]),
+    ...userFields,
     mfaEnabled: Type.Boolean(),
   },
   { title: 'CurrentUser' }

@@ -1,12 +1,10 @@
 import { Type } from 'typebox';
 import { pageOf } from '../../core/paging.ts';
-import { oneOf } from '../../http/schemas.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import { Deadline } from '../deadlines/deadlines.schemas.ts';
 import { ACTION_LABELS, ANSWERS, CHANNELS, DECISIONS, SIDES, STATES, SUBJECT_TYPES } from './coordination.rules.ts';
 
 /** The response payloads of 发布协调 in the console (docs/api-types.md). */
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const CoordinationRequest = Type.Object(
   {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { badRequest } from '../../core/errors.ts';
 import { paging, PageQuery } from '../../core/paging.ts';
 import { actorOf } from '../../http/access.ts';
-import { oneOf } from '../../http/schemas.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { chinaToday } from '../../core/clock.ts';
 import { addAttachment, originalAttachment, removeAttachment, replaceAttachment, withdrawAttachment } from './documents.attachments.ts';
@@ -28,7 +28,6 @@ const strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const DateString = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const Plan = Type.Object({ outline: Text(2000), form: Text(200), channel: Text(200), time: Text(200) }, strict);
 const itemFields = {

@@ -1,13 +1,11 @@
 import { Type } from 'typebox';
 import { pageOf } from '../../core/paging.ts';
-import { oneOf } from '../../http/schemas.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import { Deadline } from '../deadlines/deadlines.schemas.ts';
 import { ItemDetail } from '../documents/documents.schemas.ts';
 import { CHECKLIST, FORMS } from './interpretation.rules.ts';
 
 /** The response payloads of 政策解读 in the console (docs/api-types.md). */
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const InterpretationVocabulary = Type.Object(
   { forms: Type.Record(oneOf(FORMS), Type.String()), checklist: Type.Record(oneOf(CHECKLIST), Type.String()) },

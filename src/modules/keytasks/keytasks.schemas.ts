@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { itemsOf } from '../../core/paging.ts';
+import { Nullable } from '../../http/schemas.ts';
 import { Deadline } from '../deadlines/deadlines.schemas.ts';
 
 /** The response payloads of 重点工作 and 重大政策实施评估 in the console (docs/api-types.md). */
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const KeyTask = Type.Object(
   {
@@ -19,7 +19,7 @@ export const KeyTask = Type.Object(
   },
   { title: 'KeyTask' },
 );
-export const KeyTasks = Type.Object({ items: Type.Array(KeyTask) });
+export const KeyTasks = itemsOf(KeyTask);
 
 export const PolicyEvaluation = Type.Object(
   {
@@ -34,6 +34,6 @@ export const PolicyEvaluation = Type.Object(
   },
   { title: 'PolicyEvaluation' },
 );
-export const PolicyEvaluations = Type.Object({ items: Type.Array(PolicyEvaluation) });
+export const PolicyEvaluations = itemsOf(PolicyEvaluation);
 
 export const Created = Type.Object({ id: Type.String() });

@@ -1,13 +1,12 @@
 import { Type } from 'typebox';
 import { pageOf } from '../../core/paging.ts';
-import { oneOf } from '../../http/schemas.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import { Deadline } from '../deadlines/deadlines.schemas.ts';
 import { ACTION_LABELS, RATINGS, REFUSALS, STATES } from './messages.rules.ts';
 
 /** The response payloads of citizens' messages in the console (docs/api-types.md). */
 
 const Named = Type.Object({ id: Type.String(), name: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const MessageVocabulary = Type.Object(
   {

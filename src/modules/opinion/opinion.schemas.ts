@@ -1,12 +1,10 @@
 import { Type } from 'typebox';
-import { pageOf } from '../../core/paging.ts';
-import { oneOf } from '../../http/schemas.ts';
+import { itemsOf, pageOf } from '../../core/paging.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import { Deadline, TrafficLight } from '../deadlines/deadlines.schemas.ts';
 import { ACTION_LABELS, CLOCK_NAMES, INTAKES, RESPONSE_FORMS, RISK_LEVELS, SOURCES, STATES } from './opinion.rules.ts';
 
 /** The response payloads of public-opinion cases in the console (docs/api-types.md). */
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const OpinionVocabulary = Type.Object(
   {
@@ -112,7 +110,7 @@ export const OpinionFeed = Type.Object(
   { id: Type.String(), name: Type.String(), url: Type.String(), source: oneOf(SOURCES), enabled: Type.Boolean(), lastPolledAt: Nullable(Type.String()), lastError: Type.String() },
   { title: 'OpinionFeed' },
 );
-export const OpinionFeeds = Type.Object({ items: Type.Array(OpinionFeed) });
+export const OpinionFeeds = itemsOf(OpinionFeed);
 
 export const OpinionPollResult = Type.Object(
   { feeds: Type.Integer(), created: Type.Integer(), merged: Type.Integer(), seen: Type.Integer(), errors: Type.Array(Type.Object({ feed: Type.String(), error: Type.String() })) },

@@ -49,17 +49,22 @@ export const Unit = Type.Object(
 );
 export type Unit = Static<typeof Unit>;
 
+/** Who a user is and where they work: the fields of the user list and of the signed-in user alike. */
+export const userFields = {
+  id: Type.String(),
+  username: Type.String(),
+  name: Type.String(),
+  agencyId: Type.String(),
+  agencyName: Type.String(),
+  unitId: Type.Union([Type.String(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+};
+
 export const User = Type.Object(
   {
-    id: Type.String(),
-    username: Type.String(),
-    name: Type.String(),
-    agencyId: Type.String(),
-    agencyName: Type.String(),
-    unitId: Type.Union([Type.String(), Type.Null()]),
-    unitName: Type.Union([Type.String(), Type.Null()]),
-    phone: Type.Union([Type.String(), Type.Null()]),
-    email: Type.Union([Type.String(), Type.Null()]),
+    ...userFields,
     status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
     lockedUntil: Type.Union([Type.String(), Type.Null()]),
     mfaEnabled: Type.Boolean(),

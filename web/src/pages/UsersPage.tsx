@@ -6,7 +6,7 @@ import { api, keys, queries } from '../api';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FormModal } from '../components/FormModal';
 import { NewPasswordFields } from '../components/NewPasswordFields';
-import { FilterForm } from '../components/FilterForm';
+import { FilterForm, KeywordFilter } from '../components/FilterForm';
 import { PageContainer } from '../components/PageContainer';
 import { AgencySelect, UnitSelect } from '../components/pickers';
 import { useApiMutation, useDebounced, usePagination, useRoleLabel } from '../hooks';
@@ -133,9 +133,7 @@ export default function UsersPage() {
       }
     >
       <FilterForm<Filters> name="user-filter" onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="姓名或用户名" />
-        </Form.Item>
+        <KeywordFilter placeholder="姓名或用户名" />
         <Form.Item label="机构" name="agencyId">
           <AgencySelect allowClear style={{ width: 240 }} />
         </Form.Item>

@@ -1,11 +1,11 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Empty, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Empty, Form, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, queries } from '../../api';
 import { DeadlineInfo } from '../../components/DeadlineInfo';
-import { FilterForm } from '../../components/FilterForm';
+import { ChoiceFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { PageContainer } from '../../components/PageContainer';
 import { useAppVocabulary, useDebounced, usePagination } from '../../hooks';
 import { formatDate, optionsOf } from '../../labels';
@@ -52,12 +52,8 @@ export default function ApplicationListPage() {
       }
     >
       <FilterForm<Filters> name="application-filter" initialValues={{ openOnly: true }} onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="登记编号或申请内容" />
-        </Form.Item>
-        <Form.Item label="状态" name="state">
-          <Select allowClear placeholder="全部状态" style={{ width: 160 }} options={optionsOf(vocabulary?.states)} />
-        </Form.Item>
+        <KeywordFilter placeholder="登记编号或申请内容" />
+        <ChoiceFilter label="状态" name="state" placeholder="全部状态" width={160} options={optionsOf(vocabulary?.states)} />
         <Form.Item name="openOnly" valuePropName="checked">
           <Checkbox disabled={Boolean(filters.state)}>只看未办结</Checkbox>
         </Form.Item>

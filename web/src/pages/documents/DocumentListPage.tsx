@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { queries } from '../../api';
 import { DeadlineInfo } from '../../components/DeadlineInfo';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LightTag } from '../../components/LightTag';
-import { FilterForm } from '../../components/FilterForm';
+import { ChoiceFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { PageContainer } from '../../components/PageContainer';
 import { useDebounced, usePagination, useVocabulary } from '../../hooks';
 import { formatDate, optionsOf } from '../../labels';
@@ -101,15 +101,9 @@ function AllItemsTable() {
     <>
       <ErrorAlert error={error} />
       <FilterForm<Filters> name="item-filter" onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="标题或文号" />
-        </Form.Item>
-        <Form.Item label="状态" name="state">
-          <Select allowClear placeholder="全部状态" style={{ width: 180 }} options={optionsOf(vocabulary?.states)} />
-        </Form.Item>
-        <Form.Item label="公开属性" name="attribute">
-          <Select allowClear placeholder="全部属性" style={{ width: 160 }} options={optionsOf(vocabulary?.attributes)} />
-        </Form.Item>
+        <KeywordFilter placeholder="标题或文号" />
+        <ChoiceFilter label="状态" name="state" placeholder="全部状态" width={180} options={optionsOf(vocabulary?.states)} />
+        <ChoiceFilter label="公开属性" name="attribute" placeholder="全部属性" width={160} options={optionsOf(vocabulary?.attributes)} />
       </FilterForm>
       <Table<ItemListEntry>
         rowKey="id"

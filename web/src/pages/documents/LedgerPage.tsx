@@ -1,11 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Empty, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Empty, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, queries } from '../../api';
-import { FilterForm } from '../../components/FilterForm';
+import { DateRangeFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { PageContainer } from '../../components/PageContainer';
 import { useDebounced, usePagination, useVocabulary } from '../../hooks';
 import { formatDate, formatDateTime } from '../../labels';
@@ -65,12 +65,8 @@ export default function LedgerPage() {
       }
     >
       <FilterForm<FilterForm> name="ledger-filter" onChange={setForm} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="标题或索引号" />
-        </Form.Item>
-        <Form.Item label="发布日期" name="range">
-          <DatePicker.RangePicker />
-        </Form.Item>
+        <KeywordFilter placeholder="标题或索引号" />
+        <DateRangeFilter label="发布日期" name="range" />
       </FilterForm>
       <Table<LedgerEntry>
         rowKey="id"

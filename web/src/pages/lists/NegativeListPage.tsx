@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, Select, Space, Table, Typography, type TableCo
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, keys, queries } from '../../api';
-import { FilterForm } from '../../components/FilterForm';
+import { ChoiceFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useDebounced, usePagination } from '../../hooks';
@@ -71,12 +71,8 @@ export default function NegativeListPage() {
         列入负面清单的事项依法不予公开，清单本身向社会公开并及时更新；清单以外的信息原则上均应公开。
       </Typography.Paragraph>
       <FilterForm<Filters> name="negative-filter" onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="事项或法定依据" />
-        </Form.Item>
-        <Form.Item label="理由" name="reasonCategory">
-          <Select allowClear placeholder="全部" style={{ width: 240 }} options={reasonOptions(vocabulary)} />
-        </Form.Item>
+        <KeywordFilter placeholder="事项或法定依据" />
+        <ChoiceFilter label="理由" name="reasonCategory" width={240} options={reasonOptions(vocabulary)} />
       </FilterForm>
       <Table<NegativeEntry>
         rowKey="id"

@@ -2,16 +2,15 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, keys, publicListUrl, queries } from '../../api';
+import { api, keys, queries } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FilterForm } from '../../components/FilterForm';
+import { ChoiceFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useDebounced, usePagination } from '../../hooks';
 import { formatDateTime, optionsOf } from '../../labels';
-import { useSession } from '../../session';
 import type { Power, PowerCategory, PowerInput, PowerStepInput } from '../../types';
-import { ListPageExtra, useEditColumns } from './shared';
+import { ListPageExtra, useEditColumns, useEntryLink } from './shared';
 
 interface Filters {
   q?: string;
@@ -22,8 +21,7 @@ type Dialog = { power?: Power } | null;
 
 /** 行政职权目录 / 权责清单 (FIVE-3): each power with its procedure, which the portal draws as a flow chart. */
 export default function PowerListPage() {
-  const { me } = useSession();
-  const agencyCode = useQuery(queries.agencies()).data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
+  const entryLink = useEntryLink('powers');
   const categories = useQuery(queries.listVocabulary()).data?.powerCategories;
   const [filters, setFilters] = useState<Filters>({});
   const q = useDebounced(filters.q?.trim());
@@ -44,14 +42,7 @@ export default function PowerListPage() {
     {
       title: '职权名称',
       dataIndex: 'name',
-      render: (name: string, power) =>
-        agencyCode ? (
-          <a href={publicListUrl(agencyCode, 'powers', power.id)} target="_blank" rel="noopener">
-            {name}
-          </a>
-        ) : (
-          name
-        ),
+      render: (name: string, power) => entryLink(name, power.id),
     },
     { title: '职权类别', dataIndex: 'category', width: 110, render: (category: PowerCategory) => categories?.[category] ?? category },
     { title: '实施主体', dataIndex: 'actor' },
@@ -71,12 +62,8 @@ export default function PowerListPage() {
         行政职权目录列明每项职权的实施主体、法定依据、办理时限和监督方式；按顺序填写的办理环节在公开页面生成权力运行流程图。
       </Typography.Paragraph>
       <FilterForm<Filters> name="power-filter" onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="职权名称或实施主体" />
-        </Form.Item>
-        <Form.Item label="职权类别" name="category">
-          <Select allowClear placeholder="全部" style={{ width: 160 }} options={optionsOf(categories)} />
-        </Form.Item>
+        <KeywordFilter placeholder="职权名称或实施主体" />
+        <ChoiceFilter label="职权类别" name="category" width={160} options={optionsOf(categories)} />
       </FilterForm>
       <Table<Power>
         rowKey="id"

@@ -2,22 +2,20 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Divider, Flex, Form, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { api, keys, publicListUrl, queries } from '../../api';
-import { FilterForm } from '../../components/FilterForm';
+import { api, keys, queries } from '../../api';
+import { FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useDebounced, usePagination } from '../../hooks';
 import { formatDateTime } from '../../labels';
-import { useSession } from '../../session';
 import type { ServiceInput, ServiceItem } from '../../types';
-import { ListPageExtra, useEditColumns } from './shared';
+import { ListPageExtra, useEditColumns, useEntryLink } from './shared';
 
 type Dialog = { service?: ServiceItem } | null;
 
 /** 公共服务事项目录 (FIVE-4): each service with every element of its guide, published as a guide page. */
 export default function ServiceCatalogPage() {
-  const { me } = useSession();
-  const agencyCode = useQuery(queries.agencies()).data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
+  const entryLink = useEntryLink('services');
   const [filters, setFilters] = useState<{ q?: string }>({});
   const q = useDebounced(filters.q?.trim());
   const { paging, resetPage, tablePagination } = usePagination();
@@ -34,14 +32,7 @@ export default function ServiceCatalogPage() {
     {
       title: '事项名称',
       dataIndex: 'name',
-      render: (name: string, service) =>
-        agencyCode ? (
-          <a href={publicListUrl(agencyCode, 'services', service.id)} target="_blank" rel="noopener">
-            {name}
-          </a>
-        ) : (
-          name
-        ),
+      render: (name: string, service) => entryLink(name, service.id),
     },
     { title: '受理单位', dataIndex: 'acceptingUnit' },
     { title: '办理时限', dataIndex: 'timeLimit' },
@@ -61,9 +52,7 @@ export default function ServiceCatalogPage() {
         每个服务事项须写明责任岗位、法定依据、受理单位、办理地点、申请条件、办理流程、申请材料、表格样本、收费标准及依据、办理时限、咨询方式和监督投诉渠道，公开页面据此生成办事指南。
       </Typography.Paragraph>
       <FilterForm<{ q?: string }> name="service-filter" onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="事项名称或受理单位" />
-        </Form.Item>
+        <KeywordFilter placeholder="事项名称或受理单位" />
       </FilterForm>
       <Table<ServiceItem>
         rowKey="id"

@@ -1,7 +1,8 @@
-// What the three list pages share: who may edit, the page's buttons, and the 操作 column with its confirmed delete.
+// What the three list pages share: who may edit, the page's buttons, links to the portal, and the 操作 column with its confirmed delete.
 import { ExportOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Space, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { publicListUrl, queries } from '../../api';
 import { useSession } from '../../session';
 
@@ -10,11 +11,28 @@ export function useCanEdit(): boolean {
   return useSession().hasRole('office');
 }
 
+/** The code of the user's agency, which names its pages on the portal; none until the agencies have loaded. */
+function useAgencyCode(): string | undefined {
+  const { me } = useSession();
+  return useQuery(queries.agencies()).data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
+}
+
+/** An entry's name, linked to the entry's page on the portal once the agency's code is known. */
+export function useEntryLink(list: ListName): (name: string, id: string) => ReactNode {
+  const code = useAgencyCode();
+  return (name, id) =>
+    code ? (
+      <a href={publicListUrl(code, list, id)} target="_blank" rel="noopener">
+        {name}
+      </a>
+    ) : (
+      name
+    );
+}
+
 /** Opens the list's public page on the portal, where citizens see it. */
 export function PublicPageButton({ list }: { list: ListName }) {
-  const { me } = useSession();
-  const agencies = useQuery(queries.agencies());
-  const code = agencies.data?.items.find((agency) => agency.id === me.user.agencyId)?.code;
+  const code = useAgencyCode();
   if (!code) return null;
   return (
     <Button icon={<ExportOutlined />} href={publicListUrl(code, list)} target="_blank" rel="noopener">

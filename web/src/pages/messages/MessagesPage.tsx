@@ -5,11 +5,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { DeadlineExplanation, DeadlineInfo } from '../../components/DeadlineInfo';
-import { FilterForm } from '../../components/FilterForm';
+import { ChoiceFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { FormModal } from '../../components/FormModal';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useDebounced, usePagination } from '../../hooks';
-import { formatDateTime } from '../../labels';
+import { formatDateTime, optionsOf } from '../../labels';
 import { useSession } from '../../session';
 import { messageKeys, messagesApi } from './api';
 import type { ActInput, Message, MessageAction, MessageDetail, MessageState, MessageStatsRow, MessageVocabulary } from './types';
@@ -74,12 +74,8 @@ function Queue() {
   return (
     <>
       <FilterForm<Filters> name="message-filter" initialValues={{}} onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="主题或内容" />
-        </Form.Item>
-        <Form.Item label="状态" name="state">
-          <Select allowClear placeholder="全部状态" style={{ width: 160 }} options={Object.entries(vocabulary?.states ?? {}).map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
+        <KeywordFilter placeholder="主题或内容" />
+        <ChoiceFilter label="状态" name="state" placeholder="全部状态" width={160} options={optionsOf(vocabulary?.states)} />
       </FilterForm>
       {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
       <Table<Message>

@@ -1,11 +1,11 @@
 import { CloudDownloadOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Empty, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Space, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FilterForm } from '../../components/FilterForm';
+import { ChoiceFilter, DateRangeFilter, FilterForm, KeywordFilter } from '../../components/FilterForm';
 import { LightTag } from '../../components/LightTag';
 import { PageContainer } from '../../components/PageContainer';
 import { useApiMutation, useDebounced, usePagination } from '../../hooks';
@@ -69,21 +69,11 @@ export default function OpinionListPage() {
       <ErrorAlert error={error} />
       {settingsOpen && <IntakeSettingsModal vocabulary={vocabulary} onClose={() => setSettingsOpen(false)} />}
       <FilterForm<Filters> name="opinion-filter" onChange={setFilters} resetPage={resetPage}>
-        <Form.Item label="关键词" name="q">
-          <Input allowClear placeholder="编号、标题或摘要" />
-        </Form.Item>
-        <Form.Item label="风险等级" name="riskLevel">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={optionsOf(vocabulary?.riskLevels)} />
-        </Form.Item>
-        <Form.Item label="办理环节" name="state">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={optionsOf(vocabulary?.states)} />
-        </Form.Item>
-        <Form.Item label="来源" name="source">
-          <Select allowClear placeholder="全部" style={{ width: 140 }} options={optionsOf(vocabulary?.sources)} />
-        </Form.Item>
-        <Form.Item label="发生日期" name="happened">
-          <DatePicker.RangePicker />
-        </Form.Item>
+        <KeywordFilter placeholder="编号、标题或摘要" />
+        <ChoiceFilter label="风险等级" name="riskLevel" width={120} options={optionsOf(vocabulary?.riskLevels)} />
+        <ChoiceFilter label="办理环节" name="state" width={120} options={optionsOf(vocabulary?.states)} />
+        <ChoiceFilter label="来源" name="source" width={140} options={optionsOf(vocabulary?.sources)} />
+        <DateRangeFilter label="发生日期" name="happened" />
       </FilterForm>
       <Table<OpinionListEntry>
         rowKey="id"
