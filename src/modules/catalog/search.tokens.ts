@@ -197,8 +197,10 @@ export function tsQuery(terms: Term[]): string {
 export const MAX_TOKEN_POSITIONS = 256;
 export const FILLER_TOKEN = '\uE000';
 
+export type DocumentTokens = { title: string[]; body: string[] };
+
 /** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS. */
-export function documentTokens(title: string, body: string): { title: string[]; body: string[] } {
+export function documentTokens(title: string, body: string): DocumentTokens {
   const titleTokens = indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS);
   const bodyTokens = indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - titleTokens.length);
   // No token can occur more often than there are tokens: most documents need no counting.
