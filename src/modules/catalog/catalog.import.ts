@@ -93,7 +93,8 @@ const unguard = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v).trim()
 const CSV_COLUMNS = { indexNumber: '索引号', title: '标题', docNumber: '发文字号', category: '主题分类', unitName: '发布部门', dateMade: '成文日期', publishedAt: '发布日期', validity: '有效性', body: '正文' } as const;
 const REQUIRED: (keyof typeof CSV_COLUMNS)[] = ['indexNumber', 'title', 'category', 'dateMade', 'publishedAt', 'validity'];
 
-type RawRow = { line: number; indexNumber: string; title: string; docNumber: string; category: string; unitName: string; dateMade: string; publishedAt: string; validity: string; body: string };
+/** One row as the export holds it, every cell still text. */
+export type RawRow = { line: number; indexNumber: string; title: string; docNumber: string; category: string; unitName: string; dateMade: string; publishedAt: string; validity: string; body: string };
 
 function rawCsv(text: string): { rows: RawRow[]; problems: RowProblem[] } {
   const [header, ...records] = csvRecords(text);
@@ -188,7 +189,14 @@ async function attachmentsOf(filesDir: string, dataDir: string, indexNumber: str
  * newest first), so the catalog's "newest first" order comes out as it was exported.
  */
 export async function importCatalog(db: Db, clock: Clock, source: ImportSource, opts: ImportOptions): Promise<ImportResult> {
-  const read = readExport(source);
+  return importRows(db, clock, { format: source.format, ...readExport(source) }, opts);
+}
+
+/**
+ * The rows of an export already read (or made: the benchmark city streams its rows here,
+ * bench/generate.ts), checked and written as importCatalog does.
+ */
+export async function importRows(db: Db, clock: Clock, read: { format: string; rows: RawRow[]; problems: RowProblem[] }, opts: ImportOptions): Promise<ImportResult> {
   const agency = await db.selectFrom('agencies').select(['id', 'code']).where('code', '=', opts.agencyCode).executeTakeFirst();
   if (!agency) return { imported: 0, attachments: 0, problems: [{ line: 0, message: `机关代码 ${opts.agencyCode} 不存在` }] };
   const units = new Map((await db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', agency.id).orderBy('created_at').execute()).map((u) => [u.name, u.id]));
@@ -240,7 +248,7 @@ export async function importCatalog(db: Db, clock: Clock, source: ImportSource, 
     await advanceIndexSequences(tx, agency.id, ordered);
     await appendAudit(tx, clock, {
       actor: opts.actor, agencyId: agency.id, action: 'catalog.import', entityType: 'agency', entityId: agency.id,
-      after: { format: source.format, items: ordered.length, attachments: attachmentCount, first: ordered[0]?.indexNumber ?? null, last: ordered.at(-1)?.indexNumber ?? null },
+      after: { format: read.format, items: ordered.length, attachments: attachmentCount, first: ordered[0]?.indexNumber ?? null, last: ordered.at(-1)?.indexNumber ?? null },
     });
   });
   return { imported: ordered.length, attachments: attachmentCount, problems: [] };
