@@ -559,7 +559,9 @@ npm run bench -- --render-only                  # this page again from tmp/bench
 The SQLite data set is kept in \`tmp/bench-sqlite/items-<items>/\`, the PostgreSQL one in schema
 \`bench_<items>\`; a rerun of the same size reuses them (a 1,000,000-item set takes several GB:
 \`rm -rf tmp/bench-sqlite\` and \`drop schema bench_1000000 cascade\` to reclaim it). Raw figures
-are in \`tmp/bench-results.json\`; the server's log in \`tmp/bench-server-<database>.log\`.
+are in \`tmp/bench-results.json\`; the server's log in \`tmp/bench-server-<database>.log\`. The
+data sets are sealed with the key ring in \`tmp/bench-keys.json\` (made on the first run, given to
+the server as \`GONGKAI_KEYS\`): delete it together with the data sets.
 `;
 }
 
