@@ -96,7 +96,7 @@ class Progress {
 }
 
 /** Items per round: read from the generator, grouped by agency and imported, so memory holds one round. */
-const CITY_ROUND = 20_000;
+const CITY_ROUND = 50_000;
 
 /** Indexes that are neither keys nor unique constraints, on the tables the import fills: dropped for the load. */
 async function dropSecondaryIndexes(conn: Connection): Promise<string[]> {

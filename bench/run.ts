@@ -485,7 +485,7 @@ function render(results: Results): string {
 What a city-scale catalog costs the public portal: a generated city of 50 agencies with
 \`BENCH_ITEMS\` published items (1,000,000 for the figures that count), realistic Chinese
 titles and bodies (bench/city.ts, bench/vocabulary.ts), loaded by \`gongkai import\`'s own code
-(bench/generate.ts: one import per agency per 20,000 items, the secondary indexes built once
+(bench/generate.ts: one import per agency per 50,000 items, the secondary indexes built once
 after the load), so the catalog and search index are written as publication writes them.
 The real server (\`node bin/gongkai.mjs serve\`, \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`, its default number of processes: one per core, \`GONGKAI_WORKERS\`; memory is that of its largest process) runs
 as a child process; autocannon loads it from the benchmark's process over loopback, so
