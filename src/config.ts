@@ -52,9 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(pollMs) || pollMs < 100) throw new Error(`GONGKAI_JOBS_POLL_MS must be a whole number of milliseconds ≥ 100, got "${env.GONGKAI_JOBS_POLL_MS}"`);
   if (!Number.isInteger(leaseSeconds) || leaseSeconds <= 0) throw new Error(`GONGKAI_JOBS_LEASE_SECONDS must be a positive whole number, got "${env.GONGKAI_JOBS_LEASE_SECONDS}"`);
   if (env.GONGKAI_JOBS !== undefined && !['on', 'off'].includes(env.GONGKAI_JOBS)) throw new Error(`GONGKAI_JOBS must be on or off, got "${env.GONGKAI_JOBS}"`);
-  // SQLite's writers from several processes meet as SQLITE_BUSY on a read-then-write transaction
-  // (Kysely opens them deferred): one process there unless asked; one per core on PostgreSQL.
-  const workers = Number(env.GONGKAI_WORKERS ?? (env.DATABASE_URL ? availableParallelism() : 1));
+  // One process per core on both databases: SQLite's write transactions begin immediate and
+  // wait for each other (src/db/connect.ts), so several processes share its file.
+  const workers = Number(env.GONGKAI_WORKERS ?? availableParallelism());
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`GONGKAI_WORKERS must be a whole number ≥ 1, got "${env.GONGKAI_WORKERS}"`);
   return {
     port,

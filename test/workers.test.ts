@@ -1,7 +1,8 @@
 /**
  * `gongkai serve --workers 2` (issue 17): two processes serve one port; a write made by
  * another process (here `gongkai import`) shows on every worker's cached pages within the
- * page cache's one second (GENERATION_TRUST_MS), and a rate limit counts once across workers.
+ * page cache's one second (GENERATION_TRUST_MS), sessions and sign-ins work through either
+ * worker, and a rate limit counts once across workers.
  * SQLite, the case where several processes share one file (WAL, busy_timeout).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATION_TRUST_MS } from '../src/portal/page-cache.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-workers-'));
@@ -38,6 +40,17 @@ const send = (method: string, path: string) =>
     });
     req.on('error', reject);
     req.end(method === 'POST' ? 'code=x' : undefined);
+  });
+
+/** A JSON API call on a new connection (the next worker in turn), with the session cookie if given. */
+const api = (method: string, path: string, body?: unknown, cookie?: string) =>
+  new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
+    const headers: Record<string, string> = { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) };
+    const req = request({ host: '127.0.0.1', port, method, path, agent: false, headers }, (res) => {
+      res.resume().on('end', () => resolve({ status: res.statusCode!, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
+    });
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
   });
 
 beforeAll(async () => {
@@ -77,6 +90,12 @@ describe('two server processes on one port (issue 17)', { timeout: 240_000 }, ()
     await new Promise((r) => setTimeout(r, GENERATION_TRUST_MS + 100));
     for (let i = 0; i < 6; i++) expect((await send('GET', '/xxgk/RSJ/catalog?category=work')).body).toContain('多进程导入的通知');
     for (let i = 0; i < 6; i++) expect((await send('GET', '/xxgk/RSJ/catalog')).body).toContain('多进程导入的通知');
+  });
+
+  it('people sign in through both workers at once (SQLite: immediate transactions wait their turn), and a session opened through one is known to the other', async () => {
+    const logins = await Promise.all(Array.from({ length: 6 }, () => api('POST', '/api/v1/auth/login', { username: 'rsj.drafter', password: DEMO_PASSWORD })));
+    expect(logins.map((l) => l.status)).toEqual(Array(6).fill(200));
+    for (let i = 0; i < 4; i++) expect((await api('GET', '/api/v1/auth/me', undefined, logins[0]!.cookie)).status).toBe(200);
   });
 
   it('a rate limit (30 status queries per 10 minutes) counts once across the workers, not once per worker', async () => {

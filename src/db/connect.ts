@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Keyring } from '../core/field-crypto.ts';
 import { SEALED_COLUMNS, type Database, type Db, type Dialect } from './database.ts';
@@ -22,6 +22,28 @@ export type ConnectOptions = {
   /** The keys that seal personal data and key the audit chain (src/db/keys.ts). */
   keyring: Keyring;
 };
+
+/**
+ * SQLite transactions that take the write lock when they begin. Kysely's own driver says
+ * `begin` (deferred): a transaction that reads, then writes after another process committed,
+ * fails as busy at once — busy_timeout cannot help, since waiting would not make its snapshot
+ * current. `begin immediate` waits (busy_timeout) for the other writer at the start instead,
+ * so several server processes can share one file (`serve --workers`).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: SQLite.Database) {
+    super({ database });
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
 
 export function sqliteFileIn(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -49,6 +71,6 @@ export function connect(options: ConnectOptions): Connection {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite), plugins });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -3,7 +3,8 @@ import type { Tx } from '../../db/database.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Validity } from '../documents/documents.rules.ts';
-import { documentTokens, tsVector } from './search.tokens.ts';
+import { insertRows } from '../../db/insert-rows.ts';
+import { documentTokens, tsVector, type DocumentTokens } from './search.tokens.ts';
 
 /** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
 export type PublishedEntry = { itemId: string; agencyId: string; unitId: string; validity: Validity; snapshot: PublishedSnapshot };
@@ -14,40 +15,61 @@ export const rowsPerStatement = (columns: number) => Math.floor(30_000 / columns
 /**
  * The one writer of the catalog and its search index (CAT-1, CAT-4): puts each item's latest
  * published version in, replacing its earlier entry, so the catalog shows each item once, as
- * last published. Publication calls it with one item, `gongkai import` with thousands at a
- * time (multi-row inserts); a restore rebuilds the catalog with it, since the catalog is
- * derived from the versions and not backed up.
+ * last published. Publication calls it with one item, `gongkai import` with hundreds at a
+ * time (multi-row inserts, insertRows); a restore rebuilds the catalog with it, since the
+ * catalog is derived from the versions and not backed up.
  */
 export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const postgres = dialectOf(tx) === 'postgres';
-  const earlier = await tx.selectFrom('catalog_entries').select('seq').where('item_id', 'in', entries.map((e) => e.itemId)).execute();
-  if (earlier.length) {
-    const seqs = earlier.map((e) => e.seq);
-    if (!postgres) await sql`delete from catalog_fts where rowid in (${sql.join(seqs)})`.execute(tx);
-    await tx.deleteFrom('catalog_entries').where('seq', 'in', seqs).execute();
+  await deleteEarlierEntries(tx, postgres, entries.map((e) => e.itemId));
+  const indexed = entries.map((entry) => ({ entry, bodyText: bodyTextOf(entry.snapshot), tokens: searchTokensOf(entry.snapshot) }));
+  const seqs = await insertEntryRows(tx, postgres, indexed);
+  if (!postgres) await insertSearchRows(tx, seqs, indexed.map((i) => i.tokens));
+}
+
+type Indexed = { entry: PublishedEntry; bodyText: string; tokens: DocumentTokens };
+
+/** The public body and the attachments' text: what snippets are cut from. */
+const bodyTextOf = (s: PublishedSnapshot) => [s.body, ...s.attachments.map((a) => a.text)].join('\n');
+
+/** 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from the body. */
+const searchTokensOf = (s: PublishedSnapshot) => documentTokens(s.title, [s.docNumber, s.summary, bodyTextOf(s)].join('\n'));
+
+async function deleteEarlierEntries(tx: Tx, postgres: boolean, itemIds: string[]): Promise<void> {
+  const earlier: number[] = [];
+  for (let i = 0; i < itemIds.length; i += rowsPerStatement(1)) {
+    const part = itemIds.slice(i, i + rowsPerStatement(1));
+    for (const e of await tx.selectFrom('catalog_entries').select('seq').where('item_id', 'in', part).execute()) earlier.push(e.seq);
   }
-  const prepared = entries.map(({ itemId, agencyId, unitId, validity, snapshot: s }) => {
-    const bodyText = [s.body, ...s.attachments.map((a) => a.text)].join('\n');
-    // 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from the body.
-    const tokens = documentTokens(s.title, [s.docNumber, s.summary, bodyText].join('\n'));
-    const row = {
-      item_id: itemId, agency_id: agencyId, unit_id: unitId, version: s.version, index_number: s.indexNumber, title: s.title,
-      doc_number: s.docNumber, summary: s.summary, category: s.category, kind: s.kind === 'other' ? 'other' as const : (s.docKind ?? 'other'),
-      date_made: s.dateMade, year: s.dateMade.slice(0, 4), validity, published_at: s.publishedAt, body_text: bodyText,
-      ...(postgres ? { search_vector: sql<string>`cast(${tsVector(tokens)} as tsvector)` } : {}),
-    };
-    return { row, tokens };
+  if (earlier.length === 0) return;
+  if (!postgres) await sql`delete from catalog_fts where rowid in (${sql.join(earlier)})`.execute(tx);
+  await tx.deleteFrom('catalog_entries').where('seq', 'in', earlier).execute();
+}
+
+const ENTRY_COLUMNS = [
+  'item_id', 'agency_id', 'unit_id', 'version', 'index_number', 'title', 'doc_number', 'summary', 'category', 'kind', 'date_made', 'year',
+  'validity', 'published_at', 'body_text',
+] as const;
+
+/** The catalog rows (PostgreSQL: with their tsvector); their seqs in the entries' order (an item once per call). */
+async function insertEntryRows(tx: Tx, postgres: boolean, indexed: Indexed[]): Promise<number[]> {
+  const rows = indexed.map(({ entry: { itemId, agencyId, unitId, validity, snapshot: s }, bodyText, tokens }) => {
+    const kind = s.kind === 'other' ? 'other' : (s.docKind ?? 'other');
+    const row: unknown[] = [itemId, agencyId, unitId, s.version, s.indexNumber, s.title, s.docNumber, s.summary, s.category, kind, s.dateMade, s.dateMade.slice(0, 4), validity, s.publishedAt, bodyText];
+    if (postgres) row.push(tsVector(tokens));
+    return row;
   });
-  const chunk = rowsPerStatement(16);
-  for (let i = 0; i < prepared.length; i += chunk) {
-    const part = prepared.slice(i, i + chunk);
-    const inserted = await tx.insertInto('catalog_entries').values(part.map((p) => p.row)).returning(['seq', 'item_id']).execute();
-    if (postgres) continue;
-    const seqOf = new Map(inserted.map((r) => [r.item_id, r.seq]));
-    const fts = part.map((p) => sql`(${seqOf.get(p.row.item_id)!}, ${p.tokens.title.join(' ')}, ${p.tokens.body.join(' ')})`);
-    await sql`insert into catalog_fts (rowid, title, body) values ${sql.join(fts)}`.execute(tx);
-  }
+  const columns = postgres ? [...ENTRY_COLUMNS, 'search_vector'] : ENTRY_COLUMNS;
+  const inserted = await insertRows<{ seq: number; item_id: string }>(tx, 'catalog_entries', columns, rows, { casts: { search_vector: 'tsvector' }, returning: ['seq', 'item_id'] });
+  // RETURNING gives no order: each seq is matched to its item.
+  const seqOf = new Map(inserted.map((r) => [r.item_id, r.seq]));
+  return indexed.map((i) => seqOf.get(i.entry.itemId)!);
+}
+
+/** SQLite's FTS5 index: the tokens joined by spaces, under the entry's seq. */
+async function insertSearchRows(tx: Tx, seqs: number[], tokens: DocumentTokens[]): Promise<void> {
+  await insertRows(tx, 'catalog_fts', ['rowid', 'title', 'body'], tokens.map((t, i) => [seqs[i], t.title.join(' '), t.body.join(' ')]));
 }
 
 /** Publication's call: one item's latest published version, read back from its rows. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
+import { insertRows } from '../../db/insert-rows.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.service.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
@@ -92,7 +93,8 @@ const unguard = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v).trim()
 const CSV_COLUMNS = { indexNumber: '索引号', title: '标题', docNumber: '发文字号', category: '主题分类', unitName: '发布部门', dateMade: '成文日期', publishedAt: '发布日期', validity: '有效性', body: '正文' } as const;
 const REQUIRED: (keyof typeof CSV_COLUMNS)[] = ['indexNumber', 'title', 'category', 'dateMade', 'publishedAt', 'validity'];
 
-type RawRow = { line: number; indexNumber: string; title: string; docNumber: string; category: string; unitName: string; dateMade: string; publishedAt: string; validity: string; body: string };
+/** One row as the export holds it, every cell still text. */
+export type RawRow = { line: number; indexNumber: string; title: string; docNumber: string; category: string; unitName: string; dateMade: string; publishedAt: string; validity: string; body: string };
 
 function rawCsv(text: string): { rows: RawRow[]; problems: RowProblem[] } {
   const [header, ...records] = csvRecords(text);
@@ -187,7 +189,14 @@ async function attachmentsOf(filesDir: string, dataDir: string, indexNumber: str
  * newest first), so the catalog's "newest first" order comes out as it was exported.
  */
 export async function importCatalog(db: Db, clock: Clock, source: ImportSource, opts: ImportOptions): Promise<ImportResult> {
-  const read = readExport(source);
+  return importRows(db, clock, { format: source.format, ...readExport(source) }, opts);
+}
+
+/**
+ * The rows of an export already read (or made: the benchmark city streams its rows here,
+ * bench/generate.ts), checked and written as importCatalog does.
+ */
+export async function importRows(db: Db, clock: Clock, read: { format: string; rows: RawRow[]; problems: RowProblem[] }, opts: ImportOptions): Promise<ImportResult> {
   const agency = await db.selectFrom('agencies').select(['id', 'code']).where('code', '=', opts.agencyCode).executeTakeFirst();
   if (!agency) return { imported: 0, attachments: 0, problems: [{ line: 0, message: `机关代码 ${opts.agencyCode} 不存在` }] };
   const units = new Map((await db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', agency.id).orderBy('created_at').execute()).map((u) => [u.name, u.id]));
@@ -220,44 +229,61 @@ export async function importCatalog(db: Db, clock: Clock, source: ImportSource, 
   const now = isoNow(clock);
   let attachmentCount = 0;
   await db.transaction().execute(async (tx) => {
-    const perStatement = rowsPerStatement(33);
-    for (let i = 0; i < ordered.length; i += perStatement) {
-      const part = ordered.slice(i, i + perStatement);
-      const items: ItemTable[] = [];
-      const versions: { id: string; item_id: string; version: number; published_at: string; snapshot_json: string }[] = [];
-      const entries: PublishedEntry[] = [];
-      for (const r of part) {
-        const id = newId();
+    for (let i = 0; i < ordered.length; i += ROWS_PER_BATCH) {
+      const entries = ordered.slice(i, i + ROWS_PER_BATCH).map((r): PublishedEntry => {
         const docKind = r.docNumber ? docKindOf(r.title) : null;
-        const kind = r.docNumber ? 'document' as const : 'other' as const;
         const attachments = files.get(r.indexNumber) ?? [];
         attachmentCount += attachments.length;
         const snapshot: PublishedSnapshot = {
-          version: 1, indexNumber: r.indexNumber, title: r.title, docNumber: r.docNumber, docKind, kind, category: r.category, dateMade: r.dateMade,
-          summary: '', body: r.body, colophon: colophonMark('proactive'), changeReason: '', publishedAt: r.publishedAt, attachments, channels: [...ITEM_CHANNELS],
+          version: 1, indexNumber: r.indexNumber, title: r.title, docNumber: r.docNumber, docKind, kind: r.docNumber ? 'document' : 'other', category: r.category,
+          dateMade: r.dateMade, summary: '', body: r.body, colophon: colophonMark('proactive'), changeReason: '', publishedAt: r.publishedAt, attachments, channels: [...ITEM_CHANNELS],
         };
-        items.push({
-          id, agency_id: agency.id, unit_id: r.unitId, drafter_id: opts.userId, kind, doc_kind: docKind, doc_number: r.docNumber, title: r.title, summary: '',
-          body: r.body, date_made: r.dateMade, category: r.category, attribute: 'proactive', attribute_reason: '', non_public_parts: '', policy_level: 'none',
-          interpretation_plan_json: null, leading_group_review: '', major: 0, collective_decision: '', conclusion: 'proactive', state: 'published',
-          validity: r.validity, version: 1, change_reason: '', changed_on: r.dateMade, channels_json: JSON.stringify(ITEM_CHANNELS), paper_copies: 1,
-          index_number: r.indexNumber, public_body: r.body, published_at: r.publishedAt, created_at: now, updated_at: now,
-        });
-        versions.push({ id: newId(), item_id: id, version: 1, published_at: r.publishedAt, snapshot_json: JSON.stringify(snapshot) });
-        entries.push({ itemId: id, agencyId: agency.id, unitId: r.unitId, validity: r.validity, snapshot });
-      }
-      await tx.insertInto('items').values(items).execute();
-      await tx.insertInto('item_versions').values(versions).execute();
+        return { itemId: newId(), agencyId: agency.id, unitId: r.unitId, validity: r.validity, snapshot };
+      });
+      await writeItemRows(tx, entries, opts.userId, now);
+      await writeVersionRows(tx, entries);
       await writeAttachmentRows(tx, entries, now);
       await writeCatalogEntries(tx, entries);
     }
     await advanceIndexSequences(tx, agency.id, ordered);
     await appendAudit(tx, clock, {
       actor: opts.actor, agencyId: agency.id, action: 'catalog.import', entityType: 'agency', entityId: agency.id,
-      after: { format: source.format, items: ordered.length, attachments: attachmentCount, first: ordered[0]?.indexNumber ?? null, last: ordered.at(-1)?.indexNumber ?? null },
+      after: { format: read.format, items: ordered.length, attachments: attachmentCount, first: ordered[0]?.indexNumber ?? null, last: ordered.at(-1)?.indexNumber ?? null },
     });
   });
   return { imported: ordered.length, attachments: attachmentCount, problems: [] };
+}
+
+/** Items per round of the writers: the statements' rows are built for one round at a time. */
+const ROWS_PER_BATCH = 2_000;
+
+const ITEM_COLUMNS = [
+  'id', 'agency_id', 'unit_id', 'drafter_id', 'kind', 'doc_kind', 'doc_number', 'title', 'summary', 'body', 'date_made', 'category', 'attribute',
+  'attribute_reason', 'non_public_parts', 'policy_level', 'interpretation_plan_json', 'leading_group_review', 'major', 'collective_decision', 'conclusion',
+  'state', 'validity', 'version', 'change_reason', 'changed_on', 'channels_json', 'paper_copies', 'index_number', 'public_body', 'published_at',
+  'created_at', 'updated_at',
+] as const satisfies readonly (keyof ItemTable)[];
+
+/** The items as published once, proactively, by the importing account, with their own 索引号 and dates. */
+async function writeItemRows(tx: Tx, entries: PublishedEntry[], drafterId: string, now: string): Promise<void> {
+  const channels = JSON.stringify(ITEM_CHANNELS);
+  const rows = entries.map(({ itemId, agencyId, unitId, validity, snapshot: s }) => {
+    const item: { [K in (typeof ITEM_COLUMNS)[number]]: ItemTable[K] } = {
+      id: itemId, agency_id: agencyId, unit_id: unitId, drafter_id: drafterId, kind: s.kind, doc_kind: s.docKind, doc_number: s.docNumber, title: s.title,
+      summary: '', body: s.body, date_made: s.dateMade, category: s.category, attribute: 'proactive', attribute_reason: '', non_public_parts: '',
+      policy_level: 'none', interpretation_plan_json: null, leading_group_review: '', major: 0, collective_decision: '', conclusion: 'proactive',
+      state: 'published', validity, version: 1, change_reason: '', changed_on: s.dateMade, channels_json: channels, paper_copies: 1,
+      index_number: s.indexNumber, public_body: s.body, published_at: s.publishedAt, created_at: now, updated_at: now,
+    };
+    return ITEM_COLUMNS.map((c) => item[c]);
+  });
+  await insertRows(tx, 'items', ITEM_COLUMNS, rows);
+}
+
+/** Version 1 of each item: the snapshot publication would have written. */
+async function writeVersionRows(tx: Tx, entries: PublishedEntry[]): Promise<void> {
+  const rows = entries.map((e) => [newId(), e.itemId, 1, e.snapshot.publishedAt, JSON.stringify(e.snapshot)]);
+  await insertRows(tx, 'item_versions', ['id', 'item_id', 'version', 'published_at', 'snapshot_json'], rows);
 }
 
 /** The imported public files as the item's attachments (the original is the public copy: it was public already). */

@@ -11,7 +11,6 @@
  * is a prefix query. Letters and digits of other scripts form lower-cased words.
  */
 
-const TOKEN_RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /^\p{Script=Han}/u;
 
 /** PostgreSQL keeps positions up to 16,383; both databases index the same leading tokens. */
@@ -31,12 +30,62 @@ function hanTokens(run: string): string[] {
   return tokens;
 }
 
-/** The tokens of a text, in order. */
+const SEPARATOR = 0;
+const HAN_CHAR = 1;
+const WORD_CHAR = 2;
+const WORD_CHARACTER = /^(?:(?!\p{Script=Han})[\p{L}\p{N}])$/u;
+const classOf = (ch: string) => (HAN.test(ch) ? HAN_CHAR : WORD_CHARACTER.test(ch) ? WORD_CHAR : SEPARATOR);
+/** The class of every character of the Basic Multilingual Plane, read once from the Unicode properties above. */
+const BMP_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) BMP_CLASS[c] = classOf(String.fromCharCode(c));
+
+/**
+ * The tokens of a text, in order: each run of Han characters cut into bigrams (and its last
+ * character), each run of other letters and digits one word. One pass with the characters'
+ * classes looked up in a table (the import tokenizes a whole catalog, issue 17); characters
+ * outside the BMP take the regular expressions.
+ */
 export function indexTokens(text: string): string[] {
+  const s = normalize(text);
   const tokens: string[] = [];
-  for (const [run] of normalize(text).matchAll(TOKEN_RUNS)) {
-    if (HAN.test(run)) tokens.push(...hanTokens(run));
-    else if (run.length <= MAX_WORD_LENGTH) tokens.push(run);
+  const n = s.length;
+  let i = 0;
+  let cls = SEPARATOR;
+  let width = 1;
+  const read = (at: number) => {
+    const c = s.charCodeAt(at);
+    if (c < 0xd800 || c > 0xdbff || at + 1 >= n) { cls = BMP_CLASS[c]!; width = 1; return; }
+    const d = s.charCodeAt(at + 1);
+    if (d < 0xdc00 || d > 0xdfff) { cls = SEPARATOR; width = 1; return; }
+    cls = classOf(s.slice(at, at + 2));
+    width = 2;
+  };
+  read(0);
+  while (i < n) {
+    if (cls === HAN_CHAR) {
+      let prev = i;
+      i += width;
+      if (i < n) read(i);
+      while (i < n && cls === HAN_CHAR) {
+        tokens.push(s.slice(prev, i + width));
+        prev = i;
+        i += width;
+        if (i < n) read(i);
+      }
+      tokens.push(s.slice(prev, i));
+    } else if (cls === WORD_CHAR) {
+      const start = i;
+      i += width;
+      if (i < n) read(i);
+      while (i < n && cls === WORD_CHAR) {
+        i += width;
+        if (i < n) read(i);
+      }
+      if (i - start <= MAX_WORD_LENGTH) tokens.push(s.slice(start, i));
+    } else {
+      i += width;
+      if (i < n) read(i);
+    }
   }
   return tokens;
 }
@@ -148,8 +197,14 @@ export function tsQuery(terms: Term[]): string {
 export const MAX_TOKEN_POSITIONS = 256;
 export const FILLER_TOKEN = '\uE000';
 
+export type DocumentTokens = { title: string[]; body: string[] };
+
 /** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS. */
-export function documentTokens(title: string, body: string): { title: string[]; body: string[] } {
+export function documentTokens(title: string, body: string): DocumentTokens {
+  const titleTokens = indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS);
+  const bodyTokens = indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - titleTokens.length);
+  // No token can occur more often than there are tokens: most documents need no counting.
+  if (titleTokens.length + bodyTokens.length <= MAX_TOKEN_POSITIONS) return { title: titleTokens, body: bodyTokens };
   const seen = new Map<string, number>();
   const capped = (tokens: string[]) =>
     tokens.map((token) => {
@@ -157,8 +212,7 @@ export function documentTokens(title: string, body: string): { title: string[]; 
       seen.set(token, n);
       return n > MAX_TOKEN_POSITIONS ? FILLER_TOKEN : token;
     });
-  const t = capped(indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS));
-  return { title: t, body: capped(indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - t.length)) };
+  return { title: capped(titleTokens), body: capped(bodyTokens) };
 }
 
 /**
