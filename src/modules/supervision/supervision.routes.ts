@@ -10,7 +10,8 @@ import { cityAgencyId } from '../org/city.ts';
 import { INDICATORS } from './supervision.indicators.ts';
 import { accountabilityWorkbook, resultsWorkbook } from './supervision.export.ts';
 import { accountability, dashboard, dashboardAgencies, DASHBOARD_ROLES, listClocks } from './supervision.dashboard.ts';
-import { ASSESSMENT_KINDS, ASSESSMENT_STATES, FINDING_KINDS, RESOLUTIONS, SUBJECTS } from './supervision.rules.ts';
+import { CLOCK_SUBJECTS } from '../deadlines/subjects.rules.ts';
+import { ASSESSMENT_KINDS, ASSESSMENT_STATES, FINDING_KINDS, RESOLUTIONS } from './supervision.rules.ts';
 import {
   addFinding, completeSelfCheck, createAssessment, getAssessment, getSelfCheck, listSelfChecks, listTemplates, openSelfCheck, resolveFinding, results,
   saveTemplate, scoreAssessment, SELF_CHECK_ROLES, signAssessment, SUPERVISION_ROLES,
@@ -47,7 +48,7 @@ export async function supervisionRoutes(app: FastifyInstance, deps: AppDeps) {
     const agencies = await deps.db.selectFrom('agencies').select(['id', 'name', 'level']).where('id', 'in', reached).orderBy('level').orderBy('code').execute();
     return {
       kinds: ASSESSMENT_KINDS, states: ASSESSMENT_STATES, findingKinds: FINDING_KINDS, resolutions: RESOLUTIONS,
-      subjects: Object.fromEntries(Object.entries(SUBJECTS).map(([k, v]) => [k, v.label])),
+      subjects: Object.fromEntries(Object.entries(CLOCK_SUBJECTS).map(([k, v]) => [k, v.label])),
       indicators: INDICATORS.map((i) => ({ key: i.key, label: i.label, unit: i.unit, higherIsBetter: i.higherIsBetter })),
       agencies: agencies.map((a) => ({ id: a.id, name: a.name })),
       ownAgencyId: actor.agencyId,
