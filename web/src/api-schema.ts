@@ -1671,6 +1671,7 @@ export type paths = {
                         summary?: string;
                         body?: string;
                         dateMade: string;
+                        validUntil?: string | null;
                         category: "overview" | "policy" | "interpretation" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "response" | "other";
                         attribute?: ("proactive" | "on_application" | "not_disclosed") | (never | null);
                         attributeReason?: string;
@@ -1759,6 +1760,7 @@ export type paths = {
                         summary?: string;
                         body?: string;
                         dateMade?: string;
+                        validUntil?: string | null;
                         category?: "overview" | "policy" | "interpretation" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "response" | "other";
                         attribute?: ("proactive" | "on_application" | "not_disclosed") | (never | null);
                         attributeReason?: string;
@@ -8623,7 +8625,7 @@ export type paths = {
                                     key: string;
                                     name: string;
                                     max: number;
-                                    indicator?: "publication_on_time" | "replies_on_time" | "messages_on_time" | "catalog_completeness" | "appeal_corrections";
+                                    indicator?: "publication_on_time" | "replies_on_time" | "messages_on_time" | "sync_rate" | "annual_report_on_time" | "catalog_completeness" | "appeal_corrections";
                                 }[];
                             }[];
                             grades: {
@@ -9787,6 +9789,7 @@ export type components = {
             conclusion: ("proactive" | "on_application" | "exempt" | "refer") | (never | null);
             state: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
             validity: "valid" | "expired" | "repealed";
+            validUntil: string | null;
             version: number;
             changeReason: string;
             changedOn: string;
@@ -9843,6 +9846,7 @@ export type components = {
             conclusion: ("proactive" | "on_application" | "exempt" | "refer") | (never | null);
             state: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
             validity: "valid" | "expired" | "repealed";
+            validUntil: string | null;
             version: number;
             changeReason: string;
             changedOn: string;
