@@ -8186,7 +8186,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SupervisionVocabulary"];
+                    };
                 };
             };
         };
@@ -8222,7 +8224,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SupervisionDashboard"];
+                    };
                 };
             };
         };
@@ -8265,7 +8269,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupervisionClock"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -8305,7 +8316,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MissedClock"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -8379,7 +8397,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheckWeek"];
+                    };
                 };
             };
         };
@@ -8406,7 +8426,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8440,7 +8462,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8484,7 +8508,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8528,7 +8554,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8564,7 +8592,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8598,7 +8628,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTemplateList"];
+                    };
                 };
             };
         };
@@ -8617,22 +8649,7 @@ export type paths = {
                         family: string;
                         year: number;
                         name: string;
-                        body: {
-                            areas: {
-                                key: string;
-                                name: string;
-                                items: {
-                                    key: string;
-                                    name: string;
-                                    max: number;
-                                    indicator?: "publication_on_time" | "replies_on_time" | "messages_on_time" | "sync_rate" | "annual_report_on_time" | "catalog_completeness" | "appeal_corrections";
-                                }[];
-                            }[];
-                            grades: {
-                                name: string;
-                                min: number;
-                            }[];
-                        };
+                        body: components["schemas"]["TemplateBody"];
                     };
                 };
             };
@@ -8642,7 +8659,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTemplate"];
+                    };
                 };
             };
         };
@@ -8685,7 +8704,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8719,7 +8740,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8752,12 +8775,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        scores: {
-                            [key: string]: {
-                                score: number;
-                                note: string;
-                            };
-                        };
+                        scores: components["schemas"]["AssessmentScores"];
                     };
                 };
             };
@@ -8767,7 +8785,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8804,7 +8824,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8838,7 +8860,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AssessmentResults"];
+                    };
                 };
             };
         };
@@ -9205,6 +9229,69 @@ export type components = {
                 office_head: string;
                 leader: string;
             };
+        };
+        Assessment: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            kind: "self" | "spot" | "year_end";
+            kindLabel: string;
+            year: number;
+            state: "draft" | "signed";
+            template: {
+                id: string;
+                name: string;
+                version: number;
+                max: number;
+                body: components["schemas"]["TemplateBody"];
+            };
+            scores: components["schemas"]["AssessmentScores"];
+            indicators: {
+                [key: string]: components["schemas"]["IndicatorFigure"];
+            };
+            total: number | null;
+            grade: string | null;
+            signedBy: string | null;
+            signedAt: string | null;
+            actions: ("score" | "sign")[];
+        };
+        AssessmentResult: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            kind: "self" | "spot" | "year_end";
+            kindLabel: string;
+            state: "draft" | "signed";
+            template: string;
+            max: number;
+            total: number | null;
+            grade: string | null;
+            signedBy: string | null;
+            signedAt: string | null;
+        };
+        AssessmentResults: {
+            year: number;
+            items: components["schemas"]["AssessmentResult"][];
+        };
+        AssessmentScores: {
+            [key: string]: {
+                score: number;
+                note: string;
+            };
+        };
+        AssessmentTemplate: {
+            id: string;
+            builtIn: boolean;
+            family: string;
+            year: number | null;
+            version: number;
+            name: string;
+            max: number;
+            body: components["schemas"]["TemplateBody"];
+        };
+        AssessmentTemplateList: {
+            year: number;
+            items: components["schemas"]["AssessmentTemplate"][];
         };
         AuditCheckpoint: {
             at: string;
@@ -9618,6 +9705,15 @@ export type components = {
             agencyId: string;
             agencyName: string;
             role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
+        };
+        IndicatorFigure: {
+            label: string;
+            unit: string;
+            value: number | null;
+            numerator: number;
+            denominator: number;
+            evidence: string;
+            path: string | null;
         };
         InterpretationDetail: {
             item: components["schemas"]["Item"];
@@ -10170,6 +10266,36 @@ export type components = {
             otpauthUrl: string;
             qrDataUrl: string;
         };
+        MissedClock: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            subjectType: string;
+            subjectLabel: string;
+            subjectId: string;
+            title: string | null;
+            path: string | null;
+            dueAt: string;
+            due: string;
+            metAt: string | null;
+            light: "green" | "yellow" | "red";
+            holder: {
+                name: string;
+                role: string | null;
+                since: string;
+                action: string;
+            } | null;
+            lateHours: number;
+            steps: {
+                at: string;
+                when: string;
+                actor: string;
+                role: string | null;
+                action: string;
+                hours: number;
+                pastDue: boolean;
+            }[];
+        };
         NegativeEntry: {
             id: string;
             agencyId: string;
@@ -10495,6 +10621,41 @@ export type components = {
             url: string;
             text: string;
         };
+        SelfCheck: {
+            id: string;
+            unitId: string;
+            unit: string;
+            week: string;
+            state: "open" | "done";
+            completedAt: string | null;
+            findings: components["schemas"]["SelfCheckFinding"][];
+        };
+        SelfCheckFinding: {
+            id: string;
+            kind: "publication_overdue" | "catalog_incomplete" | "validity_expired" | "recheck_due" | "attachment_broken" | "own";
+            kindLabel: string;
+            automatic: boolean;
+            subjectId: string | null;
+            path: string | null;
+            text: string;
+            resolution: ("fixed" | "explained") | (never | null);
+            resolutionLabel: string | null;
+            note: string;
+            resolvedAt: string | null;
+        };
+        SelfCheckWeek: {
+            week: string;
+            thisWeek: string;
+            units: {
+                unitId: string;
+                unit: string;
+                checkId: string | null;
+                state: "open" | "done" | "unchecked";
+                completedAt: string | null;
+                findings: number;
+                open: number;
+            }[];
+        };
         ServiceItem: {
             id: string;
             agencyId: string;
@@ -10530,6 +10691,122 @@ export type components = {
             items: components["schemas"]["CoordinationRequest"][];
             blocking: string[];
             canSend: boolean;
+        };
+        SupervisionClock: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            subjectType: string;
+            subjectLabel: string;
+            subjectId: string;
+            title: string | null;
+            path: string | null;
+            dueAt: string;
+            due: string;
+            metAt: string | null;
+            light: "green" | "yellow" | "red";
+            holder: {
+                name: string;
+                role: string | null;
+                since: string;
+                action: string;
+            } | null;
+        };
+        SupervisionDashboard: {
+            now: string;
+            agencyCount: number;
+            lights: {
+                subjectType: string;
+                label: string;
+                red: number;
+                yellow: number;
+                green: number;
+            }[];
+            open: number;
+            overdue: number;
+            month: {
+                due: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            };
+            year: {
+                due: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            };
+            trend: {
+                month: string;
+                due: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            }[];
+            agencies: {
+                agencyId: string;
+                agency: string;
+                open: number;
+                overdue: number;
+            }[];
+            selfChecks: {
+                week: string;
+                missing: {
+                    unitId: string;
+                    unit: string;
+                    agency: string;
+                }[];
+            };
+        };
+        SupervisionVocabulary: {
+            kinds: {
+                self: string;
+                spot: string;
+                year_end: string;
+            };
+            states: {
+                draft: string;
+                signed: string;
+            };
+            findingKinds: {
+                publication_overdue: string;
+                catalog_incomplete: string;
+                validity_expired: string;
+                recheck_due: string;
+                attachment_broken: string;
+                own: string;
+            };
+            resolutions: {
+                fixed: string;
+                explained: string;
+            };
+            subjects: {
+                item: string;
+                consultation: string;
+                application: string;
+                application_consultation: string;
+                citizen_message: string;
+                policy_interpretation: string;
+                coordination_request: string;
+                opinion_case: string;
+                opinion_response_item: string;
+                consultation_feedback: string;
+                policy_evaluation: string;
+                annual_report: string;
+                monthly_report: string;
+            };
+            indicators: {
+                key: "publication_on_time" | "replies_on_time" | "messages_on_time" | "sync_rate" | "annual_report_on_time" | "catalog_completeness" | "appeal_corrections";
+                label: string;
+                unit: "%" | "件";
+                higherIsBetter: boolean;
+            }[];
+            agencies: {
+                id: string;
+                name: string;
+            }[];
+            ownAgencyId: string;
+            canAssessAgencies: boolean;
         };
         SyncOverview: {
             items: components["schemas"]["PolicyClockRow"][];
@@ -10779,6 +11056,22 @@ export type components = {
                 left: number;
                 right: number;
             };
+        };
+        TemplateBody: {
+            areas: {
+                key: string;
+                name: string;
+                items: {
+                    key: string;
+                    name: string;
+                    max: number;
+                    indicator?: "publication_on_time" | "replies_on_time" | "messages_on_time" | "sync_rate" | "annual_report_on_time" | "catalog_completeness" | "appeal_corrections";
+                }[];
+            }[];
+            grades: {
+                name: string;
+                min: number;
+            }[];
         };
         Todo: {
             id: string;

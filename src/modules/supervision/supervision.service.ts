@@ -95,7 +95,7 @@ export async function listSelfChecks(deps: Deps, actor: Actor, filter: { week?: 
       (eb) => eb.selectFrom('sup_findings').select(sql<number>`count(*)`.as('n')).whereRef('sup_findings.check_id', '=', 'sup_self_checks.id').as('findings'),
       (eb) => eb.selectFrom('sup_findings').select(sql<number>`count(*)`.as('n')).whereRef('sup_findings.check_id', '=', 'sup_self_checks.id').where('sup_findings.resolution', 'is', null).as('open')])
     .where('units.agency_id', '=', actor.agencyId).where('units.status', '=', 'active').orderBy('units.name').execute();
-  return { week, thisWeek: mondayOf(chinaToday(deps.clock)), units: rows.map((r) => ({ ...r, state: r.state ?? 'unchecked', findings: Number(r.findings ?? 0), open: Number(r.open ?? 0) })) };
+  return { week, thisWeek: mondayOf(chinaToday(deps.clock)), units: rows.map((r) => ({ ...r, state: r.state ?? ('unchecked' as const), findings: Number(r.findings ?? 0), open: Number(r.open ?? 0) })) };
 }
 
 /** Opens a unit's check of a week (this week unless given) and fills in what the platform finds. */
