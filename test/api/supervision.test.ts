@@ -1,13 +1,15 @@
 /**
  * Supervision (监督考评) through the API: the dashboard's clocks, lights, rates and the lists
  * behind them (SUP-1), the indicators beside each score computed on a generated set of
- * on-time and late cases (SUP-2, SUP-3), the weekly self-check with the platform's findings
- * (SUP-4, ATTR-10, broken attachments), and who held each missed clock (SUP-6). Runs on PostgreSQL when
+ * on-time and late cases (SUP-2, SUP-3: publication, replies, messages, the 三同步 rate, the
+ * annual report, the catalog), the weekly self-check with the platform's findings (SUP-4,
+ * ATTR-10, CAT-1, broken attachments, items past their end date), and who held each missed clock (SUP-6). Runs on PostgreSQL when
  * DATABASE_URL is set.
  */
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import { appendAudit } from '../../src/modules/audit/audit.service.ts';
+import { computeIndicators } from '../../src/modules/supervision/supervision.indicators.ts';
 import { agencyId, call, expectError, signIn, userId, withDemoCity, type TestApp } from '../support/app.ts';
 
 /** End of a Beijing day as the deadlines table stores it. */
@@ -18,14 +20,14 @@ async function unitId(t: TestApp, agency: string, name: string) {
   return (await t.conn.db.selectFrom('units').select('id').where('agency_id', '=', agency).where('name', '=', name).executeTakeFirstOrThrow()).id;
 }
 
-async function addItem(t: TestApp, agency: string, unit: string, title: string, extra: { attribute?: 'not_disclosed'; state?: 'approved' | 'published' } = {}) {
+async function addItem(t: TestApp, agency: string, unit: string, title: string, extra: { attribute?: 'not_disclosed'; state?: 'approved' | 'published'; validUntil?: string } = {}) {
   const id = newId();
   const now = t.clock().toISOString();
   await t.conn.db.insertInto('items').values({
     id, agency_id: agency, unit_id: unit, drafter_id: await userId(t, 'ybj.drafter'), kind: 'document', doc_kind: null, doc_number: '示医保发〔2026〕1号', title, summary: '', body: '', date_made: '2026-01-05',
     category: 'A01' as never, attribute: extra.attribute ?? null, attribute_reason: '', non_public_parts: '', policy_level: 'none' as never, interpretation_plan_json: null, leading_group_review: '', major: 0,
     collective_decision: '', conclusion: null, state: (extra.state ?? 'approved') as never, validity: 'valid', version: 1, change_reason: '', changed_on: '2026-01-05', channels_json: '[]', paper_copies: 0,
-    index_number: null, public_body: null, published_at: null, created_at: now, updated_at: now,
+    index_number: null, public_body: null, published_at: extra.state === 'published' ? now : null, created_at: now, updated_at: now, valid_until: extra.validUntil ?? null,
   }).execute();
   return id;
 }
@@ -38,10 +40,16 @@ async function addClock(t: TestApp, agency: string, subjectType: string, rule: s
   return subjectId;
 }
 
-async function addCatalogEntry(t: TestApp, agency: string, unit: string, itemId: string, summary: string) {
+/** A clock whose stored spec gives the same due day as its row (as the interpretation module reads the spec): due at the end of `due`. */
+async function addDayClock(t: TestApp, agency: string, subjectType: string, rule: string, due: string, met: string | null, subjectId = newId()) {
+  const spec = { rule, term: { unit: 'calendarDays', n: 0 }, startedAt: at(`${due}T08:00:00`), ...(met ? { metAt: met } : {}) };
+  await t.conn.db.insertInto('deadlines').values({ id: newId(), agency_id: agency, subject_type: subjectType, subject_id: subjectId, rule, spec_json: JSON.stringify(spec), due_at: dueOn(due), met_at: met, created_at: at(`${due}T08:00:00`) }).execute();
+}
+
+async function addCatalogEntry(t: TestApp, agency: string, unit: string, itemId: string, summary: string, kind: 'notice' | 'minutes' = 'notice') {
   const postgres = t.conn.dialect === 'postgres';
   await t.conn.db.insertInto('catalog_entries').values({
-    item_id: itemId, agency_id: agency, unit_id: unit, version: 1, index_number: `YBJ/2026-${itemId.slice(0, 5)}`, title: '目录条目', doc_number: '示医保发〔2026〕1号', summary, category: 'A01' as never, kind: 'notice' as never,
+    item_id: itemId, agency_id: agency, unit_id: unit, version: 1, index_number: `YBJ/2026-${itemId.slice(0, 5)}`, title: '目录条目', doc_number: kind === 'minutes' ? '' : '示医保发〔2026〕1号', summary, category: 'A01' as never, kind,
     date_made: '2026-01-05', year: '2026', validity: 'valid', published_at: at('2026-01-06T09:00:00'), body_text: '', ...(postgres ? { search_vector: '' } : {}),
   }).execute();
 }
@@ -54,6 +62,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
   let lateItem: string;
   let overdueItem: string;
   let secretItem: string;
+  let expiredItem: string;
 
   it('builds the generated data set: YBJ with known on-time and late clocks', async () => {
     const t = city();
@@ -70,14 +79,24 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     await addClock(t, ybj, 'application', 'APP-4', '2026-08-03', at('2026-08-05T09:00:00'));
     await addClock(t, ybj, 'application', 'APP-4', '2026-09-01', at('2026-09-01T09:00:00'));
     await addClock(t, ybj, 'citizen_message', 'OP-6', '2026-10-09', at('2026-10-09T16:00:00'));
+    // INT-5 (三同步): three interpretations fell due, one published on time, two late.
+    await addDayClock(t, ybj, 'policy_interpretation', 'INT-5', '2026-02-10', at('2026-02-09T10:00:00'));
+    await addDayClock(t, ybj, 'policy_interpretation', 'INT-5', '2026-07-15', at('2026-07-20T10:00:00'));
+    await addDayClock(t, ybj, 'policy_interpretation', 'INT-5', '2026-09-10', at('2026-09-15T10:00:00'));
+    // LAW-49: YBJ published its 2025 report three days after 31 January; RSJ on time; the city's office never started its own.
+    await addDayClock(t, ybj, 'annual_report', 'LAW-49', '2026-01-31', at('2026-02-03T10:00:00'), `${ybj}:2025`);
+    await addDayClock(t, await agencyId(t, 'RSJ'), 'annual_report', 'LAW-49', '2026-01-31', at('2026-01-20T10:00:00'), `${await agencyId(t, 'RSJ')}:2025`);
     // A kind of clock no code here knows (another capability's) still counts, under its own name.
     await addClock(t, ybj, 'opinion_case', 'OP-5', '2026-11-25', null);
-    // Catalog: four entries, one without its summary.
+    // Catalog: four entries, one without its summary; a fifth, a 纪要, has no 文号 by nature and is complete (CAT-1, ATTR-1).
     const published: string[] = [];
     for (const summary of ['概述一', '概述二', '概述三', '']) {
       published.push(await addItem(t, ybj, unit, `目录信息${summary}`, { state: 'published' }));
       await addCatalogEntry(t, ybj, unit, published.at(-1)!, summary);
     }
+    await addCatalogEntry(t, ybj, unit, await addItem(t, ybj, unit, '专题会议纪要', { state: 'published' }), '会议议定事项', 'minutes');
+    expiredItem = await addItem(t, ybj, unit, '2026年度临时救助标准', { state: 'published', validUntil: '2026-10-31' });
+    await addItem(t, ybj, unit, '2026年度医保缴费标准', { state: 'published', validUntil: '2026-12-31' });
     // One published attachment whose stored file is gone (the test server stores no files).
     await t.conn.db.insertInto('item_attachments').values({ id: newId(), item_id: published[0]!, name: '附件1.pdf', kind: 'attachment', mime: 'application/pdf', size: 10, sha256: 'a'.repeat(64), text: '', public_sha256: null, created_at: t.clock().toISOString() }).execute();
     secretItem = await addItem(t, ybj, unit, '内部会议纪要', { attribute: 'not_disclosed' });
@@ -102,8 +121,8 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
       { subjectType: 'item', label: '主动公开', red: 1, yellow: 0, green: 1 },
       { subjectType: 'opinion_case', label: '舆情', red: 0, yellow: 1, green: 0 },
     ]);
-    // 2026: PUB-3 4 due / 2 on time, APP-4 3 / 2, OP-6 1 / 1.
-    expect(d.year).toEqual({ due: 8, onTime: 5, late: 3, rate: 62.5 });
+    // 2026: PUB-3 4 due / 2 on time, APP-4 3 / 2, OP-6 1 / 1, INT-5 3 / 1, LAW-49 1 / 0.
+    expect(d.year).toEqual({ due: 12, onTime: 6, late: 6, rate: 50 });
     expect(d.month).toEqual({ due: 1, onTime: 0, late: 1, rate: 0 });
     expect(d.trend).toHaveLength(12);
     expect(d.trend.find((m: { month: string }) => m.month === '2026-06')).toMatchObject({ due: 1, onTime: 0, late: 1 });
@@ -142,13 +161,27 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(a.indicators.publication_on_time).toMatchObject({ value: 50, numerator: 2, denominator: 4, path: `/supervision?tab=clocks&missed=1&agencyId=${ybj}&subjectType=item&from=2026-01-01&to=2026-12-31` });
     expect(a.indicators.replies_on_time).toMatchObject({ value: 66.7, numerator: 2, denominator: 3 });
     expect(a.indicators.messages_on_time).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
-    expect(a.indicators.catalog_completeness).toMatchObject({ value: 75, numerator: 3, denominator: 4 });
+    expect(a.indicators.sync_rate).toMatchObject({ value: 33.3, numerator: 1, denominator: 3, path: `/supervision?tab=clocks&missed=1&agencyId=${ybj}&subjectType=policy_interpretation&from=2026-01-01&to=2026-12-31` });
+    expect(a.indicators.annual_report_on_time).toMatchObject({ value: 0, numerator: 0, denominator: 1, path: '/reports/annual' });
+    expect(a.indicators.catalog_completeness).toMatchObject({ value: 80, numerator: 4, denominator: 5 });
     expect(a.indicators.appeal_corrections).toMatchObject({ value: 0 });
     // Until it is signed, the assessment waits on the city office's to-do list.
     expect((await call(t, szf, 'GET', '/todos')).json().items).toContainEqual(expect.objectContaining({ kind: 'assessment', title: '考评待签署：示例市医疗保障局2026年年终考核' }));
     // The half-year spot check looks at January to June only: 3 due, 2 on time.
     const spot = (await call(t, szf, 'POST', '/supervision/assessments', { agencyId: ybj, templateId: points.id, kind: 'spot', year: 2026 })).json();
     expect(spot.indicators.publication_on_time).toMatchObject({ numerator: 2, denominator: 3, value: 66.7 });
+    expect(spot.indicators.sync_rate).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
+  });
+
+  it('SUP-2, SUP-3: the annual report on time: published by 31 January, published after it, never started', async () => {
+    const t = city();
+    const year = { from: at('2026-01-01T00:00:00'), to: at('2027-01-01T00:00:00'), now: t.clock().toISOString() };
+    const of = async (code: string) => (await computeIndicators(t.conn.db, { agencyId: await agencyId(t, code), ...year }, ['annual_report_on_time'])).annual_report_on_time;
+    expect(await of('RSJ')).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(await of('YBJ')).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect(await of('SZF')).toMatchObject({ value: 0, numerator: 0, denominator: 1, evidence: expect.stringContaining('到期未编制2025年度报告') });
+    // Before 31 January has passed, nothing is due yet.
+    expect((await computeIndicators(t.conn.db, { agencyId: await agencyId(t, 'SZF'), ...year, now: at('2026-01-20T09:00:00') }, ['annual_report_on_time'])).annual_report_on_time).toMatchObject({ value: null, denominator: 0 });
   });
 
   it('SUP-2: scores are checked against the template, signing needs every item, and the grade follows the total', async () => {
@@ -208,7 +241,8 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(check).toMatchObject({ week: '2026-11-16', state: 'open', unit: '待遇保障科' });
     const byKind = (kind: string) => check.findings.filter((f: { kind: string }) => f.kind === kind);
     expect(byKind('publication_overdue').map((f: { subjectId: string }) => f.subjectId)).toEqual([overdueItem]);
-    expect(byKind('catalog_incomplete')).toHaveLength(1);
+    expect(byKind('catalog_incomplete').map((f: { text: string }) => f.text)).toEqual(['目录条目《目录条目》缺少内容概述']);
+    expect(byKind('validity_expired').map((f: { subjectId: string; text: string }) => [f.subjectId, f.text])).toEqual([[expiredItem, '《2026年度临时救助标准》有效期至2026-10-31，已过期仍标为有效']]);
     expect(byKind('recheck_due').map((f: { subjectId: string }) => f.subjectId)).toEqual([secretItem]);
     expect(byKind('attachment_broken').map((f: { text: string }) => f.text)).toEqual(['《目录信息概述一》的附件“附件1.pdf”文件缺失，公众无法下载']);
     const overdue = byKind('publication_overdue')[0];
@@ -217,6 +251,11 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     // The item is published: its clock is met, and the fix now holds.
     await t.conn.db.updateTable('deadlines').set({ met_at: t.clock().toISOString() }).where('subject_id', '=', overdueItem).execute();
     expect((await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${overdue.id}`, { resolution: 'fixed', note: '已发布' })).statusCode).toBe(200);
+    // SUP-4: the unit fixes the validity; the platform looks again and accepts the fix.
+    const expired = byKind('validity_expired')[0];
+    expectError(await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${expired.id}`, { resolution: 'fixed', note: '' }), 409, 'FINDING_STILL_PRESENT');
+    expect((await call(t, office, 'POST', `/items/${expiredItem}/validity`, { validity: 'expired', reason: '有效期届满' })).statusCode).toBe(204);
+    expect((await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${expired.id}`, { resolution: 'fixed', note: '已标记失效' })).statusCode).toBe(200);
     expectError(await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${byKind('recheck_due')[0].id}`, { resolution: 'explained', note: ' ' }), 400, 'NOTE_REQUIRED');
     for (const f of [...byKind('recheck_due'), ...byKind('catalog_incomplete'), ...byKind('attachment_broken')]) {
       await call(t, office, 'POST', `/supervision/self-checks/${check.id}/findings/${f.id}`, { resolution: 'explained', note: '年底前复核' });
@@ -229,7 +268,7 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(dash.missing.map((m: { unit: string }) => m.unit)).not.toContain('待遇保障科');
     expect(dash.missing.map((m: { unit: string }) => m.unit)).toContain('办公室');
     const listed = (await call(t, office, 'GET', '/supervision/self-checks?week=2026-11-16')).json().units;
-    expect(listed).toContainEqual(expect.objectContaining({ unit: '待遇保障科', state: 'done', findings: 5, open: 0 }));
+    expect(listed).toContainEqual(expect.objectContaining({ unit: '待遇保障科', state: 'done', findings: 6, open: 0 }));
     expectError(await call(t, await signIn(t, 'rsj.office'), 'GET', `/supervision/self-checks/${check.id}`), 403, 'FORBIDDEN');
   });
 
@@ -239,9 +278,10 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     const res = await call(t, szf, 'GET', '/supervision/accountability?from=2026-01-01&to=2026-12-31');
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
-    // YBJ's: one publication (June), one reply (August); the overdue item was met late in the check above.
+    // YBJ's: one publication (June), one reply (August), two interpretations (July, September), the
+    // 2025 annual report (February); the overdue item was met late in the check above.
     // (The city's own monthly reports, whose clocks started when the city office first looked, count too.)
-    expect(report.items.filter((c: { agency: string }) => c.agency === '示例市医疗保障局')).toHaveLength(3);
+    expect(report.items.filter((c: { agency: string }) => c.agency === '示例市医疗保障局')).toHaveLength(6);
     const late = report.items.find((c: { subjectId: string }) => c.subjectId === lateItem);
     expect(late.lateHours).toBe(35);
     expect(late.steps.map((s: { actor: string; hours: number; pastDue: boolean }) => [s.actor, s.hours, s.pastDue])).toEqual([['朱拟稿', 48, false], ['杨公开', 290, true], ['杨公开', 0, true]]);

@@ -110,6 +110,11 @@ describe('监督考评: the dashboard, the weekly self-check, the assessment and
     for (const [name, score] of SCORES) await drawer.getByLabel(`${name}得分`).fill(String(score));
     await drawer.getByLabel('依申请公开按期答复扣分说明').fill('个别答复临近期限');
     await shot(page, 'supervision-assessment-scoring');
+    // The figures no item of the template names (the 三同步 rate) are shown too (SUP-2).
+    const others = drawer.getByText('其他系统指标');
+    await others.scrollIntoViewIfNeeded();
+    await drawer.getByText(/政策解读“三同步”率/).waitFor();
+    await shot(page, 'supervision-assessment-other-figures');
     await drawer.getByRole('button', { name: '签署' }).click();
     await confirm(page);
     await drawer.getByText('优秀').waitFor();

@@ -1671,6 +1671,7 @@ export type paths = {
                         summary?: string;
                         body?: string;
                         dateMade: string;
+                        validUntil?: string | null;
                         category: "overview" | "policy" | "interpretation" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "response" | "other";
                         attribute?: ("proactive" | "on_application" | "not_disclosed") | (never | null);
                         attributeReason?: string;
@@ -1759,6 +1760,7 @@ export type paths = {
                         summary?: string;
                         body?: string;
                         dateMade?: string;
+                        validUntil?: string | null;
                         category?: "overview" | "policy" | "interpretation" | "plans" | "services" | "work" | "finance" | "enforcement" | "emergency" | "response" | "other";
                         attribute?: ("proactive" | "on_application" | "not_disclosed") | (never | null);
                         attributeReason?: string;
@@ -8216,7 +8218,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SupervisionVocabulary"];
+                    };
                 };
             };
         };
@@ -8252,7 +8256,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SupervisionDashboard"];
+                    };
                 };
             };
         };
@@ -8295,7 +8301,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupervisionClock"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -8335,7 +8348,14 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MissedClock"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
                 };
             };
         };
@@ -8409,7 +8429,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheckWeek"];
+                    };
                 };
             };
         };
@@ -8436,7 +8458,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8470,7 +8494,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8514,7 +8540,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8558,7 +8586,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8594,7 +8624,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SelfCheck"];
+                    };
                 };
             };
         };
@@ -8628,7 +8660,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTemplateList"];
+                    };
                 };
             };
         };
@@ -8647,22 +8681,7 @@ export type paths = {
                         family: string;
                         year: number;
                         name: string;
-                        body: {
-                            areas: {
-                                key: string;
-                                name: string;
-                                items: {
-                                    key: string;
-                                    name: string;
-                                    max: number;
-                                    indicator?: "publication_on_time" | "replies_on_time" | "messages_on_time" | "catalog_completeness" | "appeal_corrections";
-                                }[];
-                            }[];
-                            grades: {
-                                name: string;
-                                min: number;
-                            }[];
-                        };
+                        body: components["schemas"]["TemplateBody"];
                     };
                 };
             };
@@ -8672,7 +8691,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTemplate"];
+                    };
                 };
             };
         };
@@ -8715,7 +8736,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8749,7 +8772,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8782,12 +8807,7 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        scores: {
-                            [key: string]: {
-                                score: number;
-                                note: string;
-                            };
-                        };
+                        scores: components["schemas"]["AssessmentScores"];
                     };
                 };
             };
@@ -8797,7 +8817,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8834,7 +8856,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
                 };
             };
         };
@@ -8868,7 +8892,9 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AssessmentResults"];
+                    };
                 };
             };
         };
@@ -9350,6 +9376,69 @@ export type components = {
                 leader: string;
             };
         };
+        Assessment: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            kind: "self" | "spot" | "year_end";
+            kindLabel: string;
+            year: number;
+            state: "draft" | "signed";
+            template: {
+                id: string;
+                name: string;
+                version: number;
+                max: number;
+                body: components["schemas"]["TemplateBody"];
+            };
+            scores: components["schemas"]["AssessmentScores"];
+            indicators: {
+                [key: string]: components["schemas"]["IndicatorFigure"];
+            };
+            total: number | null;
+            grade: string | null;
+            signedBy: string | null;
+            signedAt: string | null;
+            actions: ("score" | "sign")[];
+        };
+        AssessmentResult: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            kind: "self" | "spot" | "year_end";
+            kindLabel: string;
+            state: "draft" | "signed";
+            template: string;
+            max: number;
+            total: number | null;
+            grade: string | null;
+            signedBy: string | null;
+            signedAt: string | null;
+        };
+        AssessmentResults: {
+            year: number;
+            items: components["schemas"]["AssessmentResult"][];
+        };
+        AssessmentScores: {
+            [key: string]: {
+                score: number;
+                note: string;
+            };
+        };
+        AssessmentTemplate: {
+            id: string;
+            builtIn: boolean;
+            family: string;
+            year: number | null;
+            version: number;
+            name: string;
+            max: number;
+            body: components["schemas"]["TemplateBody"];
+        };
+        AssessmentTemplateList: {
+            year: number;
+            items: components["schemas"]["AssessmentTemplate"][];
+        };
         AuditCheckpoint: {
             at: string;
             heads: {
@@ -9779,6 +9868,15 @@ export type components = {
             agencyName: string;
             role: "drafter" | "dept_head" | "office" | "secrecy_reviewer" | "leader" | "opinion_lead" | "sys_admin" | "security_admin" | "auditor";
         };
+        IndicatorFigure: {
+            label: string;
+            unit: string;
+            value: number | null;
+            numerator: number;
+            denominator: number;
+            evidence: string;
+            path: string | null;
+        };
         InterpretationDetail: {
             item: components["schemas"]["Item"];
             deadline: components["schemas"]["Deadline"] | null;
@@ -9949,6 +10047,7 @@ export type components = {
             conclusion: ("proactive" | "on_application" | "exempt" | "refer") | (never | null);
             state: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
             validity: "valid" | "expired" | "repealed";
+            validUntil: string | null;
             version: number;
             changeReason: string;
             changedOn: string;
@@ -10005,6 +10104,7 @@ export type components = {
             conclusion: ("proactive" | "on_application" | "exempt" | "refer") | (never | null);
             state: "draft" | "office_check" | "dept_review" | "secrecy_review" | "referred" | "leader_approval" | "approved" | "published";
             validity: "valid" | "expired" | "repealed";
+            validUntil: string | null;
             version: number;
             changeReason: string;
             changedOn: string;
@@ -10327,6 +10427,36 @@ export type components = {
             secret: string;
             otpauthUrl: string;
             qrDataUrl: string;
+        };
+        MissedClock: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            subjectType: string;
+            subjectLabel: string;
+            subjectId: string;
+            title: string | null;
+            path: string | null;
+            dueAt: string;
+            due: string;
+            metAt: string | null;
+            light: "green" | "yellow" | "red";
+            holder: {
+                name: string;
+                role: string | null;
+                since: string;
+                action: string;
+            } | null;
+            lateHours: number;
+            steps: {
+                at: string;
+                when: string;
+                actor: string;
+                role: string | null;
+                action: string;
+                hours: number;
+                pastDue: boolean;
+            }[];
         };
         MonthlyFigures: {
             month: string;
@@ -10775,6 +10905,41 @@ export type components = {
             url: string;
             text: string;
         };
+        SelfCheck: {
+            id: string;
+            unitId: string;
+            unit: string;
+            week: string;
+            state: "open" | "done";
+            completedAt: string | null;
+            findings: components["schemas"]["SelfCheckFinding"][];
+        };
+        SelfCheckFinding: {
+            id: string;
+            kind: "publication_overdue" | "catalog_incomplete" | "validity_expired" | "recheck_due" | "attachment_broken" | "own";
+            kindLabel: string;
+            automatic: boolean;
+            subjectId: string | null;
+            path: string | null;
+            text: string;
+            resolution: ("fixed" | "explained") | (never | null);
+            resolutionLabel: string | null;
+            note: string;
+            resolvedAt: string | null;
+        };
+        SelfCheckWeek: {
+            week: string;
+            thisWeek: string;
+            units: {
+                unitId: string;
+                unit: string;
+                checkId: string | null;
+                state: "open" | "done" | "unchecked";
+                completedAt: string | null;
+                findings: number;
+                open: number;
+            }[];
+        };
         ServiceItem: {
             id: string;
             agencyId: string;
@@ -10810,6 +10975,122 @@ export type components = {
             items: components["schemas"]["CoordinationRequest"][];
             blocking: string[];
             canSend: boolean;
+        };
+        SupervisionClock: {
+            id: string;
+            agencyId: string;
+            agency: string;
+            subjectType: string;
+            subjectLabel: string;
+            subjectId: string;
+            title: string | null;
+            path: string | null;
+            dueAt: string;
+            due: string;
+            metAt: string | null;
+            light: "green" | "yellow" | "red";
+            holder: {
+                name: string;
+                role: string | null;
+                since: string;
+                action: string;
+            } | null;
+        };
+        SupervisionDashboard: {
+            now: string;
+            agencyCount: number;
+            lights: {
+                subjectType: string;
+                label: string;
+                red: number;
+                yellow: number;
+                green: number;
+            }[];
+            open: number;
+            overdue: number;
+            month: {
+                due: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            };
+            year: {
+                due: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            };
+            trend: {
+                month: string;
+                due: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            }[];
+            agencies: {
+                agencyId: string;
+                agency: string;
+                open: number;
+                overdue: number;
+            }[];
+            selfChecks: {
+                week: string;
+                missing: {
+                    unitId: string;
+                    unit: string;
+                    agency: string;
+                }[];
+            };
+        };
+        SupervisionVocabulary: {
+            kinds: {
+                self: string;
+                spot: string;
+                year_end: string;
+            };
+            states: {
+                draft: string;
+                signed: string;
+            };
+            findingKinds: {
+                publication_overdue: string;
+                catalog_incomplete: string;
+                validity_expired: string;
+                recheck_due: string;
+                attachment_broken: string;
+                own: string;
+            };
+            resolutions: {
+                fixed: string;
+                explained: string;
+            };
+            subjects: {
+                item: string;
+                consultation: string;
+                application: string;
+                application_consultation: string;
+                citizen_message: string;
+                policy_interpretation: string;
+                coordination_request: string;
+                opinion_case: string;
+                opinion_response_item: string;
+                consultation_feedback: string;
+                policy_evaluation: string;
+                annual_report: string;
+                monthly_report: string;
+            };
+            indicators: {
+                key: "publication_on_time" | "replies_on_time" | "messages_on_time" | "sync_rate" | "annual_report_on_time" | "catalog_completeness" | "appeal_corrections";
+                label: string;
+                unit: "%" | "件";
+                higherIsBetter: boolean;
+            }[];
+            agencies: {
+                id: string;
+                name: string;
+            }[];
+            ownAgencyId: string;
+            canAssessAgencies: boolean;
         };
         SyncOverview: {
             items: components["schemas"]["PolicyClockRow"][];
@@ -11059,6 +11340,22 @@ export type components = {
                 left: number;
                 right: number;
             };
+        };
+        TemplateBody: {
+            areas: {
+                key: string;
+                name: string;
+                items: {
+                    key: string;
+                    name: string;
+                    max: number;
+                    indicator?: "publication_on_time" | "replies_on_time" | "messages_on_time" | "sync_rate" | "annual_report_on_time" | "catalog_completeness" | "appeal_corrections";
+                }[];
+            }[];
+            grades: {
+                name: string;
+                min: number;
+            }[];
         };
         Todo: {
             id: string;

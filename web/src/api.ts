@@ -143,11 +143,6 @@ async function request<T>(method: Verb, path: string, body?: unknown, params?: Q
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-const get = <T>(path: string, params?: QueryParams) => request<T>('GET', path, undefined, params);
-const post = <T = void>(path: string, body?: unknown) => request<T>('POST', path, body);
-const put = <T = void>(path: string, body: unknown) => request<T>('PUT', path, body);
-const patch = <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body);
-const del = <T = void>(path: string) => request<T>('DELETE', path);
 const seg = encodeURIComponent;
 
 /** A call of `method path` as the generated types describe it: `{name}` parameters, query and JSON body (or a FormData upload). */
@@ -175,12 +170,6 @@ function call<M extends Method>(method: M) {
  * answers `ResponseOf<'/opinion/cases/{id}', 'get'>` (docs/api-types.md).
  */
 export const client = { get: call('get'), post: call('post'), put: call('put'), patch: call('patch'), del: call('delete') };
-
-/**
- * The untyped verbs (`http.get<T>(path, query)`), kept only until the feature folders written
- * before the generated types move to `client` (docs/api-types.md); then they go.
- */
-export const http = { get, post, put, patch, del };
 
 /** One file as the multipart field `file`. */
 function fileForm(file: Blob, name?: string): FormData {
@@ -321,7 +310,7 @@ export const api = {
       client.post('/application-appeals/{id}/result', { path: { id: appealId }, body: input }),
     /** LAW-37: information provided to the applicant; `redact` phrases are removed from a PDF or Word file. */
     uploadProvided: (id: string, file: Blob, redact: string[]) =>
-      post<ApplicationDetail>(`/applications/${seg(id)}/files${redact.length ? `?${redact.map((p) => `redact=${seg(p)}`).join('&')}` : ''}`, fileForm(file)),
+      request<ApplicationDetail>('POST', `/applications/${seg(id)}/files${redact.length ? `?${redact.map((p) => `redact=${seg(p)}`).join('&')}` : ''}`, fileForm(file)),
     /** A letter or provided file (staff only); a plain link. */
     fileUrl: (id: string) => `${API_BASE}/application-files/${seg(id)}`,
     table3: (period: Period) => client.get('/applications/stats/table3', { query: { ...period } }),

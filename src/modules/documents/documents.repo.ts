@@ -19,7 +19,7 @@ export const presentItem = (r: ItemTable & { unit_name: string; drafter_name: st
   category: r.category, attribute: r.attribute, attributeReason: r.attribute_reason, nonPublicParts: r.non_public_parts,
   policyLevel: r.policy_level, interpretationPlan: r.interpretation_plan_json ? (JSON.parse(r.interpretation_plan_json) as InterpretationPlan) : null,
   leadingGroupReview: r.leading_group_review, major: r.major === 1, collectiveDecision: r.collective_decision, conclusion: r.conclusion,
-  state: r.state, validity: r.validity, version: r.version, changeReason: r.change_reason, changedOn: r.changed_on,
+  state: r.state, validity: r.validity, validUntil: r.valid_until ?? null, version: r.version, changeReason: r.change_reason, changedOn: r.changed_on,
   channels: JSON.parse(r.channels_json) as Channel[], paperCopies: r.paper_copies, indexNumber: r.index_number, publishedAt: r.published_at,
   colophon: r.attribute ? colophonMark(finalAttribute(r.conclusion) ?? r.attribute) : null,
   updatedAt: r.updated_at,

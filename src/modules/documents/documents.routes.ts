@@ -38,6 +38,7 @@ const itemFields = {
   summary: Type.Optional(Text(1000)),
   body: Type.Optional(Text(200_000)),
   dateMade: DateString,
+  validUntil: Type.Optional(Nullable(DateString)),
   category: oneOf(CATEGORIES),
   attribute: Type.Optional(Nullable(oneOf(ATTRIBUTES))),
   attributeReason: Type.Optional(Text(1000)),

@@ -87,6 +87,7 @@ export const Item = Type.Object(
     conclusion: Type.Union([oneOf(CONCLUSIONS), Type.Null()]),
     state: oneOf(ITEM_STATES),
     validity: oneOf(VALIDITIES),
+    validUntil: Type.Union([Type.String(), Type.Null()]),
     version: Type.Number(),
     changeReason: Type.String(),
     changedOn: Type.String(),

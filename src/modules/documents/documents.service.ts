@@ -56,6 +56,7 @@ export type ItemInput = {
   summary?: string | undefined;
   body?: string | undefined;
   dateMade: string;
+  validUntil?: string | null | undefined;
   category: Category;
   attribute?: Attribute | null | undefined;
   attributeReason?: string | undefined;
@@ -73,6 +74,7 @@ const columnsOf = (input: Partial<ItemInput>) => ({
   ...(input.summary !== undefined && { summary: input.summary }),
   ...(input.body !== undefined && { body: input.body }),
   ...(input.dateMade !== undefined && { date_made: input.dateMade }),
+  ...(input.validUntil !== undefined && { valid_until: input.validUntil }),
   ...(input.category !== undefined && { category: input.category }),
   ...(input.attribute !== undefined && { attribute: input.attribute }),
   ...(input.attributeReason !== undefined && { attribute_reason: input.attributeReason }),
@@ -117,7 +119,7 @@ export async function createItem(deps: Deps, actor: Actor, input: ItemInput): Pr
       doc_number: input.docNumber ?? '', title: input.title, summary: input.summary ?? '', body: input.body ?? '', date_made: dateMade,
       category: input.category, attribute: input.attribute ?? null, attribute_reason: input.attributeReason ?? '', non_public_parts: input.nonPublicParts ?? '',
       policy_level: input.policyLevel ?? 'none', interpretation_plan_json: input.interpretationPlan ? JSON.stringify(input.interpretationPlan) : null,
-      leading_group_review: '', major: input.major ? 1 : 0, collective_decision: '', conclusion: null, state: 'draft', validity: 'valid', version: 1,
+      leading_group_review: '', major: input.major ? 1 : 0, collective_decision: '', conclusion: null, state: 'draft', validity: 'valid', valid_until: input.validUntil ?? null, version: 1,
       change_reason: '', changed_on: dateMade, channels_json: '[]', paper_copies: 0, index_number: null, public_body: null, published_at: null,
       created_at: now, updated_at: now,
     };

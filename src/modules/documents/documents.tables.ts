@@ -32,6 +32,8 @@ export interface ItemTable {
   conclusion: Conclusion | null;
   state: State;
   validity: Validity;
+  /** 有效期至: the last day the item is in force, when it states one; past it the item should no longer read 有效 (SUP-4). Optional: rows written whole by the imports leave it out. */
+  valid_until?: string | null;
   version: number;
   change_reason: string;
   changed_on: string;

@@ -127,6 +127,20 @@ const clockRows = (tx: Tx, agencyId: string) =>
   tx.selectFrom('deadlines').select(['deadlines.subject_id', 'deadlines.spec_json', 'deadlines.met_at', 'deadlines.due_at'])
     .where('deadlines.agency_id', '=', agencyId).where('deadlines.subject_type', '=', interpretationSubject('').type).where('deadlines.rule', '=', INTERPRETATION_RULE);
 
+/**
+ * The agency's interpretation clocks as presented at `now`, and its 三同步 rate over them
+ * (INT-3, INT-5); `due` keeps only the clocks falling due in [from, to), as supervision's
+ * indicator reads a period (SUP-2).
+ */
+export async function syncClocks(db: Tx, agencyId: string, now: string, due?: { from: string; to: string }) {
+  const cal = await loadCalendar(db);
+  let q = clockRows(db, agencyId);
+  if (due) q = q.where('deadlines.due_at', '>=', due.from).where('deadlines.due_at', '<', due.to);
+  const clocks = await q.execute();
+  const views = new Map(clocks.map((c) => [c.subject_id, presentDeadline(cal, c, now)]));
+  return { clocks, views, rate: syncRate([...views.values()]) };
+}
+
 export type PolicyClockRow = {
   policyId: string; title: string; docNumber: string; unitName: string; publishedAt: string | null; policyLevel: string;
   deadline: DeadlinePresentation | null;
@@ -139,11 +153,8 @@ export type PolicyClockRow = {
  */
 export async function syncOverview(deps: Deps, actor: Actor, filter: { pending?: boolean | undefined }, page: Paging) {
   requireRoleIn(actor, ITEM_ROLES, actor.agencyId);
-  const cal = await loadCalendar(deps.db);
-  const now = isoNow(deps.clock);
-  const clocks = await clockRows(deps.db, actor.agencyId).execute();
-  const views = new Map(clocks.map((c) => [c.subject_id, presentDeadline(cal, c, now)]));
-  const figures = { rate: syncRate([...views.values()]), days: await interpretationDays(deps.db, actor.agencyId) };
+  const { clocks, views, rate } = await syncClocks(deps.db, actor.agencyId, isoNow(deps.clock));
+  const figures = { rate, days: await interpretationDays(deps.db, actor.agencyId) };
   let q = deps.db.selectFrom('items').innerJoin('units', 'units.id', 'items.unit_id')
     .select(['items.id', 'items.title', 'items.doc_number', 'items.published_at', 'items.policy_level', 'units.name as unit_name'])
     .where('items.agency_id', '=', actor.agencyId).where('items.category', '!=', INTERPRETATION_CATEGORY).where('items.policy_level', '!=', 'none');

@@ -3,6 +3,7 @@ import type { IsoDate, WorkCalendar } from '../../core/calendar.ts';
 import { chinaDateOf, chinaDateTimeOf } from '../../core/clock.ts';
 import type { DeadlineView } from '../../core/deadline.ts';
 import { countWorkdays } from '../../core/workdays.ts';
+import { clockName } from '../deadlines/subjects.rules.ts';
 
 /**
  * Reminder stages of a stored deadline (issue 12): pure, so each stage's moment is tested
@@ -76,31 +77,6 @@ export function stagesToSend(fresh: readonly Stage[]): Set<Stage> {
   if (send.has('red') || send.has('opened')) send.delete('warning');
   return send;
 }
-
-/** What people call each clock (never its rule id); an unknown rule reads as 办理期限. */
-const CLOCK_NAMES: Record<string, string> = {
-  'PUB-3': '主动公开信息发布期限',
-  'LAW-26': '主动公开信息发布期限',
-  'APP-4': '依申请公开答复期限',
-  'LAW-30': '告知补正期限',
-  'LAW-32': '第三方意见期限',
-  'LAW-34': '征求其他机关意见期限',
-  'LAW-42': '信息处理费缴纳期限',
-  'SEC-8': '保密审查报审答复期限',
-  'COORD-1': '发布协调答复期限',
-  'INT-5': '政策解读发布期限',
-  'OP-4': '舆情回应信息办理时限',
-  'OP-5': '重大舆情上报时限',
-  'OPN-5H': '重大舆情发布权威信息时限',
-  'OPN-24H': '重大舆情新闻发布会时限',
-  'OPN-48H': '舆情回应时限',
-  'OP-6': '网民留言答复期限',
-  'FIVE-1': '意见采纳情况公布期限',
-  'FIVE-5': '重大政策实施评估报告期限',
-  'LAW-49': '政府信息公开工作年度报告公布期限',
-  'SUP-5': '政务公开月度报告报送期限',
-};
-export const clockName = (rule: string): string => CLOCK_NAMES[rule] ?? '办理期限';
 
 /** When the term runs out, as the message states it (Beijing time). */
 export const dueText = (view: Pick<DeadlineView, 'term' | 'dueAt' | 'dueDate'>): string =>

@@ -10,7 +10,7 @@ import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { actionLabel } from '../audit/audit.labels.ts';
 import { auditGeneration } from '../audit/audit.service.ts';
-import { subjectLabel, subjectPath } from './supervision.rules.ts';
+import { subjectLabel, subjectPath } from '../deadlines/subjects.rules.ts';
 
 /**
  * The dashboard (工作台, SUP-1): every open clock of the agencies the user reaches as a

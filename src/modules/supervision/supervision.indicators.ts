@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import { chinaDateOf } from '../../core/clock.ts';
 import type { Tx } from '../../db/database.ts';
+import { syncClocks } from '../interpretation/interpretation.service.ts';
+import { ANNUAL_DUE_DAY, annualClockStart } from '../reports/reports.rules.ts';
+import { CATALOG_REQUIRED, NUMBERED_KINDS } from './supervision.rules.ts';
 
 /**
  * The figures the platform computes from its records beside each manual score (SUP-2): a
- * registry, so a capability adds its indicator here (the 三同步 rate and the annual report on
- * time come with interpretation and reports) and every template item can name it.
+ * registry, so a capability adds its indicator here and every template item can name it.
  */
 
 /** An agency's records over a period of UTC instants [from, to), judged at `now`. */
@@ -64,6 +66,25 @@ export const INDICATORS: Indicator[] = [
   onTime('replies_on_time', '依申请按期答复率', 'application', ['APP-4'], '答复期限'),
   onTime('messages_on_time', '网民留言按期答复率', 'citizen_message', ['OP-6'], '留言答复期限'),
   {
+    // INT-3, INT-5: the interpretation module's own 三同步 rate, over the clocks due in the period.
+    key: 'sync_rate', label: '政策解读“三同步”率', unit: '%', higherIsBetter: true,
+    compute: async (db, scope) => {
+      const { rate } = await syncClocks(db, scope.agencyId, scope.now, scope);
+      return { value: percent(rate.onTime, rate.due), numerator: rate.onTime, denominator: rate.due, evidence: `期内到期的政策解读${rate.due}件，按期发布${rate.onTime}件，逾期${rate.late}件`, path: missedList(scope, 'policy_interpretation') };
+    },
+  },
+  {
+    // LAW-49: the annual report published by its due day (31 January, or the agency's stricter day).
+    key: 'annual_report_on_time', label: '年度报告按时公布率', unit: '%', higherIsBetter: true,
+    compute: async (db, scope) => {
+      const { due, onTime: met } = await clockRate(db, scope, 'annual_report', ['LAW-49']);
+      const unopened = await annualReportsNeverStarted(db, scope);
+      const all = due + unopened.length;
+      const never = unopened.length ? `，到期未编制${unopened.map((y) => `${y}年度`).join('、')}报告` : '';
+      return { value: percent(met, all), numerator: met, denominator: all, evidence: `期内应公布的年度报告${all}份，按时公布${met}份${never}`, path: '/reports/annual' };
+    },
+  },
+  {
     key: 'catalog_completeness', label: '公开目录要素完整率', unit: '%', higherIsBetter: true,
     compute: async (db, scope) => {
       const row = await db.selectFrom('catalog_entries')
@@ -71,7 +92,7 @@ export const INDICATORS: Indicator[] = [
         .where('agency_id', '=', scope.agencyId).executeTakeFirstOrThrow();
       const all = Number(row.all);
       const complete = Number(row.complete);
-      return { value: percent(complete, all), numerator: complete, denominator: all, evidence: `目录条目${all}条，索引号、名称、文号、内容概述、生成日期齐全的${complete}条`, path: '/catalog' };
+      return { value: percent(complete, all), numerator: complete, denominator: all, evidence: `目录条目${all}条，${Object.values(CATALOG_REQUIRED).join('、')}齐全（公文另有文号）的${complete}条`, path: '/catalog' };
     },
   },
   {
@@ -88,8 +109,27 @@ export const INDICATORS: Indicator[] = [
   },
 ];
 
-/** A catalog entry lacking one of the catalog's required elements (seed 001: index, name, summary, date; a document's number). */
-export const INCOMPLETE = sql<boolean>`(index_number = '' or title = '' or summary = '' or date_made = '' or (kind <> 'other' and doc_number = ''))`;
+/**
+ * The report years whose due day (LAW-49, 31 January) fell in the scope and passed with no
+ * clock at all: the agency never started the report, which counts as not on time.
+ */
+async function annualReportsNeverStarted(db: Tx, scope: Scope): Promise<number[]> {
+  const years: number[] = [];
+  for (let y = Number(chinaDateOf(scope.from).slice(0, 4)) - 1; y <= Number(chinaDateOf(scope.to).slice(0, 4)); y++) {
+    const dueAt = new Date(Date.parse(annualClockStart(y)) + ANNUAL_DUE_DAY * 86_400_000 - 1).toISOString();
+    if (dueAt >= scope.from && dueAt < scope.to && dueAt < scope.now) years.push(y);
+  }
+  if (!years.length) return [];
+  const started = await db.selectFrom('deadlines').select('subject_id').where('subject_type', '=', 'annual_report')
+    .where('subject_id', 'in', years.map((y) => `${scope.agencyId}:${y}`)).execute();
+  return years.filter((y) => !started.some((r) => r.subject_id === `${scope.agencyId}:${y}`));
+}
+
+/**
+ * A catalog entry lacking one of the elements `missingCatalogElements` names (CAT-1, ATTR-1),
+ * as SQL over catalog_entries: the same lists, so the figure and the self-check's findings agree.
+ */
+export const INCOMPLETE = sql<boolean>`(${sql.join(Object.keys(CATALOG_REQUIRED).map((c) => sql`${sql.ref(c)} = ''`), sql` or `)} or (kind in (${sql.join(NUMBERED_KINDS)}) and doc_number = ''))`;
 
 export const indicatorLabel = (key: string) => INDICATORS.find((i) => i.key === key)?.label ?? key;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
-import { AREAS_TEMPLATE, assessmentActions, checkScores, checkTemplate, gradeOf, maxOf, POINTS_TEMPLATE, subjectLabel, type Scores } from './supervision.rules.ts';
+import { AREAS_TEMPLATE, assessmentActions, checkScores, checkTemplate, gradeOf, maxOf, missingCatalogElements, POINTS_TEMPLATE, type Scores } from './supervision.rules.ts';
 
 const full = (body: typeof POINTS_TEMPLATE, less: Record<string, number> = {}): Scores =>
   Object.fromEntries(body.areas.flatMap((a) => a.items).map((i) => [i.key, { score: i.max - (less[i.key] ?? 0), note: '' }]));
@@ -40,9 +40,24 @@ describe('assessment rules (SUP-2, SUP-3)', () => {
     expect(assessmentActions('signed')).toEqual([]);
   });
 
-  it('SUP-1: a kind of clock no capability named here still reads under its own name', () => {
-    expect(subjectLabel('application')).toBe('依申请公开');
-    expect(subjectLabel('annual_report')).toBe('年度报告');
-    expect(subjectLabel('future_kind')).toBe('其他（future_kind）');
+  it('SUP-2, SUP-3: the templates show the annual report on time beside the item that scores it', () => {
+    expect(AREAS_TEMPLATE.areas.flatMap((a) => a.items).find((i) => i.key === 'oversight.review')?.indicator).toBe('annual_report_on_time');
+    expect(POINTS_TEMPLATE.areas.flatMap((a) => a.items).find((i) => i.key === 'daily.reports')?.indicator).toBe('annual_report_on_time');
+  });
+});
+
+describe('catalog completeness in the weekly self-check (SUP-4, CAT-1, ATTR-1)', () => {
+  const entry = { index_number: 'YBJ/2026-00001', title: '关于调整待遇的通知', summary: '概述', date_made: '2026-01-05', doc_number: '示医保发〔2026〕1号', kind: 'notice' as const };
+
+  it('CAT-1: an entry states its index number, name, summary and date made', () => {
+    expect(missingCatalogElements(entry)).toEqual([]);
+    expect(missingCatalogElements({ ...entry, summary: ' ', index_number: '' })).toEqual(['索引号', '内容概述']);
+  });
+
+  it('ATTR-1: an official document issued under a 文号 must show it; 纪要 and other information carry none by nature', () => {
+    expect(missingCatalogElements({ ...entry, doc_number: '' })).toEqual(['文号']);
+    expect(missingCatalogElements({ ...entry, kind: 'letter', doc_number: '' })).toEqual(['文号']);
+    expect(missingCatalogElements({ ...entry, kind: 'minutes', doc_number: '' })).toEqual([]);
+    expect(missingCatalogElements({ ...entry, kind: 'other', doc_number: '' })).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { badRequest } from '../../core/errors.ts';
+import type { DocKind } from '../documents/documents.rules.ts';
 
 /**
  * Supervision (监督考评) as pure rules: the assessment templates and their grades (SUP-2,
- * SUP-3), the assessment's states, the weekly self-check's findings (SUP-4, ATTR-10) and the
- * names the dashboard gives to every kind of clock (SUP-1).
+ * SUP-3), the assessment's states and the weekly self-check's findings (SUP-4, ATTR-10, CAT-1).
+ * The names of every kind of clock are deadlines/subjects.rules.ts's, shared with notifications.
  */
 
 export const ASSESSMENT_KINDS = { self: '自评', spot: '半年抽查', year_end: '年终考核' } as const;
@@ -55,7 +56,7 @@ export const AREAS_TEMPLATE: TemplateBody = {
     },
     {
       key: 'oversight', name: '监督和保障情况', items: [
-        { key: 'oversight.review', name: '定期考核评议，按时公布年度报告，依法追究责任', max: 10 },
+        { key: 'oversight.review', name: '定期考核评议，按时公布年度报告，依法追究责任', max: 10, indicator: 'annual_report_on_time' },
         { key: 'oversight.appeals', name: '复议诉讼中未被纠错', max: 5, indicator: 'appeal_corrections' },
       ],
     },
@@ -84,7 +85,7 @@ export const POINTS_TEMPLATE: TemplateBody = {
         { key: 'daily.catalog', name: '目录和指南编制、更新', max: 10, indicator: 'catalog_completeness' },
         { key: 'daily.reply', name: '依申请公开按期答复', max: 20, indicator: 'replies_on_time' },
         { key: 'daily.messages', name: '网民留言按期答复', max: 10, indicator: 'messages_on_time' },
-        { key: 'daily.reports', name: '月度报告和年度报告按时报送公布', max: 10 },
+        { key: 'daily.reports', name: '月度报告和年度报告按时报送公布', max: 10, indicator: 'annual_report_on_time' },
         { key: 'daily.appeals', name: '复议诉讼中未被纠错', max: 5, indicator: 'appeal_corrections' },
       ],
     },
@@ -136,35 +137,31 @@ export function gradeOf(body: TemplateBody, scores: Scores): { total: number; gr
 export const FINDING_KINDS = {
   publication_overdue: '超过20个工作日未公开',
   catalog_incomplete: '目录条目要素不全',
+  validity_expired: '已过有效期仍标为有效',
   recheck_due: '不公开信息本年度未复核',
   attachment_broken: '附件文件缺失',
   own: '自查发现',
 } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;
 
-export const RESOLUTIONS = { fixed: '已整改', explained: '已说明' } as const;
-export type Resolution = keyof typeof RESOLUTIONS;
-
-// ---- the dashboard's names for clocks (SUP-1) ----
+/** CAT-1 (seed 001 目录 二): what every catalog entry states; its category the schema requires. */
+export const CATALOG_REQUIRED = { index_number: '索引号', title: '名称', summary: '内容概述', date_made: '生成日期' } as const;
 
 /**
- * What each kind of clock is called and where its record opens. Kinds not listed here (the
- * ones other capabilities add) still appear, under their own name, without a link.
+ * The kinds of item that carry a 文号 (发文字号) and so must show it in the catalog: the official
+ * documents of ATTR-1 issued under the agency's number. A 纪要 is numbered by its issue, not
+ * by a 文号, and other information (work news, budgets, statistics) has none by nature.
  */
-export const SUBJECTS: Record<string, { label: string; path?: (id: string) => string }> = {
-  item: { label: '主动公开', path: (id) => `/documents/${id}` },
-  consultation: { label: '发布前征求意见', path: undefined },
-  application: { label: '依申请公开', path: (id) => `/applications/${id}` },
-  application_consultation: { label: '依申请征求意见' },
-  citizen_message: { label: '网民留言', path: () => '/opinion/messages' },
-  policy_interpretation: { label: '政策解读', path: () => '/interpretation' },
-  coordination_request: { label: '发布协调', path: (id) => `/coordination?request=${id}` },
-  opinion_case: { label: '舆情', path: (id) => `/opinion/${id}` },
-  opinion_response_item: { label: '舆情回应信息', path: (id) => `/documents/${id}` },
-  consultation_feedback: { label: '意见采纳情况公布', path: (id) => `/consultation/${id}` },
-  policy_evaluation: { label: '政策实施评估', path: () => '/key-tasks' },
-  annual_report: { label: '年度报告', path: () => '/reports/annual' },
-  monthly_report: { label: '月度报告', path: () => '/reports/monthly' },
-};
-export const subjectLabel = (type: string) => SUBJECTS[type]?.label ?? `其他（${type}）`;
-export const subjectPath = (type: string, id: string) => SUBJECTS[type]?.path?.(id) ?? null;
+export const NUMBERED_KINDS: readonly DocKind[] = ['order', 'decision', 'announcement', 'notice', 'bulletin', 'report', 'request', 'reply', 'opinion', 'letter'];
+
+export type CatalogFacts = Record<keyof typeof CATALOG_REQUIRED | 'doc_number', string> & { kind: DocKind | 'other' };
+
+/** The names of the elements a catalog entry lacks (CAT-1, ATTR-1); empty when it is complete. */
+export function missingCatalogElements(e: CatalogFacts): string[] {
+  const missing: string[] = (Object.keys(CATALOG_REQUIRED) as (keyof typeof CATALOG_REQUIRED)[]).filter((k) => !e[k].trim()).map((k) => CATALOG_REQUIRED[k]);
+  if (e.kind !== 'other' && NUMBERED_KINDS.includes(e.kind) && !e.doc_number.trim()) missing.push('文号');
+  return missing;
+}
+
+export const RESOLUTIONS = { fixed: '已整改', explained: '已说明' } as const;
+export type Resolution = keyof typeof RESOLUTIONS;

@@ -12,7 +12,7 @@ import { cityAgencyId } from '../org/city.ts';
 import { chinaMidnight, mondayOf, type Deps } from './supervision.dashboard.ts';
 import { computeIndicators, INCOMPLETE, type Scope } from './supervision.indicators.ts';
 import {
-  ASSESSMENT_KINDS, assessmentActions, checkScores, checkTemplate, FINDING_KINDS, gradeOf, maxOf, RESOLUTIONS,
+  ASSESSMENT_KINDS, assessmentActions, checkScores, checkTemplate, FINDING_KINDS, gradeOf, maxOf, missingCatalogElements, RESOLUTIONS,
   type AssessmentKind, type FindingKind, type Resolution, type Scores, type TemplateBody,
 } from './supervision.rules.ts';
 
@@ -28,12 +28,13 @@ type CheckDeps = Deps & { dataDir: string };
 
 /**
  * The findings the platform fills in for a unit: items past their 20 working days, catalog
- * entries lacking required elements, non-public items not re-checked this year (ATTR-10,
+ * entries lacking required elements, published items past their end date still 有效, non-public items not re-checked this year (ATTR-10,
  * LAW-18), published items whose attachment's stored file is missing. `only` narrows to one subject, to verify a finding reported fixed.
  */
 async function detect(deps: CheckDeps, unitId: string, only?: { kind: FindingKind; subjectId: string }): Promise<Detected[]> {
   const now = isoNow(deps.clock);
-  const year = Number(chinaToday(deps.clock).slice(0, 4));
+  const today = chinaToday(deps.clock);
+  const year = Number(today.slice(0, 4));
   const out: Detected[] = [];
   const wants = (kind: FindingKind) => !only || only.kind === kind;
   if (wants('publication_overdue')) {
@@ -45,9 +46,16 @@ async function detect(deps: CheckDeps, unitId: string, only?: { kind: FindingKin
     for (const r of await q.execute()) out.push({ kind: 'publication_overdue', subjectType: 'item', subjectId: r.id, text: `《${r.title}》成文于${r.date_made}，已超过20个工作日仍未公开` });
   }
   if (wants('catalog_incomplete')) {
-    let q = deps.db.selectFrom('catalog_entries').select(['item_id', 'title']).where('unit_id', '=', unitId).where(INCOMPLETE);
+    let q = deps.db.selectFrom('catalog_entries').select(['item_id', 'index_number', 'title', 'summary', 'date_made', 'doc_number', 'kind']).where('unit_id', '=', unitId).where(INCOMPLETE);
     if (only) q = q.where('item_id', '=', only.subjectId);
-    for (const r of await q.execute()) out.push({ kind: 'catalog_incomplete', subjectType: 'item', subjectId: r.item_id, text: `目录条目《${r.title || '（无名称）'}》缺少索引号、名称、文号、内容概述或生成日期` });
+    for (const r of await q.execute()) out.push({ kind: 'catalog_incomplete', subjectType: 'item', subjectId: r.item_id, text: `目录条目《${r.title || '（无名称）'}》缺少${missingCatalogElements(r).join('、')}` });
+  }
+  if (wants('validity_expired')) {
+    // SUP-4: past its stated end date and still 有效; the unit marks it 失效 or explains (e.g. extended).
+    let q = deps.db.selectFrom('items').select(['id', 'title', 'valid_until'])
+      .where('unit_id', '=', unitId).where('state', '=', 'published').where('validity', '=', 'valid').where('valid_until', '<', today);
+    if (only) q = q.where('id', '=', only.subjectId);
+    for (const r of await q.execute()) out.push({ kind: 'validity_expired', subjectType: 'item', subjectId: r.id, text: `《${r.title}》有效期至${r.valid_until}，已过期仍标为有效` });
   }
   if (wants('recheck_due')) {
     let q = deps.db.selectFrom('items').select(['id', 'title'])
@@ -87,7 +95,7 @@ export async function listSelfChecks(deps: Deps, actor: Actor, filter: { week?: 
       (eb) => eb.selectFrom('sup_findings').select(sql<number>`count(*)`.as('n')).whereRef('sup_findings.check_id', '=', 'sup_self_checks.id').as('findings'),
       (eb) => eb.selectFrom('sup_findings').select(sql<number>`count(*)`.as('n')).whereRef('sup_findings.check_id', '=', 'sup_self_checks.id').where('sup_findings.resolution', 'is', null).as('open')])
     .where('units.agency_id', '=', actor.agencyId).where('units.status', '=', 'active').orderBy('units.name').execute();
-  return { week, thisWeek: mondayOf(chinaToday(deps.clock)), units: rows.map((r) => ({ ...r, state: r.state ?? 'unchecked', findings: Number(r.findings ?? 0), open: Number(r.open ?? 0) })) };
+  return { week, thisWeek: mondayOf(chinaToday(deps.clock)), units: rows.map((r) => ({ ...r, state: r.state ?? ('unchecked' as const), findings: Number(r.findings ?? 0), open: Number(r.open ?? 0) })) };
 }
 
 /** Opens a unit's check of a week (this week unless given) and fills in what the platform finds. */

@@ -21,6 +21,7 @@ interface FormValues {
   summary?: string;
   body?: string;
   dateMade: Dayjs;
+  validUntil?: Dayjs | null;
   category: Category;
   attribute?: Attribute;
   attributeReason?: string;
@@ -47,6 +48,7 @@ function toInput(values: FormValues): ItemInput {
     summary: text(values.summary),
     body: values.body ?? '',
     dateMade: values.dateMade.format(DATE_FORMAT),
+    validUntil: values.validUntil ? values.validUntil.format(DATE_FORMAT) : null,
     category: values.category,
     attribute: values.attribute ?? null,
     attributeReason: values.attribute && NEEDS_REASON.includes(values.attribute) ? text(values.attributeReason) : '',
@@ -65,6 +67,7 @@ function fromItem(item: Item): Partial<FormValues> {
     ...item,
     attribute: item.attribute ?? undefined,
     dateMade: dayjs(item.dateMade),
+    validUntil: item.validUntil ? dayjs(item.validUntil) : null,
     interpretationPlan: item.interpretationPlan ?? undefined,
   };
 }
@@ -256,6 +259,11 @@ function ItemForm({ item, attachments }: ItemFormProps) {
           <Col xs={24} md={8}>
             <Form.Item label="主题分类" name="category" rules={[{ required: true, message: '请选择主题分类' }]}>
               <Select placeholder="选择主题分类" showSearch={{ optionFilterProp: 'label' }} options={optionsOf(vocabulary?.categories)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="有效期至" name="validUntil" extra="文件规定了有效期的填写；过期后每周自查会提示标记失效">
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

@@ -18,6 +18,7 @@ export function ItemDescriptions({ item }: { item: Item }) {
     { key: 'docKind', label: '文种', children: item.docKind ? (vocabulary?.docKinds[item.docKind] ?? item.docKind) : '—' },
     { key: 'category', label: '主题分类', children: vocabulary?.categories[item.category] ?? item.category },
     { key: 'dateMade', label: '成文日期', children: formatDate(item.dateMade) },
+    { key: 'validUntil', label: '有效期至', children: item.validUntil ? formatDate(item.validUntil) : '—' },
     { key: 'unit', label: '承办科室', children: item.unitName },
     { key: 'drafter', label: '拟稿人', children: item.drafterName },
     { key: 'state', label: '状态', children: <StateTag state={item.state} /> },

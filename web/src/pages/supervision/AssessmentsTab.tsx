@@ -112,6 +112,22 @@ function FigureCell({ figure }: { figure: Figure | undefined }) {
   );
 }
 
+/** The computed figures no item of the template names (e.g. the 三同步 rate): shown too, for the assessor to weigh. */
+function OtherFigures({ assessment }: { assessment: Assessment }) {
+  const named = new Set<string | undefined>(assessment.template.body.areas.flatMap((a) => a.items.map((i) => i.indicator)));
+  const others = Object.entries(assessment.indicators).filter(([key]) => !named.has(key));
+  if (!others.length) return null;
+  return (
+    <Card size="small" title="其他系统指标" style={{ marginBottom: 12 }}>
+      <Space direction="vertical">
+        {others.map(([key, figure]) => (
+          <FigureCell key={key} figure={figure} />
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
 function AssessmentDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { message } = App.useApp();
   const { data, error } = useQuery({ queryKey: [...supervisionKeys.all, 'assessment', id], queryFn: () => supervisionApi.assessment(id) });
@@ -160,6 +176,7 @@ function AssessmentDrawer({ id, onClose }: { id: string; onClose: () => void }) 
               <Table<TemplateItem> rowKey="key" size="small" pagination={false} columns={columns(data)} dataSource={area.items} />
             </Card>
           ))}
+          <OtherFigures assessment={data} />
           {canScore && (
             <Space>
               <Button onClick={() => save.mutateAsync(filled).catch((e: Error) => void message.error(e.message))} loading={save.isPending}>

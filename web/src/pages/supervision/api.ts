@@ -1,33 +1,30 @@
 // The 监督考评 endpoints (src/modules/supervision/supervision.routes.ts).
-import { API_BASE, http, withQuery } from '../../api';
-import type { Page } from '../../types';
-import type {
-  Assessment, AssessmentKind, ClockQuery, Clock, Dashboard, MissedClock, ResultRow, Resolution, Scores, SelfCheck, SelfCheckWeek, SupervisionVocabulary, Template, TemplateBody,
-} from './types';
+import { API_BASE, client, withQuery } from '../../api';
+import type { BodyOf, QueryOf } from '../../schema';
+import type { ClockQuery, Resolution, Scores } from './types';
 
-const seg = encodeURIComponent;
-type Period = { agencyId?: string; from: string; to: string };
+type Period = QueryOf<'/supervision/accountability.xlsx', 'get'>;
 
 export const supervisionApi = {
-  vocabulary: () => http.get<SupervisionVocabulary>('/supervision/vocabulary'),
-  dashboard: (agencyId?: string) => http.get<Dashboard>('/supervision/dashboard', { agencyId }),
-  clocks: (query: ClockQuery) => http.get<Page<Clock>>('/supervision/clocks', { ...query }),
-  accountability: (query: Period & { page: number; pageSize: number }) => http.get<Page<MissedClock>>('/supervision/accountability', query),
+  vocabulary: () => client.get('/supervision/vocabulary'),
+  dashboard: (agencyId?: string) => client.get('/supervision/dashboard', { query: { agencyId } }),
+  clocks: (query: ClockQuery) => client.get('/supervision/clocks', { query }),
+  accountability: (query: QueryOf<'/supervision/accountability', 'get'>) => client.get('/supervision/accountability', { query }),
   accountabilityExportUrl: (period: Period) => API_BASE + withQuery('/supervision/accountability.xlsx', period),
-  selfChecks: (week?: string) => http.get<SelfCheckWeek>('/supervision/self-checks', { week }),
-  openSelfCheck: (unitId: string, week?: string) => http.post<SelfCheck>('/supervision/self-checks', { unitId, week }),
-  selfCheck: (id: string) => http.get<SelfCheck>(`/supervision/self-checks/${seg(id)}`),
-  addFinding: (id: string, text: string) => http.post<SelfCheck>(`/supervision/self-checks/${seg(id)}/findings`, { text }),
+  selfChecks: (week?: string) => client.get('/supervision/self-checks', { query: { week } }),
+  openSelfCheck: (unitId: string, week?: string) => client.post('/supervision/self-checks', { body: { unitId, week } }),
+  selfCheck: (id: string) => client.get('/supervision/self-checks/{id}', { path: { id } }),
+  addFinding: (id: string, text: string) => client.post('/supervision/self-checks/{id}/findings', { path: { id }, body: { text } }),
   resolveFinding: (id: string, findingId: string, resolution: Resolution, note: string) =>
-    http.post<SelfCheck>(`/supervision/self-checks/${seg(id)}/findings/${seg(findingId)}`, { resolution, note }),
-  completeSelfCheck: (id: string) => http.post<SelfCheck>(`/supervision/self-checks/${seg(id)}/complete`),
-  templates: (year: number) => http.get<{ year: number; items: Template[] }>('/supervision/templates', { year }),
-  saveTemplate: (input: { family: string; year: number; name: string; body: TemplateBody }) => http.post<Template>('/supervision/templates', input),
-  createAssessment: (input: { agencyId: string; templateId: string; kind: AssessmentKind; year: number }) => http.post<Assessment>('/supervision/assessments', input),
-  assessment: (id: string) => http.get<Assessment>(`/supervision/assessments/${seg(id)}`),
-  score: (id: string, scores: Scores) => http.put<Assessment>(`/supervision/assessments/${seg(id)}/scores`, { scores }),
-  sign: (id: string) => http.post<Assessment>(`/supervision/assessments/${seg(id)}/sign`),
-  results: (year: number) => http.get<{ year: number; items: ResultRow[] }>('/supervision/results', { year }),
+    client.post('/supervision/self-checks/{id}/findings/{findingId}', { path: { id, findingId }, body: { resolution, note } }),
+  completeSelfCheck: (id: string) => client.post('/supervision/self-checks/{id}/complete', { path: { id } }),
+  templates: (year: number) => client.get('/supervision/templates', { query: { year } }),
+  saveTemplate: (input: BodyOf<'/supervision/templates', 'post'>) => client.post('/supervision/templates', { body: input }),
+  createAssessment: (input: BodyOf<'/supervision/assessments', 'post'>) => client.post('/supervision/assessments', { body: input }),
+  assessment: (id: string) => client.get('/supervision/assessments/{id}', { path: { id } }),
+  score: (id: string, scores: Scores) => client.put('/supervision/assessments/{id}/scores', { path: { id }, body: { scores } }),
+  sign: (id: string) => client.post('/supervision/assessments/{id}/sign', { path: { id } }),
+  results: (year: number) => client.get('/supervision/results', { query: { year } }),
   resultsExportUrl: (year: number) => API_BASE + withQuery('/supervision/results.xlsx', { year }),
 };
 
