@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
-import { oneOf } from '../../http/schemas.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import { Deadline } from '../deadlines/deadlines.schemas.ts';
 import { CATEGORIES } from '../documents/documents.rules.ts';
 import { ANNUAL_ACTIONS, ANNUAL_STATES, ENTRY_KEYS } from './reports.rules.ts';
 
 /** The response payloads of the annual report (LAW-49/50) and the monthly report (SUP-5) in the console (docs/api-types.md). */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Counts = Type.Record(Type.String(), Type.Number());
 
 /** One cell of a table as the national template draws it; `key` names the figure behind it. */

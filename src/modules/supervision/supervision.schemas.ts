@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { pageOf } from '../../core/paging.ts';
-import { oneOf } from '../../http/schemas.ts';
+import { Nullable, oneOf } from '../../http/schemas.ts';
 import { CLOCK_SUBJECTS } from '../deadlines/subjects.rules.ts';
 import { TrafficLight } from '../deadlines/deadlines.schemas.ts';
 import { INDICATORS } from './supervision.indicators.ts';
@@ -8,7 +8,6 @@ import { ASSESSMENT_KINDS, ASSESSMENT_STATES, FINDING_KINDS, RESOLUTIONS } from 
 
 /** The response payloads of 监督考评 in the console (docs/api-types.md). */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const strict = { additionalProperties: false } as const;
 
 export const Key = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' });
