@@ -77,16 +77,19 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
   const offset = (r.page - 1) * r.pageSize;
   // The items whose 索引号 or 文号 was typed come first, then the text matches without them.
   const page = (seqs: number[]) => [...exact, ...seqs.filter((seq) => !exact.includes(seq))].slice(offset, offset + r.pageSize);
-  const pageOfSeqs = async (): Promise<number[]> => {
+  /** The page's seqs and, in relevance order when the window held every match, the number of results (else null: the count stands). */
+  const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number | null }> => {
     if (r.sort === 'date') {
       const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
-      if (!exact.length) return (await newestFirst(r.pageSize, offset)).map((row) => row.seq);
-      return page((await newestFirst(offset + r.pageSize + exact.length, 0)).map((row) => row.seq));
+      if (!exact.length) return { seqs: (await newestFirst(r.pageSize, offset)).map((row) => row.seq), results: null };
+      return { seqs: page((await newestFirst(offset + r.pageSize + exact.length, 0)).map((row) => row.seq)), results: null };
     }
     const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
-    return page(byRelevance(window, terms).map((row) => row.seq));
+    const ranked = byRelevance(window, terms).map((row) => row.seq);
+    // The passing mentions left out of a window that held every match are not counted either.
+    return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : null };
   };
-  const [counted, seqs, exactAlsoMatching] = await Promise.all([
+  const [counted, { seqs, results }, exactAlsoMatching] = await Promise.all([
     deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     pageOfSeqs(),
     exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
@@ -113,6 +116,6 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
     const s = snapshots.get(hit.id);
     return [seq, { ...hit, body: s?.body ?? hit.bodyText, attachments: s?.attachments.map((a) => ({ name: a.name, text: a.text })) ?? [] }];
   }));
-  const total = Number(counted.n) + exact.length - exactAlsoMatching.length;
+  const total = results ?? Number(counted.n) + exact.length - exactAlsoMatching.length;
   return { terms, hits: seqs.map((seq) => bySeq.get(seq)!), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }

@@ -85,8 +85,22 @@ describe('relevance, the same on both databases (CAT-4)', () => {
     const inBodyOnce = doc(2, '经办指南', '可以申领失业保险金。');
     const inBodyThrice = doc(3, '经办指南', '失业保险金。失业保险金。失业保险金。');
     const sameAsOnce = doc(4, '经办指南', '可以申领失业保险金。');
-    expect(byRelevance([inBodyOnce, inBodyThrice, inTitle, sameAsOnce], terms).map((d) => d.seq)).toEqual([1, 3, 4, 2]);
+    expect(relevance(inTitle, terms)).toBeGreaterThan(relevance(inBodyThrice, terms));
+    expect(byRelevance([inBodyOnce, inBodyThrice, sameAsOnce], terms).map((d) => d.seq)).toEqual([3, 4, 2]);
     expect(relevance(inBodyThrice, terms)).toBeLessThan(3 * relevance(inBodyOnce, terms));
+  });
+
+  it('CAT-4 leaves out passing mentions when some match has the words in its title, and keeps every match otherwise', () => {
+    const terms = queryTerms('失业保险金');
+    const inTitle = doc(1, '关于调整失业保险金标准的通知', '现将有关事项通知如下。');
+    const once = doc(2, '基金运行情况', '全年支付失业保险金1.2亿元。');
+    const twice = doc(3, '经办指南', '申领失业保险金须登记；失业保险金按月发放。');
+    expect(byRelevance([once, twice, inTitle], terms).map((d) => d.seq)).toEqual([1, 3]);
+    expect(byRelevance([once, twice], terms).map((d) => d.seq)).toEqual([3, 2]);
+    const words = queryTerms('人才引进');
+    const together = doc(4, '工作动态', '做好人才引进工作。');
+    const apart = doc(5, '年度总结', '新引进高层次人才120名。');
+    expect(byRelevance([apart, together, doc(6, '人才引进办法', '')], words).map((d) => d.seq)).toEqual([6, 4]);
   });
 
   it('counts a synonym as the word, and normalises full-width letters as the index does', () => {
