@@ -17,17 +17,19 @@ export type SearchHit = {
 };
 
 /**
- * Counting every match of a common word in a city's catalog costs as much as reading them
- * all; past this many the page says "more than" instead, as search engines do (counting
- * 10,000 was 80% of a common word's search time at 20,000 items).
- */
-export const COUNT_CAP = 1_000;
-/**
  * Relevance is ranked among this many newest matches. A common word matches a large part of
  * a million items, and scoring them all takes far longer than a visitor waits; a narrower
- * query (fewer matches than this) is ranked over all its matches.
+ * query (fewer matches than this) is ranked over all its matches. Pages stop at 50 × 10 = 500
+ * results, so no page needs more.
  */
 export const RELEVANCE_WINDOW = 500;
+/**
+ * Counting every match of a common word in a city's catalog costs as much as reading them
+ * all; past this many the page says "more than" instead, as search engines do. It is the
+ * relevance window, so a relevance search counts from the window it ranks, with no second
+ * walk of the index.
+ */
+export const COUNT_CAP = RELEVANCE_WINDOW;
 
 /** At most this many items share a typed identifier (a 文号 reused across agencies). */
 const EXACT_LIMIT = 10;
@@ -77,23 +79,26 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
   const offset = (r.page - 1) * r.pageSize;
   // The items whose 索引号 or 文号 was typed come first, then the text matches without them.
   const page = (seqs: number[]) => [...exact, ...seqs.filter((seq) => !exact.includes(seq))].slice(offset, offset + r.pageSize);
-  /** The page's seqs and, in relevance order when the window held every match, the number of results (else null: the count stands). */
-  const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number | null }> => {
-    if (r.sort === 'date') {
-      const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
-      if (!exact.length) return { seqs: (await newestFirst(r.pageSize, offset)).map((row) => row.seq), results: null };
-      return { seqs: page((await newestFirst(offset + r.pageSize + exact.length, 0)).map((row) => row.seq)), results: null };
+  /**
+   * The page's seqs and the number of results up to COUNT_CAP + 1. Relevance ranks the window
+   * of newest matches and counts from it (the passing mentions it leaves out are not counted);
+   * date order walks the index newest first for its page and counts apart.
+   */
+  const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number }> => {
+    if (r.sort === 'relevance') {
+      const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
+      const ranked = byRelevance(window, terms).map((row) => row.seq);
+      return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : COUNT_CAP + 1 };
     }
-    const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
-    const ranked = byRelevance(window, terms).map((row) => row.seq);
-    // The passing mentions left out of a window that held every match are not counted either.
-    return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : null };
+    const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
+    const [counted, seqs, exactAlsoMatching] = await Promise.all([
+      deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      exact.length ? newestFirst(offset + r.pageSize + exact.length, 0).then((rows) => page(rows.map((row) => row.seq))) : newestFirst(r.pageSize, offset).then((rows) => rows.map((row) => row.seq)),
+      exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
+    ]);
+    return { seqs, results: Number(counted.n) + exact.length - exactAlsoMatching.length };
   };
-  const [counted, { seqs, results }, exactAlsoMatching] = await Promise.all([
-    deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    pageOfSeqs(),
-    exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
-  ]);
+  const { seqs, results: total } = await pageOfSeqs();
   const rows = seqs.length
     ? await deps.db
         .selectFrom('catalog_entries as e')
@@ -116,6 +121,5 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
     const s = snapshots.get(hit.id);
     return [seq, { ...hit, body: s?.body ?? hit.bodyText, attachments: s?.attachments.map((a) => ({ name: a.name, text: a.text })) ?? [] }];
   }));
-  const total = results ?? Number(counted.n) + exact.length - exactAlsoMatching.length;
   return { terms, hits: seqs.map((seq) => bySeq.get(seq)!), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }
