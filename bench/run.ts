@@ -30,6 +30,7 @@ import { benchImport, type ImportBench } from './import.ts';
 import { mixSample, searchMix, type SearchClass } from './search-mix.ts';
 import { newKeyring } from '../src/core/field-crypto.ts';
 import { hashPassword } from '../src/modules/auth/password-hash.ts';
+import { saveKeyring } from '../src/db/keys.ts';
 
 /** The benchmark city holds no personal data: a key ring of the run's own seals what little there is. */
 const keyring = newKeyring('aes-256-gcm', new Date());
@@ -148,7 +149,10 @@ async function postgresDataset(): Promise<Dataset> {
   }
   const url = new URL(settings.pgUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { marker: existing ?? marker, reused: existing !== null, env: { DATABASE_URL: url.toString(), GONGKAI_DATA_DIR: join(ROOT, 'tmp', 'bench-pg-files') }, sizeMB, pgSchema: schema };
+  // A production server on PostgreSQL must be given its key file; the benchmark city seals nothing of value.
+  const filesDir = join(ROOT, 'tmp', 'bench-pg-files');
+  if (!existsSync(join(filesDir, 'keys.json'))) saveKeyring(join(filesDir, 'keys.json'), keyring);
+  return { marker: existing ?? marker, reused: existing !== null, env: { DATABASE_URL: url.toString(), GONGKAI_DATA_DIR: filesDir }, sizeMB, pgSchema: schema };
 }
 
 /** The pages to load: a deep catalog page of A07 and 1,000 item pages drawn uniformly from the whole catalog. */
