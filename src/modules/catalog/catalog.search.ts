@@ -19,10 +19,11 @@ export type SearchHit = {
 /**
  * Relevance is ranked among this many newest matches. A common word matches a large part of
  * a million items, and scoring them all takes far longer than a visitor waits; a narrower
- * query (fewer matches than this) is ranked over all its matches. Pages stop at 50 × 10 = 500
- * results, so no page needs more.
+ * query (fewer matches than this) is ranked over all its matches. Reading and scoring the
+ * window is most of a common word's search (500 rows cost 2.5 times 200), and pages stop at
+ * 20 × 10 = 200 results, so no page needs more.
  */
-export const RELEVANCE_WINDOW = 500;
+export const RELEVANCE_WINDOW = 200;
 /**
  * Counting every match of a common word in a city's catalog costs as much as reading them
  * all; past this many the page says "more than" instead, as search engines do. It is the
