@@ -524,14 +524,21 @@ ${sections.map(section).join('\n')}
   also counts the agency's entries, its categories and its years; at 20,000 entries per
   agency the counts dominate. Keeping the facet counts per agency with the page cache's
   generation is the next step.
-- **Search**: the queries themselves are bounded (at most 1,000 matches counted, the newest
-  500 ranked in the application, then 10 rows fetched), but with 10 connections always
-  waiting, p99 is about ten times the service time on SQLite's single connection. On
-  PostgreSQL, a phrase (any word of three or more characters) is estimated at about a
-  hundred rows whatever its real frequency, so the planner takes a bitmap scan and rechecks
-  every candidate's tsvector (12,000 for 失业保险金) before taking the newest; that is where
-  its slow queries go. Asking for matches in ranges of recent \`seq\` first, or an index that
-  holds positions (RUM), would bound it.
+- **Search**: a relevance search walks the index once, newest match first, for a window of
+  at most 200 matches (title and body read, scored in the application, counted from the
+  window: docs/search.md); date order walks it for its page and counts up to 201 matches. Then
+  10 entries and their snapshots are read, and the page adds about ten small queries (the
+  agencies for the form, the published lists' matches, interpretation links). With
+  ${s.connections} connections always waiting, p99 is about ${s.connections} times the service time, so each search
+  may cost about 4–5 ms of the server. What still grows with the number of matches: on SQLite
+  a filtered search (agency, category, year) checks every match of its words against the
+  entry's row until the window is full, so a word in 1% of a million items under an agency's
+  2% reads some 10,000 rows; on PostgreSQL a phrase (any word of three or more characters) is
+  estimated at a hundred rows whatever its real frequency, so the planner takes a bitmap scan
+  and rechecks every candidate's tsvector (about 10 µs each: 1,259 candidates of 失业保险金 at
+  100,000 items cost 33 ms) before taking the newest. The bound for both is a posting list per
+  token ordered by \`seq\` descending, with the agency, category and year as tokens of their
+  own, so that every search stops at its window whatever the number of matches.
 - **Memory**: the server starts at about 200 MB (Node.js, the compiled console and portal
   code); the page cache adds at most 32 MB of pages; the rest under load is the results of
   the queries in flight and garbage not yet collected.
