@@ -17,7 +17,7 @@ import pg from 'pg';
 import { connect, sqliteFileIn, type Connection } from '../src/db/connect.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { documentTokens, tsVector } from '../src/modules/catalog/search.tokens.ts';
+import { documentTokens, tsVector, type EntryFilters } from '../src/modules/catalog/search.tokens.ts';
 import { CHANNELS_JSON, CREATED_AT, INDEX_FORMAT, makeAgencies, makeItems, PASSWORD_PLACEHOLDER, type CityAgency, type CityItem } from './city.ts';
 import { newKeyring } from '../src/core/field-crypto.ts';
 
@@ -52,7 +52,7 @@ export type GenerateResult = {
 
 export const DEFAULT_SEED = 20261123;
 /** Bump when the generator changes what it writes: a kept data set of an older version is rebuilt. */
-export const DATASET_VERSION = 1;
+export const DATASET_VERSION = 2;
 
 const ITEM_COLUMNS = [
   'id', 'agency_id', 'unit_id', 'drafter_id', 'kind', 'doc_kind', 'doc_number', 'title', 'summary', 'body', 'date_made', 'category', 'attribute',
@@ -64,6 +64,9 @@ const ENTRY_COLUMNS = [
   'seq', 'item_id', 'agency_id', 'unit_id', 'version', 'index_number', 'title', 'doc_number', 'summary', 'category', 'kind', 'date_made', 'year',
   'validity', 'published_at', 'body_text',
 ] as const;
+
+/** The filters a search asks of the index (search.tokens.ts filterTokens), as writeCatalogEntries gives them. */
+const cityFilters = (it: CityItem): EntryFilters => ({ agencyId: it.agency.id, category: it.category, year: it.year, kind: it.catalogKind });
 
 /** What an item row holds beyond the generated fields: a proactive item, reviewed, approved and published once. */
 function itemValues(it: CityItem): unknown[] {
@@ -142,7 +145,7 @@ function loadSqlite(file: string, items: Iterable<CityItem>, progress: Progress,
       insertItem.run(itemValues(it));
       insertVersion.run(it.versionId, it.id, it.publishedAt, it.snapshotJson);
       insertEntry.run(it.seq, it.id, it.agency.id, it.unitId, 1, it.indexNumber, it.title, it.docNumber, '', it.category, it.catalogKind, it.dateMade, it.year, it.validity, it.publishedAt, it.body);
-      const tokens = documentTokens(it.title, it.body);
+      const tokens = documentTokens(it.title, it.body, cityFilters(it));
       insertFts.run(it.seq, tokens.title.join(' '), tokens.body.join(' '));
       done++;
       if (done % 10_000 === 0) {
@@ -196,7 +199,7 @@ function pgBatch(batch: CityItem[]): unknown[][] {
   batch.forEach((it, r) => {
     const values = [
       it.id, it.versionId, it.agency.id, it.unitId, it.agency.user.id, it.kind, it.docKind, it.docNumber, it.title, it.body, it.dateMade, it.category,
-      it.policyLevel, it.validity, it.indexNumber, it.publishedAt, it.snapshotJson, it.seq, it.catalogKind, it.year, tsVector(documentTokens(it.title, it.body)),
+      it.policyLevel, it.validity, it.indexNumber, it.publishedAt, it.snapshotJson, it.seq, it.catalogKind, it.year, tsVector(documentTokens(it.title, it.body, cityFilters(it))),
     ];
     values.forEach((v, c) => (cols[c]![r] = v));
   });

@@ -30,11 +30,13 @@ export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Pr
   const prepared = entries.map(({ itemId, agencyId, unitId, validity, snapshot: s }) => {
     const bodyText = [s.body, ...s.attachments.map((a) => a.text)].join('\n');
     // 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from the body.
-    const tokens = documentTokens(s.title, [s.docNumber, s.summary, bodyText].join('\n'));
+    const kind = s.kind === 'other' ? 'other' as const : (s.docKind ?? 'other');
+    const year = s.dateMade.slice(0, 4);
+    const tokens = documentTokens(s.title, [s.docNumber, s.summary, bodyText].join('\n'), { agencyId, category: s.category, year, kind });
     const row = {
       item_id: itemId, agency_id: agencyId, unit_id: unitId, version: s.version, index_number: s.indexNumber, title: s.title,
-      doc_number: s.docNumber, summary: s.summary, category: s.category, kind: s.kind === 'other' ? 'other' as const : (s.docKind ?? 'other'),
-      date_made: s.dateMade, year: s.dateMade.slice(0, 4), validity, published_at: s.publishedAt, body_text: bodyText,
+      doc_number: s.docNumber, summary: s.summary, category: s.category, kind,
+      date_made: s.dateMade, year, validity, published_at: s.publishedAt, body_text: bodyText,
       ...(postgres ? { search_vector: sql<string>`cast(${tsVector(tokens)} as tsvector)` } : {}),
     };
     return { row, tokens };

@@ -69,11 +69,14 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
         .orderBy('e.seq', 'desc').limit(EXACT_LIMIT).execute()).map((row) => row.seq)
     : [];
   const postgres = deps.dialect === 'postgres';
+  // Agency, category, year and kind are tokens of the index (filterTokens); unit and validity stay conditions on the row.
+  const { category, year, kind, ...rowFilter } = r.filter;
+  const indexed = { agencyId: r.agencyId, category, year, kind };
   const matching = () => {
-    const scope = catalogScope(deps, r.agencyId, r.filter);
+    const scope = catalogScope(deps, undefined, rowFilter);
     return postgres
-      ? scope.where(sql<boolean>`e.search_vector @@ cast(${tsQuery(terms)} as tsquery)`)
-      : scope.innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`)).where(sql<boolean>`catalog_fts match ${ftsQuery(terms)}`);
+      ? scope.where(sql<boolean>`e.search_vector @@ cast(${tsQuery(terms, indexed)} as tsquery)`)
+      : scope.innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`)).where(sql<boolean>`catalog_fts match ${ftsQuery(terms, indexed)}`);
   };
   // Newest first, in the index's own order: FTS5 walks its rowids (= seq) backwards and stops at the limit.
   const newest = postgres ? sql`e.seq` : sql`f.rowid`;
