@@ -2,7 +2,7 @@
  * Builds the benchmark's city in an EMPTY database: the schema by the project's own
  * migrations, then fifty agencies with their units and staff, and N published items written
  * straight into `items`, `item_versions`, `catalog_entries` and the search index, exactly as
- * publication would have left them (same snapshot shape, same tokens from search.tokens.ts),
+ * publication would have left them (same snapshot shape, same tokens from search.rules.ts),
  * only in bulk.
  *
  *   npx tsx bench/generate.ts --dialect sqlite --items 20000 --data-dir tmp/bench-city
@@ -17,7 +17,7 @@ import pg from 'pg';
 import { connect, sqliteFileIn, type Connection } from '../src/db/connect.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { documentTokens, tsVector, type EntryFilters } from '../src/modules/catalog/search.tokens.ts';
+import { documentTokens, tsVector, type EntryFilters } from '../src/modules/catalog/search.rules.ts';
 import { CHANNELS_JSON, CREATED_AT, INDEX_FORMAT, makeAgencies, makeItems, PASSWORD_PLACEHOLDER, type CityAgency, type CityItem } from './city.ts';
 import { newKeyring } from '../src/core/field-crypto.ts';
 
@@ -65,7 +65,7 @@ const ENTRY_COLUMNS = [
   'validity', 'published_at', 'body_text',
 ] as const;
 
-/** The filters a search asks of the index (search.tokens.ts filterTokens), as writeCatalogEntries gives them. */
+/** The filters a search asks of the index (search.rules.ts filterTokens), as writeCatalogEntries gives them. */
 const cityFilters = (it: CityItem): EntryFilters => ({ agencyId: it.agency.id, category: it.category, year: it.year, kind: it.catalogKind });
 
 /** What an item row holds beyond the generated fields: a proactive item, reviewed, approved and published once. */

@@ -176,7 +176,7 @@ describe(`search quality over a labelled set of ${CORPUS.length} documents and $
   /**
    * Runs last: the measurements above are taken without this document. PostgreSQL keeps at
    * most 256 positions of a token in a tsvector; past that both databases index a filler
-   * (search.tokens.ts), so a phrase that starts after a token's 256th occurrence is found by
+   * (search.rules.ts), so a phrase that starts after a token's 256th occurrence is found by
    * neither, and one before it by both.
    */
   it('CAT-4 finds the same in a long document on both databases: phrases within the first 256 occurrences of a token', async () => {

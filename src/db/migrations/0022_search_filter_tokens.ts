@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../dialect.ts';
-import { documentTokens, tsVector } from '../../modules/catalog/search.tokens.ts';
+import { documentTokens, tsVector } from '../../modules/catalog/search.rules.ts';
 
 const BATCH = 1_000;
 
 /**
  * The search index holds each entry's agency, category, year made and kind as tokens
- * (search.tokens.ts filterTokens), so a filtered search is intersected by the index instead
+ * (search.rules.ts filterTokens), so a filtered search is intersected by the index instead
  * of checked match by match: every entry is indexed again from its own row, as
  * writeCatalogEntries indexes it.
  */

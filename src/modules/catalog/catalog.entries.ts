@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Validity } from '../documents/documents.rules.ts';
-import { documentTokens, tsVector } from './search.tokens.ts';
+import { documentTokens, tsVector } from './search.rules.ts';
 
 /** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
 export type PublishedEntry = { itemId: string; agencyId: string; unitId: string; validity: Validity; snapshot: PublishedSnapshot };

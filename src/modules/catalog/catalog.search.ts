@@ -3,7 +3,7 @@ import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
-import { ftsQuery, queryTerms, tsQuery, type Term } from './search.tokens.ts';
+import { ftsQuery, queryTerms, tsQuery, type Term } from './search.rules.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -56,7 +56,7 @@ export type SearchResult = { terms: Term[]; hits: SearchHit[]; total: number; ca
 /**
  * Full-text search of the public catalog (CAT-4): every query word must occur in the title,
  * body, 文号, summary or attachments' public text. Both databases index the same tokens
- * (search.tokens.ts), so they find the same set; relevance is computed here over the newest
+ * (search.rules.ts), so they find the same set; relevance is computed here over the newest
  * matches (search.rank.ts), so they order it the same way too.
  */
 export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult> {

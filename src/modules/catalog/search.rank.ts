@@ -1,4 +1,4 @@
-import type { Term } from './search.tokens.ts';
+import type { Term } from './search.rules.ts';
 
 /**
  * Relevance, computed in the application over the window of newest matches, so that both

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
 import { byRelevance, relevance } from './search.rank.ts';
-import { documentTokens, FILLER_TOKEN, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.tokens.ts';
+import { documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.rules.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
   it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
@@ -73,6 +73,19 @@ describe('highlighting a result', () => {
     expect(s).toContain('就业见习');
     expect(s.startsWith('…') && s.endsWith('…')).toBe(true);
     expect(snippet('短文本', ['无'], 60)).toBe('短文本');
+  });
+});
+
+describe('filter tokens in the index (CAT-4)', () => {
+  it('puts the agency, category, year and kind after the body, as tokens no query word can make, and requires them in the query', () => {
+    const filters = { agencyId: 'a600bd58-7bc5-4046-a3a4-3dea2bccf041', category: 'finance', year: '2024', kind: 'notice' };
+    const doc = documentTokens('预算公开', '部门预算', filters);
+    expect(doc.body.slice(-4)).toEqual(filterTokens(filters));
+    expect(doc.body.slice(0, -4)).toEqual(indexTokens('部门预算'));
+    expect(filterTokens({ year: '2024' })).toEqual(['\uE0032024']);
+    expect(ftsQuery(queryTerms('预算'), { year: '2024' })).toBe('("预算") AND "\uE0032024"');
+    expect(tsQuery(queryTerms('预算'), { category: 'finance' })).toBe("(('预算')) & '\uE002finance'");
+    for (const token of filterTokens(filters)) expect(queryTerms(token).flatMap((t) => t.phrases.flatMap((p) => p.tokens))).not.toContain(token);
   });
 });
 
