@@ -530,15 +530,15 @@ ${sections.map(section).join('\n')}
   10 entries and their snapshots are read, and the page adds about ten small queries (the
   agencies for the form, the published lists' matches, interpretation links). With
   ${s.connections} connections always waiting, p99 is about ${s.connections} times the service time, so each search
-  may cost about 4–5 ms of the server. What still grows with the number of matches: on SQLite
-  a filtered search (agency, category, year) checks every match of its words against the
-  entry's row until the window is full, so a word in 1% of a million items under an agency's
-  2% reads some 10,000 rows; on PostgreSQL a phrase (any word of three or more characters) is
-  estimated at a hundred rows whatever its real frequency, so the planner takes a bitmap scan
-  and rechecks every candidate's tsvector (about 10 µs each: 1,259 candidates of 失业保险金 at
-  100,000 items cost 33 ms) before taking the newest. The bound for both is a posting list per
-  token ordered by \`seq\` descending, with the agency, category and year as tokens of their
-  own, so that every search stops at its window whatever the number of matches.
+  may cost about 4–5 ms of the server. The agency, category, year and kind filters are tokens
+  of the index, so a filtered search is intersected by FTS5 or GIN rather than checked match
+  by match. What still grows with the number of matches: on PostgreSQL a phrase (any word of
+  three or more characters) is estimated at a hundred rows whatever its real frequency, so the
+  planner takes a bitmap scan and rechecks every candidate's tsvector (about 10 µs each: 1,259
+  candidates of 失业保险金 at 100,000 items cost 33 ms) before taking the newest; the bound
+  there is a posting list per token ordered by \`seq\` descending, so that every search stops
+  at its window whatever the number of matches. On both, the page's ten small queries beside
+  the search are a fixed cost that shows most on PostgreSQL, one round trip each.
 - **Memory**: the server starts at about 200 MB (Node.js, the compiled console and portal
   code); the page cache adds at most 32 MB of pages; the rest under load is the results of
   the queries in flight and garbage not yet collected.
