@@ -13,8 +13,8 @@ import { portalPage } from './layout.ts';
 import { interpretationLinksOf } from './interpretation.routes.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
-/** Deep pages of a search are never read and cost the most; a narrower query serves better. */
-const MAX_SEARCH_PAGE = 50;
+/** Deep pages of a search are never read and cost the most; a narrower query serves better. Either order reaches COUNT_CAP results. */
+const MAX_SEARCH_PAGE = COUNT_CAP / SEARCH_PAGE_SIZE;
 const MAX_QUERY_LENGTH = 100;
 
 const SORTS: Record<SearchSort, string> = { relevance: '按相关度', date: '按发布时间' };

@@ -21,7 +21,7 @@ describe('searching the public catalog (CAT-4)', () => {
     const t = city();
     staff = await publishingStaff(t);
     ids.titleHit = await draftItem(t, staff, { title: '关于发放2026年失业保险金的通知', body: '各有关单位：现就有关事项通知如下。', category: 'work', dateMade: '2026-11-02' });
-    ids.bodyHit = await draftItem(t, staff, { title: '社会保险经办服务指南', body: '参保人员失业后，可以到经办窗口申领失业保险金，也可以在网上办理。', category: 'services', dateMade: '2025-06-01' });
+    ids.bodyHit = await draftItem(t, staff, { title: '社会保险经办服务指南', body: '参保人员失业后，可以到经办窗口申领失业保险金，也可以在网上办理。失业保险金按月发放。', category: 'services', dateMade: '2025-06-01' });
     ids.other = await draftItem(t, staff, { kind: 'other', docKind: null, title: '2026年第三季度人才引进工作动态', body: '本季度共引进高层次人才42名。', category: 'work', dateMade: '2026-10-08' });
     ids.draft = await draftItem(t, staff, { title: '尚未发布的失业保险金调整方案', body: '失业保险金标准拟作调整。' });
     for (const k of ['bodyHit', 'titleHit', 'other'] as const) {

@@ -8,7 +8,7 @@ import { dialectOf } from '../dialect.ts';
  *
  * `seq` grows with every (re)publication, so "newest first" is an index scan on it, and it
  * is the rowid of the SQLite full-text index. The search index holds the same tokens on both
- * databases (see src/modules/catalog/search.tokens.ts): an FTS5 table on SQLite, a weighted
+ * databases (see src/modules/catalog/search.rules.ts): an FTS5 table on SQLite, a weighted
  * tsvector with a GIN index on PostgreSQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -4,7 +4,7 @@ import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Validity } from '../documents/documents.rules.ts';
 import { insertRows } from '../../db/insert-rows.ts';
-import { documentTokens, tsVector, type DocumentTokens } from './search.tokens.ts';
+import { documentTokens, tsVector, type DocumentTokens } from './search.rules.ts';
 
 /** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
 export type PublishedEntry = { itemId: string; agencyId: string; unitId: string; validity: Validity; snapshot: PublishedSnapshot };
@@ -23,7 +23,7 @@ export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Pr
   if (entries.length === 0) return;
   const postgres = dialectOf(tx) === 'postgres';
   await deleteEarlierEntries(tx, postgres, entries.map((e) => e.itemId));
-  const indexed = entries.map((entry) => ({ entry, bodyText: bodyTextOf(entry.snapshot), tokens: searchTokensOf(entry.snapshot) }));
+  const indexed = entries.map((entry) => ({ entry, bodyText: bodyTextOf(entry.snapshot), tokens: searchTokensOf(entry) }));
   const seqs = await insertEntryRows(tx, postgres, indexed);
   if (!postgres) await insertSearchRows(tx, seqs, indexed.map((i) => i.tokens));
 }
@@ -33,8 +33,15 @@ type Indexed = { entry: PublishedEntry; bodyText: string; tokens: DocumentTokens
 /** The public body and the attachments' text: what snippets are cut from. */
 const bodyTextOf = (s: PublishedSnapshot) => [s.body, ...s.attachments.map((a) => a.text)].join('\n');
 
-/** 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from the body. */
-const searchTokensOf = (s: PublishedSnapshot) => documentTokens(s.title, [s.docNumber, s.summary, bodyTextOf(s)].join('\n'));
+/** The catalog's kind of an entry: a document's own kind, or other information. */
+const entryKind = (s: PublishedSnapshot) => (s.kind === 'other' ? 'other' : (s.docKind ?? 'other'));
+
+/**
+ * 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from
+ * the body; the filters (agency, category, year made, kind) ride along as tokens.
+ */
+const searchTokensOf = ({ agencyId, snapshot: s }: PublishedEntry) =>
+  documentTokens(s.title, [s.docNumber, s.summary, bodyTextOf(s)].join('\n'), { agencyId, category: s.category, year: s.dateMade.slice(0, 4), kind: entryKind(s) });
 
 async function deleteEarlierEntries(tx: Tx, postgres: boolean, itemIds: string[]): Promise<void> {
   const earlier: number[] = [];
@@ -55,8 +62,7 @@ const ENTRY_COLUMNS = [
 /** The catalog rows (PostgreSQL: with their tsvector); their seqs in the entries' order (an item once per call). */
 async function insertEntryRows(tx: Tx, postgres: boolean, indexed: Indexed[]): Promise<number[]> {
   const rows = indexed.map(({ entry: { itemId, agencyId, unitId, validity, snapshot: s }, bodyText, tokens }) => {
-    const kind = s.kind === 'other' ? 'other' : (s.docKind ?? 'other');
-    const row: unknown[] = [itemId, agencyId, unitId, s.version, s.indexNumber, s.title, s.docNumber, s.summary, s.category, kind, s.dateMade, s.dateMade.slice(0, 4), validity, s.publishedAt, bodyText];
+    const row: unknown[] = [itemId, agencyId, unitId, s.version, s.indexNumber, s.title, s.docNumber, s.summary, s.category, entryKind(s), s.dateMade, s.dateMade.slice(0, 4), validity, s.publishedAt, bodyText];
     if (postgres) row.push(tsVector(tokens));
     return row;
   });

@@ -3,7 +3,7 @@ import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
-import { ftsQuery, queryTerms, tsQuery, type Term } from './search.tokens.ts';
+import { ftsQuery, queryTerms, tsQuery, type Term } from './search.rules.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -17,17 +17,20 @@ export type SearchHit = {
 };
 
 /**
- * Counting every match of a common word in a city's catalog costs as much as reading them
- * all; past this many the page says "more than" instead, as search engines do (counting
- * 10,000 was 80% of a common word's search time at 20,000 items).
- */
-export const COUNT_CAP = 1_000;
-/**
  * Relevance is ranked among this many newest matches. A common word matches a large part of
  * a million items, and scoring them all takes far longer than a visitor waits; a narrower
- * query (fewer matches than this) is ranked over all its matches.
+ * query (fewer matches than this) is ranked over all its matches. Reading and scoring the
+ * window is most of a common word's search (500 rows cost 2.5 times 200), and pages stop at
+ * 20 × 10 = 200 results, so no page needs more.
  */
-export const RELEVANCE_WINDOW = 500;
+export const RELEVANCE_WINDOW = 200;
+/**
+ * Counting every match of a common word in a city's catalog costs as much as reading them
+ * all; past this many the page says "more than" instead, as search engines do. It is the
+ * relevance window, so a relevance search counts from the window it ranks, with no second
+ * walk of the index.
+ */
+export const COUNT_CAP = RELEVANCE_WINDOW;
 
 /** At most this many items share a typed identifier (a 文号 reused across agencies). */
 const EXACT_LIMIT = 10;
@@ -53,7 +56,7 @@ export type SearchResult = { terms: Term[]; hits: SearchHit[]; total: number; ca
 /**
  * Full-text search of the public catalog (CAT-4): every query word must occur in the title,
  * body, 文号, summary or attachments' public text. Both databases index the same tokens
- * (search.tokens.ts), so they find the same set; relevance is computed here over the newest
+ * (search.rules.ts), so they find the same set; relevance is computed here over the newest
  * matches (search.rank.ts), so they order it the same way too.
  */
 export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult> {
@@ -66,31 +69,40 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
         .orderBy('e.seq', 'desc').limit(EXACT_LIMIT).execute()).map((row) => row.seq)
     : [];
   const postgres = deps.dialect === 'postgres';
+  // Agency, category, year and kind are tokens of the index (filterTokens); unit and validity stay conditions on the row.
+  const { category, year, kind, ...rowFilter } = r.filter;
+  const indexed = { agencyId: r.agencyId, category, year, kind };
   const matching = () => {
-    const scope = catalogScope(deps, r.agencyId, r.filter);
+    const scope = catalogScope(deps, undefined, rowFilter);
     return postgres
-      ? scope.where(sql<boolean>`e.search_vector @@ cast(${tsQuery(terms)} as tsquery)`)
-      : scope.innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`)).where(sql<boolean>`catalog_fts match ${ftsQuery(terms)}`);
+      ? scope.where(sql<boolean>`e.search_vector @@ cast(${tsQuery(terms, indexed)} as tsquery)`)
+      : scope.innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`)).where(sql<boolean>`catalog_fts match ${ftsQuery(terms, indexed)}`);
   };
   // Newest first, in the index's own order: FTS5 walks its rowids (= seq) backwards and stops at the limit.
   const newest = postgres ? sql`e.seq` : sql`f.rowid`;
   const offset = (r.page - 1) * r.pageSize;
   // The items whose 索引号 or 文号 was typed come first, then the text matches without them.
   const page = (seqs: number[]) => [...exact, ...seqs.filter((seq) => !exact.includes(seq))].slice(offset, offset + r.pageSize);
-  const pageOfSeqs = async (): Promise<number[]> => {
-    if (r.sort === 'date') {
-      const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
-      if (!exact.length) return (await newestFirst(r.pageSize, offset)).map((row) => row.seq);
-      return page((await newestFirst(offset + r.pageSize + exact.length, 0)).map((row) => row.seq));
+  /**
+   * The page's seqs and the number of results up to COUNT_CAP + 1. Relevance ranks the window
+   * of newest matches and counts from it (the passing mentions it leaves out are not counted);
+   * date order walks the index newest first for its page and counts apart.
+   */
+  const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number }> => {
+    if (r.sort === 'relevance') {
+      const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
+      const ranked = byRelevance(window, terms).map((row) => row.seq);
+      return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : COUNT_CAP + 1 };
     }
-    const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
-    return page(byRelevance(window, terms).map((row) => row.seq));
+    const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
+    const [counted, seqs, exactAlsoMatching] = await Promise.all([
+      deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      exact.length ? newestFirst(offset + r.pageSize + exact.length, 0).then((rows) => page(rows.map((row) => row.seq))) : newestFirst(r.pageSize, offset).then((rows) => rows.map((row) => row.seq)),
+      exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
+    ]);
+    return { seqs, results: Number(counted.n) + exact.length - exactAlsoMatching.length };
   };
-  const [counted, seqs, exactAlsoMatching] = await Promise.all([
-    deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    pageOfSeqs(),
-    exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
-  ]);
+  const { seqs, results: total } = await pageOfSeqs();
   const rows = seqs.length
     ? await deps.db
         .selectFrom('catalog_entries as e')
@@ -113,6 +125,5 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
     const s = snapshots.get(hit.id);
     return [seq, { ...hit, body: s?.body ?? hit.bodyText, attachments: s?.attachments.map((a) => ({ name: a.name, text: a.text })) ?? [] }];
   }));
-  const total = Number(counted.n) + exact.length - exactAlsoMatching.length;
   return { terms, hits: seqs.map((seq) => bySeq.get(seq)!), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }

@@ -22,6 +22,6 @@ export interface CatalogEntryTable {
   published_at: string;
   /** The public body and attachments' public text: what search snippets are cut from. */
   body_text: string;
-  /** PostgreSQL only: the tokens as a weighted tsvector (search.tokens.ts); written, never read. */
+  /** PostgreSQL only: the tokens as a weighted tsvector (search.rules.ts); written, never read. */
   search_vector: ColumnType<never, string | undefined, never>;
 }

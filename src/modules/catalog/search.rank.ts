@@ -1,4 +1,4 @@
-import type { Term } from './search.tokens.ts';
+import type { Term } from './search.rules.ts';
 
 /**
  * Relevance, computed in the application over the window of newest matches, so that both
@@ -25,16 +25,44 @@ function occurrences(text: string, words: readonly string[]): number {
   return n;
 }
 
-export function relevance(doc: { title: string; bodyText: string }, terms: readonly Term[]): number {
+/** How often each query word (or one of its synonyms) occurs in the title and in the body. */
+function mentions(doc: { title: string; bodyText: string }, terms: readonly Term[]): { title: number; body: number }[] {
   const title = normalize(doc.title);
   const body = normalize(doc.bodyText);
-  return terms.reduce((score, t) => score + TITLE_WEIGHT * saturate(occurrences(title, t.words)) + saturate(occurrences(body, t.words)), 0);
+  return terms.map((t) => ({ title: occurrences(title, t.words), body: occurrences(body, t.words) }));
 }
 
-/** Most relevant first; among equals, the newest publication (highest seq) first. */
+const score = (counts: { title: number; body: number }[]) => counts.reduce((s, c) => s + TITLE_WEIGHT * saturate(c.title) + saturate(c.body), 0);
+
+export function relevance(doc: { title: string; bodyText: string }, terms: readonly Term[]): number {
+  return score(mentions(doc, terms));
+}
+
+/**
+ * A passing mention (CAT-4): no query word in the title, none twice in the body, and the words
+ * of a query of several words not together as typed — a guide naming the 社保卡 as where money
+ * is paid, a yearly summary counting 人才引进 among fifty figures. Those are left out of the
+ * relevance order when some match has a query word in its title: the visitor has documents
+ * about the words to read. When no match has them in its title (一裁终局, a surname, a sum
+ * of money), every match stays.
+ */
+function passing(counts: { title: number; body: number }[], body: string, terms: readonly Term[]): boolean {
+  if (counts.some((c) => c.title > 0 || c.body > 1)) return false;
+  return terms.length < 2 || !normalize(body).includes(terms.map((t) => t.word).join(''));
+}
+
+/**
+ * Most relevant first; among equals, the newest publication (highest seq) first; passing
+ * mentions left out when some match has a query word in its title.
+ */
 export function byRelevance<T extends { seq: number; title: string; bodyText: string }>(rows: readonly T[], terms: readonly Term[]): T[] {
-  return rows
-    .map((row) => ({ row, score: relevance(row, terms) }))
+  const scored = rows.map((row) => {
+    const counts = mentions(row, terms);
+    return { row, score: score(counts), inTitle: counts.some((c) => c.title > 0), passing: passing(counts, row.bodyText, terms) };
+  });
+  const anyInTitle = scored.some((s) => s.inTitle);
+  return scored
+    .filter((s) => !(anyInTitle && s.passing))
     .sort((a, b) => b.score - a.score || b.row.seq - a.row.seq)
     .map((s) => s.row);
 }

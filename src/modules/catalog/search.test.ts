@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
 import { byRelevance, relevance } from './search.rank.ts';
-import { documentTokens, FILLER_TOKEN, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.tokens.ts';
+import { documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.rules.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
   it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
@@ -76,6 +76,19 @@ describe('highlighting a result', () => {
   });
 });
 
+describe('filter tokens in the index (CAT-4)', () => {
+  it('puts the agency, category, year and kind after the body, as tokens no query word can make, and requires them in the query', () => {
+    const filters = { agencyId: 'a600bd58-7bc5-4046-a3a4-3dea2bccf041', category: 'finance', year: '2024', kind: 'notice' };
+    const doc = documentTokens('预算公开', '部门预算', filters);
+    expect(doc.body.slice(-4)).toEqual(filterTokens(filters));
+    expect(doc.body.slice(0, -4)).toEqual(indexTokens('部门预算'));
+    expect(filterTokens({ year: '2024' })).toEqual(['\uE0032024']);
+    expect(ftsQuery(queryTerms('预算'), { year: '2024' })).toBe('("预算") AND "\uE0032024"');
+    expect(tsQuery(queryTerms('预算'), { category: 'finance' })).toBe("(('预算')) & '\uE002finance'");
+    for (const token of filterTokens(filters)) expect(queryTerms(token).flatMap((t) => t.phrases.flatMap((p) => p.tokens))).not.toContain(token);
+  });
+});
+
 describe('relevance, the same on both databases (CAT-4)', () => {
   const doc = (seq: number, title: string, bodyText: string) => ({ seq, title, bodyText });
 
@@ -85,8 +98,22 @@ describe('relevance, the same on both databases (CAT-4)', () => {
     const inBodyOnce = doc(2, '经办指南', '可以申领失业保险金。');
     const inBodyThrice = doc(3, '经办指南', '失业保险金。失业保险金。失业保险金。');
     const sameAsOnce = doc(4, '经办指南', '可以申领失业保险金。');
-    expect(byRelevance([inBodyOnce, inBodyThrice, inTitle, sameAsOnce], terms).map((d) => d.seq)).toEqual([1, 3, 4, 2]);
+    expect(relevance(inTitle, terms)).toBeGreaterThan(relevance(inBodyThrice, terms));
+    expect(byRelevance([inBodyOnce, inBodyThrice, sameAsOnce], terms).map((d) => d.seq)).toEqual([3, 4, 2]);
     expect(relevance(inBodyThrice, terms)).toBeLessThan(3 * relevance(inBodyOnce, terms));
+  });
+
+  it('CAT-4 leaves out passing mentions when some match has the words in its title, and keeps every match otherwise', () => {
+    const terms = queryTerms('失业保险金');
+    const inTitle = doc(1, '关于调整失业保险金标准的通知', '现将有关事项通知如下。');
+    const once = doc(2, '基金运行情况', '全年支付失业保险金1.2亿元。');
+    const twice = doc(3, '经办指南', '申领失业保险金须登记；失业保险金按月发放。');
+    expect(byRelevance([once, twice, inTitle], terms).map((d) => d.seq)).toEqual([1, 3]);
+    expect(byRelevance([once, twice], terms).map((d) => d.seq)).toEqual([3, 2]);
+    const words = queryTerms('人才引进');
+    const together = doc(4, '工作动态', '做好人才引进工作。');
+    const apart = doc(5, '年度总结', '新引进高层次人才120名。');
+    expect(byRelevance([apart, together, doc(6, '人才引进办法', '')], words).map((d) => d.seq)).toEqual([6, 4]);
   });
 
   it('counts a synonym as the word, and normalises full-width letters as the index does', () => {

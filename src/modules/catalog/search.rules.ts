@@ -178,15 +178,18 @@ export function queryTerms(query: string): Term[] {
   return terms;
 }
 
-/** The terms as an FTS5 query: each word one of its phrases, every word required. */
-export function ftsQuery(terms: Term[]): string {
-  return terms.map((t) => `(${t.phrases.map((p) => `"${p.tokens.join(' ')}"${p.prefix ? '*' : ''}`).join(' OR ')})`).join(' AND ');
+/** The terms as an FTS5 query: each word one of its phrases, every word required, and every filter token. */
+export function ftsQuery(terms: Term[], filters: EntryFilters = {}): string {
+  return [
+    ...terms.map((t) => `(${t.phrases.map((p) => `"${p.tokens.join(' ')}"${p.prefix ? '*' : ''}`).join(' OR ')})`),
+    ...filterTokens(filters).map((k) => `"${k}"`),
+  ].join(' AND ');
 }
 
-/** The same terms as a PostgreSQL tsquery literal: `<->` is "next position", `:*` a prefix, `|` or. */
-export function tsQuery(terms: Term[]): string {
+/** The same as a PostgreSQL tsquery literal: `<->` is "next position", `:*` a prefix, `|` or. */
+export function tsQuery(terms: Term[], filters: EntryFilters = {}): string {
   const phrase = (p: Phrase) => `(${p.tokens.map((k) => `'${k}'${p.prefix ? ':*' : ''}`).join(' <-> ')})`;
-  return terms.map((t) => `(${t.phrases.map(phrase).join(' | ')})`).join(' & ');
+  return [...terms.map((t) => `(${t.phrases.map(phrase).join(' | ')})`), ...filterTokens(filters).map((k) => `'${k}'`)].join(' & ');
 }
 
 /**
@@ -199,12 +202,29 @@ export const FILLER_TOKEN = '\uE000';
 
 export type DocumentTokens = { title: string[]; body: string[] };
 
-/** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS. */
-export function documentTokens(title: string, body: string): DocumentTokens {
+/** What a search can filter by in the index itself: fixed for a published version (validity is not: it changes in place). */
+export type EntryFilters = { agencyId?: string; category?: string; year?: string; kind?: string };
+/** Private-use marks of the filter tokens, beside the filler: no query word can contain them. */
+const FILTER_MARKS: Record<keyof EntryFilters, string> = { agencyId: '\uE001', category: '\uE002', year: '\uE003', kind: '\uE004' };
+
+/**
+ * The filters of an entry as tokens of its body (agency, category, year made, kind), so that
+ * a filtered search is one more required token for the index to intersect — FTS5 and GIN
+ * skip through the posting lists — instead of a check of every match against its row.
+ */
+export function filterTokens(f: EntryFilters): string[] {
+  return (Object.keys(FILTER_MARKS) as (keyof EntryFilters)[])
+    .filter((k) => f[k] !== undefined)
+    .map((k) => FILTER_MARKS[k] + f[k]!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+}
+
+/** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS, the filter tokens after the body. */
+export function documentTokens(title: string, body: string, filters: EntryFilters = {}): DocumentTokens {
   const titleTokens = indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS);
   const bodyTokens = indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - titleTokens.length);
+  const filterRow = filterTokens(filters);
   // No token can occur more often than there are tokens: most documents need no counting.
-  if (titleTokens.length + bodyTokens.length <= MAX_TOKEN_POSITIONS) return { title: titleTokens, body: bodyTokens };
+  if (titleTokens.length + bodyTokens.length <= MAX_TOKEN_POSITIONS) return { title: titleTokens, body: [...bodyTokens, ...filterRow] };
   const seen = new Map<string, number>();
   const capped = (tokens: string[]) =>
     tokens.map((token) => {
@@ -212,7 +232,7 @@ export function documentTokens(title: string, body: string): DocumentTokens {
       seen.set(token, n);
       return n > MAX_TOKEN_POSITIONS ? FILLER_TOKEN : token;
     });
-  return { title: capped(titleTokens), body: capped(bodyTokens) };
+  return { title: capped(titleTokens), body: [...capped(bodyTokens), ...filterRow] };
 }
 
 /**
