@@ -1,9 +1,9 @@
 /**
  * Builds the benchmark's city in an EMPTY database: the schema by the project's own
  * migrations, then fifty agencies with their units and staff, and N published items written
- * straight into `items`, `item_versions`, `catalog_entries` and the search index, exactly as
- * publication would have left them (same snapshot shape, same tokens from search.tokens.ts),
- * only in bulk.
+ * straight into `items`, `item_versions`, `catalog_entries`, the search index and the facet
+ * counts, exactly as publication would have left them (same snapshot shape, same tokens from
+ * search.tokens.ts), only in bulk.
  *
  *   npx tsx bench/generate.ts --dialect sqlite --items 20000 --data-dir tmp/bench-city
  *   npx tsx bench/generate.ts --dialect postgres --items 20000 --database-url postgres://… --schema bench_x
@@ -17,6 +17,7 @@ import pg from 'pg';
 import { connect, sqliteFileIn, type Connection } from '../src/db/connect.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { countCatalogFacets } from '../src/db/migrations/0024_catalog_facets.ts';
 import { documentTokens, tsVector } from '../src/modules/catalog/search.tokens.ts';
 import { CHANNELS_JSON, CREATED_AT, INDEX_FORMAT, makeAgencies, makeItems, PASSWORD_PLACEHOLDER, type CityAgency, type CityItem } from './city.ts';
 import { newKeyring } from '../src/core/field-crypto.ts';
@@ -289,6 +290,18 @@ async function loadPostgres(url: string, schema: string, items: Iterable<CityIte
   }
 }
 
+/** The facet counts (PUB-2) of the entries just loaded, counted once as publication would have kept them; seconds taken. */
+async function countFacets(conn: Connection): Promise<number> {
+  const t0 = performance.now();
+  try {
+    await conn.db.transaction().execute((tx) => countCatalogFacets(tx));
+    if (conn.schema) await sql`analyze catalog_facets`.execute(conn.db);
+  } finally {
+    await conn.close();
+  }
+  return (performance.now() - t0) / 1000;
+}
+
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const count = options.items ?? 1_000_000;
   const agencyCount = options.agencies ?? 50;
@@ -326,6 +339,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const phases = options.dialect === 'postgres'
     ? await loadPostgres(options.databaseUrl!, conn.schema!, items, progress, indexSequences, log)
     : { ...loadSqlite(sqliteFile, items, progress, indexSequences), index: 0 };
+  phases.finish += await countFacets(options.dialect === 'postgres' ? connect({ keyring, databaseUrl: options.databaseUrl!, pgSchema: conn.schema! }) : connect({ keyring, sqliteFile }));
   const seconds = (performance.now() - started) / 1000;
   const result: GenerateResult = {
     dialect: options.dialect, items: count, agencies: agencyCount, seed, seconds,

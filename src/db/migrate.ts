@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_citizen_messages.ts';
 import * as m0020 from './migrations/0020_reports.ts';
 import * as m0021 from './migrations/0021_supervision.ts';
+import * as m0024 from './migrations/0024_catalog_facets.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0019_citizen_messages': m0019,
   '0020_reports': m0020,
   '0021_supervision': m0021,
+  '0024_catalog_facets': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Validity } from '../documents/documents.rules.ts';
+import { facetDeltas, FACET_FILTERS, type FacetEntry } from './catalog.facets.rules.ts';
 import { documentTokens, tsVector } from './search.tokens.ts';
 
 /** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
@@ -21,7 +22,7 @@ export const rowsPerStatement = (columns: number) => Math.floor(30_000 / columns
 export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const postgres = dialectOf(tx) === 'postgres';
-  const earlier = await tx.selectFrom('catalog_entries').select('seq').where('item_id', 'in', entries.map((e) => e.itemId)).execute();
+  const earlier = await tx.selectFrom('catalog_entries').select(['seq', ...FACET_COLUMNS]).where('item_id', 'in', entries.map((e) => e.itemId)).execute();
   if (earlier.length) {
     const seqs = earlier.map((e) => e.seq);
     if (!postgres) await sql`delete from catalog_fts where rowid in (${sql.join(seqs)})`.execute(tx);
@@ -47,6 +48,33 @@ export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Pr
     const seqOf = new Map(inserted.map((r) => [r.item_id, r.seq]));
     const fts = part.map((p) => sql`(${seqOf.get(p.row.item_id)!}, ${p.tokens.title.join(' ')}, ${p.tokens.body.join(' ')})`);
     await sql`insert into catalog_fts (rowid, title, body) values ${sql.join(fts)}`.execute(tx);
+  }
+  await countFacets(tx, earlier, prepared.map((p) => p.row));
+}
+
+/** The entry columns the facet counts are kept by. */
+export const FACET_COLUMNS = ['agency_id', 'category', ...FACET_FILTERS] as const;
+const FACET_KEY = ['agency_id', ...FACET_FILTERS, 'category'] as const;
+
+/**
+ * Keeps the facet counts (PUB-2, `catalog_facets`) in step with entries leaving and entering
+ * the catalog, in the caller's transaction: one multi-row upsert of the summed changes, then
+ * the rows that fell to zero are dropped, so the table holds exactly what a recount would.
+ */
+export async function countFacets(tx: Tx, removed: readonly FacetEntry[], added: readonly FacetEntry[]): Promise<void> {
+  const deltas = facetDeltas(removed, added);
+  const chunk = rowsPerStatement(FACET_KEY.length + 1);
+  for (let i = 0; i < deltas.length; i += chunk) {
+    const part = deltas.slice(i, i + chunk);
+    await tx.insertInto('catalog_facets').values(part)
+      .onConflict((oc) => oc.columns([...FACET_KEY]).doUpdateSet({ n: (eb) => eb('catalog_facets.n', '+', eb.ref('excluded.n')) }))
+      .execute();
+    const fell = part.filter((d) => d.n < 0);
+    if (fell.length) {
+      await tx.deleteFrom('catalog_facets').where('n', '=', 0)
+        .where(sql<boolean>`(${sql.join(FACET_KEY.map((k) => sql.ref(k)))}) in (${sql.join(fell.map((d) => sql`(${sql.join(FACET_KEY.map((k) => d[k]))})`))})`)
+        .execute();
+    }
   }
 }
 
