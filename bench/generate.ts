@@ -53,7 +53,7 @@ export type GenerateResult = {
 
 export const DEFAULT_SEED = 20261123;
 /** Bump when the generator changes what it writes: a kept data set of an older version is rebuilt. */
-export const DATASET_VERSION = 1;
+export const DATASET_VERSION = 2;
 
 const ITEM_COLUMNS = [
   'id', 'agency_id', 'unit_id', 'drafter_id', 'kind', 'doc_kind', 'doc_number', 'title', 'summary', 'body', 'date_made', 'category', 'attribute',
