@@ -49,6 +49,31 @@ export function connect(options: ConnectOptions): Connection {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection: a fresh portal page runs a dozen queries, and preparing each again cost as much as running it. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * The SQLite connection as Kysely's driver sees it, preparing each distinct SQL text once.
+ * A kept statement is safe to reuse: the driver runs one query at a time on its one
+ * connection, and SQLite prepares a statement again by itself after a schema change. Texts
+ * that vary (lists of values) would grow the map without end, so it is emptied when full.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (source: string) => {
+      let stmt = kept.get(source);
+      if (!stmt) {
+        if (kept.size >= STATEMENTS_KEPT) kept.clear();
+        stmt = sqlite.prepare(source);
+        kept.set(source, stmt);
+      }
+      return stmt;
+    },
+  };
 }
