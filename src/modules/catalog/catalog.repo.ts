@@ -122,9 +122,9 @@ export async function catalogCounts(deps: CatalogDeps, agencyId: string, f: Cata
 export async function filterChoices(deps: CatalogDeps, agencyId: string): Promise<{ years: string[]; units: { id: string; name: string }[] }> {
   const [years, units] = await Promise.all([
     sql<{ year: string }>`with recursive y(year) as (
-        select max(year) from catalog_facets where agency_id = ${agencyId} and unit_id = ${ANY} and year > ${ANY}
+        select max(year) from catalog_facets where agency_id = ${agencyId} and unit_id = ${ANY} and year <> ${ANY}
         union all
-        select (select max(year) from catalog_facets where agency_id = ${agencyId} and unit_id = ${ANY} and year > ${ANY} and year < y.year) from y where y.year is not null
+        select (select max(year) from catalog_facets where agency_id = ${agencyId} and unit_id = ${ANY} and year <> ${ANY} and year < y.year) from y where y.year is not null
       ) select year from y where year is not null`.execute(deps.db),
     deps.db
       .selectFrom('units')
