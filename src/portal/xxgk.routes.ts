@@ -76,8 +76,10 @@ ${entries.length
     const pageSize = intParam(q.pageSize, CATALOG_PAGE_SIZE, 100);
     const pageNo = intParam(q.page, 1, 100_000);
     const before = q.before ? intParam(q.before, 0, Number.MAX_SAFE_INTEGER) || undefined : undefined;
-    const [{ byCategory: counts, total }, choices] = await Promise.all([catalogCounts(deps, a.id, f), filterChoices(deps, a.id)]);
-    const { entries, bounds } = await catalogPage(deps, a.id, f, pageNo, pageSize, { before, total });
+    const counted = catalogCounts(deps, a.id, f);
+    const [{ byCategory: counts, total }, choices, { entries, bounds }] = await Promise.all([
+      counted, filterChoices(deps, a.id), catalogPage(deps, a.id, f, pageNo, pageSize, { before, counted }),
+    ]);
     const keys = await neighbourKeys(deps, a.id, f, pageNo, pageSize, bounds);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const allCount = Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);

@@ -53,18 +53,21 @@ export type PageBounds = { newest: number; oldest: number };
  * cheap as the first.
  */
 export async function catalogPage(
-  deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number, opts: { before?: number; total?: number } = {},
+  deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number,
+  opts: { before?: number | undefined; counted?: Promise<{ total: number }> } = {},
 ): Promise<{ entries: CatalogEntry[]; total: number; bounds: PageBounds | null }> {
-  const total = opts.total ?? (await catalogCounts(deps, agencyId, f)).total;
-  const skip = (page - 1) * pageSize;
-  const older = total - skip - pageSize;
+  // A keyed page needs no total to be found: its rows are read while the total is (PostgreSQL).
+  const counted = opts.counted ?? catalogCounts(deps, agencyId, f);
   const scope = catalogScope(deps, agencyId, f).select('e.seq');
-  const seqs = opts.before !== undefined && page > 1
-    ? scope.where('e.seq', '<', opts.before).orderBy('e.seq', 'desc').limit(pageSize)
-    : skip <= older
+  const byPosition = async () => {
+    const skip = (page - 1) * pageSize;
+    const older = (await counted).total - skip - pageSize;
+    return skip <= older
       ? scope.orderBy('e.seq', 'desc').limit(pageSize).offset(skip)
       : scope.orderBy('e.seq', 'asc').limit(Math.max(0, pageSize + Math.min(0, older))).offset(Math.max(0, older));
-  const rows = await deps.db
+  };
+  const seqs = opts.before !== undefined && page > 1 ? scope.where('e.seq', '<', opts.before).orderBy('e.seq', 'desc').limit(pageSize) : await byPosition();
+  const [rows, { total }] = await Promise.all([deps.db
     .selectFrom(seqs.as('p'))
     .innerJoin('catalog_entries as e', 'e.seq', 'p.seq')
     .innerJoin('units', 'units.id', 'e.unit_id')
@@ -73,7 +76,7 @@ export async function catalogPage(
       'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity', 'units.name as unitName',
     ])
     .orderBy('e.seq', 'desc')
-    .execute();
+    .execute(), counted]);
   const bounds = rows.length ? { newest: Number(rows[0]!.seq), oldest: Number(rows.at(-1)!.seq) } : null;
   return { total, bounds, entries: rows.map(({ seq: _, ...e }) => e) };
 }
