@@ -58,25 +58,26 @@ export async function catalogPage(
 ): Promise<{ entries: CatalogEntry[]; total: number; bounds: PageBounds | null }> {
   // A keyed page needs no total to be found: its rows are read while the total is (PostgreSQL).
   const counted = opts.counted ?? catalogCounts(deps, agencyId, f);
-  const scope = catalogScope(deps, agencyId, f).select('e.seq');
+  const columns = [
+    'e.seq', 'e.item_id as id', 'e.index_number as indexNumber', 'e.title', 'e.summary', 'e.doc_number as docNumber', 'e.category',
+    'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity', 'units.name as unitName',
+  ] as const;
+  // A key: the page's rows straight off the index (one table and its units: little for PostgreSQL to plan).
+  const seek = async () =>
+    catalogScope(deps, agencyId, f).innerJoin('units', 'units.id', 'e.unit_id').select(columns)
+      .where('e.seq', '<', opts.before!).orderBy('e.seq', 'desc').limit(pageSize).execute();
+  // A position: the seqs counted off the index alone, from the nearer end, then their rows.
   const byPosition = async () => {
     const skip = (page - 1) * pageSize;
     const older = (await counted).total - skip - pageSize;
-    return skip <= older
+    const scope = catalogScope(deps, agencyId, f).select('e.seq');
+    const seqs = skip <= older
       ? scope.orderBy('e.seq', 'desc').limit(pageSize).offset(skip)
       : scope.orderBy('e.seq', 'asc').limit(Math.max(0, pageSize + Math.min(0, older))).offset(Math.max(0, older));
+    return deps.db.selectFrom(seqs.as('p')).innerJoin('catalog_entries as e', 'e.seq', 'p.seq').innerJoin('units', 'units.id', 'e.unit_id')
+      .select(columns).orderBy('e.seq', 'desc').execute();
   };
-  const seqs = opts.before !== undefined && page > 1 ? scope.where('e.seq', '<', opts.before).orderBy('e.seq', 'desc').limit(pageSize) : await byPosition();
-  const [rows, { total }] = await Promise.all([deps.db
-    .selectFrom(seqs.as('p'))
-    .innerJoin('catalog_entries as e', 'e.seq', 'p.seq')
-    .innerJoin('units', 'units.id', 'e.unit_id')
-    .select([
-      'e.seq', 'e.item_id as id', 'e.index_number as indexNumber', 'e.title', 'e.summary', 'e.doc_number as docNumber', 'e.category',
-      'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity', 'units.name as unitName',
-    ])
-    .orderBy('e.seq', 'desc')
-    .execute(), counted]);
+  const [rows, { total }] = await Promise.all([opts.before !== undefined && page > 1 ? seek() : byPosition(), counted]);
   const bounds = rows.length ? { newest: Number(rows[0]!.seq), oldest: Number(rows.at(-1)!.seq) } : null;
   return { total, bounds, entries: rows.map(({ seq: _, ...e }) => e) };
 }
