@@ -40,7 +40,7 @@ export const BACKUP_TABLES: readonly TableName[] = [
  * system schedules its sweeps anew, and the reminder stages kept tell it what was already sent.
  * A monitoring webhook's nonces matter only inside its five-minute replay window.
  */
-export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries', 'jobs', 'job_schedules', 'opinion_webhook_nonces'];
+export const NOT_BACKED_UP: readonly TableName[] = ['sessions', 'catalog_entries', 'catalog_facets', 'jobs', 'job_schedules', 'opinion_webhook_nonces'];
 
 /** Tables a migration fills with built-in rows (the national assessment templates): the backup's copy replaces them. */
 const SEEDED_BY_MIGRATIONS: readonly TableName[] = ['sup_templates'];

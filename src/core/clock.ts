@@ -13,8 +13,18 @@ export const CHINA_ZONE = 'Asia/Shanghai';
 
 const inChina = (instant: string | Date, pattern: string): string => format(new TZDate(new Date(instant), CHINA_ZONE), pattern);
 
-/** The Beijing-time date ('YYYY-MM-DD') of an instant: the day a clerk would write on a form. */
-export const chinaDateOf = (instant: string | Date): string => inChina(instant, 'yyyy-MM-dd');
+/** Beijing has kept UTC+8 without summer time since 1992 (it last had summer time in 1991). */
+const FIXED_OFFSET = { from: Date.UTC(1992, 0, 1), to: Date.UTC(9999, 0, 1), ms: 8 * 3_600_000 };
+
+/**
+ * The Beijing-time date ('YYYY-MM-DD') of an instant: the day a clerk would write on a form.
+ * Since 1992 it is the date of the instant moved by the fixed offset, without the zone
+ * database: a catalog page writes forty of these, and the zone lookup was a tenth of its time.
+ */
+export const chinaDateOf = (instant: string | Date): string => {
+  const ms = new Date(instant).getTime();
+  return ms >= FIXED_OFFSET.from && ms < FIXED_OFFSET.to ? new Date(ms + FIXED_OFFSET.ms).toISOString().slice(0, 10) : inChina(instant, 'yyyy-MM-dd');
+};
 
 /** The Beijing-time date and minute ('YYYY-MM-DD HH:mm') of an instant, for lists and exports. */
 export const chinaDateTimeOf = (instant: string | Date): string => inChina(instant, 'yyyy-MM-dd HH:mm');

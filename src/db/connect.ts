@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Keyring } from '../core/field-crypto.ts';
 import { SEALED_COLUMNS, type Database, type Db, type Dialect } from './database.ts';
@@ -37,7 +37,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SQLite.Database) {
+  constructor(private readonly database: SqliteDatabase) {
     super({ database });
   }
   override createDriver(): Driver {
@@ -71,6 +71,31 @@ export function connect(options: ConnectOptions): Connection {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite), plugins });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(withStatementCache(sqlite)), plugins });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection: a fresh portal page runs a dozen queries, and preparing each again cost as much as running it. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * The SQLite connection as Kysely's driver sees it, preparing each distinct SQL text once.
+ * A kept statement is safe to reuse: the driver runs one query at a time on its one
+ * connection, and SQLite prepares a statement again by itself after a schema change. Texts
+ * that vary (lists of values) would grow the map without end, so it is emptied when full.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (source: string) => {
+      let stmt = kept.get(source);
+      if (!stmt) {
+        if (kept.size >= STATEMENTS_KEPT) kept.clear();
+        stmt = sqlite.prepare(source);
+        kept.set(source, stmt);
+      }
+      return stmt;
+    },
+  };
 }

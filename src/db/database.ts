@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SealedColumn, SealedColumns } from './sealed-columns.ts';
 import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.tables.ts';
 import type { SessionTable } from '../modules/auth/auth.tables.ts';
-import type { CatalogEntryTable } from '../modules/catalog/catalog.tables.ts';
+import type { CatalogEntryTable, CatalogFacetTable } from '../modules/catalog/catalog.tables.ts';
 import type { CalendarDayTable, CalendarYearTable } from '../modules/calendar/calendar.tables.ts';
 import type { CatalogFilingTable } from '../modules/catalog/filing.tables.ts';
 import type { DeadlineTable, IndexSequenceTable, ItemAttachmentTable, ItemConsultationTable, ItemFindingTable, ItemRecheckTable, ItemRedactionTable, ItemStepTable, ItemTable, ItemVersionTable } from '../modules/documents/documents.tables.ts';
@@ -54,6 +54,7 @@ export interface Database {
   application_settings: ApplicationSettingsTable;
   catalog_filings: CatalogFilingTable;
   catalog_entries: CatalogEntryTable;
+  catalog_facets: CatalogFacetTable;
   negative_list_entries: NegativeListEntryTable;
   service_items: ServiceItemTable;
   powers: PowerTable;

@@ -21,6 +21,7 @@ import * as m0019 from './migrations/0019_citizen_messages.ts';
 import * as m0020 from './migrations/0020_reports.ts';
 import * as m0021 from './migrations/0021_supervision.ts';
 import * as m0022 from './migrations/0022_search_filter_tokens.ts';
+import * as m0024 from './migrations/0024_catalog_facets.ts';
 import * as m0025 from './migrations/0025_supervision_findings.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020_reports': m0020,
   '0021_supervision': m0021,
   '0022_search_filter_tokens': m0022,
+  '0024_catalog_facets': m0024,
   '0025_supervision_findings': m0025,
 };
 

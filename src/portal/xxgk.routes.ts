@@ -3,7 +3,7 @@ import { chinaDateOf as day } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
-import { catalogPage, categoryCounts, filterChoices, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
+import { catalogCounts, catalogPage, filterChoices, neighbourKeys, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
 import { latest, sendConditional } from './conditional.ts';
 import { pager, queryString, select } from './controls.ts';
 import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
@@ -75,7 +75,12 @@ ${entries.length
     const f = parseFilter(q);
     const pageSize = intParam(q.pageSize, CATALOG_PAGE_SIZE, 100);
     const pageNo = intParam(q.page, 1, 100_000);
-    const [{ entries, total }, counts, choices] = await Promise.all([catalogPage(deps, a.id, f, pageNo, pageSize), categoryCounts(deps, a.id, f), filterChoices(deps, a.id)]);
+    const before = q.before ? intParam(q.before, 0, Number.MAX_SAFE_INTEGER) || undefined : undefined;
+    const counted = catalogCounts(deps, a.id, f);
+    const [{ byCategory: counts, total }, choices, { entries, bounds }] = await Promise.all([
+      counted, filterChoices(deps, a.id), catalogPage(deps, a.id, f, pageNo, pageSize, { before, counted }),
+    ]);
+    const keys = await neighbourKeys(deps, a.id, f, pageNo, pageSize, bounds);
     const pages = Math.max(1, Math.ceil(total / pageSize));
     const allCount = Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
     const catLink = (c: Category | undefined, label: string, n: number) => {
@@ -106,7 +111,7 @@ ${select('validity', '有效性', f.validity, Object.entries(VALIDITIES))}
 <h2 id="results-h">检索结果</h2>
 <p class="total" role="status">共 ${total} 条${f.category ? html`，主题分类：${CATEGORIES[f.category]}` : ''}${pages > 1 ? html`，第 ${pageNo} / ${pages} 页` : ''}</p>
 ${entries.length ? catalogTable(a.code, entries, html`政府信息公开目录（第 ${pageNo} 页，共 ${total} 条）`) : html`<p>没有符合条件的信息。</p>`}
-${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: n === 1 ? undefined : n, pageSize: pageSize === CATALOG_PAGE_SIZE ? undefined : pageSize })}`)}
+${pager(pageNo, pages, (n) => `/xxgk/${a.code}/catalog${catalogQuery(f, { page: n === 1 ? undefined : n, before: n === pages ? undefined : keys.get(n), pageSize: pageSize === CATALOG_PAGE_SIZE ? undefined : pageSize })}`)}
 <p class="downloads">开放数据：<a href="/xxgk/${a.code}/catalog.csv${catalogQuery(f)}">下载目录（CSV）</a> · <a href="/xxgk/${a.code}/catalog.json${catalogQuery(f)}">目录数据（JSON）</a> · <a href="/xxgk/${a.code}/feed.xml${catalogQuery({ category: f.category })}">订阅（Atom）</a></p>
 </div></div>`;
     return sendConditional(req, reply, {

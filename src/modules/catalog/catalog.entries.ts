@@ -4,6 +4,7 @@ import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Validity } from '../documents/documents.rules.ts';
 import { insertRows } from '../../db/insert-rows.ts';
+import { facetDeltas, FACET_FILTERS, type FacetEntry } from './catalog.facets.rules.ts';
 import { documentTokens, tsVector, type DocumentTokens } from './search.rules.ts';
 
 /** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
@@ -22,10 +23,11 @@ export const rowsPerStatement = (columns: number) => Math.floor(30_000 / columns
 export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const postgres = dialectOf(tx) === 'postgres';
-  await deleteEarlierEntries(tx, postgres, entries.map((e) => e.itemId));
+  const earlier = await deleteEarlierEntries(tx, postgres, entries.map((e) => e.itemId));
   const indexed = entries.map((entry) => ({ entry, bodyText: bodyTextOf(entry.snapshot), tokens: searchTokensOf(entry) }));
   const seqs = await insertEntryRows(tx, postgres, indexed);
   if (!postgres) await insertSearchRows(tx, seqs, indexed.map((i) => i.tokens));
+  await countFacets(tx, earlier, entries.map(facetEntryOf));
 }
 
 type Indexed = { entry: PublishedEntry; bodyText: string; tokens: DocumentTokens };
@@ -43,15 +45,22 @@ const entryKind = (s: PublishedSnapshot) => (s.kind === 'other' ? 'other' : (s.d
 const searchTokensOf = ({ agencyId, snapshot: s }: PublishedEntry) =>
   documentTokens(s.title, [s.docNumber, s.summary, bodyTextOf(s)].join('\n'), { agencyId, category: s.category, year: s.dateMade.slice(0, 4), kind: entryKind(s) });
 
-async function deleteEarlierEntries(tx: Tx, postgres: boolean, itemIds: string[]): Promise<void> {
-  const earlier: number[] = [];
+/** What an entry is counted under in the facet counts. */
+const facetEntryOf = ({ agencyId, unitId, validity, snapshot: s }: PublishedEntry): FacetEntry =>
+  ({ agency_id: agencyId, category: s.category, unit_id: unitId, year: s.dateMade.slice(0, 4), kind: entryKind(s), validity });
+
+/** Removes the items' earlier entries and their search rows; answers what they were counted under. */
+async function deleteEarlierEntries(tx: Tx, postgres: boolean, itemIds: string[]): Promise<FacetEntry[]> {
+  const earlier: (FacetEntry & { seq: number })[] = [];
   for (let i = 0; i < itemIds.length; i += rowsPerStatement(1)) {
     const part = itemIds.slice(i, i + rowsPerStatement(1));
-    for (const e of await tx.selectFrom('catalog_entries').select('seq').where('item_id', 'in', part).execute()) earlier.push(e.seq);
+    earlier.push(...(await tx.selectFrom('catalog_entries').select(['seq', ...FACET_COLUMNS]).where('item_id', 'in', part).execute()));
   }
-  if (earlier.length === 0) return;
-  if (!postgres) await sql`delete from catalog_fts where rowid in (${sql.join(earlier)})`.execute(tx);
-  await tx.deleteFrom('catalog_entries').where('seq', 'in', earlier).execute();
+  if (earlier.length === 0) return [];
+  const seqs = earlier.map((e) => e.seq);
+  if (!postgres) await sql`delete from catalog_fts where rowid in (${sql.join(seqs)})`.execute(tx);
+  await tx.deleteFrom('catalog_entries').where('seq', 'in', seqs).execute();
+  return earlier;
 }
 
 const ENTRY_COLUMNS = [
@@ -76,6 +85,32 @@ async function insertEntryRows(tx: Tx, postgres: boolean, indexed: Indexed[]): P
 /** SQLite's FTS5 index: the tokens joined by spaces, under the entry's seq. */
 async function insertSearchRows(tx: Tx, seqs: number[], tokens: DocumentTokens[]): Promise<void> {
   await insertRows(tx, 'catalog_fts', ['rowid', 'title', 'body'], tokens.map((t, i) => [seqs[i], t.title.join(' '), t.body.join(' ')]));
+}
+
+/** The entry columns the facet counts are kept by. */
+export const FACET_COLUMNS = ['agency_id', 'category', ...FACET_FILTERS] as const;
+const FACET_KEY = ['agency_id', ...FACET_FILTERS, 'category'] as const;
+
+/**
+ * Keeps the facet counts (PUB-2, `catalog_facets`) in step with entries leaving and entering
+ * the catalog, in the caller's transaction: one multi-row upsert of the summed changes, then
+ * the rows that fell to zero are dropped, so the table holds exactly what a recount would.
+ */
+export async function countFacets(tx: Tx, removed: readonly FacetEntry[], added: readonly FacetEntry[]): Promise<void> {
+  const deltas = facetDeltas(removed, added);
+  const chunk = rowsPerStatement(FACET_KEY.length + 1);
+  for (let i = 0; i < deltas.length; i += chunk) {
+    const part = deltas.slice(i, i + chunk);
+    await tx.insertInto('catalog_facets').values(part)
+      .onConflict((oc) => oc.columns([...FACET_KEY]).doUpdateSet({ n: (eb) => eb('catalog_facets.n', '+', eb.ref('excluded.n')) }))
+      .execute();
+    const fell = part.filter((d) => d.n < 0);
+    if (fell.length) {
+      await tx.deleteFrom('catalog_facets').where('n', '=', 0)
+        .where(sql<boolean>`(${sql.join(FACET_KEY.map((k) => sql.ref(k)))}) in (${sql.join(fell.map((d) => sql`(${sql.join(FACET_KEY.map((k) => d[k]))})`))})`)
+        .execute();
+    }
+  }
 }
 
 /** Publication's call: one item's latest published version, read back from its rows. */

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.ts';
+import { sql } from 'kysely';
+import { ANY } from './catalog.facets.rules.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category, type DocKind, type Validity } from '../documents/documents.rules.ts';
 
 /**
@@ -40,51 +41,101 @@ export function catalogScope(deps: CatalogDeps, agencyId: string | undefined, f:
   return q;
 }
 
+/** The newest and oldest `seq` of a page: where the links to its neighbours seek from. */
+export type PageBounds = { newest: number; oldest: number };
+
 /**
- * One page of the catalog, newest publication first, with the total that matches. The page's
- * rows are found on the (agency, …, seq) indexes alone and only then joined to their units:
- * a deep page skips thousands of index entries, not thousands of joined rows.
+ * One page of the catalog, newest publication first, with the total that matches (from the
+ * facet counts, not counted). The page's rows are found on the (agency, …, seq) indexes alone
+ * and only then joined to their units. With `before` (the key a pager link carries: the seq of
+ * the last entry of the page before) the page is a seek, however deep; without it, a page is
+ * found by position from whichever end of the catalog is nearer, so the last pages are as
+ * cheap as the first.
  */
-export async function catalogPage(deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number): Promise<{ entries: CatalogEntry[]; total: number }> {
-  const seqs = catalogScope(deps, agencyId, f).select('e.seq').orderBy('e.seq', 'desc').limit(pageSize).offset((page - 1) * pageSize);
-  const [count, rows] = await Promise.all([
-    catalogScope(deps, agencyId, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    deps.db
-      .selectFrom(seqs.as('p'))
-      .innerJoin('catalog_entries as e', 'e.seq', 'p.seq')
-      .innerJoin('units', 'units.id', 'e.unit_id')
-      .select([
-        'e.item_id as id', 'e.index_number as indexNumber', 'e.title', 'e.summary', 'e.doc_number as docNumber', 'e.category',
-        'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity', 'units.name as unitName',
-      ])
-      .orderBy('e.seq', 'desc')
-      .execute(),
-  ]);
-  return { total: Number(count.n), entries: rows };
-}
-
-/** PUB-2: how many published items each category holds under the other filters. */
-export async function categoryCounts(deps: CatalogDeps, agencyId: string, f: CatalogFilter): Promise<Partial<Record<Category, number>>> {
-  const rows = await catalogScope(deps, agencyId, f, { ignoreCategory: true }).select(['e.category', (eb) => eb.fn.countAll().as('n')]).groupBy('e.category').execute();
-  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
+export async function catalogPage(
+  deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number,
+  opts: { before?: number | undefined; counted?: Promise<{ total: number }> } = {},
+): Promise<{ entries: CatalogEntry[]; total: number; bounds: PageBounds | null }> {
+  // A keyed page needs no total to be found: its rows are read while the total is (PostgreSQL).
+  const counted = opts.counted ?? catalogCounts(deps, agencyId, f);
+  const columns = [
+    'e.seq', 'e.item_id as id', 'e.index_number as indexNumber', 'e.title', 'e.summary', 'e.doc_number as docNumber', 'e.category',
+    'e.date_made as dateMade', 'e.published_at as publishedAt', 'e.validity', 'units.name as unitName',
+  ] as const;
+  // A key: the page's rows straight off the index (one table and its units: little for PostgreSQL to plan).
+  const seek = async () =>
+    catalogScope(deps, agencyId, f).innerJoin('units', 'units.id', 'e.unit_id').select(columns)
+      .where('e.seq', '<', opts.before!).orderBy('e.seq', 'desc').limit(pageSize).execute();
+  // A position: the seqs counted off the index alone, from the nearer end, then their rows.
+  const byPosition = async () => {
+    const skip = (page - 1) * pageSize;
+    const older = (await counted).total - skip - pageSize;
+    const scope = catalogScope(deps, agencyId, f).select('e.seq');
+    const seqs = skip <= older
+      ? scope.orderBy('e.seq', 'desc').limit(pageSize).offset(skip)
+      : scope.orderBy('e.seq', 'asc').limit(Math.max(0, pageSize + Math.min(0, older))).offset(Math.max(0, older));
+    return deps.db.selectFrom(seqs.as('p')).innerJoin('catalog_entries as e', 'e.seq', 'p.seq').innerJoin('units', 'units.id', 'e.unit_id')
+      .select(columns).orderBy('e.seq', 'desc').execute();
+  };
+  const [rows, { total }] = await Promise.all([opts.before !== undefined && page > 1 ? seek() : byPosition(), counted]);
+  const bounds = rows.length ? { newest: Number(rows[0]!.seq), oldest: Number(rows.at(-1)!.seq) } : null;
+  return { total, bounds, entries: rows.map(({ seq: _, ...e }) => e) };
 }
 
 /**
- * What the filter form offers: the years items were made in and the departments that published.
- * The years are found by skipping down the (agency, year) index one year at a time, a dozen
- * seeks instead of reading every entry of a large agency.
+ * The keys of the pages around `page` (up to two either side): the key of page k is the seq
+ * of the last entry of page k − 1, read from the index next to the page's own bounds, so every
+ * link of the pager but the last page's (found from the far end) is a seek.
+ */
+export async function neighbourKeys(deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number, bounds: PageBounds | null): Promise<Map<number, number>> {
+  const keys = new Map<number, number>();
+  if (!bounds) return keys;
+  const scope = () => catalogScope(deps, agencyId, f).select('e.seq');
+  const [next, newer] = await Promise.all([
+    scope().where('e.seq', '<', bounds.oldest).orderBy('e.seq', 'desc').limit(1).offset(pageSize - 1).executeTakeFirst(),
+    scope().where('e.seq', '>', bounds.newest).orderBy('e.seq', 'asc').limit(2 * pageSize + 1).execute(),
+  ]);
+  keys.set(page + 1, bounds.oldest);
+  if (next) keys.set(page + 2, Number(next.seq));
+  for (const back of [0, 1, 2]) {
+    const key = newer[back * pageSize];
+    if (page - back > 1 && key) keys.set(page - back, Number(key.seq));
+  }
+  return keys;
+}
+
+/**
+ * PUB-2: how many published items each category holds under the other filters, and how many
+ * match them all, from the facet counts kept at publication: one indexed read of at most one
+ * row per category, whatever the agency's size.
+ */
+export async function catalogCounts(deps: CatalogDeps, agencyId: string, f: CatalogFilter): Promise<{ byCategory: Partial<Record<Category, number>>; total: number }> {
+  const rows = await deps.db.selectFrom('catalog_facets').select(['category', 'n'])
+    .where('agency_id', '=', agencyId).where('unit_id', '=', f.unitId ?? ANY).where('year', '=', f.year ?? ANY)
+    .where('kind', '=', f.kind ?? ANY).where('validity', '=', f.validity ?? ANY)
+    .execute();
+  const byCategory: Partial<Record<Category, number>> = Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
+  return { byCategory, total: f.category ? (byCategory[f.category] ?? 0) : rows.reduce((n, r) => n + Number(r.n), 0) };
+}
+
+/**
+ * What the filter form offers: the years items were made in (newest first) and the
+ * agency's departments that published, from the facet counts. The years are found by skipping
+ * down the facets' key one year at a time (a dozen seeks); each department is one seek of the key.
  */
 export async function filterChoices(deps: CatalogDeps, agencyId: string): Promise<{ years: string[]; units: { id: string; name: string }[] }> {
   const [years, units] = await Promise.all([
     sql<{ year: string }>`with recursive y(year) as (
-        select max(year) from catalog_entries where agency_id = ${agencyId}
+        select max(year) from catalog_facets where agency_id = ${agencyId} and unit_id = ${ANY} and year <> ${ANY}
         union all
-        select (select max(year) from catalog_entries where agency_id = ${agencyId} and year < y.year) from y where y.year is not null
+        select (select max(year) from catalog_facets where agency_id = ${agencyId} and unit_id = ${ANY} and year <> ${ANY} and year < y.year) from y where y.year is not null
       ) select year from y where year is not null`.execute(deps.db),
     deps.db
       .selectFrom('units')
       .select(['units.id', 'units.name'])
-      .where((eb) => eb.exists(eb.selectFrom('catalog_entries as e').select('e.seq').where('e.agency_id', '=', agencyId).whereRef('e.unit_id', '=', 'units.id')))
+      .where('units.agency_id', '=', agencyId)
+      .where((eb) => eb.exists(eb.selectFrom('catalog_facets as f').select('f.n').where('f.agency_id', '=', agencyId).whereRef('f.unit_id', '=', 'units.id')
+        .where('f.year', '=', ANY).where('f.kind', '=', ANY).where('f.validity', '=', ANY)))
       .orderBy('units.name')
       .execute(),
   ]);

@@ -25,3 +25,19 @@ export interface CatalogEntryTable {
   /** PostgreSQL only: the tokens as a weighted tsvector (search.rules.ts); written, never read. */
   search_vector: ColumnType<never, string | undefined, never>;
 }
+
+/**
+ * PUB-2: how many catalog entries an agency has in each category under each combination of
+ * the catalog's filters, kept by writeCatalogEntries and setValidity in the same transaction
+ * as the entries. Each entry counts in 16 rows: every filter (unit, year, kind, validity) is
+ * either its value or `*` (any), so any filtered view reads one row per category.
+ */
+export interface CatalogFacetTable {
+  agency_id: string;
+  unit_id: string;
+  year: string;
+  kind: string;
+  validity: string;
+  category: Category;
+  n: number;
+}

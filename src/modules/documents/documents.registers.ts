@@ -3,6 +3,7 @@ import { chinaDateTimeOf, chinaToday, isoNow } from '../../core/clock.ts';
 import { badRequest } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Paging } from '../../core/paging.ts';
+import { countFacets, FACET_COLUMNS } from '../catalog/catalog.entries.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditActor, requireRoleIn, type Actor } from '../auth/actor.ts';
 import type { Role } from '../org/org.rules.ts';
@@ -108,8 +109,10 @@ export async function setValidity(deps: Deps, actor: Actor, itemId: string, vali
     if (!row.published_at) throw badRequest('ITEM_NOT_PUBLISHED', '只有已发布的信息才有有效性');
     if (!reason.trim()) throw badRequest('REASON_REQUIRED', '请说明理由');
     await tx.updateTable('items').set({ validity, updated_at: isoNow(deps.clock) }).where('id', '=', row.id).execute();
-    // The catalog shows validity as it is now, not as it was at publication.
+    // The catalog shows validity as it is now, not as it was at publication, and counts it so (PUB-2).
+    const entry = await tx.selectFrom('catalog_entries').select(FACET_COLUMNS).where('item_id', '=', row.id).executeTakeFirst();
     await tx.updateTable('catalog_entries').set({ validity }).where('item_id', '=', row.id).execute();
+    if (entry) await countFacets(tx, [entry], [{ ...entry, validity }]);
     await appendAudit(tx, deps.clock, { actor: auditActor(actor, role), agencyId: row.agency_id, action: 'item.validity', entityType: 'item', entityId: row.id, before: { validity: row.validity }, after: { validity, reason }, ip: actor.ip });
   });
 }
