@@ -144,6 +144,8 @@ describe('supervision (SUP-1 … SUP-6, ATTR-10)', () => {
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ subjectId: overdueItem, title: '门诊统筹实施细则', subjectLabel: '主动公开', path: `/documents/${overdueItem}`, agency: '示例市医疗保障局', light: 'red', holder: { name: '朱拟稿' } });
     expect((await call(t, await signIn(t, 'ybj.office'), 'GET', '/supervision/clocks?subjectType=opinion_case')).json().items[0]).toMatchObject({ subjectLabel: '舆情', light: 'yellow', path: expect.stringMatching(/^\/opinion\//) });
+    // A report's clock is named by its period, not left as a bare link.
+    expect((await call(t, await signIn(t, 'ybj.office'), 'GET', '/supervision/clocks?subjectType=annual_report&missed=true')).json().items[0]).toMatchObject({ title: '2025年政府信息公开工作年度报告', subjectLabel: '年度报告' });
   });
 
   let assessmentId: string;

@@ -191,10 +191,23 @@ const TITLES = {
   item: { table: 'items', column: 'title' },
   application: { table: 'applications', column: 'reg_number' },
   citizen_message: { table: 'citizen_messages', column: 'topic' },
+  opinion_case: { table: 'opinion_cases', column: 'title' },
+  opinion_response_item: { table: 'items', column: 'title' },
+  coordination_request: { table: 'coordination_requests', column: 'subject_title' },
 } as const;
+
+/** The reports' clocks are keyed `agency:YYYY` and `agency:YYYY-MM`: their names need no table. */
+const REPORT_TITLES: Record<string, (period: string) => string> = {
+  annual_report: (year) => `${year}年政府信息公开工作年度报告`,
+  monthly_report: (month) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月政府信息公开工作月度报告`,
+};
 
 async function subjectTitles(deps: Deps, subjects: { type: string; id: string }[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  for (const s of subjects) {
+    const title = REPORT_TITLES[s.type];
+    if (title) out.set(`${s.type}:${s.id}`, title(s.id.slice(s.id.lastIndexOf(':') + 1)));
+  }
   for (const [type, { table, column }] of Object.entries(TITLES)) {
     const ids = subjects.filter((s) => s.type === type).map((s) => s.id);
     if (!ids.length) continue;
