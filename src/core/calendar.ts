@@ -5,6 +5,8 @@
  * and mark years they completed by hand, because the official data stops at its last year.
  */
 
+import { utcFieldsDate } from './clock.ts';
+
 declare const isoDateBrand: unique symbol;
 /** A calendar date 'YYYY-MM-DD' as seen on a wall calendar in China; it has no time zone. */
 export type IsoDate = string & { readonly [isoDateBrand]: true };
@@ -35,7 +37,7 @@ export type CalendarOverride = { date: IsoDate; kind: 'holiday' | 'workday' | 'n
 // Asia/Shanghai dates in deadline.ts, never here.
 const DAY_MS = 86_400_000;
 const utcMidnight = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
-const fromUtc = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
+const fromUtc = (d: Date): IsoDate => utcFieldsDate(d) as IsoDate;
 
 export function isIsoDate(s: string): s is IsoDate {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

@@ -17,13 +17,21 @@ const inChina = (instant: string | Date, pattern: string): string => format(new 
 const FIXED_OFFSET = { from: Date.UTC(1992, 0, 1), to: Date.UTC(9999, 0, 1), ms: 8 * 3_600_000 };
 
 /**
+ * The date a Date holds in its UTC fields ('YYYY-MM-DD'): a calendar date kept as UTC midnight
+ * (calendar.ts), or an instant already moved by Beijing's offset. Read from the fields, never
+ * cut from an ISO string, so no one mistakes it for the UTC date of a moment.
+ */
+export const utcFieldsDate = (d: Date): string =>
+  `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+
+/**
  * The Beijing-time date ('YYYY-MM-DD') of an instant: the day a clerk would write on a form.
  * Since 1992 it is the date of the instant moved by the fixed offset, without the zone
  * database: a catalog page writes forty of these, and the zone lookup was a tenth of its time.
  */
 export const chinaDateOf = (instant: string | Date): string => {
   const ms = new Date(instant).getTime();
-  return ms >= FIXED_OFFSET.from && ms < FIXED_OFFSET.to ? new Date(ms + FIXED_OFFSET.ms).toISOString().slice(0, 10) : inChina(instant, 'yyyy-MM-dd');
+  return ms >= FIXED_OFFSET.from && ms < FIXED_OFFSET.to ? utcFieldsDate(new Date(ms + FIXED_OFFSET.ms)) : inChina(instant, 'yyyy-MM-dd');
 };
 
 /** The Beijing-time date and minute ('YYYY-MM-DD HH:mm') of an instant, for lists and exports. */
