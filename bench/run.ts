@@ -308,8 +308,21 @@ function memoryWatch(pid: number) {
   const read = (field: 'VmRSS' | 'VmHWM') => Math.max(...processes().map((p) => readOne(p, field)));
   const idle = read('VmRSS');
   let peak = idle;
-  const timer = setInterval(() => (peak = Math.max(peak, read('VmRSS'))), 200);
-  return { idle, stop: () => { clearInterval(timer); return { idleMB: idle, peakMB: Math.max(peak, read('VmRSS')), hwmMB: read('VmHWM') }; } };
+  let peakOfStep = idle;
+  const sample = () => {
+    const now = read('VmRSS');
+    peak = Math.max(peak, now);
+    peakOfStep = Math.max(peakOfStep, now);
+  };
+  const timer = setInterval(sample, 200);
+  /** The peak since the previous call: which endpoint's load makes the server grow. */
+  const step = () => {
+    sample();
+    const p = peakOfStep;
+    peakOfStep = 0;
+    return p;
+  };
+  return { idle, step, stop: () => { clearInterval(timer); sample(); return { idleMB: idle, peakMB: peak, hwmMB: read('VmHWM') }; } };
 }
 
 // ---------------------------------------------------------------- measurements
@@ -318,6 +331,8 @@ type Kind = 'floor' | 'home' | 'catalog' | 'item' | 'search' | 'dashboard';
 type Measured = {
   name: string; kind: Kind; path: string; reqPerSec: number; p50: number; p99: number; requests: number; non2xx: number; errors: number;
   statusCodes: Record<string, number>; ratio?: number; target?: string; met?: boolean;
+  /** The server's largest process's peak resident memory while this endpoint was loaded (absent in older results). */
+  rssMB?: number;
 };
 
 /**
@@ -385,19 +400,19 @@ async function benchDialect(dialect: Dialect): Promise<DialectResult> {
   log(`${dialect}: server pid ${server.child.pid} on ${server.base} (log ${server.logFile}); ${settings.duration} s per endpoint after ${WARMUP_SECONDS} s warm-up, ${settings.connections} connections`);
   const mem = memoryWatch(server.child.pid!);
   const endpoints: Measured[] = [];
+  const record = async (m: Promise<Measured>) => endpoints.push({ ...(await m), rssMB: mem.step() });
   let memory;
   try {
-    const floorBefore = await measure(server.base, 'floor (before)', 'floor', [settings.floor]);
-    endpoints.push(floorBefore);
-    endpoints.push(await measure(server.base, 'home page /', 'home', ['/']));
-    endpoints.push(await measure(server.base, `catalog list, A07 page ${page}`, 'catalog', [catalogPath]));
-    endpoints.push(await measure(server.base, `catalog list, A07 page ${page}, page cache bypassed`, 'catalog', [catalogPath], true));
-    endpoints.push(await measure(server.base, `item pages (${itemPaths.length} sampled)`, 'item', itemPaths));
-    endpoints.push(await measure(server.base, `item pages (${itemPaths.length} sampled), page cache bypassed`, 'item', itemPaths, true));
-    for (const c of searches) endpoints.push(await measure(server.base, `search: ${c.name} (${c.paths.length} queries)`, 'search', c.paths));
+    await record(measure(server.base, 'floor (before)', 'floor', [settings.floor]));
+    await record(measure(server.base, 'home page /', 'home', ['/']));
+    await record(measure(server.base, `catalog list, A07 page ${page}`, 'catalog', [catalogPath]));
+    await record(measure(server.base, `catalog list, A07 page ${page}, page cache bypassed`, 'catalog', [catalogPath], true));
+    await record(measure(server.base, `item pages (${itemPaths.length} sampled)`, 'item', itemPaths));
+    await record(measure(server.base, `item pages (${itemPaths.length} sampled), page cache bypassed`, 'item', itemPaths, true));
+    for (const c of searches) await record(measure(server.base, `search: ${c.name} (${c.paths.length} queries)`, 'search', c.paths));
     const cookie = await signInOffice(server.base);
-    endpoints.push(await measure(server.base, `dashboard of the city office (${settings.agencies} agencies)`, 'dashboard', ['/api/v1/supervision/dashboard'], false, { accept: 'application/json', cookie }));
-    endpoints.push(await measure(server.base, 'floor (after)', 'floor', [settings.floor]));
+    await record(measure(server.base, `dashboard of the city office (${settings.agencies} agencies)`, 'dashboard', ['/api/v1/supervision/dashboard'], false, { accept: 'application/json', cookie }));
+    await record(measure(server.base, 'floor (after)', 'floor', [settings.floor]));
   } finally {
     memory = mem.stop();
     await server.stop();
@@ -448,7 +463,7 @@ function section(r: DialectResult): string {
   const b = r.dataset.build;
   const rows = r.endpoints.map((e) => {
     const met = e.met === undefined ? '' : e.met ? 'yes' : '**no**';
-    return `| ${e.name} | ${fmt(e.reqPerSec)} | ${e.p50} | ${e.p99} | ${fmt(e.ratio ?? 0, 2)} | ${e.target ?? '—'} | ${met} | ${e.non2xx + e.errors} |`;
+    return `| ${e.name} | ${fmt(e.reqPerSec)} | ${e.p50} | ${e.p99} | ${fmt(e.ratio ?? 0, 2)} | ${e.target ?? '—'} | ${met} | ${e.non2xx + e.errors} | ${e.rssMB === undefined ? '—' : fmt(e.rssMB)} |`;
   });
   const peak = Math.max(r.memory.peakMB, r.memory.hwmMB);
   const small = r.items < 1_000_000 ? `\n> A small run (${fmt(r.items)} items): the targets are set for 1,000,000 items, so these figures only show that the harness works.\n` : '';
@@ -466,11 +481,12 @@ ${fmt(r.import.items)} items in ${fmt(r.import.seconds, 1)} s, **${fmt(r.import.
 ` : ''}
 Floor \`${r.floor.path}\`: ${fmt(r.floor.before)} req/s before, ${fmt(r.floor.after)} after, mean ${fmt(r.floor.mean)}.
 
-| endpoint | req/s | p50 ms | p99 ms | ratio to floor | target | met? | non-2xx + errors |
-| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |
+| endpoint | req/s | p50 ms | p99 ms | ratio to floor | target | met? | non-2xx + errors | server MB |
+| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |
 ${rows.join('\n')}
 
-Server resident memory: ${fmt(r.memory.idleMB)} MB when ready, peak ${fmt(peak)} MB under load (sampled every 200 ms and the kernel's VmHWM) —
+Server resident memory: ${fmt(r.memory.idleMB)} MB when ready, peak ${fmt(peak)} MB under load (sampled every 200 ms and the kernel's VmHWM;
+the table's last column is the peak while that row was measured) —
 target < ${RSS_LIMIT_MB} MB: ${r.memory.met ? 'met' : '**not met**'}.
 `;
 }

@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-workers-'));
-const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent', GONGKAI_JOBS: 'off' };
+const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent', GONGKAI_JOBS: 'off', GONGKAI_WORKER_HEAP_MB: '200' };
 delete env.DATABASE_URL;
 let port = 0;
 let server: ChildProcess;
@@ -76,10 +76,11 @@ afterAll(async () => {
 });
 
 describe('two server processes on one port (issue 17)', { timeout: 240_000 }, () => {
-  it('starts two workers under the primary', async () => {
+  it('starts two workers under the primary, each with its heap bounded by GONGKAI_WORKER_HEAP_MB', async () => {
     const { stdout } = await run('pgrep', ['-P', String(server.pid)]);
     const workers = stdout.trim().split('\n').filter((pid) => /GONGKAI_WORKER_INDEX=/.test(readFileSync(`/proc/${pid}/environ`, 'latin1')));
     expect(workers).toHaveLength(2);
+    for (const pid of workers) expect(readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0')).toContain('--max-old-space-size=200');
   });
 
   it('an import by another process shows on both workers\' cached catalog pages within one second', async () => {

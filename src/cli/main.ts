@@ -119,6 +119,7 @@ async function servePrimary(workers: number, opts: { demo?: boolean; port?: numb
     await conn.close();
   }
   const stopCounting = serveRateCounts();
+  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${config.workerHeapMB}`] });
   let stopping = false;
   const fork = (index: number) => {
     const worker = cluster.fork({ GONGKAI_WORKER_INDEX: String(index) });
