@@ -10,7 +10,7 @@ import { ITEM_ROLES } from '../documents/documents.repo.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { actionLabel } from '../audit/audit.labels.ts';
 import { auditGeneration } from '../audit/audit.service.ts';
-import { subjectLabel, subjectPath } from '../deadlines/subjects.rules.ts';
+import { CLOCK_SUBJECTS, subjectLabel, subjectPath } from '../deadlines/subjects.rules.ts';
 
 /**
  * The dashboard (工作台, SUP-1): every open clock of the agencies the user reaches as a
@@ -186,32 +186,19 @@ export async function listClocks(deps: Deps, actor: Actor, filter: ClockFilter, 
   return { ...page, total, items };
 }
 
-/** What a record is called in lists, for the kinds whose table and column are known; other kinds show by kind only. */
-const TITLES = {
-  item: { table: 'items', column: 'title' },
-  application: { table: 'applications', column: 'reg_number' },
-  citizen_message: { table: 'citizen_messages', column: 'topic' },
-  opinion_case: { table: 'opinion_cases', column: 'title' },
-  opinion_response_item: { table: 'items', column: 'title' },
-  coordination_request: { table: 'coordination_requests', column: 'subject_title' },
-} as const;
-
-/** The reports' clocks are keyed `agency:YYYY` and `agency:YYYY-MM`: their names need no table. */
-const REPORT_TITLES: Record<string, (period: string) => string> = {
-  annual_report: (year) => `${year}年政府信息公开工作年度报告`,
-  monthly_report: (month) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月政府信息公开工作月度报告`,
-};
-
+/** Each subject's title by the registry (CLOCK_SUBJECTS): a column of its table read in one query per kind, or a report's name from its period. */
 async function subjectTitles(deps: Deps, subjects: { type: string; id: string }[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const s of subjects) {
-    const title = REPORT_TITLES[s.type];
-    if (title) out.set(`${s.type}:${s.id}`, title(s.id.slice(s.id.lastIndexOf(':') + 1)));
-  }
-  for (const [type, { table, column }] of Object.entries(TITLES)) {
+  for (const [type, subject] of Object.entries(CLOCK_SUBJECTS)) {
+    if (!('title' in subject)) continue;
     const ids = subjects.filter((s) => s.type === type).map((s) => s.id);
     if (!ids.length) continue;
-    const rows = await deps.db.selectFrom(table).select(['id', sql<string>`${sql.ref(column)}`.as('title')]).where('id', 'in', ids).execute();
+    const { title } = subject;
+    if ('ofPeriod' in title) {
+      for (const id of ids) out.set(`${type}:${id}`, title.ofPeriod(id.slice(id.lastIndexOf(':') + 1)));
+      continue;
+    }
+    const rows = await deps.db.selectFrom(title.table).select(['id', sql<string>`${sql.ref(title.column)}`.as('title')]).where('id', 'in', ids).execute();
     for (const r of rows) out.set(`${type}:${r.id}`, r.title);
   }
   return out;
