@@ -25,6 +25,7 @@ import { sql } from 'kysely';
 import { connect, sqliteFileIn } from '../src/db/connect.ts';
 import type { Dialect } from '../src/db/database.ts';
 import { prng } from './city.ts';
+import { bypassingCache } from './cache-bypass.ts';
 import { DATASET_VERSION, DEFAULT_SEED, generate, type GenerateResult } from './generate.ts';
 import { benchImport, type ImportBench } from './import.ts';
 import { mixSample, searchMix, type SearchClass } from './search-mix.ts';
@@ -335,14 +336,11 @@ type Measured = {
   rssMB?: number;
 };
 
-/**
- * `bust`: every request gets its own `bench=<n>` query parameter, which the pages ignore but
- * the server's page cache keys on, so each one is rendered from the database.
- */
+/** `bust`: every request bypasses the page cache (bench/cache-bypass.ts), so each one is rendered from the database. */
 let busted = 0;
 async function load(base: string, paths: string[], seconds: number, bust: boolean, headers: Record<string, string>): Promise<autocannon.Result> {
   let next = 0;
-  const pathOf = (p: string) => (bust ? `${p}${p.includes('?') ? '&' : '?'}bench=${++busted}` : p);
+  const pathOf = (p: string) => (bust ? bypassingCache(p, ++busted) : p);
   return autocannon({
     url: base,
     connections: settings.connections,
