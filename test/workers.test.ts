@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATION_TRUST_MS } from '../src/portal/page-cache.ts';
+import { GENERATION_TRUST_MS } from '../src/portal/generation.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 const run = promisify(execFile);

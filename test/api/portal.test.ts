@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/modules/audit/audit.service.ts';
-import { GENERATION_TRUST_MS } from '../../src/portal/page-cache.ts';
+import { GENERATION_TRUST_MS } from '../../src/portal/generation.ts';
 import { agencyId, call, signIn, withDemoCity, type TestApp } from '../support/app.ts';
 import { draftItem as draft, publishDraft as publish, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
