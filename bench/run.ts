@@ -548,19 +548,18 @@ ${sections.map(section).join('\n')}
   and filter choices come from \`catalog_facets\`, kept by publication (one row per category
   read, whatever the agency's size), and the benchmark's page is the pager's link, which
   carries the key of the page (\`before=<seq>\`), so page 500 is a seek, not 10,000 entries
-  skipped. What remains is per request, not per entry: about ten small queries (agency,
-  counts, years, departments, the page, the neighbouring pages' keys, the site's name and
-  settings), each built and compiled by Kysely and run through its plugins, then the HTML
-  (11 KB) and its escaping, the ETag hash and the send. An item page is six queries (item,
-  latest version, related entries, interpretation links, site name, settings) and a smaller
-  page. A CPU profile of the catalog page on SQLite (100,000 items) spends roughly a fifth in
-  SQLite itself, a fifth in writing the answer to the socket, and the rest in query building,
-  templates and Fastify; preparing each statement again and the time-zone lookup of every
-  date, a fifth between them before, are gone (statements kept per connection, a fixed
-  UTC+8 since 1992). On PostgreSQL each query is a round trip and its planning, so the same
-  pages run at about half the SQLite rate. Reaching half the floor needs far fewer queries
-  per page (the agency, site name and settings cached with the page cache's generation, the
-  item and its version in one read) and cheaper templates; that is not done.
+  skipped. The site's name and settings, the agency and the form's years and departments are
+  kept per audit generation, the page cache's (src/portal/generation.ts: a change shows within
+  a second on every process), so what remains per request is three statements (counts, the
+  page, the neighbouring pages' keys), each built and compiled by Kysely and run through its
+  plugins, then the HTML (11 KB) and its escaping, the ETag hash and the send. An item page is
+  three statements (the item with its newest version, related entries, interpretation links)
+  and a smaller page. A CPU profile of the catalog page on SQLite (100,000 items) spends
+  roughly a sixth in SQLite itself, a sixth in garbage collection, a tenth in writing the
+  answer to the socket, and the rest in query building, templates, the ETag hash and Fastify.
+  On PostgreSQL each statement is a round trip and its planning, so the same pages run at
+  about half the SQLite rate. Reaching half the floor needs a far cheaper request than that:
+  not done.
 - **Search**: a relevance search walks the index once, newest match first, for a window of
   at most 200 matches (title and body read, scored in the application, counted from the
   window: docs/search.md); date order walks it for its page and counts up to 201 matches. Then

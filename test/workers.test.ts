@@ -1,8 +1,9 @@
 /**
  * `gongkai serve --workers 2` (issue 17): two processes serve one port; a write made by
- * another process (here `gongkai import`) shows on every worker's cached pages within the
- * page cache's one second (GENERATION_TRUST_MS), sessions and sign-ins work through either
- * worker, and a rate limit counts once across workers.
+ * another process (here `gongkai import`) shows on every worker's cached pages, and on its
+ * freshly rendered ones (the values they keep per generation), within one second
+ * (GENERATION_TRUST_MS); sessions and sign-ins work through either worker, and a rate limit
+ * counts once across workers.
  * SQLite, the case where several processes share one file (WAL, busy_timeout).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATION_TRUST_MS } from '../src/portal/page-cache.ts';
+import { GENERATION_TRUST_MS } from '../src/portal/generation.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 const run = promisify(execFile);
@@ -85,12 +86,15 @@ describe('two server processes on one port (issue 17)', { timeout: 240_000 }, ()
 
   it('an import by another process shows on both workers\' cached catalog pages within one second', async () => {
     for (let i = 0; i < 6; i++) expect((await send('GET', '/xxgk/RSJ/catalog')).body).not.toContain('多进程导入的通知');
+    // Fresh renders (each its own query string) keep the form's years per generation on each worker.
+    for (let i = 0; i < 6; i++) expect((await send('GET', `/xxgk/RSJ/catalog?fresh=${i}`)).body).not.toContain('<option value="2021">');
     const csv = join(dir, 'one.csv');
     writeFileSync(csv, '索引号,标题,发文字号,主题分类,发布部门,成文日期,发布日期,有效性,网址\r\nRSJ/2021-00001,多进程导入的通知,,工作动态,,2021-06-01,2021-06-02,有效,\r\n');
     await run(process.execPath, ['bin/gongkai.mjs', 'import', csv, '--agency', 'RSJ'], { env });
     await new Promise((r) => setTimeout(r, GENERATION_TRUST_MS + 100));
     for (let i = 0; i < 6; i++) expect((await send('GET', '/xxgk/RSJ/catalog?category=work')).body).toContain('多进程导入的通知');
     for (let i = 0; i < 6; i++) expect((await send('GET', '/xxgk/RSJ/catalog')).body).toContain('多进程导入的通知');
+    for (let i = 0; i < 6; i++) expect((await send('GET', `/xxgk/RSJ/catalog?fresh=${10 + i}`)).body).toContain('<option value="2021">2021年</option>');
   });
 
   it('people sign in through both workers at once (SQLite: immediate transactions wait their turn), and a session opened through one is known to the other', async () => {

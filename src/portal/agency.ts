@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
+import { perGeneration } from './generation.ts';
 import { HTML_TYPE, html, type Html } from './html.ts';
 import { portalPage, siteNameOf } from './layout.ts';
 
-/** An agency as its public pages need it. */
+/** An agency as its public pages need it, read once per audit generation (an agency's change is audited). */
 export async function agencyByCode(deps: AppDeps, code: string) {
-  return (await deps.db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst()) ?? null;
+  return (await perGeneration(deps.db, `agency:${code}`, () => deps.db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst())) ?? null;
 }
 export type PortalAgency = NonNullable<Awaited<ReturnType<typeof agencyByCode>>>;
 

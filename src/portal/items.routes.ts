@@ -14,18 +14,23 @@ import { sendDownload } from '../http/download.ts';
 import { interpretationSection } from './interpretation.routes.ts';
 
 
-/** The latest published version of an item: what the public may see, never the working copy. */
+/**
+ * The latest published version of an item: what the public may see, never the working copy.
+ * One read: the item, its agency and its newest version (a seek of the version key).
+ */
 async function published(deps: AppDeps, itemId: string) {
   const row = await deps.db
     .selectFrom('items')
     .innerJoin('agencies', 'agencies.id', 'items.agency_id')
-    .select(['items.id', 'items.validity', 'items.agency_id', 'agencies.code', 'agencies.name as agency_name'])
+    .innerJoin('item_versions as v', 'v.item_id', 'items.id')
+    .select(['items.id', 'items.validity', 'items.agency_id', 'agencies.code', 'agencies.name as agency_name', 'v.snapshot_json'])
     .where('items.id', '=', itemId)
     .where('items.published_at', 'is not', null)
+    .where('v.version', '=', (eb) => eb.selectFrom('item_versions as newest').select((n) => n.fn.max('newest.version').as('version')).where('newest.item_id', '=', itemId))
     .executeTakeFirst();
   if (!row) return null;
-  const version = await deps.db.selectFrom('item_versions').select('snapshot_json').where('item_id', '=', itemId).orderBy('version', 'desc').executeTakeFirst();
-  return version ? { ...row, snapshot: JSON.parse(version.snapshot_json) as PublishedSnapshot } : null;
+  const { snapshot_json, ...item } = row;
+  return { ...item, snapshot: JSON.parse(snapshot_json) as PublishedSnapshot };
 }
 
 /** The newest other items of the same agency and category: what a reader of this one looks for next. */

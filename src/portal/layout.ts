@@ -1,17 +1,21 @@
 import type { AppDeps } from '../http/deps.ts';
 import { getSiteSettings } from '../modules/settings/settings.service.ts';
 import { psbRecordCode, type SiteSettings } from '../modules/settings/site-settings.ts';
+import { perGeneration } from './generation.ts';
 import { html, type Html } from './html.ts';
 
 /** What every page's header and footer show: the city's site name and the identity the office keeps in the console. */
 export type PortalSite = { name: string; settings: SiteSettings };
 
+/** Read once per audit generation (generation.ts): a rename of the city or a settings change is audited. */
 export async function portalSite(deps: Pick<AppDeps, 'db'>): Promise<PortalSite> {
-  const [city, settings] = await Promise.all([
-    deps.db.selectFrom('agencies').select('name').where('level', '=', 'city').executeTakeFirst(),
-    getSiteSettings(deps.db),
-  ]);
-  return { name: `${city?.name.replace(/人民政府办公室$/, '') ?? ''}政府信息公开`, settings };
+  return (await perGeneration(deps.db, 'site', async () => {
+    const [city, settings] = await Promise.all([
+      deps.db.selectFrom('agencies').select('name').where('level', '=', 'city').executeTakeFirst(),
+      getSiteSettings(deps.db),
+    ]);
+    return { name: `${city?.name.replace(/人民政府办公室$/, '') ?? ''}政府信息公开`, settings };
+  }))!;
 }
 
 export const siteNameOf = (a: { name: string }) => `${a.name}政府信息公开`;

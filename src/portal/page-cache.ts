@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
-import { auditGeneration } from '../modules/audit/audit.service.ts';
 import { matchesEtag } from './conditional.ts';
+import { generationWritten, portalGeneration } from './generation.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,19 +14,14 @@ type Entry = { generation: number; body: string; headers: Record<string, string>
 
 /** Rendered pages kept, by total size: the whole catalog never fits, the pages people read do. */
 export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
-/**
- * How long a read of the audit generation is trusted. Writes through this process mark it
- * stale at once (any non-GET request), so its own pages are never stale; a write by another
- * process (a second server on the same PostgreSQL, the CLI) shows within this time.
- */
-export const GENERATION_TRUST_MS = 1000;
 const KEPT_HEADERS = ['content-type', 'etag', 'last-modified', 'cache-control'] as const;
 
 /**
  * Keeps rendered public pages in memory, least recently used out first. An entry is served
  * while no audited write has happened since it was rendered (auditGeneration): every change
  * of what the portal shows commits with an audit event. The generation is read at most once
- * a second, and again right after any write request this process served. Pages built from
+ * a second, and again right after any write request this process served (generation.ts,
+ * shared with the values every page reads: site, agency, filter choices). Pages built from
  * the request other than its host and URL (forms with tokens, search, application status)
  * do not opt in.
  */
@@ -34,12 +29,6 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, maxBytes 
   const entries = new Map<string, Entry>();
   const generations = new WeakMap<FastifyRequest, number>();
   let bytes = 0;
-  let known: { generation: number; readAt: number } | null = null;
-  const currentGeneration = async () => {
-    const now = Date.now();
-    if (!known || now - known.readAt >= GENERATION_TRUST_MS) known = { generation: await auditGeneration(deps.db), readAt: now };
-    return known.generation;
-  };
   const keyOf = (req: FastifyRequest) => `${req.host}${req.url}`;
   const drop = (key: string) => {
     const old = entries.get(key);
@@ -49,7 +38,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, maxBytes 
 
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' || !req.routeOptions.config.cachedPage) return;
-    const generation = await currentGeneration();
+    const generation = await portalGeneration(deps.db);
     generations.set(req, generation);
     const key = keyOf(req);
     const hit = entries.get(key);
@@ -65,7 +54,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, maxBytes 
   app.addHook('onSend', async (req, reply, payload) => {
     // A request that may have written (its transaction has committed by now, and its client has
     // not yet seen the answer): the next page read asks the database again.
-    if (req.method !== 'GET' && req.method !== 'HEAD') known = null;
+    if (req.method !== 'GET' && req.method !== 'HEAD') generationWritten(deps.db);
     const generation = generations.get(req);
     if (generation === undefined || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('x-page-cache')) return payload;
     const headers: Record<string, string> = {};

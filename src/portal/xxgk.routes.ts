@@ -5,6 +5,7 @@ import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/doc
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
 import { catalogCounts, catalogPage, filterChoices, neighbourKeys, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
 import { latest, sendConditional } from './conditional.ts';
+import { perGeneration } from './generation.ts';
 import { pager, queryString, select } from './controls.ts';
 import { HTML_TYPE, html, paragraphs, type Html } from './html.ts';
 import { portalPage } from './layout.ts';
@@ -77,8 +78,9 @@ ${entries.length
     const pageNo = intParam(q.page, 1, 100_000);
     const before = q.before ? intParam(q.before, 0, Number.MAX_SAFE_INTEGER) || undefined : undefined;
     const counted = catalogCounts(deps, a.id, f);
+    // The form's years and departments change only with a publication (audited): read once per generation.
     const [{ byCategory: counts, total }, choices, { entries, bounds }] = await Promise.all([
-      counted, filterChoices(deps, a.id), catalogPage(deps, a.id, f, pageNo, pageSize, { before, counted }),
+      counted, perGeneration(deps.db, `choices:${a.id}`, () => filterChoices(deps, a.id)).then((c) => c!), catalogPage(deps, a.id, f, pageNo, pageSize, { before, counted }),
     ]);
     const keys = await neighbourKeys(deps, a.id, f, pageNo, pageSize, bounds);
     const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/modules/audit/audit.service.ts';
-import { GENERATION_TRUST_MS } from '../../src/portal/page-cache.ts';
+import { GENERATION_TRUST_MS } from '../../src/portal/generation.ts';
 import { agencyId, call, signIn, withDemoCity, type TestApp } from '../support/app.ts';
 import { draftItem as draft, publishDraft as publish, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
@@ -244,6 +244,50 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
     const after = await get(t, url);
     expect(after.headers['x-page-cache']).toBeUndefined();
     expect(after.body).toContain('另一进程写入的补充说明。');
+  });
+
+  it('renders fresh pages with the site name, settings, agency and form choices another process changed, within a second (values kept per audit generation)', async () => {
+    const t = city();
+    // Fresh renders (a new query string each: the page cache does not answer) keep the site,
+    // the agency and the catalog form's choices per generation; prime them.
+    let n = 0;
+    const fresh = async (url: string) => {
+      const res = await get(t, `${url}${url.includes('?') ? '&' : '?'}fresh=${++n}`);
+      expect(res.headers['x-page-cache']).toBeUndefined();
+      return res.body;
+    };
+    const before = await fresh('/xxgk/RSJ/catalog');
+    expect(before).toContain('示例市政府信息公开');
+    expect(before).not.toContain('<option value="2019">');
+    await fresh(`/xxgk/RSJ/items/${ids.notice}`);
+    // Another process: each change and its audit event commit without passing through this server.
+    const [szf, rsj] = [await agencyId(t, 'SZF'), await agencyId(t, 'RSJ')];
+    const plan = await t.conn.db.selectFrom('catalog_entries').selectAll().where('item_id', '=', ids.plan!).executeTakeFirstOrThrow();
+    await t.conn.db.transaction().execute(async (tx) => {
+      await tx.updateTable('agencies').set({ name: '改名市人民政府办公室' }).where('id', '=', szf).execute();
+      await tx.updateTable('agencies').set({ name: '改名后的人社局' }).where('id', '=', rsj).execute();
+      const site = await tx.selectFrom('settings').select('value_json').where('key', '=', 'site').executeTakeFirstOrThrow();
+      await tx.updateTable('settings').set({ value_json: JSON.stringify({ ...JSON.parse(site.value_json), sponsor: '另一进程设置的主办单位' }) }).where('key', '=', 'site').execute();
+      // A year the form did not offer, as the facet counts a publication keeps would give it.
+      await tx.insertInto('catalog_facets').values({ agency_id: rsj, category: plan.category, unit_id: '*', year: '2019', kind: '*', validity: '*', n: 1 }).execute();
+      await appendAudit(tx, t.clock, { actor: null, agencyId: rsj, action: 'agency.update', entityType: 'agency' });
+    });
+    await new Promise((resolve) => setTimeout(resolve, GENERATION_TRUST_MS + 100));
+    const catalog = await fresh('/xxgk/RSJ/catalog');
+    const item = await fresh(`/xxgk/RSJ/items/${ids.notice}`);
+    for (const body of [catalog, item]) {
+      expect(body).toContain('改名市政府信息公开');
+      expect(body).toContain('改名后的人社局政府信息公开');
+      expect(body).toContain('主办单位：另一进程设置的主办单位');
+      expect(body).not.toContain('示例市政府信息公开');
+    }
+    expect(catalog).toContain('<option value="2019">2019年</option>');
+    await t.conn.db.transaction().execute(async (tx) => {
+      await tx.updateTable('agencies').set({ name: '示例市人民政府办公室' }).where('id', '=', szf).execute();
+      await tx.updateTable('agencies').set({ name: before.match(/<h1>法定主动公开内容<\/h1>\n<p>(.+?)政府信息公开目录/)![1]! }).where('id', '=', rsj).execute();
+      await tx.deleteFrom('catalog_facets').where('agency_id', '=', rsj).where('year', '=', '2019').execute();
+      await appendAudit(tx, t.clock, { actor: null, agencyId: rsj, action: 'agency.update', entityType: 'agency' });
+    });
   });
 
   it('answers an unknown agency code with a 404 page', async () => {

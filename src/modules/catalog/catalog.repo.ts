@@ -85,21 +85,25 @@ export async function catalogPage(
 /**
  * The keys of the pages around `page` (up to two either side): the key of page k is the seq
  * of the last entry of page k − 1, read from the index next to the page's own bounds, so every
- * link of the pager but the last page's (found from the far end) is a seek.
+ * link of the pager but the last page's (found from the far end) is a seek. Both sides are one
+ * statement (one round trip on PostgreSQL).
  */
 export async function neighbourKeys(deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number, bounds: PageBounds | null): Promise<Map<number, number>> {
   const keys = new Map<number, number>();
   if (!bounds) return keys;
   const scope = () => catalogScope(deps, agencyId, f).select('e.seq');
-  const [next, newer] = await Promise.all([
-    scope().where('e.seq', '<', bounds.oldest).orderBy('e.seq', 'desc').limit(1).offset(pageSize - 1).executeTakeFirst(),
-    scope().where('e.seq', '>', bounds.newest).orderBy('e.seq', 'asc').limit(2 * pageSize + 1).execute(),
-  ]);
+  const older = scope().where('e.seq', '<', bounds.oldest).orderBy('e.seq', 'desc').limit(1).offset(pageSize - 1);
+  const newer = scope().where('e.seq', '>', bounds.newest).orderBy('e.seq', 'asc').limit(2 * pageSize + 1);
+  const rows = await deps.db.selectFrom(older.as('o')).select(['o.seq', sql<number>`0`.as('newer')])
+    .unionAll(deps.db.selectFrom(newer.as('n')).select(['n.seq', sql<number>`1`.as('newer')]))
+    .execute();
+  const next = rows.find((r) => !Number(r.newer));
+  const newerSeqs = rows.filter((r) => Number(r.newer)).map((r) => Number(r.seq)).sort((a, b) => a - b);
   keys.set(page + 1, bounds.oldest);
   if (next) keys.set(page + 2, Number(next.seq));
   for (const back of [0, 1, 2]) {
-    const key = newer[back * pageSize];
-    if (page - back > 1 && key) keys.set(page - back, Number(key.seq));
+    const key = newerSeqs[back * pageSize];
+    if (page - back > 1 && key !== undefined) keys.set(page - back, key);
   }
   return keys;
 }
