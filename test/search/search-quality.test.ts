@@ -174,6 +174,38 @@ describe(`search quality over a labelled set of ${CORPUS.length} documents and $
   });
 
   /**
+   * Runs after the measurements: the documents it publishes are not in the labelled set. A
+   * 文号 is one token of the index (search.rules.ts docNumberTokens), its own and those cited.
+   */
+  it('CAT-4 finds by a 文号 typed in any bracket form the item that has it and the items citing it, and nothing else, on both databases', async () => {
+    const t = city();
+    const doc = (key: string, title: string, body: string, docNumber?: string): CorpusDoc => ({
+      key, agency: 'RSJ', category: 'work', kind: 'document', docKind: 'notice', dateMade: '2026-09-01', title, body, ...(docNumber ? { docNumber } : {}),
+    });
+    const docs = [
+      doc('dn-own', '关于做好技工院校招生工作的通知', '各技工院校：现就招生工作通知如下。', '示人社发〔2026〕440号'),
+      doc('dn-cites', '技工院校招生工作动态', '根据《关于做好技工院校招生工作的通知》（示人社发〔2026〕440号）要求，各校已完成招生计划申报。'),
+      doc('dn-running', '招生宣传周活动安排', '按照示人社发［２０２６］４４０号文件精神，开展技工教育宣传周活动。'),
+      doc('dn-title', '关于转发示人社发[2026]440号文件的通知', '现将文件转发给你们，请遵照执行。', '示人社函〔2026〕90号'),
+      doc('dn-other-number', '关于技工院校教师培训的通知', '现就培训工作通知如下。', '示人社发〔2026〕44号'),
+      doc('dn-longer-number', '关于技工院校学籍管理的通知', '依据示人社发〔2026〕4401号执行。'),
+      doc('dn-other-kind', '关于技工院校招生计划的复函', '示人社函〔2026〕440号已收悉。'),
+      doc('dn-other-agency', '关于医保经办的通知', '按照示医保发〔2026〕440号执行。'),
+      doc('dn-other-year', '关于上年招生工作的通知', '按照示人社发〔2025〕440号执行。'),
+      doc('dn-apart', '2026年度工作要点', '示人社发文件共440号，〔2026〕年度汇编。'),
+    ];
+    await t.conn.db.transaction().execute(async (tx) => {
+      for (const d of docs) await publish(tx, d);
+    });
+    const wanted = ['dn-own', 'dn-cites', 'dn-running', 'dn-title'];
+    for (const q of ['示人社发〔2026〕440号', '示人社发[2026]440号', '示人社发［2026］440号', '示人社发【2026】440号', '示人社发(2026)440号', '示人社发（２０２６）４４０号']) {
+      const found = await search({ q, relevant: [] });
+      expect(found[0], q).toBe('dn-own');
+      expect([...found].sort(), q).toEqual([...wanted].sort());
+    }
+  });
+
+  /**
    * Runs last: the measurements above are taken without this document. PostgreSQL keeps at
    * most 256 positions of a token in a tsvector; past that both databases index a filler
    * (search.rules.ts), so a phrase that starts after a token's 256th occurrence is found by

@@ -3,7 +3,7 @@ import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
-import { ftsQuery, queryTerms, tsQuery, type Term } from './search.rules.ts';
+import { ftsQuery, queryTerms, tsQuery, YEAR_BRACKETS, type Term } from './search.rules.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -35,8 +35,6 @@ export const COUNT_CAP = RELEVANCE_WINDOW;
 /** At most this many items share a typed identifier (a 文号 reused across agencies). */
 const EXACT_LIMIT = 10;
 
-const BRACKETS = [['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】'], ['(', ')'], ['（', '）']] as const;
-
 /**
  * The forms of a query that may be an item's 索引号 (RSJ/2026-00001, as typed or upper-cased)
  * or 文号 (示人社发〔2026〕40号, whatever brackets were typed around the year): nothing for a
@@ -44,10 +42,10 @@ const BRACKETS = [['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】'], ['
  */
 export function identifierForms(q: string): { indexNumbers: string[]; docNumbers: string[] } | null {
   const typed = q.trim();
-  if (!typed || /\s/.test(typed) || !/\d/.test(typed)) return null;
   const plain = typed.normalize('NFKC');
+  if (!typed || /\s/.test(typed) || !/\d/.test(plain)) return null;
   const year = /^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$/.exec(plain) ?? /^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$/.exec(typed);
-  const docNumbers = new Set([typed, plain, ...(year ? BRACKETS.map(([open, close]) => `${year[1]}${open}${year[2]}${close}${year[3]}`) : [])]);
+  const docNumbers = new Set([typed, plain, ...(year ? YEAR_BRACKETS.map(([open, close]) => `${year[1]}${open}${year[2]}${close}${year[3]}`) : [])]);
   return { indexNumbers: [...new Set([typed, typed.toUpperCase(), plain.toUpperCase()])], docNumbers: [...docNumbers] };
 }
 
