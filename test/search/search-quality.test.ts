@@ -7,12 +7,15 @@
  * Quality) and written to test-results/search-quality.<dialect>.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import type { Tx } from '../../src/db/database.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { indexPublishedItem } from '../../src/modules/catalog/catalog.entries.ts';
 import { searchCatalog } from '../../src/modules/catalog/catalog.search.ts';
+import { indexTokens, tsVector } from '../../src/modules/catalog/search.rules.ts';
+import { up } from '../../src/db/migrations/0026_search_doc_numbers.ts';
 import type { PublishedSnapshot } from '../../src/modules/documents/documents.tables.ts';
 import { colophonMark } from '../../src/modules/documents/documents.rules.ts';
 import { agencyId, userId, withDemoCity } from '../support/app.ts';
@@ -203,6 +206,28 @@ describe(`search quality over a labelled set of ${CORPUS.length} documents and $
       expect(found[0], q).toBe('dn-own');
       expect([...found].sort(), q).toEqual([...wanted].sort());
     }
+  });
+
+  it('CAT-4 migration 0026 indexes the 文号 cited by entries indexed before it, on both databases', async () => {
+    const t = city();
+    const cited = '示人社发〔2026〕441号';
+    const d: CorpusDoc = {
+      key: 'dn-before-0026', agency: 'RSJ', category: 'work', kind: 'document', docKind: 'notice', dateMade: '2026-09-02',
+      title: '关于技工院校实习安排的通知', body: `依据${cited}执行。`, docNumber: '示人社发〔2026〕442号',
+    };
+    await t.conn.db.transaction().execute((tx) => publish(tx, d));
+    const e = await t.conn.db.selectFrom('catalog_entries').select(['seq', 'title', 'doc_number', 'summary', 'body_text']).where('title', '=', d.title).executeTakeFirstOrThrow();
+    // The entry as indexed before 0026: the same words, no 文号 tokens.
+    const before = { title: indexTokens(e.title), body: indexTokens([e.doc_number, e.summary, e.body_text].join('\n')) };
+    if (t.conn.dialect === 'postgres') {
+      await sql`update catalog_entries set search_vector = cast(${tsVector(before)} as tsvector) where seq = ${e.seq}`.execute(t.conn.db);
+    } else {
+      await sql`delete from catalog_fts where rowid = ${e.seq}`.execute(t.conn.db);
+      await sql`insert into catalog_fts (rowid, title, body) values (${e.seq}, ${before.title.join(' ')}, ${before.body.join(' ')})`.execute(t.conn.db);
+    }
+    expect(await search({ q: cited, relevant: [] })).not.toContain(d.key);
+    await up(t.conn.db);
+    expect(await search({ q: cited, relevant: [] })).toEqual([d.key]);
   });
 
   /**
