@@ -53,7 +53,7 @@ export type GenerateResult = {
 
 export const DEFAULT_SEED = 20261123;
 /** Bump when the generator changes what it writes: a kept data set of an older version is rebuilt. */
-export const DATASET_VERSION = 3;
+export const DATASET_VERSION = 4;
 
 /** Agencies, units and one staff account per agency, through Kysely: a few hundred rows. */
 async function writeOrganisation(conn: Connection, agencies: CityAgency[]): Promise<void> {

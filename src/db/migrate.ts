@@ -23,6 +23,7 @@ import * as m0021 from './migrations/0021_supervision.ts';
 import * as m0022 from './migrations/0022_search_filter_tokens.ts';
 import * as m0024 from './migrations/0024_catalog_facets.ts';
 import * as m0025 from './migrations/0025_supervision_findings.ts';
+import * as m0026 from './migrations/0026_search_doc_numbers.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0022_search_filter_tokens': m0022,
   '0024_catalog_facets': m0024,
   '0025_supervision_findings': m0025,
+  '0026_search_doc_numbers': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,12 +7,15 @@
  * Quality) and written to test-results/search-quality.<dialect>.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids.ts';
 import type { Tx } from '../../src/db/database.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { indexPublishedItem } from '../../src/modules/catalog/catalog.entries.ts';
 import { searchCatalog } from '../../src/modules/catalog/catalog.search.ts';
+import { indexTokens, tsVector } from '../../src/modules/catalog/search.rules.ts';
+import { up } from '../../src/db/migrations/0026_search_doc_numbers.ts';
 import type { PublishedSnapshot } from '../../src/modules/documents/documents.tables.ts';
 import { colophonMark } from '../../src/modules/documents/documents.rules.ts';
 import { agencyId, userId, withDemoCity } from '../support/app.ts';
@@ -171,6 +174,60 @@ describe(`search quality over a labelled set of ${CORPUS.length} documents and $
     const file = new URL(`search-quality.${dialect}.json`, dir);
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     expect(report.macroRecall).toBeGreaterThan(0);
+  });
+
+  /**
+   * Runs after the measurements: the documents it publishes are not in the labelled set. A
+   * 文号 is one token of the index (search.rules.ts docNumberTokens), its own and those cited.
+   */
+  it('CAT-4 finds by a 文号 typed in any bracket form the item that has it and the items citing it, and nothing else, on both databases', async () => {
+    const t = city();
+    const doc = (key: string, title: string, body: string, docNumber?: string): CorpusDoc => ({
+      key, agency: 'RSJ', category: 'work', kind: 'document', docKind: 'notice', dateMade: '2026-09-01', title, body, ...(docNumber ? { docNumber } : {}),
+    });
+    const docs = [
+      doc('dn-own', '关于做好技工院校招生工作的通知', '各技工院校：现就招生工作通知如下。', '示人社发〔2026〕440号'),
+      doc('dn-cites', '技工院校招生工作动态', '根据《关于做好技工院校招生工作的通知》（示人社发〔2026〕440号）要求，各校已完成招生计划申报。'),
+      doc('dn-running', '招生宣传周活动安排', '按照示人社发［２０２６］４４０号文件精神，开展技工教育宣传周活动。'),
+      doc('dn-title', '关于转发示人社发[2026]440号文件的通知', '现将文件转发给你们，请遵照执行。', '示人社函〔2026〕90号'),
+      doc('dn-other-number', '关于技工院校教师培训的通知', '现就培训工作通知如下。', '示人社发〔2026〕44号'),
+      doc('dn-longer-number', '关于技工院校学籍管理的通知', '依据示人社发〔2026〕4401号执行。'),
+      doc('dn-other-kind', '关于技工院校招生计划的复函', '示人社函〔2026〕440号已收悉。'),
+      doc('dn-other-agency', '关于医保经办的通知', '按照示医保发〔2026〕440号执行。'),
+      doc('dn-other-year', '关于上年招生工作的通知', '按照示人社发〔2025〕440号执行。'),
+      doc('dn-apart', '2026年度工作要点', '示人社发文件共440号，〔2026〕年度汇编。'),
+    ];
+    await t.conn.db.transaction().execute(async (tx) => {
+      for (const d of docs) await publish(tx, d);
+    });
+    const wanted = ['dn-own', 'dn-cites', 'dn-running', 'dn-title'];
+    for (const q of ['示人社发〔2026〕440号', '示人社发[2026]440号', '示人社发［2026］440号', '示人社发【2026】440号', '示人社发(2026)440号', '示人社发（２０２６）４４０号']) {
+      const found = await search({ q, relevant: [] });
+      expect(found[0], q).toBe('dn-own');
+      expect([...found].sort(), q).toEqual([...wanted].sort());
+    }
+  });
+
+  it('CAT-4 migration 0026 indexes the 文号 cited by entries indexed before it, on both databases', async () => {
+    const t = city();
+    const cited = '示人社发〔2026〕441号';
+    const d: CorpusDoc = {
+      key: 'dn-before-0026', agency: 'RSJ', category: 'work', kind: 'document', docKind: 'notice', dateMade: '2026-09-02',
+      title: '关于技工院校实习安排的通知', body: `依据${cited}执行。`, docNumber: '示人社发〔2026〕442号',
+    };
+    await t.conn.db.transaction().execute((tx) => publish(tx, d));
+    const e = await t.conn.db.selectFrom('catalog_entries').select(['seq', 'title', 'doc_number', 'summary', 'body_text']).where('title', '=', d.title).executeTakeFirstOrThrow();
+    // The entry as indexed before 0026: the same words, no 文号 tokens.
+    const before = { title: indexTokens(e.title), body: indexTokens([e.doc_number, e.summary, e.body_text].join('\n')) };
+    if (t.conn.dialect === 'postgres') {
+      await sql`update catalog_entries set search_vector = cast(${tsVector(before)} as tsvector) where seq = ${e.seq}`.execute(t.conn.db);
+    } else {
+      await sql`delete from catalog_fts where rowid = ${e.seq}`.execute(t.conn.db);
+      await sql`insert into catalog_fts (rowid, title, body) values (${e.seq}, ${before.title.join(' ')}, ${before.body.join(' ')})`.execute(t.conn.db);
+    }
+    expect(await search({ q: cited, relevant: [] })).not.toContain(d.key);
+    await up(t.conn.db);
+    expect(await search({ q: cited, relevant: [] })).toEqual([d.key]);
   });
 
   /**

@@ -3,7 +3,7 @@ import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
-import { ftsQuery, queryTerms, tsQuery, type Term } from './search.rules.ts';
+import { ftsQuery, queryTerms, tsQuery, YEAR_BRACKETS, type Term } from './search.rules.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -32,10 +32,20 @@ export const RELEVANCE_WINDOW = 200;
  */
 export const COUNT_CAP = RELEVANCE_WINDOW;
 
+/**
+ * PostgreSQL first looks for the newest matches of an unfiltered search among this many
+ * newest entries. Its planner guesses a phrase's rows and takes the GIN bitmap, then rechecks
+ * the tsvector of every candidate before it sorts: 12,000 candidates of 高质量发展 at 100,000
+ * items, one second. Bounded by seq, the recheck reads at most these entries; when they hold
+ * a full window (a common word) it is the newest matches; otherwise it tries once more as far
+ * back as the matches found say a window needs (twice that), and then runs unbounded — at once
+ * for a word too rare to fill a window in the whole catalog at that density, or with no match
+ * among the newest entries. A 文号 is one rare token: it runs unbounded. SQLite's FTS5 walks its rowids newest first anyway.
+ */
+const RECENT_ENTRIES = 2_000;
+
 /** At most this many items share a typed identifier (a 文号 reused across agencies). */
 const EXACT_LIMIT = 10;
-
-const BRACKETS = [['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】'], ['(', ')'], ['（', '）']] as const;
 
 /**
  * The forms of a query that may be an item's 索引号 (RSJ/2026-00001, as typed or upper-cased)
@@ -44,10 +54,10 @@ const BRACKETS = [['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】'], ['
  */
 export function identifierForms(q: string): { indexNumbers: string[]; docNumbers: string[] } | null {
   const typed = q.trim();
-  if (!typed || /\s/.test(typed) || !/\d/.test(typed)) return null;
   const plain = typed.normalize('NFKC');
+  if (!typed || /\s/.test(typed) || !/\d/.test(plain)) return null;
   const year = /^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$/.exec(plain) ?? /^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$/.exec(typed);
-  const docNumbers = new Set([typed, plain, ...(year ? BRACKETS.map(([open, close]) => `${year[1]}${open}${year[2]}${close}${year[3]}`) : [])]);
+  const docNumbers = new Set([typed, plain, ...(year ? YEAR_BRACKETS.map(([open, close]) => `${year[1]}${open}${year[2]}${close}${year[3]}`) : [])]);
   return { indexNumbers: [...new Set([typed, typed.toUpperCase(), plain.toUpperCase()])], docNumbers: [...docNumbers] };
 }
 
@@ -72,35 +82,48 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
   // Agency, category, year and kind are tokens of the index (filterTokens); unit and validity stay conditions on the row.
   const { category, year, kind, ...rowFilter } = r.filter;
   const indexed = { agencyId: r.agencyId, category, year, kind };
-  const matching = () => {
-    const scope = catalogScope(deps, undefined, rowFilter);
+  const matching = (fromSeq?: number) => {
+    const scope = catalogScope(deps, undefined, rowFilter).$if(fromSeq !== undefined, (q) => q.where('e.seq', '>=', fromSeq!));
     return postgres
       ? scope.where(sql<boolean>`e.search_vector @@ cast(${tsQuery(terms, indexed)} as tsquery)`)
       : scope.innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`)).where(sql<boolean>`catalog_fts match ${ftsQuery(terms, indexed)}`);
   };
   // Newest first, in the index's own order: FTS5 walks its rowids (= seq) backwards and stops at the limit.
   const newest = postgres ? sql`e.seq` : sql`f.rowid`;
+  const unfiltered = !r.agencyId && Object.values(r.filter).every((v) => v === undefined) && !terms.some((t) => t.docNumber);
+  /** The newest `limit` matches, read by `read`; PostgreSQL tries the RECENT_ENTRIES newest entries first (unfiltered searches). */
+  const newestMatches = async <T>(limit: number, read: (q: ReturnType<typeof matching>) => Promise<T[]>): Promise<T[]> => {
+    let n = RECENT_ENTRIES;
+    for (let tries = 0; tries < 2 && postgres && unfiltered; tries++) {
+      const bound = await deps.db.selectFrom('catalog_entries').select('seq').orderBy('seq', 'desc').offset(n - 1).limit(1).executeTakeFirst();
+      if (!bound) break;
+      const recent = await read(matching(Number(bound.seq)));
+      if (recent.length >= limit) return recent;
+      if (recent.length === 0) break;
+      // Twice the entries that would hold `limit` matches at the density just seen: a rare word's runs past the oldest entry.
+      n = Math.ceil((2 * n * limit) / recent.length);
+    }
+    return read(matching());
+  };
   const offset = (r.page - 1) * r.pageSize;
   // The items whose 索引号 or 文号 was typed come first, then the text matches without them.
   const page = (seqs: number[]) => [...exact, ...seqs.filter((seq) => !exact.includes(seq))].slice(offset, offset + r.pageSize);
   /**
    * The page's seqs and the number of results up to COUNT_CAP + 1. Relevance ranks the window
    * of newest matches and counts from it (the passing mentions it leaves out are not counted);
-   * date order walks the index newest first for its page and counts apart.
+   * date order counts the newest matches it reads for its page.
    */
   const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number }> => {
     if (r.sort === 'relevance') {
-      const window = await matching().select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute();
+      const window = await newestMatches(RELEVANCE_WINDOW, (q) => q.select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute());
       const ranked = byRelevance(window, terms).map((row) => row.seq);
       return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : COUNT_CAP + 1 };
     }
-    const newestFirst = (limit: number, from: number) => matching().select('e.seq').orderBy(newest, 'desc').limit(limit).offset(from).execute();
-    const [counted, seqs, exactAlsoMatching] = await Promise.all([
-      deps.db.selectFrom(matching().select('e.seq').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-      exact.length ? newestFirst(offset + r.pageSize + exact.length, 0).then((rows) => page(rows.map((row) => row.seq))) : newestFirst(r.pageSize, offset).then((rows) => rows.map((row) => row.seq)),
-      exact.length ? matching().select('e.seq').where('e.seq', 'in', exact).execute() : Promise.resolve([]),
-    ]);
-    return { seqs, results: Number(counted.n) + exact.length - exactAlsoMatching.length };
+    // Date order: one walk of the newest matches gives the page and the count (a page reaches at most the 200th result, plus the typed identifiers).
+    const limit = Math.max(COUNT_CAP + 1, offset + r.pageSize + exact.length);
+    const newestFirst = await newestMatches(limit, (q) => q.select('e.seq').orderBy(newest, 'desc').limit(limit).execute());
+    const seqs = newestFirst.map((row) => row.seq);
+    return { seqs: page(seqs), results: new Set([...exact, ...seqs]).size };
   };
   const { seqs, results: total } = await pageOfSeqs();
   const rows = seqs.length

@@ -53,14 +53,15 @@ function passing(counts: { title: number; body: number }[], body: string, terms:
 
 /**
  * Most relevant first; among equals, the newest publication (highest seq) first; passing
- * mentions left out when some match has a query word in its title.
+ * mentions left out when some match has a query word in its title (not for a 文号).
  */
 export function byRelevance<T extends { seq: number; title: string; bodyText: string }>(rows: readonly T[], terms: readonly Term[]): T[] {
   const scored = rows.map((row) => {
     const counts = mentions(row, terms);
     return { row, score: score(counts), inTitle: counts.some((c) => c.title > 0), passing: passing(counts, row.bodyText, terms) };
   });
-  const anyInTitle = scored.some((s) => s.inTitle);
+  // Every item citing a 文号 is wanted, however briefly it cites it.
+  const anyInTitle = !terms.some((t) => t.docNumber) && scored.some((s) => s.inTitle);
   return scored
     .filter((s) => !(anyInTitle && s.passing))
     .sort((a, b) => b.score - a.score || b.row.seq - a.row.seq)

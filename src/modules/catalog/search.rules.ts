@@ -92,8 +92,11 @@ export function indexTokens(text: string): string[] {
 
 /** Tokens that must occur in a row; `prefix`: a single Han character, which matches any token it starts. */
 export type Phrase = { tokens: string[]; prefix: boolean };
-/** One query word and the phrases that satisfy it: its own, and its synonyms'. */
-export type Term = { word: string; words: string[]; phrases: Phrase[] };
+/**
+ * One query word and the phrases that satisfy it: its own, and its synonyms'. `docNumber`: the
+ * query is a 文号, one token of the index (docNumberOf), and every item citing it is wanted.
+ */
+export type Term = { word: string; words: string[]; phrases: Phrase[]; docNumber?: true };
 
 /**
  * Names people use interchangeably for the same thing: a query for one finds the others.
@@ -109,7 +112,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['公租房', '公共租赁住房'],
 ];
 const SYNONYMS_OF = new Map(SYNONYMS.flatMap((group) => group.map((w) => [w, group] as const)));
-/** Finds the synonyms in a query, longest first (社保卡 before 社保), so the segmenter cannot cut them. */
+/** Finds the synonyms in a stretch of a query, longest first (社保卡 before 社保), so the segmenter cannot cut them. */
 const SYNONYM_WORDS = new RegExp([...SYNONYMS_OF.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 function phraseOf(word: string): Phrase | null {
@@ -150,28 +153,65 @@ function joinLoose(words: string[]): string[] {
   return out;
 }
 
-/** The words of a query, each of which must occur. */
+/** A word of the query and what satisfies it: itself, or one of its synonyms. */
+type Word = { word: string; alternatives: readonly string[] };
+const plainWord = (word: string): Word => ({ word, alternatives: SYNONYMS_OF.get(word) ?? [word] });
+
+/**
+ * The words of one stretch of Han text: its synonyms kept whole whatever the segmenter would
+ * cut (社会|保障|卡), the rest cut by the segmenter with loose characters put back (joinLoose).
+ * A character left alone beside a synonym belongs to it, as it would to any word:
+ * 市|社会保险 is the word 市社会保险 (or 市社保), 最低生活保障|金 is 最低生活保障金 (or 低保金),
+ * never a prefix query for every token 市 or 金 starts, which matches most of a city.
+ */
+function stretchWords(stretch: string): Word[] {
+  const parts: { text: string; synonym: boolean }[] = [];
+  let from = 0;
+  for (const m of stretch.matchAll(SYNONYM_WORDS)) {
+    if (m.index > from) parts.push({ text: stretch.slice(from, m.index), synonym: false });
+    parts.push({ text: m[0], synonym: true });
+    from = m.index + m[0].length;
+  }
+  if (from < stretch.length) parts.push({ text: stretch.slice(from), synonym: false });
+  const words: Word[] = [];
+  let carry = '';
+  for (const [i, p] of parts.entries()) {
+    const lone = !p.synonym && [...p.text].length === 1;
+    const last = words.at(-1);
+    if (lone && parts[i - 1]?.synonym && last) words[words.length - 1] = { word: last.word + p.text, alternatives: last.alternatives.map((a) => a + p.text) };
+    else if (lone && parts[i + 1]?.synonym) carry = p.text;
+    else if (p.synonym) {
+      words.push({ word: carry + p.text, alternatives: SYNONYMS_OF.get(p.text)!.map((a) => carry + a) });
+      carry = '';
+    } else words.push(...joinLoose([...segmenter.segment(p.text)].map((s) => s.segment)).map(plainWord));
+  }
+  return words;
+}
+
+/** The words of a query, each of which must occur; a 文号 typed in full is one word, its own token. */
 export function queryTerms(query: string): Term[] {
-  const words: string[] = [];
-  let stretch: string[] = [];
+  const docNumber = docNumberOf(query);
+  if (docNumber) return [{ word: query.trim(), words: docNumber.forms, phrases: [{ tokens: [docNumber.token], prefix: false }], docNumber: true }];
+  const words: Word[] = [];
+  let stretch = '';
   const flush = () => {
-    const whole = stretch.join('');
-    words.push(...(SYNONYMS_OF.has(whole) ? [whole] : joinLoose(stretch)));
-    stretch = [];
+    if (stretch) words.push(...stretchWords(stretch));
+    stretch = '';
   };
-  const text = normalize(query).replace(SYNONYM_WORDS, (w) => ` ${w} `);
-  for (const s of segmenter.segment(text)) {
-    if (s.isWordLike && HAN.test(s.segment)) stretch.push(s.segment);
+  for (const s of segmenter.segment(normalize(query))) {
+    if (s.isWordLike && HAN.test(s.segment)) stretch += s.segment;
     else {
       flush();
-      if (s.isWordLike) words.push(s.segment);
+      if (s.isWordLike) words.push(plainWord(s.segment));
     }
   }
   flush();
   const terms: Term[] = [];
-  for (const word of new Set(words)) {
+  const seen = new Set<string>();
+  for (const { word, alternatives } of words) {
     if (terms.length === MAX_QUERY_TERMS) break;
-    const alternatives = SYNONYMS_OF.get(word) ?? [word];
+    if (seen.has(word)) continue;
+    seen.add(word);
     const phrases = alternatives.map(phraseOf).filter((p): p is Phrase => p !== null);
     if (phrases.length) terms.push({ word, words: [...alternatives], phrases });
   }
@@ -202,6 +242,59 @@ export const FILLER_TOKEN = '\uE000';
 
 export type DocumentTokens = { title: string[]; body: string[] };
 
+/** The brackets a 文号's year is written in (示人社发〔2026〕40号, [2026], ［2026］, 【2026】, (2026), （2026）). */
+export const YEAR_BRACKETS = [['〔', '〕'], ['[', ']'], ['［', '］'], ['【', '】'], ['(', ')'], ['（', '）']] as const;
+/** Mark of a 文号 token, beside the filler and the filter marks: no query word can contain it. */
+const DOC_NUMBER_MARK = '\uE005';
+/** The year in brackets and the number of a 文号, as written (full-width digits, ﹝﹞ too); the issuer is read backwards from it. */
+const DOC_NUMBER_TAIL = /[〔\[［【(（﹝]([0-9０-９]{4})[〕\]］】)）﹞]第?([0-9０-９]{1,6})号/g;
+/** A 文号 typed as the whole query, after NFKC. */
+const TYPED_DOC_NUMBER = /^(\p{Script=Han}{2,12})[〔\[【(]([0-9]{4})[〕\]】)](第?)([0-9]{1,6})号$/u;
+/** The issuer's abbreviation is 2 to 12 Han characters (国发, 示人社发, 人力资源社会保障部办公厅函). */
+const MIN_ISSUER = 2;
+const MAX_ISSUER = 12;
+/** A list of repealed documents cites hundreds; the first are indexed (each is up to 11 tokens). */
+const MAX_CITED_DOC_NUMBERS = 100;
+
+const docNumberToken = (issuer: string, year: string, n: string) =>
+  `${DOC_NUMBER_MARK}${issuer}${year.normalize('NFKC')}${n.normalize('NFKC').replace(/^0+(?=\d)/, '')}号`;
+
+/**
+ * The 文号 of a text (its own, and those it cites: 根据《…》（示人社发〔2026〕40号）) as one token
+ * each, whatever bracket holds the year, with or without 第 and the number's leading zeros, so a 文号
+ * search asks the index for one token instead of three common phrases (示人社发 · 2026 · 40 · 号).
+ * Where the issuer starts is not marked in running text (按照示人社发〔2026〕40号文件), so each
+ * ending of the Han characters before the year, of 2 to 12 characters, is a token: the typed
+ * 文号 is one of them.
+ */
+export function docNumberTokens(text: string): string[] {
+  if (!text.includes('号')) return [];
+  const tokens = new Set<string>();
+  let cited = 0;
+  for (const m of text.matchAll(DOC_NUMBER_TAIL)) {
+    const before = [...text.slice(Math.max(0, m.index - 2 * MAX_ISSUER), m.index)];
+    let start = before.length;
+    while (start > 0 && before.length - start < MAX_ISSUER && HAN.test(before[start - 1]!)) start--;
+    const issuer = before.slice(start).join('').normalize('NFKC');
+    const chars = [...issuer];
+    if (chars.length < MIN_ISSUER) continue;
+    for (let n = MIN_ISSUER; n <= chars.length; n++) tokens.add(docNumberToken(chars.slice(-n).join(''), m[1]!, m[2]!));
+    if (++cited === MAX_CITED_DOC_NUMBERS) break;
+  }
+  return [...tokens];
+}
+
+/**
+ * A query that is a 文号 typed in full: its token, and the forms it may be written in (each
+ * bracket around the year), which mark it in titles and snippets and count its mentions.
+ */
+export function docNumberOf(query: string): { token: string; forms: string[] } | null {
+  const m = TYPED_DOC_NUMBER.exec(query.trim().normalize('NFKC'));
+  if (!m) return null;
+  const [, issuer, year, di, n] = m as unknown as [string, string, string, string, string];
+  return { token: docNumberToken(issuer, year, n), forms: YEAR_BRACKETS.map(([open, close]) => `${issuer}${open}${year}${close}${di}${n}号`) };
+}
+
 /** What a search can filter by in the index itself: fixed for a published version (validity is not: it changes in place). */
 export type EntryFilters = { agencyId?: string; category?: string; year?: string; kind?: string };
 /** Private-use marks of the filter tokens, beside the filler: no query word can contain them. */
@@ -218,13 +311,17 @@ export function filterTokens(f: EntryFilters): string[] {
     .map((k) => FILTER_MARKS[k] + f[k]!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 }
 
-/** A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS, the filter tokens after the body. */
+/**
+ * A document's title and body tokens, capped together at MAX_DOCUMENT_TOKENS; after the body
+ * the 文号 it holds and its filter tokens, whose positions no phrase reads (PostgreSQL keeps
+ * any past 16,383 at 16,383).
+ */
 export function documentTokens(title: string, body: string, filters: EntryFilters = {}): DocumentTokens {
   const titleTokens = indexTokens(title).slice(0, MAX_DOCUMENT_TOKENS);
   const bodyTokens = indexTokens(body).slice(0, MAX_DOCUMENT_TOKENS - titleTokens.length);
-  const filterRow = filterTokens(filters);
+  const afterBody = [...docNumberTokens(`${title}\n${body}`), ...filterTokens(filters)];
   // No token can occur more often than there are tokens: most documents need no counting.
-  if (titleTokens.length + bodyTokens.length <= MAX_TOKEN_POSITIONS) return { title: titleTokens, body: [...bodyTokens, ...filterRow] };
+  if (titleTokens.length + bodyTokens.length <= MAX_TOKEN_POSITIONS) return { title: titleTokens, body: [...bodyTokens, ...afterBody] };
   const seen = new Map<string, number>();
   const capped = (tokens: string[]) =>
     tokens.map((token) => {
@@ -232,7 +329,7 @@ export function documentTokens(title: string, body: string, filters: EntryFilter
       seen.set(token, n);
       return n > MAX_TOKEN_POSITIONS ? FILLER_TOKEN : token;
     });
-  return { title: capped(titleTokens), body: [...capped(bodyTokens), ...filterRow] };
+  return { title: capped(titleTokens), body: [...capped(bodyTokens), ...afterBody] };
 }
 
 /**

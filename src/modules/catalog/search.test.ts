@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
 import { byRelevance, relevance } from './search.rank.ts';
-import { documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.rules.ts';
+import { docNumberOf, docNumberTokens, documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.rules.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
   it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
@@ -30,6 +30,15 @@ describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
 
   it('keeps a synonym whole however the segmenter would cut it (社会|保障|卡)', () => {
     expect(queryTerms('社会保障卡挂失').map((t) => t.word)).toEqual(['社会保障卡', '挂失']);
+  });
+
+  it('joins a character left alone beside a synonym to it, instead of a prefix query for every token it starts', () => {
+    const [unit, ...rest] = queryTerms('市社会保险事业服务中心');
+    expect(unit!.word).toBe('市社会保险');
+    expect(unit!.words).toEqual(['市社保', '市社会保险']);
+    expect(rest.map((t) => t.word)).toEqual(['事业', '服务', '中心']);
+    expect(queryTerms('最低生活保障金').map((t) => t.words)).toEqual([['低保金', '最低生活保障金']]);
+    expect(queryTerms('低保金 市医保').flatMap((t) => t.phrases).some((p) => p.prefix)).toBe(false);
   });
 
   it('lets a word find its synonyms: 社保卡 also finds 社会保障卡', () => {
@@ -89,6 +98,43 @@ describe('filter tokens in the index (CAT-4)', () => {
   });
 });
 
+describe('文号 as one token of the index (CAT-4)', () => {
+  const token = docNumberOf('示人社发〔2026〕40号')!.token;
+
+  it('indexes a 文号 written with any bracket, full-width digits, 第 or leading zeros as the same token', () => {
+    for (const text of ['示人社发〔2026〕40号', '（示人社发[2026]40号）', '示人社发［２０２６］４０号', '示人社发【2026】第040号', '示人社发(2026)40号', '示人社发﹝2026﹞40号']) {
+      expect(docNumberTokens(text), text).toContain(token);
+    }
+    expect(docNumberTokens('示人社发〔2026〕4号、示人社发〔2026〕401号、示人社函〔2026〕40号、示人社发〔2025〕40号')).not.toContain(token);
+  });
+
+  it('indexes every ending of the issuer in running text, so the typed 文号 is one of them', () => {
+    const tokens = docNumberTokens('按照示人社发〔2026〕40号文件要求');
+    expect(tokens).toContain(token);
+    expect(tokens).toContain(docNumberOf('人社发〔2026〕40号')!.token);
+    expect(tokens).not.toContain(docNumberOf('文件〔2026〕40号')!.token);
+  });
+
+  it('makes a 文号 typed in full one term of one token, marked in each bracket form', () => {
+    for (const q of ['示人社发〔2026〕40号', '示人社发[2026]40号', '示人社发（2026）40号', ' 示人社发【2026】40号 ']) {
+      const terms = queryTerms(q);
+      expect(terms, q).toHaveLength(1);
+      expect(terms[0]!.phrases, q).toEqual([{ tokens: [token], prefix: false }]);
+      expect(terms[0]!.words, q).toContain('示人社发〔2026〕40号');
+    }
+    expect(ftsQuery(queryTerms('示人社发〔2026〕40号'))).toBe(`("${token}")`);
+    expect(tsQuery(queryTerms('示人社发〔2026〕40号'))).toBe(`(('${token}'))`);
+    expect(queryTerms('示人社发 2026 40号').length).toBeGreaterThan(1);
+  });
+
+  it('puts the 文号 tokens after the body, before the filter tokens', () => {
+    const doc = documentTokens('关于转发示人社发〔2026〕40号文件的通知', '正文', { year: '2026' });
+    expect(doc.body.slice(0, 2)).toEqual(indexTokens('正文'));
+    expect(doc.body.slice(2, -1)).toContain(token);
+    expect(doc.body.at(-1)).toBe(filterTokens({ year: '2026' })[0]);
+  });
+});
+
 describe('relevance, the same on both databases (CAT-4)', () => {
   const doc = (seq: number, title: string, bodyText: string) => ({ seq, title, bodyText });
 
@@ -114,6 +160,12 @@ describe('relevance, the same on both databases (CAT-4)', () => {
     const together = doc(4, '工作动态', '做好人才引进工作。');
     const apart = doc(5, '年度总结', '新引进高层次人才120名。');
     expect(byRelevance([apart, together, doc(6, '人才引进办法', '')], words).map((d) => d.seq)).toEqual([6, 4]);
+  });
+
+  it('CAT-4 keeps every item citing a 文号, even beside one with it in its title', () => {
+    const terms = queryTerms('示人社发〔2026〕40号');
+    const rows = [doc(1, '关于转发示人社发〔2026〕40号文件的通知', ''), doc(2, '工作动态', '根据示人社发〔2026〕40号要求。'), doc(3, '通知', '')];
+    expect(byRelevance(rows, terms).map((d) => d.seq)).toEqual([1, 2, 3]);
   });
 
   it('counts a synonym as the word, and normalises full-width letters as the index does', () => {
