@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
-import { insertRows } from '../../db/insert-rows.ts';
+import { insertRows, rowsPerStatement } from '../../db/insert-rows.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.service.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
@@ -13,7 +13,7 @@ import type { ItemTable } from '../documents/documents.tables.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { storeFile } from '../files/store.ts';
 import { extractText } from '../files/text.ts';
-import { rowsPerStatement, writeCatalogEntries, type PublishedEntry } from './catalog.entries.ts';
+import { writeCatalogEntries, type PublishedEntry } from './catalog.entries.ts';
 
 /**
  * `gongkai import` (issue 17): an existing catalog — the CSV or JSON the portal itself exports
