@@ -13,9 +13,10 @@ export type PublishedEntry = { itemId: string; agencyId: string; unitId: string;
 /**
  * The one writer of the catalog and its search index (CAT-1, CAT-4): puts each item's latest
  * published version in, replacing its earlier entry, so the catalog shows each item once, as
- * last published. Publication calls it with one item, `gongkai import` with hundreds at a
- * time (multi-row inserts, insertRows); a restore rebuilds the catalog with it, since the
- * catalog is derived from the versions and not backed up.
+ * last published. Publication calls it with one item; `gongkai import` calls its two halves
+ * (prepareCatalogEntries, writePreparedEntries) with thousands at a time (multi-row inserts,
+ * insertRows); a restore rebuilds the catalog with it, since the catalog is derived from the
+ * versions and not backed up.
  */
 export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Promise<void> {
   await writePreparedEntries(tx, prepareCatalogEntries(entries, dialectOf(tx)));
