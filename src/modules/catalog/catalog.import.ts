@@ -323,7 +323,7 @@ const ROWS_PER_SLICE = 250;
 /** A slice of a batch, its rows built. */
 type PreparedBatch = { items: unknown[][]; versions: unknown[][]; catalog: PreparedEntries };
 
-/** One batch's writes, slice by slice in each table. */
+/** One batch's writes: each table's rows of all its slices in one call. */
 async function writeBatch(tx: Tx, entries: PublishedEntry[], prepared: PreparedBatch[], now: string): Promise<void> {
   await insertRows(tx, 'items', ITEM_COLUMNS, prepared.flatMap((p) => p.items));
   await insertRows(tx, 'item_versions', ['id', 'item_id', 'version', 'published_at', 'snapshot_json'], prepared.flatMap((p) => p.versions));
