@@ -8,7 +8,7 @@
  *   npx tsx bench/import.ts --dialect sqlite --items 20000
  *   npx tsx bench/import.ts --dialect postgres --items 20000 --database-url postgres://postgres@127.0.0.1:5432/test
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,8 @@ export type ImportBench = {
   dialect: Dialect; items: number; seconds: number; itemsPerSecond: number;
   /** The importing process's own CPU time (SQLite's work included; PostgreSQL's server not): what the load of other work does not inflate. */
   cpuSeconds: number;
+  /** PostgreSQL on this machine: the CPU time of the database's server processes during the import (null when /proc does not show them). */
+  serverCpuSeconds: number | null;
   checkOnlySeconds: number; loadAverage: number[]; rssMb: number };
 
 export async function benchImport(dialect: Dialect, count: number, databaseUrl?: string): Promise<ImportBench> {
@@ -67,16 +69,41 @@ export async function benchImport(dialect: Dialect, count: number, databaseUrl?:
     const clock = () => new Date();
     await seedDemo({ db: conn.db, clock });
     const user = await conn.db.selectFrom('users').select('id').where('username', '=', 'rsj.drafter').executeTakeFirstOrThrow();
+    const server0 = dialect === 'postgres' ? await backendCpu(conn) : null;
     const t1 = performance.now();
     const cpu0 = process.cpuUsage();
     const r = await importCatalog(conn.db, clock, { format: 'csv', text }, { agencyCode: 'RSJ', userId: user.id, actor: CLI_ACTOR });
     const seconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const server1 = dialect === 'postgres' ? await backendCpu(conn) : null;
+    let serverCpuSeconds: number | null = null;
+    if (server0 && server1) {
+      serverCpuSeconds = 0;
+      for (const [pid, ticks] of server1) serverCpuSeconds += (ticks - (server0.get(pid) ?? 0)) / CLOCK_TICKS;
+    }
     if (r.problems.length) throw new Error(`import refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
-    return { dialect, items: r.imported, seconds, itemsPerSecond: r.imported / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, checkOnlySeconds, loadAverage, rssMb: Math.round(process.memoryUsage().rss / 1048576) };
+    return { dialect, items: r.imported, seconds, itemsPerSecond: r.imported / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, serverCpuSeconds, checkOnlySeconds, loadAverage, rssMb: Math.round(process.memoryUsage().rss / 1048576) };
   } finally {
     await cleanup();
   }
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these. */
+const CLOCK_TICKS = 100;
+
+/** CPU ticks so far of each server process connected to the bench's database, read from /proc; null if the server is not on this machine. */
+async function backendCpu(conn: Connection): Promise<Map<number, number> | null> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(conn.db);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      out.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      return null;
+    }
+  }
+  return out;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -474,7 +474,7 @@ Data set: built ${r.dataset.reused ? `earlier (${r.dataset.builtAt.slice(0, 16).
 ${fmt(r.dataset.sizeMB)} MB on disk.
 ${r.import ? `
 Import (\`gongkai import\` of the city's items as the portal's CSV export, bench/import.ts, after the server stopped; load average ${r.import.loadAverage.map((l) => l.toFixed(2)).join(' / ')}):
-${fmt(r.import.items)} items in ${fmt(r.import.seconds, 1)} s, **${fmt(r.import.itemsPerSecond)} items/s** — target ≥ ${fmt(IMPORT_TARGET)} items/s: ${r.import.itemsPerSecond >= IMPORT_TARGET ? 'met' : '**not met**'}${r.import.cpuSeconds ? `; ${fmt(r.import.cpuSeconds, 1)} s of the importing process's CPU (${fmt(r.import.items / r.import.cpuSeconds)} items per CPU-second${r.dialect === 'postgres' ? ', the server\'s not counted' : ''})` : ''}
+${fmt(r.import.items)} items in ${fmt(r.import.seconds, 1)} s, **${fmt(r.import.itemsPerSecond)} items/s** — target ≥ ${fmt(IMPORT_TARGET)} items/s: ${r.import.itemsPerSecond >= IMPORT_TARGET ? 'met' : '**not met**'}${r.import.cpuSeconds ? `; ${fmt(r.import.cpuSeconds, 1)} s of the importing process's CPU (${fmt(r.import.items / r.import.cpuSeconds)} items per CPU-second${r.dialect === 'postgres' ? (r.import.serverCpuSeconds == null ? ', the server\'s not counted' : `; the server's ${fmt(r.import.serverCpuSeconds, 1)} s besides`) : ''})` : ''}
 (reading the CSV alone: ${fmt(r.import.checkOnlySeconds, 1)} s).
 ` : ''}
 Floor \`${r.floor.path}\`: ${fmt(r.floor.before)} req/s before, ${fmt(r.floor.after)} after, mean ${fmt(r.floor.mean)}.

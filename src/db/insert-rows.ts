@@ -1,24 +1,31 @@
 import { CompiledQuery } from 'kysely';
-import type { Tx } from './database.ts';
+import { SEALED_TABLES, type Tx } from './database.ts';
 import { dialectOf } from './dialect.ts';
+
+/** Under SQLite's 32,766 bound parameters (PostgreSQL allows 65,535): every multi-row statement of the catalog's writers keeps to it. */
+export const MAX_PARAMETERS = 30_000;
+/** Rows of `columns` values each that one statement may bind. */
+export const rowsPerStatement = (columns: number) => Math.floor(MAX_PARAMETERS / columns);
 
 /**
  * Many rows of one table in as few statements as the databases allow, with the statement's
  * text built once per shape and no query tree: Kysely compiling a multi-row insert of
  * thousands of values costs more than the database's work (issue 17, `gongkai import`).
- * Values are passed as parameters, never spliced. Only for tables without sealed columns:
- * the SealedColumnsPlugin does not see these statements.
+ * Values are passed as parameters, never spliced. Refuses a table with sealed columns: the
+ * SealedColumnsPlugin does not see these statements, so their values would be stored in clear.
  *
- * `casts` names columns whose parameter the database must convert (PostgreSQL's tsvector).
- * With `returning`, the inserted rows' values of those columns come back in insert order.
+ * `binary` (PostgreSQL) names columns whose values are Buffers in the binary form of the
+ * element type given by its OID, sent as one binary array without a text form to parse.
+ * With `returning`, the inserted rows' values of those columns come back (in no set order).
+ * With `upsert`, a row whose `key` is taken adds its `add` columns to the row held.
  */
 export async function insertRows<R = Record<string, unknown>>(
-  tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[],
-  options: { casts?: Record<string, string>; returning?: readonly string[] } = {},
+  tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: Options = {},
 ): Promise<R[]> {
+  if (table in SEALED_TABLES) throw new Error(`insertRows: ${table} has sealed columns; write it through Kysely so they are sealed`);
   if (rows.length === 0) return [];
   if (dialectOf(tx) === 'postgres') return insertUnnested<R>(tx, table, columns, rows, options);
-  const perStatement = Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length));
+  const perStatement = Math.min(ROWS_PER_STATEMENT, rowsPerStatement(columns.length));
   const out: R[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const part = rows.slice(i, i + perStatement);
@@ -29,24 +36,24 @@ export async function insertRows<R = Record<string, unknown>>(
   return out;
 }
 
-/** Under SQLite's 32,766 bound parameters. */
-const MAX_PARAMETERS = 30_000;
 /** Longer statements gain nothing and cost the parser. */
 const ROWS_PER_STATEMENT = 500;
 
 const texts = new Map<string, string>();
 const quote = (name: string) => `"${name}"`;
 
-type Options = { casts?: Record<string, string>; returning?: readonly string[] };
-const returningOf = (options: Options) => (options.returning?.length ? ` returning ${options.returning.map(quote).join(', ')}` : '');
+type Options = { binary?: Record<string, number>; returning?: readonly string[]; upsert?: { key: readonly string[]; add: readonly string[] } };
+const tailOf = (table: string, options: Options) =>
+  (options.upsert ? ` on conflict (${options.upsert.key.map(quote).join(', ')}) do update set ${options.upsert.add.map((c) => `${quote(c)} = ${quote(table)}.${quote(c)} + excluded.${quote(c)}`).join(', ')}` : '')
+  + (options.returning?.length ? ` returning ${options.returning.map(quote).join(', ')}` : '');
 
 /** SQLite: `values (?, ?), (?, ?)…`, one text per table, columns and row count. */
 function statementText(table: string, columns: readonly string[], count: number, options: Options): string {
   const key = `${table}|${columns.join(',')}|${count}|${JSON.stringify(options)}`;
   const known = texts.get(key);
   if (known) return known;
-  const row = `(${columns.map((c) => (options.casts?.[c] ? `cast(? as ${options.casts[c]})` : '?')).join(', ')})`;
-  const text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array.from({ length: count }, () => row).join(', ')}${returningOf(options)}`;
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array.from({ length: count }, () => row).join(', ')}${tailOf(table, options)}`;
   texts.set(key, text);
   return text;
 }
@@ -61,13 +68,33 @@ async function insertUnnested<R>(tx: Tx, table: string, columns: readonly string
   const key = `pg|${table}|${columns.join(',')}|${JSON.stringify(options)}`;
   let text = texts.get(key);
   if (!text) {
-    const select = columns.map((c, i) => (options.casts?.[c] ? `cast(c${i} as ${options.casts[c]})` : `c${i}`)).join(', ');
-    const arrays = columns.map((c, i) => `$${i + 1}::${options.casts?.[c] ? 'text' : types.get(c)}[]`).join(', ');
-    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select ${select} from unnest(${arrays}) as u(${columns.map((_, i) => `c${i}`).join(', ')})${returningOf(options)}`;
+    const select = columns.map((_, i) => `c${i}`).join(', ');
+    const arrays = columns.map((c, i) => `$${i + 1}::${types.get(c)}[]`).join(', ');
+    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select ${select} from unnest(${arrays}) as u(${columns.map((_, i) => `c${i}`).join(', ')})${tailOf(table, options)}`;
     texts.set(key, text);
   }
-  const result = await tx.executeQuery<R>(CompiledQuery.raw(text, columns.map((_, c) => rows.map((r) => r[c]))));
+  const binary = options.binary ?? {};
+  const parameters = columns.map((name, c) => (binary[name] ? binaryArray(binary[name], rows.map((r) => r[c] as Buffer)) : rows.map((r) => r[c])));
+  const result = await tx.executeQuery<R>(CompiledQuery.raw(text, parameters));
   return [...result.rows];
+}
+
+/** A one-dimensional array without nulls in PostgreSQL's binary form (array_recv), of elements already in their own. */
+function binaryArray(elementOid: number, values: readonly Buffer[]): Buffer {
+  let size = 20;
+  for (const v of values) size += 4 + v.length;
+  const out = Buffer.allocUnsafe(size);
+  out.writeInt32BE(1, 0);
+  out.writeInt32BE(0, 4);
+  out.writeUInt32BE(elementOid, 8);
+  out.writeInt32BE(values.length, 12);
+  out.writeInt32BE(1, 16);
+  let at = 20;
+  for (const v of values) {
+    at = out.writeInt32BE(v.length, at);
+    at += v.copy(out, at);
+  }
+  return out;
 }
 
 const typesOf = new Map<string, Map<string, string>>();

@@ -10,7 +10,9 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { dialectOf } from '../../src/db/dialect.ts';
 import { CLI_ACTOR } from '../../src/modules/audit/audit.service.ts';
+import { insertRows } from '../../src/db/insert-rows.ts';
 import { csvRecords, importCatalog } from '../../src/modules/catalog/catalog.import.ts';
+import { documentTokens, tsVector, tsVectorBinary } from '../../src/modules/catalog/search.rules.ts';
 import { demoApp, userId, withDemoCity, type TestApp } from '../support/app.ts';
 import { docx } from '../support/hostile-files.ts';
 import { draftItem as draft, publishDraft as publish, publishingStaff } from '../support/publish.ts';
@@ -90,6 +92,14 @@ describe('bad rows are reported with their line numbers, nothing is imported (is
 
   it('counts lines of quoted cells that span lines', () => {
     expect(csvRecords('a,b\r\n"x\ny",z\r\n\r\nc,d\r\n').map((r) => r.line)).toEqual([1, 2, 5]);
+  });
+
+  it('reads doubled quotes, text around a quoted stretch, empty cells and a lone CR as a line end', () => {
+    expect(csvRecords('\uFEFF"a""b",x"y,z"w,\r"",,\n\n"open\nend').map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a"b', 'xy,zw', '']],
+      [2, ['', '', '']],
+      [4, ['open\nend']],
+    ]);
   });
 
   it('names every bad line and what is wrong with it', async () => {
@@ -177,5 +187,28 @@ describe('bad rows are reported with their line numbers, nothing is imported (is
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('the bulk writer under the import (issue 17)', () => {
+  const city = withDemoCity();
+
+  it('insertRows refuses a table with sealed columns: its statements bypass the sealing', async () => {
+    const t = city();
+    const before = await t.conn.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    await expect(t.conn.db.transaction().execute((tx) => insertRows(tx, 'users', ['id', 'phone'], [['u-bulk', '13800000000']]))).rejects.toThrow(/sealed columns/);
+    expect(await t.conn.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('PostgreSQL: the search vectors sent in binary equal their text form, repeated and rare characters included', async () => {
+    const t = city();
+    const docs = [
+      documentTokens('关于开展2026年就业见习工作的通知', '示人社发〔2026〕40号\n就业见习基地名单 ＡＢＣ déjà 𠀀𠀁', { agencyId: 'a1', category: 'work', year: '2026', kind: 'notice' }),
+      documentTokens('公开公开', `${'公开'.repeat(3_000)}${' abc'.repeat(600)}${'政'.repeat(20_000)}`),
+      documentTokens('', 'x'),
+    ];
+    const found = await sql<{ same: boolean }>`select cast(${tsVector(docs[0]!)} as tsvector) = v0 and cast(${tsVector(docs[1]!)} as tsvector) = v1 and cast(${tsVector(docs[2]!)} as tsvector) = v2 as same
+      from (select cast(${tsVectorBinary(docs[0]!)} as tsvector) as v0, cast(${tsVectorBinary(docs[1]!)} as tsvector) as v1, cast(${tsVectorBinary(docs[2]!)} as tsvector) as v2) as b`.execute(t.conn.db);
+    expect(found.rows[0]?.same).toBe(true);
   });
 });

@@ -1,36 +1,57 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/database.ts';
+import type { Dialect, Tx } from '../../db/database.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Validity } from '../documents/documents.rules.ts';
-import { insertRows } from '../../db/insert-rows.ts';
+import { insertRows, rowsPerStatement } from '../../db/insert-rows.ts';
 import { facetDeltas, FACET_FILTERS, type FacetEntry } from './catalog.facets.rules.ts';
-import { documentTokens, tsVector, type DocumentTokens } from './search.rules.ts';
+import { documentTokens, tsVectorBinary } from './search.rules.ts';
 
 /** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
 export type PublishedEntry = { itemId: string; agencyId: string; unitId: string; validity: Validity; snapshot: PublishedSnapshot };
 
-/** Rows per multi-row insert: under SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
-export const rowsPerStatement = (columns: number) => Math.floor(30_000 / columns);
-
 /**
  * The one writer of the catalog and its search index (CAT-1, CAT-4): puts each item's latest
  * published version in, replacing its earlier entry, so the catalog shows each item once, as
- * last published. Publication calls it with one item, `gongkai import` with hundreds at a
- * time (multi-row inserts, insertRows); a restore rebuilds the catalog with it, since the
- * catalog is derived from the versions and not backed up.
+ * last published. Publication calls it with one item; `gongkai import` calls its two halves
+ * (prepareCatalogEntries, writePreparedEntries) with thousands at a time (multi-row inserts,
+ * insertRows); a restore rebuilds the catalog with it, since the catalog is derived from the
+ * versions and not backed up.
  */
 export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const postgres = dialectOf(tx) === 'postgres';
-  const earlier = await deleteEarlierEntries(tx, postgres, entries.map((e) => e.itemId));
-  const indexed = entries.map((entry) => ({ entry, bodyText: bodyTextOf(entry.snapshot), tokens: searchTokensOf(entry) }));
-  const seqs = await insertEntryRows(tx, postgres, indexed);
-  if (!postgres) await insertSearchRows(tx, seqs, indexed.map((i) => i.tokens));
-  await countFacets(tx, earlier, entries.map(facetEntryOf));
+  await writePreparedEntries(tx, prepareCatalogEntries(entries, dialectOf(tx)));
 }
 
-type Indexed = { entry: PublishedEntry; bodyText: string; tokens: DocumentTokens };
+/**
+ * Entries with the rows writeCatalogEntries sends: the catalog rows and their search tokens
+ * (PostgreSQL: the binary tsvector; SQLite: the FTS5 texts), and what the facets count.
+ * Computed apart from the writes, so `gongkai import` prepares its next batch while the
+ * database writes the one before.
+ */
+export type PreparedEntries = { itemIds: string[]; dialect: Dialect; rows: unknown[][]; searchTexts: [string, string][]; facets: FacetEntry[] };
+
+export function prepareCatalogEntries(entries: PublishedEntry[], dialect: Dialect): PreparedEntries {
+  const searchTexts: [string, string][] = [];
+  const rows = entries.map((entry) => {
+    const { itemId, agencyId, unitId, validity, snapshot: s } = entry;
+    const tokens = searchTokensOf(entry);
+    const row: unknown[] = [itemId, agencyId, unitId, s.version, s.indexNumber, s.title, s.docNumber, s.summary, s.category, entryKind(s), s.dateMade, s.dateMade.slice(0, 4), validity, s.publishedAt, bodyTextOf(s)];
+    if (dialect === 'postgres') row.push(tsVectorBinary(tokens));
+    else searchTexts.push([tokens.title.join(' '), tokens.body.join(' ')]);
+    return row;
+  });
+  return { itemIds: entries.map((e) => e.itemId), dialect, rows, searchTexts, facets: entries.map(facetEntryOf) };
+}
+
+/** writeCatalogEntries' writes, of entries prepared for the transaction's database. */
+export async function writePreparedEntries(tx: Tx, prepared: PreparedEntries): Promise<void> {
+  if (prepared.itemIds.length === 0) return;
+  const postgres = prepared.dialect === 'postgres';
+  const earlier = await deleteEarlierEntries(tx, postgres, prepared.itemIds);
+  const seqs = await insertEntryRows(tx, postgres, prepared);
+  if (!postgres) await insertSearchRows(tx, seqs, prepared.searchTexts);
+  await countFacets(tx, earlier, prepared.facets);
+}
 
 /** The public body and the attachments' text: what snippets are cut from. */
 const bodyTextOf = (s: PublishedSnapshot) => [s.body, ...s.attachments.map((a) => a.text)].join('\n');
@@ -63,47 +84,52 @@ async function deleteEarlierEntries(tx: Tx, postgres: boolean, itemIds: string[]
   return earlier;
 }
 
+/** PostgreSQL's built-in type tsvector (pg_type.oid, fixed since 8.3). */
+const TSVECTOR_OID = 3614;
+
 const ENTRY_COLUMNS = [
   'item_id', 'agency_id', 'unit_id', 'version', 'index_number', 'title', 'doc_number', 'summary', 'category', 'kind', 'date_made', 'year',
   'validity', 'published_at', 'body_text',
 ] as const;
 
-/** The catalog rows (PostgreSQL: with their tsvector); their seqs in the entries' order (an item once per call). */
-async function insertEntryRows(tx: Tx, postgres: boolean, indexed: Indexed[]): Promise<number[]> {
-  const rows = indexed.map(({ entry: { itemId, agencyId, unitId, validity, snapshot: s }, bodyText, tokens }) => {
-    const row: unknown[] = [itemId, agencyId, unitId, s.version, s.indexNumber, s.title, s.docNumber, s.summary, s.category, entryKind(s), s.dateMade, s.dateMade.slice(0, 4), validity, s.publishedAt, bodyText];
-    if (postgres) row.push(tsVector(tokens));
-    return row;
-  });
-  const columns = postgres ? [...ENTRY_COLUMNS, 'search_vector'] : ENTRY_COLUMNS;
-  const inserted = await insertRows<{ seq: number; item_id: string }>(tx, 'catalog_entries', columns, rows, { casts: { search_vector: 'tsvector' }, returning: ['seq', 'item_id'] });
+/**
+ * The catalog rows (PostgreSQL: with their tsvector). SQLite: their seqs in the entries' order
+ * (an item once per call), the rowids of their FTS5 rows; PostgreSQL needs none back.
+ */
+async function insertEntryRows(tx: Tx, postgres: boolean, { itemIds, rows }: PreparedEntries): Promise<number[]> {
+  if (postgres) {
+    await insertRows(tx, 'catalog_entries', [...ENTRY_COLUMNS, 'search_vector'], rows, { binary: { search_vector: TSVECTOR_OID } });
+    return [];
+  }
+  const inserted = await insertRows<{ seq: number; item_id: string }>(tx, 'catalog_entries', ENTRY_COLUMNS, rows, { returning: ['seq', 'item_id'] });
   // RETURNING gives no order: each seq is matched to its item.
   const seqOf = new Map(inserted.map((r) => [r.item_id, r.seq]));
-  return indexed.map((i) => seqOf.get(i.entry.itemId)!);
+  return itemIds.map((id) => seqOf.get(id)!);
 }
 
-/** SQLite's FTS5 index: the tokens joined by spaces, under the entry's seq. */
-async function insertSearchRows(tx: Tx, seqs: number[], tokens: DocumentTokens[]): Promise<void> {
-  await insertRows(tx, 'catalog_fts', ['rowid', 'title', 'body'], tokens.map((t, i) => [seqs[i], t.title.join(' '), t.body.join(' ')]));
+/** SQLite's FTS5 index: the title's and the body's tokens joined by spaces, under the entry's seq. */
+async function insertSearchRows(tx: Tx, seqs: number[], texts: [string, string][]): Promise<void> {
+  await insertRows(tx, 'catalog_fts', ['rowid', 'title', 'body'], texts.map(([title, body], i) => [seqs[i], title, body]));
 }
 
 /** The entry columns the facet counts are kept by. */
 export const FACET_COLUMNS = ['agency_id', 'category', ...FACET_FILTERS] as const;
 const FACET_KEY = ['agency_id', ...FACET_FILTERS, 'category'] as const;
 
+const FACET_ROW = [...FACET_KEY, 'n'] as const;
+
 /**
  * Keeps the facet counts (PUB-2, `catalog_facets`) in step with entries leaving and entering
- * the catalog, in the caller's transaction: one multi-row upsert of the summed changes, then
+ * the catalog, in the caller's transaction: one multi-row upsert of the summed changes
+ * (insertRows: an import's batch changes thousands of rows, each entry counting in 16), then
  * the rows that fell to zero are dropped, so the table holds exactly what a recount would.
  */
 export async function countFacets(tx: Tx, removed: readonly FacetEntry[], added: readonly FacetEntry[]): Promise<void> {
   const deltas = facetDeltas(removed, added);
-  const chunk = rowsPerStatement(FACET_KEY.length + 1);
+  const chunk = rowsPerStatement(FACET_ROW.length);
   for (let i = 0; i < deltas.length; i += chunk) {
     const part = deltas.slice(i, i + chunk);
-    await tx.insertInto('catalog_facets').values(part)
-      .onConflict((oc) => oc.columns([...FACET_KEY]).doUpdateSet({ n: (eb) => eb('catalog_facets.n', '+', eb.ref('excluded.n')) }))
-      .execute();
+    await insertRows(tx, 'catalog_facets', FACET_ROW, part.map((d) => FACET_ROW.map((c) => d[c])), { upsert: { key: FACET_KEY, add: ['n'] } });
     const fell = part.filter((d) => d.n < 0);
     if (fell.length) {
       await tx.deleteFrom('catalog_facets').where('n', '=', 0)
