@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022_search_filter_tokens.ts';
 import * as m0024 from './migrations/0024_catalog_facets.ts';
 import * as m0025 from './migrations/0025_supervision_findings.ts';
 import * as m0026 from './migrations/0026_search_doc_numbers.ts';
+import * as m0028 from './migrations/0028_catalog_search_walks.ts';
 
 /** Migrations are listed here, in order, so they run the same from source and in tests. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0024_catalog_facets': m0024,
   '0025_supervision_findings': m0025,
   '0026_search_doc_numbers': m0026,
+  '0028_catalog_search_walks': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { chinaDateOf } from '../core/clock.ts';
+import { AppError } from '../core/errors.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { parseFilter } from '../modules/catalog/catalog.repo.ts';
 import { COUNT_CAP, searchCatalog, type SearchSort } from '../modules/catalog/catalog.search.ts';
@@ -56,7 +57,13 @@ export async function portalSearchRoutes(app: FastifyInstance, deps: AppDeps) {
     const pageNo = intParam(query.page, 1, MAX_SEARCH_PAGE);
     const agencies = await deps.db.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('level', 'desc').orderBy('code').execute();
     const agency = agencies.find((a) => a.code === query.agency);
-    const result = q ? await searchCatalog(deps, { q, agencyId: agency?.id, filter, sort, page: pageNo, pageSize: SEARCH_PAGE_SIZE }) : null;
+    // A search PostgreSQL cancelled for taking too long is answered on the page itself, with the form to narrow it.
+    const outcome = q
+      ? await searchCatalog(deps, { q, agencyId: agency?.id, filter, sort, page: pageNo, pageSize: SEARCH_PAGE_SIZE })
+          .catch((e: unknown) => { if (e instanceof AppError && e.code === 'SEARCH_TIMEOUT') return e; throw e; })
+      : null;
+    const busy = outcome instanceof AppError ? outcome : null;
+    const result = outcome instanceof AppError ? null : outcome;
     // The catalog's filters describe documents; with none set, the first page also shows the lists' entries the words find.
     const documentFilters = [filter.category && CATEGORIES[filter.category], filter.kind && (DOC_KINDS[filter.kind as keyof typeof DOC_KINDS] ?? '其他信息'), filter.validity && VALIDITIES[filter.validity], filter.year && `${filter.year}年`].filter(Boolean);
     const listHits = result && pageNo === 1 && documentFilters.length === 0 ? await searchPublicLists(deps.db, result.terms.map((t) => t.words), agency?.id) : [];
@@ -92,7 +99,8 @@ ${hitSnippet(h.body, h.attachments, marks)}
 ${(links.get(h.id) ?? []).map((l) => html`<p class="hit-meta">${l.label}：<a href="/xxgk/${h.agencyCode}/items/${l.id}">${l.title}</a></p>`)}
 <p class="hit-meta">${h.agencyName} · ${CATEGORIES[h.category]} · 索引号 ${h.indexNumber}${h.docNumber ? ` · ${h.docNumber}` : ''} · 发布日期 <time datetime="${chinaDateOf(h.publishedAt)}">${chinaDateOf(h.publishedAt)}</time>${h.validity === 'valid' ? '' : ` · ${VALIDITIES[h.validity]}`}</p></li>`,
     )}</ol>` : ''}
-${pager(pageNo, pages, (n) => `/search${queryString({ ...params, page: n === 1 ? undefined : n })}`)}` : html`<p>可检索各部门主动公开的政府信息的标题、正文和附件内容。</p>`}`;
-    return reply.type(HTML_TYPE).header('cache-control', 'no-cache').send(await portalPage(deps, { title: q ? `${q} - 检索` : '检索', body }));
+${pager(pageNo, pages, (n) => `/search${queryString({ ...params, page: n === 1 ? undefined : n })}`)}` : busy ? html`<h2 id="hits-h">检索结果</h2>
+<p class="total" role="status">${busy.message}</p>` : html`<p>可检索各部门主动公开的政府信息的标题、正文和附件内容。</p>`}`;
+    return reply.status(busy ? busy.status : 200).type(HTML_TYPE).header('cache-control', 'no-cache').send(await portalPage(deps, { title: q ? `${q} - 检索` : '检索', body }));
   });
 }

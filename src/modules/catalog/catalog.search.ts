@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import { AppError } from '../../core/errors.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
-import { ftsQuery, queryTerms, tsQuery, YEAR_BRACKETS, type Term } from './search.rules.ts';
+import { ftsQuery, queryTerms, sampleBound, samplePercent, SEARCH_PLAN, tsQuery, YEAR_BRACKETS, type SearchPlan, type Term } from './search.rules.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -33,16 +34,11 @@ export const RELEVANCE_WINDOW = 200;
 export const COUNT_CAP = RELEVANCE_WINDOW;
 
 /**
- * PostgreSQL first looks for the newest matches of an unfiltered search among this many
- * newest entries. Its planner guesses a phrase's rows and takes the GIN bitmap, then rechecks
- * the tsvector of every candidate before it sorts: 12,000 candidates of 高质量发展 at 100,000
- * items, one second. Bounded by seq, the recheck reads at most these entries; when they hold
- * a full window (a common word) it is the newest matches; otherwise it tries once more as far
- * back as the matches found say a window needs (twice that), and then runs unbounded — at once
- * for a word too rare to fill a window in the whole catalog at that density, or with no match
- * among the newest entries. A 文号 is one rare token: it runs unbounded. SQLite's FTS5 walks its rowids newest first anyway.
+ * A statement of a search that runs longer than this on PostgreSQL is cancelled: a visitor has
+ * given up by then, and the query would go on taking a core from the searches after it.
  */
-const RECENT_ENTRIES = 2_000;
+export const SEARCH_STATEMENT_TIMEOUT_MS = 3_000;
+const QUERY_CANCELED = '57014';
 
 /** At most this many items share a typed identifier (a 文号 reused across agencies). */
 const EXACT_LIMIT = 10;
@@ -68,8 +64,24 @@ export type SearchResult = { terms: Term[]; hits: SearchHit[]; total: number; ca
  * body, 文号, summary or attachments' public text. Both databases index the same tokens
  * (search.rules.ts), so they find the same set; relevance is computed here over the newest
  * matches (search.rank.ts), so they order it the same way too.
+ *
+ * On PostgreSQL its statements run in a read-only transaction with a statement timeout
+ * (SEARCH_STATEMENT_TIMEOUT_MS); a cancelled search is answered as busy, SEARCH_TIMEOUT.
  */
 export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult> {
+  if (deps.dialect !== 'postgres') return search(deps, r);
+  try {
+    return await deps.db.transaction().setAccessMode('read only').execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(SEARCH_STATEMENT_TIMEOUT_MS)}`.execute(trx);
+      return search({ ...deps, db: trx }, r);
+    });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === QUERY_CANCELED) throw new AppError('SEARCH_TIMEOUT', 503, '检索用时过长，请增加词语或选择发布机关、年份等筛选条件后重试');
+    throw e;
+  }
+}
+
+async function search(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult> {
   const terms = queryTerms(r.q);
   if (terms.length === 0) return { terms, hits: [], total: 0, capped: false };
   const identifiers = identifierForms(r.q);
@@ -79,32 +91,7 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
         .orderBy('e.seq', 'desc').limit(EXACT_LIMIT).execute()).map((row) => row.seq)
     : [];
   const postgres = deps.dialect === 'postgres';
-  // Agency, category, year and kind are tokens of the index (filterTokens); unit and validity stay conditions on the row.
-  const { category, year, kind, ...rowFilter } = r.filter;
-  const indexed = { agencyId: r.agencyId, category, year, kind };
-  const matching = (fromSeq?: number) => {
-    const scope = catalogScope(deps, undefined, rowFilter).$if(fromSeq !== undefined, (q) => q.where('e.seq', '>=', fromSeq!));
-    return postgres
-      ? scope.where(sql<boolean>`e.search_vector @@ cast(${tsQuery(terms, indexed)} as tsquery)`)
-      : scope.innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`)).where(sql<boolean>`catalog_fts match ${ftsQuery(terms, indexed)}`);
-  };
-  // Newest first, in the index's own order: FTS5 walks its rowids (= seq) backwards and stops at the limit.
-  const newest = postgres ? sql`e.seq` : sql`f.rowid`;
-  const unfiltered = !r.agencyId && Object.values(r.filter).every((v) => v === undefined) && !terms.some((t) => t.docNumber);
-  /** The newest `limit` matches, read by `read`; PostgreSQL tries the RECENT_ENTRIES newest entries first (unfiltered searches). */
-  const newestMatches = async <T>(limit: number, read: (q: ReturnType<typeof matching>) => Promise<T[]>): Promise<T[]> => {
-    let n = RECENT_ENTRIES;
-    for (let tries = 0; tries < 2 && postgres && unfiltered; tries++) {
-      const bound = await deps.db.selectFrom('catalog_entries').select('seq').orderBy('seq', 'desc').offset(n - 1).limit(1).executeTakeFirst();
-      if (!bound) break;
-      const recent = await read(matching(Number(bound.seq)));
-      if (recent.length >= limit) return recent;
-      if (recent.length === 0) break;
-      // Twice the entries that would hold `limit` matches at the density just seen: a rare word's runs past the oldest entry.
-      n = Math.ceil((2 * n * limit) / recent.length);
-    }
-    return read(matching());
-  };
+  const newestMatches = postgres ? pgNewestMatches(deps, r, terms) : sqliteNewestMatches(deps, r, terms);
   const offset = (r.page - 1) * r.pageSize;
   // The items whose 索引号 or 文号 was typed come first, then the text matches without them.
   const page = (seqs: number[]) => [...exact, ...seqs.filter((seq) => !exact.includes(seq))].slice(offset, offset + r.pageSize);
@@ -115,14 +102,13 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
    */
   const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number }> => {
     if (r.sort === 'relevance') {
-      const window = await newestMatches(RELEVANCE_WINDOW, (q) => q.select(['e.seq', 'e.title', 'e.body_text as bodyText']).orderBy(newest, 'desc').limit(RELEVANCE_WINDOW).execute());
+      const window = await textsOf(deps, await newestMatches(RELEVANCE_WINDOW));
       const ranked = byRelevance(window, terms).map((row) => row.seq);
       return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : COUNT_CAP + 1 };
     }
     // Date order: one walk of the newest matches gives the page and the count (a page reaches at most the 200th result, plus the typed identifiers).
     const limit = Math.max(COUNT_CAP + 1, offset + r.pageSize + exact.length);
-    const newestFirst = await newestMatches(limit, (q) => q.select('e.seq').orderBy(newest, 'desc').limit(limit).execute());
-    const seqs = newestFirst.map((row) => row.seq);
+    const seqs = await newestMatches(limit);
     return { seqs: page(seqs), results: new Set([...exact, ...seqs]).size };
   };
   const { seqs, results: total } = await pageOfSeqs();
@@ -149,4 +135,79 @@ export async function searchCatalog(deps: CatalogDeps, r: SearchRequest): Promis
     return [seq, { ...hit, body: s?.body ?? hit.bodyText, attachments: s?.attachments.map((a) => ({ name: a.name, text: a.text })) ?? [] }];
   }));
   return { terms, hits: seqs.map((seq) => bySeq.get(seq)!), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+}
+
+/** The seqs of a search's newest `limit` matches, newest first. */
+type NewestMatches = (limit: number) => Promise<number[]>;
+
+/**
+ * Agency, category, year and kind are tokens of the index (filterTokens) as well as columns;
+ * unit and validity are conditions on the row only.
+ */
+function indexedFilters(r: SearchRequest) {
+  const { category, year, kind, ...rowFilter } = r.filter;
+  return { indexed: { agencyId: r.agencyId, category, year, kind }, rowFilter };
+}
+
+const seqsOf = (rows: { seq: number | string }[]) => rows.map((row) => Number(row.seq));
+
+/** FTS5 walks its rowids (= seq) newest first and stops at the limit. */
+function sqliteNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[]): NewestMatches {
+  const { indexed, rowFilter } = indexedFilters(r);
+  return async (limit) => seqsOf(await catalogScope(deps, undefined, rowFilter)
+    .innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`))
+    .where(sql<boolean>`catalog_fts match ${ftsQuery(terms, indexed)}`)
+    .select('e.seq').orderBy('f.rowid', 'desc').limit(limit).execute());
+}
+
+/**
+ * PostgreSQL (search.rules.ts SEARCH_PLAN): a walk of the scope's newest entries — on the
+ * agency's or the year's (…, seq) index when the search has one, the catalog's order else —
+ * then the GIN index from the seq a fixed sample of the catalog bounds it by, then the whole
+ * index. The index's matches are materialised so the planner cannot turn them back into a walk.
+ */
+export function pgNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[], plan: SearchPlan = SEARCH_PLAN): NewestMatches {
+  const { indexed, rowFilter } = indexedFilters(r);
+  // The query in a subselect, which the planner cannot look into: for a token it has no
+  // statistics of, it estimated a few dozen matches and so visited every candidate before
+  // testing the seq bound (157 ms); with the default guess it intersects the index's
+  // candidates with the primary key's range first (33 ms, 700 of 12,700 visited).
+  const matches = sql<boolean>`search_vector @@ (select cast(${tsQuery(terms, indexed)} as tsquery))`;
+  const { unitId, validity } = rowFilter;
+  const walk = async (limit: number) => seqsOf(await deps.db
+    .selectFrom(catalogScope(deps, r.agencyId, { year: r.filter.year })
+      .select(['e.seq', 'e.search_vector', 'e.unit_id', 'e.validity']).orderBy('e.seq', 'desc')
+      .limit(r.agencyId || r.filter.year ? plan.firstWalk.indexed : plan.firstWalk.catalog).as('e'))
+    .select('e.seq').where(matches)
+    .$if(unitId !== undefined, (b) => b.where('e.unit_id', '=', unitId!))
+    .$if(validity !== undefined, (b) => b.where('e.validity', '=', validity!))
+    .limit(limit).execute());
+  const sample = async () => {
+    const last = await deps.db.selectFrom('catalog_entries').select((eb) => eb.fn.max('seq').as('n')).executeTakeFirstOrThrow();
+    const percent = samplePercent(Number(last.n ?? 0), plan);
+    // TABLESAMPLE follows the table's name, where Kysely's builder has no place for it.
+    const conditions = [matches, ...(unitId === undefined ? [] : [sql`unit_id = ${unitId}`]), ...(validity === undefined ? [] : [sql`validity = ${validity}`])];
+    const sampled = await sql<{ seq: number }>`select seq from catalog_entries tablesample system (${sql.lit(percent)}) repeatable (0)
+      where ${sql.join(conditions, sql` and `)} order by seq desc`.execute(deps.db);
+    return seqsOf(sampled.rows);
+  };
+  const fromIndex = async (limit: number, fromSeq: number | null) => seqsOf(await deps.db
+    .with((cte) => cte('m').materialized(), () => catalogScope(deps, undefined, rowFilter).select('e.seq').where(matches)
+      .$if(fromSeq !== null, (b) => b.where('e.seq', '>=', fromSeq!)))
+    .selectFrom('m').select('m.seq').orderBy('m.seq', 'desc').limit(limit).execute());
+  return async (limit) => {
+    const newest = await walk(limit);
+    if (newest.length >= limit) return newest;
+    const bound = sampleBound(await sample(), plan);
+    const bounded = bound === null ? [] : await fromIndex(limit, bound);
+    return bound !== null && bounded.length >= limit ? bounded : fromIndex(limit, null);
+  };
+}
+
+/** The title and body text relevance ranks, of the given entries. */
+async function textsOf(deps: CatalogDeps, seqs: number[]) {
+  if (seqs.length === 0) return [];
+  const rows = await deps.db.selectFrom('catalog_entries').select(['seq', 'title', 'body_text as bodyText']).where('seq', 'in', seqs).execute();
+  const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
+  return seqs.map((seq) => bySeq.get(seq)!);
 }

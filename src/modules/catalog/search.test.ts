@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
 import { byRelevance, relevance } from './search.rank.ts';
-import { docNumberOf, docNumberTokens, documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, tsQuery, tsVector } from './search.rules.ts';
+import { docNumberOf, docNumberTokens, documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, sampleBound, samplePercent, tsQuery, tsVector } from './search.rules.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
   it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
@@ -171,5 +171,22 @@ describe('relevance, the same on both databases (CAT-4)', () => {
   it('counts a synonym as the word, and normalises full-width letters as the index does', () => {
     expect(relevance(doc(1, '社会保障卡挂失', ''), queryTerms('社保卡'))).toBe(relevance(doc(2, '社保卡挂失', ''), queryTerms('社保卡')));
     expect(relevance(doc(1, '', 'ＡＰＰ办理'), queryTerms('app'))).toBeGreaterThan(0);
+  });
+});
+
+describe('where PostgreSQL asks its index from, after the first walk of the newest entries (CAT-4)', () => {
+  it('samples about 2,000 entries of a large catalog, and the whole of a small one', () => {
+    expect(samplePercent(1_000_000)).toBeCloseTo(0.2);
+    expect(samplePercent(100_000)).toBeCloseTo(2);
+    expect(samplePercent(2_000)).toBe(100);
+    expect(samplePercent(0)).toBe(100);
+  });
+  it('bounds the index by the second newest match of the sample, about 1,000 matches at a million entries', () => {
+    expect(sampleBound([941_896, 941_860, 700_001])).toBe(941_860);
+    expect(sampleBound([941_896, 941_860])).toBe(941_860);
+  });
+  it('asks the whole index when the sample holds fewer matches: the scope holds few', () => {
+    expect(sampleBound([941_896])).toBeNull();
+    expect(sampleBound([])).toBeNull();
   });
 });
