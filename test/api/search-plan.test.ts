@@ -82,7 +82,7 @@ describe.skipIf(!runsOnPostgres)('PostgreSQL finds the newest matches by walk or
         const all = await allMatches(r);
         expect(all.length, name).toBeGreaterThan(0);
         for (const limit of [5, 25, 200]) {
-          const found = await pgNewestMatches(deps, r, queryTerms(r.q), p)(limit);
+          const found = await pgNewestMatches(deps, r, queryTerms(r.q), p).seqs(limit);
           expect(found, `${name}, ${limit}`).toEqual(all.slice(0, limit));
         }
       }

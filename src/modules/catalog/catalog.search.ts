@@ -102,13 +102,13 @@ async function search(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult
    */
   const pageOfSeqs = async (): Promise<{ seqs: number[]; results: number }> => {
     if (r.sort === 'relevance') {
-      const window = await textsOf(deps, await newestMatches(RELEVANCE_WINDOW));
+      const window = await newestMatches.texts(RELEVANCE_WINDOW);
       const ranked = byRelevance(window, terms).map((row) => row.seq);
       return { seqs: page(ranked), results: window.length < RELEVANCE_WINDOW ? new Set([...exact, ...ranked]).size : COUNT_CAP + 1 };
     }
     // Date order: one walk of the newest matches gives the page and the count (a page reaches at most the 200th result, plus the typed identifiers).
     const limit = Math.max(COUNT_CAP + 1, offset + r.pageSize + exact.length);
-    const seqs = await newestMatches(limit);
+    const seqs = await newestMatches.seqs(limit);
     return { seqs: page(seqs), results: new Set([...exact, ...seqs]).size };
   };
   const { seqs, results: total } = await pageOfSeqs();
@@ -137,8 +137,9 @@ async function search(deps: CatalogDeps, r: SearchRequest): Promise<SearchResult
   return { terms, hits: seqs.map((seq) => bySeq.get(seq)!), total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }
 
-/** The seqs of a search's newest `limit` matches, newest first. */
-type NewestMatches = (limit: number) => Promise<number[]>;
+/** A search's newest `limit` matches, newest first: their seqs, or with the title and body text relevance ranks. */
+type NewestMatches = { seqs: (limit: number) => Promise<number[]>; texts: (limit: number) => Promise<MatchText[]> };
+type MatchText = { seq: number; title: string; bodyText: string };
 
 /**
  * Agency, category, year and kind are tokens of the index (filterTokens) as well as columns;
@@ -154,10 +155,14 @@ const seqsOf = (rows: { seq: number | string }[]) => rows.map((row) => Number(ro
 /** FTS5 walks its rowids (= seq) newest first and stops at the limit. */
 function sqliteNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[]): NewestMatches {
   const { indexed, rowFilter } = indexedFilters(r);
-  return async (limit) => seqsOf(await catalogScope(deps, undefined, rowFilter)
+  const newest = () => catalogScope(deps, undefined, rowFilter)
     .innerJoin(sql<{ rowid: number }>`catalog_fts`.as('f'), (j) => j.on(sql<boolean>`f.rowid = e.seq`))
     .where(sql<boolean>`catalog_fts match ${ftsQuery(terms, indexed)}`)
-    .select('e.seq').orderBy('f.rowid', 'desc').limit(limit).execute());
+    .orderBy('f.rowid', 'desc');
+  return {
+    seqs: async (limit) => seqsOf(await newest().select('e.seq').limit(limit).execute()),
+    texts: (limit) => newest().select(['e.seq', 'e.title', 'e.body_text as bodyText']).limit(limit).execute(),
+  };
 }
 
 /**
@@ -195,17 +200,18 @@ export function pgNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term
     .with((cte) => cte('m').materialized(), () => catalogScope(deps, undefined, rowFilter).select('e.seq').where(matches)
       .$if(fromSeq !== null, (b) => b.where('e.seq', '>=', fromSeq!)))
     .selectFrom('m').select('m.seq').orderBy('m.seq', 'desc').limit(limit).execute());
-  return async (limit) => {
+  const seqs = async (limit: number) => {
     const newest = await walk(limit);
     if (newest.length >= limit) return newest;
     const bound = sampleBound(await sample(), plan);
     const bounded = bound === null ? [] : await fromIndex(limit, bound);
     return bound !== null && bounded.length >= limit ? bounded : fromIndex(limit, null);
   };
+  return { seqs, texts: async (limit) => textsOf(deps, await seqs(limit)) };
 }
 
-/** The title and body text relevance ranks, of the given entries. */
-async function textsOf(deps: CatalogDeps, seqs: number[]) {
+/** The title and body text relevance ranks, of the given entries, in their order. */
+async function textsOf(deps: CatalogDeps, seqs: number[]): Promise<MatchText[]> {
   if (seqs.length === 0) return [];
   const rows = await deps.db.selectFrom('catalog_entries').select(['seq', 'title', 'body_text as bodyText']).where('seq', 'in', seqs).execute();
   const bySeq = new Map(rows.map((row) => [Number(row.seq), row]));
