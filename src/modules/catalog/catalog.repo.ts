@@ -112,18 +112,29 @@ export async function neighbourKeys(deps: CatalogDeps, agencyId: string, f: Cata
   return keys;
 }
 
+/** How many published items each category holds under the filters other than the category. */
+export type FacetCounts = Partial<Record<Category, number>>;
+
 /**
  * PUB-2: how many published items each category holds under the other filters, and how many
  * match them all, from the facet counts kept at publication: one indexed read of at most one
- * row per category, whatever the agency's size.
+ * row per category, whatever the agency's size. `read` is that read (facetCounts), for a
+ * caller that keeps it.
  */
-export async function catalogCounts(deps: CatalogDeps, agencyId: string, f: CatalogFilter): Promise<{ byCategory: Partial<Record<Category, number>>; total: number }> {
+export async function catalogCounts(
+  deps: CatalogDeps, agencyId: string, f: CatalogFilter, read: Promise<FacetCounts> = facetCounts(deps, agencyId, f),
+): Promise<{ byCategory: FacetCounts; total: number }> {
+  const byCategory = await read;
+  return { byCategory, total: f.category ? (byCategory[f.category] ?? 0) : Object.values(byCategory).reduce((n, c) => n + (c ?? 0), 0) };
+}
+
+/** The facet counts' row per category under the filters (the category itself left out). */
+export async function facetCounts(deps: CatalogDeps, agencyId: string, f: Omit<CatalogFilter, 'category'>): Promise<FacetCounts> {
   const params = { agencyId, unitId: f.unitId ?? ANY, year: f.year ?? ANY, kind: f.kind ?? ANY, validity: f.validity ?? ANY };
   const rows = await preparedRead(deps.db, 'catalogCounts', params, (p) => deps.db.selectFrom('catalog_facets').select(['category', 'n'])
     .where('agency_id', '=', p.agencyId).where('unit_id', '=', p.unitId).where('year', '=', p.year)
     .where('kind', '=', p.kind).where('validity', '=', p.validity));
-  const byCategory: Partial<Record<Category, number>> = Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
-  return { byCategory, total: f.category ? (byCategory[f.category] ?? 0) : rows.reduce((n, r) => n + Number(r.n), 0) };
+  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
 }
 
 /**
