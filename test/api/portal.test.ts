@@ -310,15 +310,19 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
     expect((await fresh(catalog, before.headers.etag as string)).statusCode).toBe(304);
     expect((await fresh(item, itemBefore.headers.etag as string)).statusCode).toBe(304);
 
-    const id = await draft(t, staff, { title: '关于新鲜页面计数的通知', category: 'work' });
+    const id = await draft(t, staff, { title: '关于新鲜页面计数的通知<b>"A&B"</b>\'', category: 'work' });
     await publish(t, staff, id);
     const published = await fresh(catalog, before.headers.etag as string);
     expect(published.statusCode).toBe(200);
     expect(all(published.body)).toBe(all(before.body) + 1);
-    expect(published.body).toContain('关于新鲜页面计数的通知');
+    // The title as typed, escaped wherever it is shown.
+    const shown = '关于新鲜页面计数的通知&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;';
+    expect(published.body).toContain(shown);
     const itemAfter = await fresh(item, itemBefore.headers.etag as string);
     expect(itemAfter.statusCode).toBe(200);
     expect(itemAfter.body).toContain(`/xxgk/RSJ/items/${id}`);
+    expect(itemAfter.body).toContain(shown);
+    expect((await fresh(`/xxgk/RSJ/items/${id}`)).body).toContain(`<h1>${shown}</h1>`);
     // A filtered view counts the same entries (its counts are read each time).
     expect(counts((await fresh('/xxgk/RSJ/catalog?category=work')).body)).toEqual(counts(published.body));
 
