@@ -30,8 +30,14 @@ export const utcFieldsDate = (d: Date): string =>
  * database: a catalog page writes forty of these, and the zone lookup was a tenth of its time.
  */
 export const chinaDateOf = (instant: string | Date): string => {
+  const moved = movedToChina(instant);
+  return moved ? utcFieldsDate(moved) : inChina(instant, 'yyyy-MM-dd');
+};
+
+/** The instant moved by Beijing's fixed offset, read through its UTC fields; null before 1992 (summer time: ask the zone database). */
+const movedToChina = (instant: string | Date): Date | null => {
   const ms = new Date(instant).getTime();
-  return ms >= FIXED_OFFSET.from && ms < FIXED_OFFSET.to ? utcFieldsDate(new Date(ms + FIXED_OFFSET.ms)) : inChina(instant, 'yyyy-MM-dd');
+  return ms >= FIXED_OFFSET.from && ms < FIXED_OFFSET.to ? new Date(ms + FIXED_OFFSET.ms) : null;
 };
 
 /** The Beijing-time date and minute ('YYYY-MM-DD HH:mm') of an instant, for lists and exports. */
@@ -40,7 +46,10 @@ export const chinaDateTimeOf = (instant: string | Date): string => inChina(insta
 /** An instant as RFC 3339 with Beijing's offset ('2026-12-05T05:06:00+08:00'), for feeds and open data. */
 export const chinaMomentOf = (instant: string | Date): string => inChina(instant, "yyyy-MM-dd'T'HH:mm:ssXXX");
 
-/** The Beijing-time date written the Chinese way ('2026年12月4日'), for letters and pages. */
-export const chinaLongDateOf = (instant: string | Date): string => inChina(instant, 'yyyy年M月d日');
+/** The Beijing-time date written the Chinese way ('2026年12月4日'), for letters and pages (every item page: by the fixed offset since 1992, as chinaDateOf). */
+export const chinaLongDateOf = (instant: string | Date): string => {
+  const moved = movedToChina(instant);
+  return moved ? `${moved.getUTCFullYear()}年${moved.getUTCMonth() + 1}月${moved.getUTCDate()}日` : inChina(instant, 'yyyy年M月d日');
+};
 
 export const chinaToday = (clock: Clock): string => chinaDateOf(clock());

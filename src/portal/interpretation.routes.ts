@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { chinaDateOf as day } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { catalogScope, parseFilter } from '../modules/catalog/catalog.repo.ts';
+import { preparedRead } from '../db/prepared.ts';
 import type { PublishedSnapshot } from '../modules/documents/documents.tables.ts';
 import { FORMS, INTERPRETATION_CATEGORY } from '../modules/interpretation/interpretation.rules.ts';
 import type { PublicInterpretation } from '../modules/interpretation/interpretation.workflow.ts';
@@ -24,8 +25,8 @@ const itemHref = (code: string, id: string) => `/xxgk/${code}/items/${id}`;
 /** The published items on the other side of the link (policies of an interpretation, or interpretations of a policy). */
 async function linked(deps: AppDeps, itemId: string, side: 'policies' | 'interpretations') {
   const [from, to] = side === 'policies' ? (['interpretation_id', 'policy_id'] as const) : (['policy_id', 'interpretation_id'] as const);
-  return deps.db.selectFrom('interpretation_links').innerJoin('catalog_entries as e', 'e.item_id', `interpretation_links.${to}`)
-    .select(['e.item_id as id', 'e.title', 'e.published_at as publishedAt']).where(`interpretation_links.${from}`, '=', itemId).orderBy('e.published_at').execute();
+  return preparedRead(deps.db, `linked.${side}`, { itemId }, (p) => deps.db.selectFrom('interpretation_links').innerJoin('catalog_entries as e', 'e.item_id', `interpretation_links.${to}`)
+    .select(['e.item_id as id', 'e.title', 'e.published_at as publishedAt']).where(`interpretation_links.${from}`, '=', p.itemId).orderBy('e.published_at'));
 }
 
 /** For search hits: each published item's published counterparts (an interpretation's policies, a policy's interpretations). */

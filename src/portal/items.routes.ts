@@ -7,6 +7,7 @@ import type { PublishedSnapshot } from '../modules/documents/documents.tables.ts
 import { readStoredFile } from '../modules/files/store.ts';
 import { agencyCrumbs, sendNotFound } from './agency.ts';
 import { catalogScope } from '../modules/catalog/catalog.repo.ts';
+import { preparedRead } from '../db/prepared.ts';
 import { HTML_TYPE, html, paragraphs } from './html.ts';
 import { portalPage } from './layout.ts';
 import { sendConditional } from './conditional.ts';
@@ -19,15 +20,14 @@ import { interpretationSection } from './interpretation.routes.ts';
  * One read: the item, its agency and its newest version (a seek of the version key).
  */
 async function published(deps: AppDeps, itemId: string) {
-  const row = await deps.db
+  const [row] = await preparedRead(deps.db, 'publishedItem', { itemId }, (p) => deps.db
     .selectFrom('items')
     .innerJoin('agencies', 'agencies.id', 'items.agency_id')
     .innerJoin('item_versions as v', 'v.item_id', 'items.id')
     .select(['items.id', 'items.validity', 'items.agency_id', 'agencies.code', 'agencies.name as agency_name', 'v.snapshot_json'])
-    .where('items.id', '=', itemId)
+    .where('items.id', '=', p.itemId)
     .where('items.published_at', 'is not', null)
-    .where('v.version', '=', (eb) => eb.selectFrom('item_versions as newest').select((n) => n.fn.max('newest.version').as('version')).where('newest.item_id', '=', itemId))
-    .executeTakeFirst();
+    .where('v.version', '=', (eb) => eb.selectFrom('item_versions as newest').select((n) => n.fn.max('newest.version').as('version')).where('newest.item_id', '=', p.itemId)));
   if (!row) return null;
   const { snapshot_json, ...item } = row;
   return { ...item, snapshot: JSON.parse(snapshot_json) as PublishedSnapshot };
@@ -35,12 +35,11 @@ async function published(deps: AppDeps, itemId: string) {
 
 /** The newest other items of the same agency and category: what a reader of this one looks for next. */
 async function relatedEntries(deps: AppDeps, agencyId: string, category: Category, itemId: string) {
-  return catalogScope(deps, agencyId, { category })
+  return preparedRead(deps.db, 'relatedEntries', { agencyId, category, itemId, count: RELATED_COUNT }, (p) => catalogScope(deps, p.agencyId, { category: p.category })
     .select(['e.item_id as id', 'e.title', 'e.published_at as publishedAt'])
-    .where('e.item_id', '!=', itemId)
+    .where('e.item_id', '!=', p.itemId)
     .orderBy('e.seq', 'desc')
-    .limit(RELATED_COUNT)
-    .execute();
+    .limit(p.count));
 }
 const RELATED_COUNT = 5;
 

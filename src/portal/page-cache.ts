@@ -10,7 +10,9 @@ declare module 'fastify' {
   }
 }
 
-type Entry = { generation: number; body: string; headers: Record<string, string> };
+type Entry = { generation: number; body: string | Buffer; headers: Record<string, string> };
+/** What an entry holds in memory: a string two bytes a character, a page sent as bytes (sendConditional) its length. */
+const sizeOf = (body: string | Buffer) => (typeof body === 'string' ? body.length * 2 : body.length);
 
 /** Rendered pages kept, by total size: the whole catalog never fits, the pages people read do. */
 export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -32,7 +34,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, maxBytes 
   const keyOf = (req: FastifyRequest) => `${req.host}${req.url}`;
   const drop = (key: string) => {
     const old = entries.get(key);
-    if (old) bytes -= old.body.length * 2;
+    if (old) bytes -= sizeOf(old.body);
     entries.delete(key);
   };
 
@@ -56,7 +58,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, maxBytes 
     // not yet seen the answer): the next page read asks the database again.
     if (req.method !== 'GET' && req.method !== 'HEAD') generationWritten(deps.db);
     const generation = generations.get(req);
-    if (generation === undefined || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('x-page-cache')) return payload;
+    if (generation === undefined || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload)) || reply.getHeader('x-page-cache')) return payload;
     const headers: Record<string, string> = {};
     for (const h of KEPT_HEADERS) {
       const v = reply.getHeader(h);
@@ -65,7 +67,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, maxBytes 
     const key = keyOf(req);
     drop(key);
     entries.set(key, { generation, body: payload, headers });
-    bytes += payload.length * 2;
+    bytes += sizeOf(payload);
     for (const [oldest] of entries) {
       if (bytes <= maxBytes) break;
       drop(oldest);

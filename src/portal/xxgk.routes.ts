@@ -3,7 +3,7 @@ import { chinaDateOf as day } from '../core/clock.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category } from '../modules/documents/documents.rules.ts';
 import { agencyByCode, agencyCrumbs, flatQuery, intParam, sendNotFound, siteNameOf } from './agency.ts';
-import { catalogCounts, catalogPage, filterChoices, neighbourKeys, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
+import { catalogCounts, catalogPage, facetCounts, filterChoices, neighbourKeys, parseFilter, type CatalogEntry, type CatalogFilter } from '../modules/catalog/catalog.repo.ts';
 import { latest, sendConditional } from './conditional.ts';
 import { perGeneration } from './generation.ts';
 import { pager, queryString, select } from './controls.ts';
@@ -77,8 +77,12 @@ ${entries.length
     const pageSize = intParam(q.pageSize, CATALOG_PAGE_SIZE, 100);
     const pageNo = intParam(q.page, 1, 100_000);
     const before = q.before ? intParam(q.before, 0, Number.MAX_SAFE_INTEGER) || undefined : undefined;
-    const counted = catalogCounts(deps, a.id, f);
-    // The form's years and departments change only with a publication (audited): read once per generation.
+    // The form's years and departments, and the counts of the catalog unfiltered (every
+    // column's own pager), change only with a publication, a revision or a validity change
+    // (audited): read once per generation. Filtered counts are read each time: any unit or
+    // year could be asked for, and keeping each would fill the memory.
+    const unfiltered = !(f.unitId || f.year || f.kind || f.validity);
+    const counted = catalogCounts(deps, a.id, f, unfiltered ? perGeneration(deps.db, `counts:${a.id}`, () => facetCounts(deps, a.id, {})).then((c) => c!) : undefined);
     const [{ byCategory: counts, total }, choices, { entries, bounds }] = await Promise.all([
       counted, perGeneration(deps.db, `choices:${a.id}`, () => filterChoices(deps, a.id)).then((c) => c!), catalogPage(deps, a.id, f, pageNo, pageSize, { before, counted }),
     ]);

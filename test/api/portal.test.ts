@@ -6,9 +6,10 @@
  * version, never a draft nor a working copy under revision.
  */
 import { describe, expect, it } from 'vitest';
-import { appendAudit } from '../../src/modules/audit/audit.service.ts';
+import { appendAudit, CLI_ACTOR } from '../../src/modules/audit/audit.service.ts';
+import { importCatalog } from '../../src/modules/catalog/catalog.import.ts';
 import { GENERATION_TRUST_MS } from '../../src/portal/generation.ts';
-import { agencyId, call, signIn, withDemoCity, type TestApp } from '../support/app.ts';
+import { agencyId, call, signIn, userId, withDemoCity, type TestApp } from '../support/app.ts';
 import { draftItem as draft, publishDraft as publish, publishingStaff, type PublishingStaff } from '../support/publish.ts';
 
 const get = (t: TestApp, url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
@@ -288,6 +289,55 @@ describe('an agency disclosure column, catalog and open data (CAT-1, CAT-3, PUB-
       await tx.deleteFrom('catalog_facets').where('agency_id', '=', rsj).where('year', '=', '2019').execute();
       await appendAudit(tx, t.clock, { actor: null, agencyId: rsj, action: 'agency.update', entityType: 'agency' });
     });
+  });
+
+  it('renders fresh catalog and item pages, and answers their conditional GETs, with a publication through this server at once and an import by another process within a second', async () => {
+    const t = city();
+    // A new query string each time: the page cache does not answer, the page is rendered from
+    // the database (the counts, the compiled reads and the ETag of a fresh page).
+    let n = 1000;
+    const fresh = async (url: string, etag?: string) => {
+      const res = await get(t, `${url}${url.includes('?') ? '&' : '?'}fresh=${++n}`, etag ? { 'if-none-match': etag } : {});
+      expect(res.headers['x-page-cache']).toBeUndefined();
+      return res;
+    };
+    const counts = (body: string) => [...body.matchAll(/>([^<>]+)<span class="count">（(\d+)）<\/span>/g)].map((m) => `${m[1]} ${m[2]}`);
+    const all = (body: string) => Number(body.match(/>全部<span class="count">（(\d+)）/)![1]);
+    const [catalog, item] = ['/xxgk/RSJ/catalog', `/xxgk/RSJ/items/${ids.notice}`];
+    const before = await fresh(catalog);
+    const itemBefore = await fresh(item);
+    // Nothing changed: a fresh render is the same page, so a held ETag still matches.
+    expect((await fresh(catalog, before.headers.etag as string)).statusCode).toBe(304);
+    expect((await fresh(item, itemBefore.headers.etag as string)).statusCode).toBe(304);
+
+    const id = await draft(t, staff, { title: '关于新鲜页面计数的通知<b>"A&B"</b>\'', category: 'work' });
+    await publish(t, staff, id);
+    const published = await fresh(catalog, before.headers.etag as string);
+    expect(published.statusCode).toBe(200);
+    expect(all(published.body)).toBe(all(before.body) + 1);
+    // The title as typed, escaped wherever it is shown.
+    const shown = '关于新鲜页面计数的通知&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;';
+    expect(published.body).toContain(shown);
+    const itemAfter = await fresh(item, itemBefore.headers.etag as string);
+    expect(itemAfter.statusCode).toBe(200);
+    expect(itemAfter.body).toContain(`/xxgk/RSJ/items/${id}`);
+    expect(itemAfter.body).toContain(shown);
+    expect((await fresh(`/xxgk/RSJ/items/${id}`)).body).toContain(`<h1>${shown}</h1>`);
+    // A filtered view counts the same entries (its counts are read each time).
+    expect(counts((await fresh('/xxgk/RSJ/catalog?category=work')).body)).toEqual(counts(published.body));
+
+    // Another process (the CLI's import): nothing passes through this server.
+    const r = await importCatalog(t.conn.db, t.clock, {
+      format: 'csv', text: ['索引号,标题,发文字号,主题分类,发布部门,成文日期,发布日期,有效性', 'RSJ-FRESH-1,另一进程导入的通知,,work,,2026-03-02,2026-03-03,valid'].join('\r\n'),
+    }, { agencyCode: 'RSJ', userId: await userId(t, 'rsj.drafter'), actor: CLI_ACTOR });
+    expect(r.problems).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, GENERATION_TRUST_MS + 100));
+    const imported = await fresh(catalog, published.headers.etag as string);
+    expect(imported.statusCode).toBe(200);
+    expect(all(imported.body)).toBe(all(published.body) + 1);
+    expect(counts(imported.body)).toContain(`工作动态 ${Number(counts(published.body).find((c) => c.startsWith('工作动态 '))!.split(' ')[1]) + 1}`);
+    expect(imported.body).toContain('另一进程导入的通知');
+    expect((await fresh(catalog, imported.headers.etag as string)).statusCode).toBe(304);
   });
 
   it('answers an unknown agency code with a 404 page', async () => {

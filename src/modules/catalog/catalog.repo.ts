@@ -1,5 +1,6 @@
 import type { Db, Dialect } from '../../db/database.ts';
 import { sql } from 'kysely';
+import { preparedRead } from '../../db/prepared.ts';
 import { ANY } from './catalog.facets.rules.ts';
 import { CATEGORIES, DOC_KINDS, VALIDITIES, type Category, type DocKind, type Validity } from '../documents/documents.rules.ts';
 
@@ -64,8 +65,9 @@ export async function catalogPage(
   ] as const;
   // A key: the page's rows straight off the index (one table and its units: little for PostgreSQL to plan).
   const seek = async () =>
-    catalogScope(deps, agencyId, f).innerJoin('units', 'units.id', 'e.unit_id').select(columns)
-      .where('e.seq', '<', opts.before!).orderBy('e.seq', 'desc').limit(pageSize).execute();
+    preparedRead(deps.db, 'catalogPage.seek', { ...f, agencyId, before: opts.before!, pageSize }, (p) =>
+      catalogScope(deps, p.agencyId, p).innerJoin('units', 'units.id', 'e.unit_id').select(columns)
+        .where('e.seq', '<', p.before).orderBy('e.seq', 'desc').limit(p.pageSize));
   // A position: the seqs counted off the index alone, from the nearer end, then their rows.
   const byPosition = async () => {
     const skip = (page - 1) * pageSize;
@@ -91,12 +93,14 @@ export async function catalogPage(
 export async function neighbourKeys(deps: CatalogDeps, agencyId: string, f: CatalogFilter, page: number, pageSize: number, bounds: PageBounds | null): Promise<Map<number, number>> {
   const keys = new Map<number, number>();
   if (!bounds) return keys;
-  const scope = () => catalogScope(deps, agencyId, f).select('e.seq');
-  const older = scope().where('e.seq', '<', bounds.oldest).orderBy('e.seq', 'desc').limit(1).offset(pageSize - 1);
-  const newer = scope().where('e.seq', '>', bounds.newest).orderBy('e.seq', 'asc').limit(2 * pageSize + 1);
-  const rows = await deps.db.selectFrom(older.as('o')).select(['o.seq', sql<number>`0`.as('newer')])
-    .unionAll(deps.db.selectFrom(newer.as('n')).select(['n.seq', sql<number>`1`.as('newer')]))
-    .execute();
+  const params = { ...f, agencyId, oldest: bounds.oldest, newest: bounds.newest, olderSkip: pageSize - 1, newerCount: 2 * pageSize + 1 };
+  const rows = await preparedRead(deps.db, 'neighbourKeys', params, (p) => {
+    const scope = () => catalogScope(deps, p.agencyId, p).select('e.seq');
+    const older = scope().where('e.seq', '<', p.oldest).orderBy('e.seq', 'desc').limit(1).offset(p.olderSkip);
+    const newer = scope().where('e.seq', '>', p.newest).orderBy('e.seq', 'asc').limit(p.newerCount);
+    return deps.db.selectFrom(older.as('o')).select(['o.seq', sql<number>`0`.as('newer')])
+      .unionAll(deps.db.selectFrom(newer.as('n')).select(['n.seq', sql<number>`1`.as('newer')]));
+  });
   const next = rows.find((r) => !Number(r.newer));
   const newerSeqs = rows.filter((r) => Number(r.newer)).map((r) => Number(r.seq)).sort((a, b) => a - b);
   keys.set(page + 1, bounds.oldest);
@@ -108,18 +112,29 @@ export async function neighbourKeys(deps: CatalogDeps, agencyId: string, f: Cata
   return keys;
 }
 
+/** How many published items each category holds under the filters other than the category. */
+export type FacetCounts = Partial<Record<Category, number>>;
+
 /**
  * PUB-2: how many published items each category holds under the other filters, and how many
  * match them all, from the facet counts kept at publication: one indexed read of at most one
- * row per category, whatever the agency's size.
+ * row per category, whatever the agency's size. `read` is that read (facetCounts), for a
+ * caller that keeps it.
  */
-export async function catalogCounts(deps: CatalogDeps, agencyId: string, f: CatalogFilter): Promise<{ byCategory: Partial<Record<Category, number>>; total: number }> {
-  const rows = await deps.db.selectFrom('catalog_facets').select(['category', 'n'])
-    .where('agency_id', '=', agencyId).where('unit_id', '=', f.unitId ?? ANY).where('year', '=', f.year ?? ANY)
-    .where('kind', '=', f.kind ?? ANY).where('validity', '=', f.validity ?? ANY)
-    .execute();
-  const byCategory: Partial<Record<Category, number>> = Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
-  return { byCategory, total: f.category ? (byCategory[f.category] ?? 0) : rows.reduce((n, r) => n + Number(r.n), 0) };
+export async function catalogCounts(
+  deps: CatalogDeps, agencyId: string, f: CatalogFilter, read: Promise<FacetCounts> = facetCounts(deps, agencyId, f),
+): Promise<{ byCategory: FacetCounts; total: number }> {
+  const byCategory = await read;
+  return { byCategory, total: f.category ? (byCategory[f.category] ?? 0) : Object.values(byCategory).reduce((n, c) => n + (c ?? 0), 0) };
+}
+
+/** The facet counts' row per category under the filters (the category itself left out). */
+export async function facetCounts(deps: CatalogDeps, agencyId: string, f: Omit<CatalogFilter, 'category'>): Promise<FacetCounts> {
+  const params = { agencyId, unitId: f.unitId ?? ANY, year: f.year ?? ANY, kind: f.kind ?? ANY, validity: f.validity ?? ANY };
+  const rows = await preparedRead(deps.db, 'catalogCounts', params, (p) => deps.db.selectFrom('catalog_facets').select(['category', 'n'])
+    .where('agency_id', '=', p.agencyId).where('unit_id', '=', p.unitId).where('year', '=', p.year)
+    .where('kind', '=', p.kind).where('validity', '=', p.validity));
+  return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
 }
 
 /**
