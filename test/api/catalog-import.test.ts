@@ -200,6 +200,16 @@ describe('the bulk writer under the import (issue 17)', () => {
     expect(await t.conn.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
   });
 
+  it('insertRows stores texts as given: quotes, backslashes, braces, commas, empty, NULL, CJK beyond the BMP (PostgreSQL sends them as binary text[])', async () => {
+    const t = city();
+    const texts = ['"引号"与\\反斜杠', '{大括号},逗号', '', null, 'NULL', '𠀀𠀁 déjà ＡＢＣ', '换\n行\r\n', '政'.repeat(10_000)];
+    await sql`create table bulk_texts (n integer not null, v text)`.execute(t.conn.db);
+    await t.conn.db.transaction().execute((tx) => insertRows(tx, 'bulk_texts', ['n', 'v'], texts.map((v, n) => [n, v])));
+    const back = await sql<{ n: number; v: string | null }>`select n, v from bulk_texts order by n`.execute(t.conn.db);
+    await sql`drop table bulk_texts`.execute(t.conn.db);
+    expect(back.rows.map((r) => r.v)).toEqual(texts);
+  });
+
   it.skipIf(!process.env.DATABASE_URL)('PostgreSQL: the search vectors sent in binary equal their text form, repeated and rare characters included', async () => {
     const t = city();
     const docs = [
