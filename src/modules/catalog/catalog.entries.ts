@@ -1,21 +1,46 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/database.ts';
+import type { Dialect, Tx } from '../../db/database.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
+import type { Validity } from '../documents/documents.rules.ts';
 import { insertRows, rowsPerStatement } from '../../db/insert-rows.ts';
-import { prepareCatalogEntries, type PreparedEntries, type PublishedEntry } from './catalog.entries.rules.ts';
 import { facetDeltas, FACET_FILTERS, type FacetEntry } from './catalog.facets.rules.ts';
+import { documentTokens, tsVectorBinary } from './search.rules.ts';
+
+/** What the catalog needs of one published item: its row's place and validity, and the snapshot the public sees. */
+export type PublishedEntry = { itemId: string; agencyId: string; unitId: string; validity: Validity; snapshot: PublishedSnapshot };
 
 /**
  * The one writer of the catalog and its search index (CAT-1, CAT-4): puts each item's latest
  * published version in, replacing its earlier entry, so the catalog shows each item once, as
  * last published. Publication calls it with one item; `gongkai import` calls its two halves
- * (prepareCatalogEntries in catalog.entries.rules.ts, writePreparedEntries) with thousands at
- * a time (multi-row inserts, insertRows); a restore rebuilds the catalog with it, since the catalog is derived from the
+ * (prepareCatalogEntries, writePreparedEntries) with thousands at a time (multi-row inserts,
+ * insertRows); a restore rebuilds the catalog with it, since the catalog is derived from the
  * versions and not backed up.
  */
 export async function writeCatalogEntries(tx: Tx, entries: PublishedEntry[]): Promise<void> {
   await writePreparedEntries(tx, prepareCatalogEntries(entries, dialectOf(tx)));
+}
+
+/**
+ * Entries with the rows writeCatalogEntries sends: the catalog rows and their search tokens
+ * (PostgreSQL: the binary tsvector; SQLite: the FTS5 texts), and what the facets count.
+ * Computed apart from the writes, so `gongkai import` prepares its next batch while the
+ * database writes the one before.
+ */
+export type PreparedEntries = { itemIds: string[]; dialect: Dialect; rows: unknown[][]; searchTexts: [string, string][]; facets: FacetEntry[] };
+
+export function prepareCatalogEntries(entries: PublishedEntry[], dialect: Dialect): PreparedEntries {
+  const searchTexts: [string, string][] = [];
+  const rows = entries.map((entry) => {
+    const { itemId, agencyId, unitId, validity, snapshot: s } = entry;
+    const tokens = searchTokensOf(entry);
+    const row: unknown[] = [itemId, agencyId, unitId, s.version, s.indexNumber, s.title, s.docNumber, s.summary, s.category, entryKind(s), s.dateMade, s.dateMade.slice(0, 4), validity, s.publishedAt, bodyTextOf(s)];
+    if (dialect === 'postgres') row.push(tsVectorBinary(tokens));
+    else searchTexts.push([tokens.title.join(' '), tokens.body.join(' ')]);
+    return row;
+  });
+  return { itemIds: entries.map((e) => e.itemId), dialect, rows, searchTexts, facets: entries.map(facetEntryOf) };
 }
 
 /** writeCatalogEntries' writes, of entries prepared for the transaction's database. */
@@ -27,6 +52,23 @@ export async function writePreparedEntries(tx: Tx, prepared: PreparedEntries): P
   if (!postgres) await insertSearchRows(tx, seqs, prepared.searchTexts);
   await countFacets(tx, earlier, prepared.facets);
 }
+
+/** The public body and the attachments' text: what snippets are cut from. */
+const bodyTextOf = (s: PublishedSnapshot) => [s.body, ...s.attachments.map((a) => a.text)].join('\n');
+
+/** The catalog's kind of an entry: a document's own kind, or other information. */
+const entryKind = (s: PublishedSnapshot) => (s.kind === 'other' ? 'other' : (s.docKind ?? 'other'));
+
+/**
+ * 发文字号 and 摘要 are found too (a visitor types a document number), though snippets come from
+ * the body; the filters (agency, category, year made, kind) ride along as tokens.
+ */
+const searchTokensOf = ({ agencyId, snapshot: s }: PublishedEntry) =>
+  documentTokens(s.title, [s.docNumber, s.summary, bodyTextOf(s)].join('\n'), { agencyId, category: s.category, year: s.dateMade.slice(0, 4), kind: entryKind(s) });
+
+/** What an entry is counted under in the facet counts. */
+const facetEntryOf = ({ agencyId, unitId, validity, snapshot: s }: PublishedEntry): FacetEntry =>
+  ({ agency_id: agencyId, category: s.category, unit_id: unitId, year: s.dateMade.slice(0, 4), kind: entryKind(s), validity });
 
 /** Removes the items' earlier entries and their search rows; answers what they were counted under. */
 async function deleteEarlierEntries(tx: Tx, postgres: boolean, itemIds: string[]): Promise<FacetEntry[]> {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { isoNow, type Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
@@ -10,14 +10,12 @@ import { dialectOf } from '../../db/dialect.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.service.ts';
 import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import { filesRoot } from '../documents/documents.publication.ts';
-import { CATEGORIES, VALIDITIES, type Category, type Validity } from '../documents/documents.rules.ts';
+import { CATEGORIES, colophonMark, DOC_KINDS, VALIDITIES, type Category, type DocKind, type Validity } from '../documents/documents.rules.ts';
+import type { ItemTable } from '../documents/documents.tables.ts';
 import { sniffFile } from '../files/sniff.ts';
 import { storeFile } from '../files/store.ts';
 import { extractText } from '../files/text.ts';
-import { writePreparedEntries } from './catalog.entries.ts';
-import {
-  ITEM_COLUMNS, prepareBatch, received, RowPreparationError, type BatchInput, type CheckedRow, type ImportRow, type PostedBatch, type PreparedBatch,
-} from './catalog.import.batch.ts';
+import { prepareCatalogEntries, writePreparedEntries, type PreparedEntries, type PublishedEntry } from './catalog.entries.ts';
 
 /**
  * `gongkai import` (issue 17): an existing catalog — the CSV or JSON the portal itself exports
@@ -27,6 +25,14 @@ import {
  * nothing is imported (all or nothing, one transaction), and every bad row is reported with
  * its line (CSV) or position (JSON).
  */
+
+export type ImportRow = {
+  /** The CSV line (1 = the header) or the JSON item's position (1 = first) the row came from. */
+  line: number;
+  indexNumber: string; title: string; docNumber: string; category: Category; unitName: string; dateMade: string;
+  /** UTC ISO moment. */
+  publishedAt: string; validity: Validity; body: string;
+};
 
 export type RowProblem = { line: number; message: string };
 
@@ -185,7 +191,7 @@ export function readExport(source: ImportSource): { rows: RawRow[]; problems: Ro
 }
 
 /** Checks one row; the units of the agency by name, the 索引号 already taken. */
-export function checkRow(r: RawRow, units: Map<string, string>, defaultUnit: string): { row?: CheckedRow; problems: string[] } {
+export function checkRow(r: RawRow, units: Map<string, string>, defaultUnit: string): { row?: ImportRow & { unitId: string }; problems: string[] } {
   const problems: string[] = [];
   if (!r.indexNumber) problems.push('索引号为空');
   if (!r.title) problems.push('标题为空');
@@ -202,6 +208,14 @@ export function checkRow(r: RawRow, units: Map<string, string>, defaultUnit: str
   if (problems.length) return { problems };
   return { problems, row: { ...r, category: category!, validity: validity!, publishedAt: publishedAt!, unitId: unitId! } };
 }
+
+/** 文种 from the title's last words (…的通知), as the catalog lists documents by kind. */
+function docKindOf(title: string): DocKind | null {
+  const found = Object.entries(DOC_KINDS).find(([, name]) => title.endsWith(name.replace(/（.*）/, '')));
+  return found ? (found[0] as DocKind) : null;
+}
+
+const ITEM_CHANNELS = ['platform', 'website'] as const;
 
 /** Each attachment found for a 索引号: stored (content-addressed) and its text extracted for search. */
 async function attachmentsOf(filesDir: string, dataDir: string, indexNumber: string, line: number, problems: RowProblem[]): Promise<PublishedSnapshot['attachments']> {
@@ -237,7 +251,7 @@ export async function importRows(db: Db, clock: Clock, read: { format: string; r
   const units = new Map((await db.selectFrom('units').select(['id', 'name']).where('agency_id', '=', agency.id).orderBy('created_at').execute()).map((u) => [u.name, u.id]));
   const defaultUnit = (await db.selectFrom('users').select('unit_id').where('id', '=', opts.userId).executeTakeFirst())?.unit_id ?? [...units.values()][0] ?? '';
   const problems = [...read.problems];
-  const good: CheckedRow[] = [];
+  const good: (ImportRow & { unitId: string })[] = [];
   const seen = new Set<string>();
   for (const raw of read.rows) {
     const { row, problems: p } = checkRow(raw, units, defaultUnit);
@@ -263,76 +277,97 @@ export async function importRows(db: Db, clock: Clock, read: { format: string; r
   const ordered = good.map((r, i) => ({ r, i })).sort((a, b) => (a.r.publishedAt < b.r.publishedAt ? -1 : a.r.publishedAt > b.r.publishedAt ? 1 : b.i - a.i)).map((x) => x.r);
   const now = isoNow(clock);
   let attachmentCount = 0;
-  for (const r of ordered) attachmentCount += files.get(r.indexNumber)?.length ?? 0;
-  const batches = Math.ceil(ordered.length / ROWS_PER_BATCH);
-  const inputOf = (k: number): BatchInput => {
-    const rows = ordered.slice(k * ROWS_PER_BATCH, (k + 1) * ROWS_PER_BATCH);
-    return { rows, attachments: rows.map((r) => files.get(r.indexNumber) ?? []), agencyId: agency.id, drafterId: opts.userId, now, dialect: dialectOf(db) };
-  };
-  const preparer = batches > 1 ? workerPreparer(batches, inputOf) : { prepared: async (k: number) => prepareBatch(inputOf(k)), close: async () => {} };
-  try {
-    await db.transaction().execute(async (tx) => {
-      for (let k = 0; k < batches; k++) await writeBatch(tx, await preparer.prepared(k));
-      await advanceIndexSequences(tx, agency.id, ordered);
-      await appendAudit(tx, clock, {
-        actor: opts.actor, agencyId: agency.id, action: 'catalog.import', entityType: 'agency', entityId: agency.id,
-        after: { format: read.format, items: ordered.length, attachments: attachmentCount, first: ordered[0]?.indexNumber ?? null, last: ordered.at(-1)?.indexNumber ?? null },
-      });
+  await db.transaction().execute(async (tx) => {
+    const dialect = dialectOf(tx);
+    // Batch n + 1 is prepared (snapshots, search tokens: the client's work) while batch n is written (the server's).
+    let writing: Promise<void> = Promise.resolve();
+    for (let i = 0; i < ordered.length; i += ROWS_PER_BATCH) {
+      const entries: PublishedEntry[] = [];
+      const prepared: PreparedBatch[] = [];
+      for (let k = i; k < Math.min(i + ROWS_PER_BATCH, ordered.length); k += ROWS_PER_SLICE) {
+        const slice = ordered.slice(k, Math.min(k + ROWS_PER_SLICE, i + ROWS_PER_BATCH)).map((r): PublishedEntry => {
+          const docKind = r.docNumber ? docKindOf(r.title) : null;
+          const attachments = files.get(r.indexNumber) ?? [];
+          attachmentCount += attachments.length;
+          const snapshot: PublishedSnapshot = {
+            version: 1, indexNumber: r.indexNumber, title: r.title, docNumber: r.docNumber, docKind, kind: r.docNumber ? 'document' : 'other', category: r.category,
+            dateMade: r.dateMade, summary: '', body: r.body, colophon: colophonMark('proactive'), changeReason: '', publishedAt: r.publishedAt, attachments, channels: [...ITEM_CHANNELS],
+          };
+          return { itemId: newId(), agencyId: agency.id, unitId: r.unitId, validity: r.validity, snapshot };
+        });
+        entries.push(...slice);
+        prepared.push({ items: itemRows(slice, opts.userId, now), versions: versionRows(slice), catalog: prepareCatalogEntries(slice, dialect) });
+        // Lets the batch being written send its next statement.
+        await setImmediate();
+      }
+      await writing;
+      writing = writeBatch(tx, entries, prepared, now);
+      // Awaited with the next batch; until then a failure must not count as unhandled.
+      writing.catch(() => {});
+    }
+    await writing;
+    await advanceIndexSequences(tx, agency.id, ordered);
+    await appendAudit(tx, clock, {
+      actor: opts.actor, agencyId: agency.id, action: 'catalog.import', entityType: 'agency', entityId: agency.id,
+      after: { format: read.format, items: ordered.length, attachments: attachmentCount, first: ordered[0]?.indexNumber ?? null, last: ordered.at(-1)?.indexNumber ?? null },
     });
-  } finally {
-    await preparer.close();
-  }
+  });
   return { imported: ordered.length, attachments: attachmentCount, problems: [] };
 }
 
 /** Items per round of the writers: the statements' rows are built for one round at a time. */
 const ROWS_PER_BATCH = 2_000;
-/** Batches the worker prepares beyond the one being written: enough to keep it busy, few enough to hold. */
-const PREPARED_AHEAD = 2;
+/** Items prepared between two turns of the event loop, in which the batch being written goes on. */
+const ROWS_PER_SLICE = 250;
 
-/**
- * The batches prepared in a worker thread (catalog.import.worker.mjs), in order, while this
- * thread writes: SQLite's writes run on this thread, PostgreSQL's wait for the server. A
- * failure in the worker fails the batch awaited, so the import's transaction rolls back.
- */
-function workerPreparer(count: number, inputOf: (k: number) => BatchInput): { prepared: (k: number) => Promise<PreparedBatch>; close: () => Promise<void> } {
-  const worker = new Worker(new URL('./catalog.import.worker.mjs', import.meta.url));
-  const results: Promise<PreparedBatch>[] = [];
-  const waiting = new Map<number, { resolve: (b: PreparedBatch) => void; reject: (e: Error) => void }>();
-  const failAll = (error: Error) => {
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
-  };
-  worker.on('message', ({ id, posted, failed }: { id: number; posted?: PostedBatch; failed?: { line?: number; reason: string } }) => {
-    const w = waiting.get(id);
-    waiting.delete(id);
-    if (failed) w?.reject(failed.line ? new RowPreparationError(failed.line, failed.reason) : new Error(failed.reason));
-    else w?.resolve(received(posted!));
-  });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`import worker stopped (exit code ${code})`)));
-  const request = (k: number) => {
-    if (k >= count || results[k]) return;
-    results[k] = new Promise((resolve, reject) => waiting.set(k, { resolve, reject }));
-    // Awaited when its turn comes; until then a failure must not count as unhandled.
-    results[k].catch(() => {});
-    worker.postMessage({ id: k, input: inputOf(k) });
-  };
-  return {
-    prepared: (k) => {
-      for (let j = k; j <= k + PREPARED_AHEAD; j++) request(j);
-      return results[k]!;
-    },
-    close: async () => { await worker.terminate(); },
-  };
+/** A slice of a batch, its rows built. */
+type PreparedBatch = { items: unknown[][]; versions: unknown[][]; catalog: PreparedEntries };
+
+/** One batch's writes: each table's rows of all its slices in one call. */
+async function writeBatch(tx: Tx, entries: PublishedEntry[], prepared: PreparedBatch[], now: string): Promise<void> {
+  await insertRows(tx, 'items', ITEM_COLUMNS, prepared.flatMap((p) => p.items));
+  await insertRows(tx, 'item_versions', ['id', 'item_id', 'version', 'published_at', 'snapshot_json'], prepared.flatMap((p) => p.versions));
+  await writeAttachmentRows(tx, entries, now);
+  await writePreparedEntries(tx, joinPrepared(prepared.map((p) => p.catalog)));
 }
 
-/** One batch's writes: each table's rows in one call. */
-async function writeBatch(tx: Tx, batch: PreparedBatch): Promise<void> {
-  await insertRows(tx, 'items', ITEM_COLUMNS, batch.items);
-  await insertRows(tx, 'item_versions', ['id', 'item_id', 'version', 'published_at', 'snapshot_json'], batch.versions);
-  for (let i = 0; i < batch.attachments.length; i += rowsPerStatement(10)) await tx.insertInto('item_attachments').values(batch.attachments.slice(i, i + rowsPerStatement(10))).execute();
-  await writePreparedEntries(tx, batch.catalog);
+/** The slices' catalog rows as one batch: one statement per table, not one per slice. */
+const joinPrepared = (parts: PreparedEntries[]): PreparedEntries => ({
+  itemIds: parts.flatMap((p) => p.itemIds), dialect: parts[0]!.dialect, rows: parts.flatMap((p) => p.rows),
+  searchTexts: parts.flatMap((p) => p.searchTexts), facets: parts.flatMap((p) => p.facets),
+});
+
+const ITEM_COLUMNS = [
+  'id', 'agency_id', 'unit_id', 'drafter_id', 'kind', 'doc_kind', 'doc_number', 'title', 'summary', 'body', 'date_made', 'category', 'attribute',
+  'attribute_reason', 'non_public_parts', 'policy_level', 'interpretation_plan_json', 'leading_group_review', 'major', 'collective_decision', 'conclusion',
+  'state', 'validity', 'version', 'change_reason', 'changed_on', 'channels_json', 'paper_copies', 'index_number', 'public_body', 'published_at',
+  'created_at', 'updated_at',
+] as const satisfies readonly (keyof ItemTable)[];
+
+/** The items as published once, proactively, by the importing account, with their own 索引号 and dates. */
+function itemRows(entries: PublishedEntry[], drafterId: string, now: string): unknown[][] {
+  const channels = JSON.stringify(ITEM_CHANNELS);
+  return entries.map(({ itemId, agencyId, unitId, validity, snapshot: s }) => {
+    const item: { [K in (typeof ITEM_COLUMNS)[number]]: ItemTable[K] } = {
+      id: itemId, agency_id: agencyId, unit_id: unitId, drafter_id: drafterId, kind: s.kind, doc_kind: s.docKind, doc_number: s.docNumber, title: s.title,
+      summary: '', body: s.body, date_made: s.dateMade, category: s.category, attribute: 'proactive', attribute_reason: '', non_public_parts: '',
+      policy_level: 'none', interpretation_plan_json: null, leading_group_review: '', major: 0, collective_decision: '', conclusion: 'proactive',
+      state: 'published', validity, version: 1, change_reason: '', changed_on: s.dateMade, channels_json: channels, paper_copies: 1,
+      index_number: s.indexNumber, public_body: s.body, published_at: s.publishedAt, created_at: now, updated_at: now,
+    };
+    return ITEM_COLUMNS.map((c) => item[c]);
+  });
+}
+
+/** Version 1 of each item: the snapshot publication would have written. */
+const versionRows = (entries: PublishedEntry[]): unknown[][] => entries.map((e) => [newId(), e.itemId, 1, e.snapshot.publishedAt, JSON.stringify(e.snapshot)]);
+
+/** The imported public files as the item's attachments (the original is the public copy: it was public already). */
+async function writeAttachmentRows(tx: Tx, entries: PublishedEntry[], now: string): Promise<void> {
+  const rows = entries.flatMap((e) => e.snapshot.attachments.map((a) => ({
+    id: a.id, item_id: e.itemId, name: a.name, kind: a.kind, mime: a.mime, size: a.size, sha256: a.sha256, text: a.text, public_sha256: a.sha256, created_at: now,
+  })));
+  for (let i = 0; i < rows.length; i += rowsPerStatement(10)) await tx.insertInto('item_attachments').values(rows.slice(i, i + rowsPerStatement(10))).execute();
 }
 
 /**
