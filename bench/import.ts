@@ -41,6 +41,8 @@ export type ImportBench = {
   dialect: Dialect; items: number; seconds: number; itemsPerSecond: number;
   /** The importing process's own CPU time (SQLite's work included; PostgreSQL's server not): what the load of other work does not inflate. */
   cpuSeconds: number;
+  /** Of cpuSeconds, the importing thread's own (SQLite's writes run on it; the batches are prepared in a worker thread beside it). */
+  mainThreadCpuSeconds: number | null;
   /** PostgreSQL on this machine: the CPU time of the database's server processes during the import (null when /proc does not show them). */
   serverCpuSeconds: number | null;
   checkOnlySeconds: number; loadAverage: number[]; rssMb: number };
@@ -72,9 +74,11 @@ export async function benchImport(dialect: Dialect, count: number, databaseUrl?:
     const server0 = dialect === 'postgres' ? await backendCpu(conn) : null;
     const t1 = performance.now();
     const cpu0 = process.cpuUsage();
+    const main0 = mainThreadTicks();
     const r = await importCatalog(conn.db, clock, { format: 'csv', text }, { agencyCode: 'RSJ', userId: user.id, actor: CLI_ACTOR });
     const seconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const main1 = mainThreadTicks();
     const server1 = dialect === 'postgres' ? await backendCpu(conn) : null;
     let serverCpuSeconds: number | null = null;
     if (server0 && server1) {
@@ -82,7 +86,7 @@ export async function benchImport(dialect: Dialect, count: number, databaseUrl?:
       for (const [pid, ticks] of server1) serverCpuSeconds += (ticks - (server0.get(pid) ?? 0)) / CLOCK_TICKS;
     }
     if (r.problems.length) throw new Error(`import refused: ${JSON.stringify(r.problems.slice(0, 3))}`);
-    return { dialect, items: r.imported, seconds, itemsPerSecond: r.imported / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, serverCpuSeconds, checkOnlySeconds, loadAverage, rssMb: Math.round(process.memoryUsage().rss / 1048576) };
+    return { dialect, items: r.imported, seconds, itemsPerSecond: r.imported / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainThreadCpuSeconds: main0 === null || main1 === null ? null : (main1 - main0) / CLOCK_TICKS, serverCpuSeconds, checkOnlySeconds, loadAverage, rssMb: Math.round(process.memoryUsage().rss / 1048576) };
   } finally {
     await cleanup();
   }
@@ -91,17 +95,27 @@ export async function benchImport(dialect: Dialect, count: number, databaseUrl?:
 /** Linux's USER_HZ: /proc reports CPU time in these. */
 const CLOCK_TICKS = 100;
 
+/** CPU ticks (user and system) so far of the process or thread whose /proc stat file is `path`; null where there is none. */
+function ticksIn(path: string): number | null {
+  try {
+    const fields = readFileSync(path, 'utf8').replace(/^.*\) /, '').split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** This process's main thread (its task id is the process id). */
+const mainThreadTicks = () => ticksIn(`/proc/self/task/${process.pid}/stat`);
+
 /** CPU ticks so far of each server process connected to the bench's database, read from /proc; null if the server is not on this machine. */
 async function backendCpu(conn: Connection): Promise<Map<number, number> | null> {
   const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(conn.db);
   const out = new Map<number, number>();
   for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      out.set(pid, Number(fields[11]) + Number(fields[12]));
-    } catch {
-      return null;
-    }
+    const ticks = ticksIn(`/proc/${pid}/stat`);
+    if (ticks === null) return null;
+    out.set(pid, ticks);
   }
   return out;
 }

@@ -130,9 +130,13 @@ describe('bad rows are reported with their line numbers, nothing is imported (is
     expect(r.problems).toEqual([{ line: 1, message: expect.stringContaining('索引号') }]);
   });
 
+  // Several batches of 2,000 rows (catalog.import.ts): the later ones written after the first.
+  const bulk = (n: number, year = 2023) => Array.from({ length: n }, (_, i) => `RSJ/${year}-${String(i + 1).padStart(5, '0')},批量导入的第${i + 1}条通知,,工作动态,,${year}-05-01,${year}-05-02,有效,`);
+  const items = async (t: TestApp) => Number((await t.conn.db.selectFrom('items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
   it('rolls back the batches already written when a later batch fails: nothing half-imported stays', async () => {
     const t = city();
-    const rows = Array.from({ length: 2_000 }, (_, i) => `RSJ/2023-${String(i + 1).padStart(5, '0')},批量导入的第${i + 1}条通知,,工作动态,,2023-05-01,2023-05-02,有效,`);
+    const rows = bulk(5_000);
     // The database refuses the row written last (same moment: the first line comes last), as a full disk would.
     const last = '批量导入的第1条通知';
     const postgres = dialectOf(t.conn.db) === 'postgres';
@@ -145,10 +149,24 @@ describe('bad rows are reported with their line numbers, nothing is imported (is
     await expect(importInto(t, 'csv', [HEADER, ...rows].join('\r\n'))).rejects.toThrow('disk full');
     await sql`drop trigger fail_late${sql.raw(postgres ? ' on catalog_entries' : '')}`.execute(t.conn.db);
     expect(await entries(t)).toBe(0);
-    expect(Number((await t.conn.db.selectFrom('items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    expect(await items(t)).toBe(0);
     const ok = await importInto(t, 'csv', [HEADER, ...rows].join('\r\n'));
-    expect(ok.imported).toBe(2_000);
-    expect(await entries(t)).toBe(2_000);
+    expect(ok.imported).toBe(5_000);
+    expect(await entries(t)).toBe(5_000);
+    const found = await get(t, `/search?q=${encodeURIComponent('批量导入')}`);
+    expect(found.statusCode).toBe(200);
+    // The newest, of the last batch (the search marks the words found).
+    expect(found.body).toContain('<mark>批量导入</mark>的第1条通知');
+  });
+
+  it('a bad row deep in a large file is named by its line and nothing is imported', async () => {
+    const t = city();
+    const before = await items(t);
+    const rows = bulk(5_000, 2022);
+    rows[4_799] = rows[4_799]!.replace('工作动态', '没有的分类');
+    const r = await importInto(t, 'csv', [HEADER, ...rows].join('\r\n'));
+    expect(r).toEqual({ imported: 0, attachments: 0, problems: [{ line: 4_801, message: expect.stringContaining('没有的分类') }] });
+    expect(await items(t)).toBe(before);
   });
 
   it('takes each 索引号 folder of --files as the item\'s public attachments, searched by their text; a file of unknown kind names its line', async () => {
@@ -198,6 +216,16 @@ describe('the bulk writer under the import (issue 17)', () => {
     const before = await t.conn.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     await expect(t.conn.db.transaction().execute((tx) => insertRows(tx, 'users', ['id', 'phone'], [['u-bulk', '13800000000']]))).rejects.toThrow(/sealed columns/);
     expect(await t.conn.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  it('insertRows stores texts as given: quotes, backslashes, braces, commas, empty, NULL, CJK beyond the BMP (PostgreSQL sends them as binary text[])', async () => {
+    const t = city();
+    const texts = ['"引号"与\\反斜杠', '{大括号},逗号', '', null, 'NULL', '𠀀𠀁 déjà ＡＢＣ', '换\n行\r\n', '政'.repeat(10_000)];
+    await sql`create table bulk_texts (n integer not null, v text)`.execute(t.conn.db);
+    await t.conn.db.transaction().execute((tx) => insertRows(tx, 'bulk_texts', ['n', 'v'], texts.map((v, n) => [n, v])));
+    const back = await sql<{ n: number; v: string | null }>`select n, v from bulk_texts order by n`.execute(t.conn.db);
+    await sql`drop table bulk_texts`.execute(t.conn.db);
+    expect(back.rows.map((r) => r.v)).toEqual(texts);
   });
 
   it.skipIf(!process.env.DATABASE_URL)('PostgreSQL: the search vectors sent in binary equal their text form, repeated and rare characters included', async () => {
