@@ -21,14 +21,16 @@ const ITEMS = 600;
 
 /**
  * Item i (oldest first): 养老 in every second one (dense), 见习 in every 40th (sparse), 档案 in the
- * ten oldest only; made in 2015 for the older half, 2026 for the newer; a tenth repealed.
+ * ten oldest only; made in 2015 for the older half, 2026 for the newer; a tenth repealed; every
+ * 100th has a 文号, which the next one cites.
  */
 function catalogCsv(): string {
   const rows = Array.from({ length: ITEMS }, (_, i) => {
     const words = [i % 2 === 0 ? '养老保险' : '工伤认定', i % 40 === 0 ? '就业见习' : '职业培训', i < 10 ? '人事档案' : '劳动合同'];
     const year = i < ITEMS / 2 ? '2015' : '2026';
     const day = String(1 + (i % 28)).padStart(2, '0');
-    return [`RSJ/P-${String(i).padStart(4, '0')}`, `关于${words[0]}的第${i}号通知`, '', i % 3 ? '政策法规' : '工作动态', '', `${year}-03-${day}`, `${year}-04-${day}`, i % 10 === 9 ? '废止' : '有效', `现就${words.join('、')}有关事项通知如下。`].join(',');
+    const cited = i % 100 === 1 ? `根据示人社发〔2015〕${i - 1}号，` : '';
+    return [`RSJ/P-${String(i).padStart(4, '0')}`, `关于${words[0]}的第${i}号通知`, i % 100 === 0 ? `示人社发〔2015〕${i}号` : '', i % 3 ? '政策法规' : '工作动态', '', `${year}-03-${day}`, `${year}-04-${day}`, i % 10 === 9 ? '废止' : '有效', `${cited}现就${words.join('、')}有关事项通知如下。`].join(',');
   });
   return [HEADER, ...rows].join('\r\n');
 }
@@ -69,6 +71,7 @@ describe.skipIf(!runsOnPostgres)('PostgreSQL finds the newest matches by walk or
     ['a sparse word', { q: '见习', filter: {}, sort: 'date', page: 1, pageSize: 10 }],
     ['a word only in the oldest items', { q: '档案', filter: {}, sort: 'date', page: 1, pageSize: 10 }],
     ['two words', { q: '养老 见习', filter: {}, sort: 'date', page: 1, pageSize: 10 }],
+    ['a 文号, found in its item and the one citing it', { q: '示人社发〔2015〕300号', filter: {}, sort: 'date', page: 1, pageSize: 10 }],
     ['a dense word in the agency', { q: '养老', agencyId: rsj, filter: {}, sort: 'date', page: 1, pageSize: 10 }],
     ['a dense word in an old year', { q: '养老', filter: { year: '2015' }, sort: 'date', page: 1, pageSize: 10 }],
     ['a sparse word in a category', { q: '见习', filter: { category: 'policy' }, sort: 'date', page: 1, pageSize: 10 }],

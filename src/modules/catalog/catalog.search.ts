@@ -200,7 +200,10 @@ export function pgNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term
     .with((cte) => cte('m').materialized(), () => catalogScope(deps, undefined, rowFilter).select('e.seq').where(matches)
       .$if(fromSeq !== null, (b) => b.where('e.seq', '>=', fromSeq!)))
     .selectFrom('m').select('m.seq').orderBy('m.seq', 'desc').limit(limit).execute());
+  // A 文号 is one token only its own item and those citing it hold: the index answers at once.
+  const rare = terms.some((t) => t.docNumber);
   const seqs = async (limit: number) => {
+    if (rare) return fromIndex(limit, null);
     const newest = await walk(limit);
     if (newest.length >= limit) return newest;
     const bound = sampleBound(await sample(), plan);
