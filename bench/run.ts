@@ -551,38 +551,36 @@ ${sections.map(section).join('\n')}
   separates them from the floor is mostly the size of the answer (10–20 KB of HTML against a
   line of text), which the load generator on the same two cores also has to receive.
 - **Freshly rendered pages**: a catalog page no longer counts: its total, category counts
-  and filter choices come from \`catalog_facets\`, kept by publication (one row per category
-  read, whatever the agency's size), and the benchmark's page is the pager's link, which
-  carries the key of the page (\`before=<seq>\`), so page 500 is a seek, not 10,000 entries
-  skipped. The site's name and settings, the agency and the form's years and departments are
-  kept per audit generation, the page cache's (src/portal/generation.ts: a change shows within
-  a second on every process), so what remains per request is three statements (counts, the
-  page, the neighbouring pages' keys), each built and compiled by Kysely and run through its
-  plugins, then the HTML (11 KB) and its escaping, the ETag hash and the send. An item page is
-  three statements (the item with its newest version, related entries, interpretation links)
-  and a smaller page. A CPU profile of the catalog page on SQLite (100,000 items) spends
-  roughly a sixth in SQLite itself, a sixth in garbage collection, a tenth in writing the
-  answer to the socket, and the rest in query building, templates, the ETag hash and Fastify.
-  On PostgreSQL each statement is a round trip and its planning, so the same pages run at
-  about half the SQLite rate. Reaching half the floor needs a far cheaper request than that:
-  not done.
-- **Search**: a relevance search walks the index once, newest match first, for a window of
-  at most 200 matches (title and body read, scored in the application, counted from the
-  window: docs/search.md); date order walks it for its page and counts up to 201 matches. Then
-  10 entries and their snapshots are read, and the page adds about ten small queries (the
+  and filter choices come from \`catalog_facets\`, kept by publication, and the benchmark's page
+  is the pager's link, which carries the key of the page (\`before=<seq>\`), so page 500 is a
+  seek. The site's name and settings, the agency, the form's choices and the catalog's
+  unfiltered counts are kept per audit generation (src/portal/generation.ts: a change shows
+  within a second on every process). What remains is two statements for a catalog page and
+  three for an item page, each built and compiled by Kysely once per database
+  (src/db/prepared.ts) and on PostgreSQL parsed and planned once per connection, then the
+  HTML (~13 KB, encoded once for its ETag hash, the send and the cache) and Fastify. On the
+  100,000-item city that is about 640 µs of CPU for a catalog page and 400 µs for an item
+  page on SQLite against 90 µs for the floor (docs/scale.md): the statements themselves
+  about a third, the rest Node's HTTP and Helmet's headers (about what the floor costs),
+  rendering and garbage collection. On PostgreSQL each statement is also a round trip and
+  the server's own CPU. Half the floor needs a fresh page costing about what a cached one
+  does: not reached.
+- **Search**: on SQLite a relevance search walks FTS5 once, newest match first, for a window
+  of at most 200 matches (title and body read, scored in the application, counted from the
+  window: docs/search.md); date order walks it for its page and counts up to 201 matches.
+  Then 10 entries and their snapshots are read, and the page adds about ten small queries (the
   agencies for the form, the published lists' matches, interpretation links). With
-  ${s.connections} connections always waiting, p99 is about ${s.connections} times the service time, so each search
-  may cost about 4–5 ms of the server. The agency, category, year and kind filters are tokens
-  of the index, so a filtered search is intersected by FTS5 or GIN rather than checked match
-  by match. What still grows with the number of matches: on PostgreSQL a phrase (any word of
-  three or more characters) is estimated at a hundred rows whatever its real frequency, so the
-  planner takes a bitmap scan and rechecks every candidate's tsvector (about 10 µs each: 1,259
-  candidates of 失业保险金 at 100,000 items cost 33 ms) before taking the newest; the bound
-  there is a posting list per token ordered by \`seq\` descending, so that every search stops
-  at its window whatever the number of matches. A common word under a year filter walks the
-  newest entries backwards past every later year (通知 in 2024: 29,000 rows at 100,000 items).
-  On both, the page's ten small queries beside
-  the search are a fixed cost that shows most on PostgreSQL, one round trip each.
+  10 connections always waiting, p99 is about 10 times the service time, so each search
+  may cost about 4–5 ms of the server. PostgreSQL's GIN index hands out a set, not the newest
+  first: a search walks the newest 2,000 entries testing each vector (a common word's window),
+  else reads a fixed sample of the catalog's pages for where its matches lie and asks the index
+  for those above the sample's second newest match, else the whole index (docs/search.md, "a
+  walk, a sample, the index"); a typed 文号 goes to the index at once. No search reads more
+  than about a thousand matches now (the worst were seconds: the planner walked the whole
+  catalog for a 文号), but each costs PostgreSQL and the server 10–20 ms of CPU against SQLite's
+  2–4: the walk tests ~2.5 KB vectors, the sample reads ~1,000 pages, the index's candidates
+  are fetched from the heap one page each, and each of the page's dozen statements is a round
+  trip. Every search statement runs under a 3 s statement timeout.
 - **Memory**: the server starts at about 200 MB (Node.js, the compiled console and portal
   code); the page cache adds at most 32 MB of pages; the rest under load is the results of
   the queries in flight and garbage not yet collected.
