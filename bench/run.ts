@@ -575,9 +575,9 @@ ${sections.map(section).join('\n')}
   first: a search walks the newest 2,000 entries testing each vector (a common word's window),
   else reads a fixed sample of the catalog's pages for where its matches lie and asks the index
   for those above the sample's second newest match, else the whole index (docs/search.md, "a
-  walk, a sample, the index"); a typed 文号 goes to the index at once. No search reads more
-  than about a thousand matches now (the worst were seconds: the planner walked the whole
-  catalog for a 文号), but each costs PostgreSQL and the server 10–20 ms of CPU against SQLite's
+  walk, a sample, the index"); a typed 文号 goes to the index at once. A search reads about a
+  thousand matches at most, unless the sample misled it and the whole index answers (the worst
+  were seconds: the planner walked the whole catalog for a 文号), but each costs PostgreSQL and the server 10–20 ms of CPU against SQLite's
   2–4: the walk tests ~2.5 KB vectors, the sample reads ~1,000 pages, the index's candidates
   are fetched from the heap one page each, and each of the page's dozen statements is a round
   trip. Every search statement runs under a 3 s statement timeout.
