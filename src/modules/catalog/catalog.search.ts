@@ -4,7 +4,7 @@ import type { PublishedSnapshot } from '../documents/documents.tables.ts';
 import type { Category, Validity } from '../documents/documents.rules.ts';
 import { catalogScope, type CatalogDeps, type CatalogFilter } from './catalog.repo.ts';
 import { byRelevance } from './search.rank.ts';
-import { ftsQuery, queryTerms, sampleBound, samplePercent, SEARCH_PLAN, tsQuery, YEAR_BRACKETS, type SearchPlan, type Term } from './search.rules.ts';
+import { ftsQuery, queryTerms, sampleBounds, samplePercent, SEARCH_PLAN, tsQuery, YEAR_BRACKETS, type SearchPlan, type Term } from './search.rules.ts';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -168,7 +168,7 @@ function sqliteNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[])
 /**
  * PostgreSQL (search.rules.ts SEARCH_PLAN): a walk of the scope's newest entries — on the
  * agency's or the year's (…, seq) index when the search has one, the catalog's order else —
- * then the GIN index from the seq a fixed sample of the catalog bounds it by, then the whole
+ * then the GIN index from the seqs a fixed sample of the catalog bounds it by, then the whole
  * index. The index's matches are materialised so the planner cannot turn them back into a walk.
  */
 export function pgNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[], plan: SearchPlan = SEARCH_PLAN): NewestMatches {
@@ -206,9 +206,11 @@ export function pgNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term
     if (rare) return fromIndex(limit, null);
     const newest = await walk(limit);
     if (newest.length >= limit) return newest;
-    const bound = sampleBound(await sample(), plan);
-    const bounded = bound === null ? [] : await fromIndex(limit, bound);
-    return bound !== null && bounded.length >= limit ? bounded : fromIndex(limit, null);
+    for (const bound of sampleBounds(await sample(), plan)) {
+      const bounded = await fromIndex(limit, bound);
+      if (bounded.length >= limit) return bounded;
+    }
+    return fromIndex(limit, null);
   };
   return { seqs, texts: async (limit) => textsOf(deps, await seqs(limit)) };
 }

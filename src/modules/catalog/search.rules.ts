@@ -398,8 +398,9 @@ export function tsVectorBinary(doc: { title: string[]; body: string[] }): Buffer
  * same pages each time, so they stay in memory) says where the matches lie: the `boundAt`-th
  * newest match of the sample bounds the index's answer from below to about boundAt / sample
  * fraction matches (~1,000 at a million entries, more than a window needs), whatever part of
- * the catalog the words cluster in. A scope with fewer sampled matches holds few (~1,000),
- * and the index answers in full; it also answers what the bounded ask left short.
+ * the catalog the words cluster in; if that holds fewer than a window, deeper bounds follow
+ * (sampleBounds). A scope with fewer sampled matches holds few (~1,000), and the index
+ * answers in full; it also answers what the deepest bound left short.
  */
 export const SEARCH_PLAN = {
   firstWalk: {
@@ -419,9 +420,14 @@ export function samplePercent(entries: number, plan: SearchPlan = SEARCH_PLAN): 
 }
 
 /**
- * The lowest seq the index need look at, from the sample's matches newest first: the
- * `boundAt`-th newest, or none (the whole scope) when the sample holds fewer.
+ * The lowest seqs the index need look at, tried in turn, from the sample's matches newest
+ * first: the `boundAt`-th newest, then twice and four times as deep while the sample holds
+ * them (a bound about 1,000 matches deep holds fewer than a window's 200 one time in 16, two
+ * in a row about one in 300). None when the sample holds fewer than `boundAt`: the scope holds
+ * few, and the whole index answers, as it does after the last bound.
  */
-export function sampleBound(sampleMatches: number[], plan: SearchPlan = SEARCH_PLAN): number | null {
-  return sampleMatches.length >= plan.boundAt ? sampleMatches[plan.boundAt - 1]! : null;
+export function sampleBounds(sampleMatches: number[], plan: SearchPlan = SEARCH_PLAN): number[] {
+  const bounds: number[] = [];
+  for (let depth = plan.boundAt; depth <= sampleMatches.length; depth *= 2) bounds.push(sampleMatches[depth - 1]!);
+  return bounds;
 }

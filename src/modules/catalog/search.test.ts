@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markWords, snippet } from './search.highlight.ts';
 import { byRelevance, relevance } from './search.rank.ts';
-import { docNumberOf, docNumberTokens, documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, sampleBound, samplePercent, tsQuery, tsVector } from './search.rules.ts';
+import { docNumberOf, docNumberTokens, documentTokens, FILLER_TOKEN, filterTokens, ftsQuery, indexTokens, MAX_DOCUMENT_TOKENS, MAX_TOKEN_POSITIONS, queryTerms, sampleBounds, samplePercent, tsQuery, tsVector } from './search.rules.ts';
 
 describe('the search tokenizer shared by SQLite and PostgreSQL (CAT-4)', () => {
   it('indexes Chinese as overlapping bigrams plus each run’s last character, other scripts as lower-cased words', () => {
@@ -181,12 +181,13 @@ describe('where PostgreSQL asks its index from, after the first walk of the newe
     expect(samplePercent(2_000)).toBe(100);
     expect(samplePercent(0)).toBe(100);
   });
-  it('bounds the index by the second newest match of the sample, about 1,000 matches at a million entries', () => {
-    expect(sampleBound([941_896, 941_860, 700_001])).toBe(941_860);
-    expect(sampleBound([941_896, 941_860])).toBe(941_860);
+  it('bounds the index by the second newest match of the sample, about 1,000 matches at a million entries, then twice and four times as deep', () => {
+    const sample = [990_000, 941_896, 941_860, 900_000, 800_000, 700_000, 600_000, 500_000, 400_000];
+    expect(sampleBounds(sample)).toEqual([941_896, 900_000, 500_000]);
+    expect(sampleBounds([941_896, 941_860])).toEqual([941_860]);
   });
   it('asks the whole index when the sample holds fewer matches: the scope holds few', () => {
-    expect(sampleBound([941_896])).toBeNull();
-    expect(sampleBound([])).toBeNull();
+    expect(sampleBounds([941_896])).toEqual([]);
+    expect(sampleBounds([])).toEqual([]);
   });
 });
