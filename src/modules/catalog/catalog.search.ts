@@ -173,31 +173,32 @@ function sqliteNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[])
  */
 export function pgNewestMatches(deps: CatalogDeps, r: SearchRequest, terms: Term[], plan: SearchPlan = SEARCH_PLAN): NewestMatches {
   const { indexed, rowFilter } = indexedFilters(r);
-  // The query in a subselect, which the planner cannot look into: for a token it has no
-  // statistics of, it estimated a few dozen matches and so visited every candidate before
-  // testing the seq bound (157 ms); with the default guess it intersects the index's
-  // candidates with the primary key's range first (33 ms, 700 of 12,700 visited).
-  const matches = sql<boolean>`search_vector @@ (select cast(${tsQuery(terms, indexed)} as tsquery))`;
   const { unitId, validity } = rowFilter;
+  // The words and filter tokens, and the unit and validity: one condition every way below
+  // tests. The query sits in a subselect, which the planner cannot look into: for a token it
+  // has no statistics of, it estimated a few dozen matches and so visited every candidate
+  // before testing a seq bound (157 ms); with its default guess it intersects the index's
+  // candidates with the seq range first (16 ms, 700 of 12,700 visited).
+  const matches = sql<boolean>`${sql.join([
+    sql`search_vector @@ (select cast(${tsQuery(terms, indexed)} as tsquery))`,
+    ...(unitId === undefined ? [] : [sql`unit_id = ${unitId}`]),
+    ...(validity === undefined ? [] : [sql`validity = ${validity}`]),
+  ], sql` and `)}`;
   const walk = async (limit: number) => seqsOf(await deps.db
     .selectFrom(catalogScope(deps, r.agencyId, { year: r.filter.year })
       .select(['e.seq', 'e.search_vector', 'e.unit_id', 'e.validity']).orderBy('e.seq', 'desc')
       .limit(r.agencyId || r.filter.year ? plan.firstWalk.indexed : plan.firstWalk.catalog).as('e'))
-    .select('e.seq').where(matches)
-    .$if(unitId !== undefined, (b) => b.where('e.unit_id', '=', unitId!))
-    .$if(validity !== undefined, (b) => b.where('e.validity', '=', validity!))
-    .limit(limit).execute());
+    .select('e.seq').where(matches).limit(limit).execute());
   const sample = async () => {
     const last = await deps.db.selectFrom('catalog_entries').select((eb) => eb.fn.max('seq').as('n')).executeTakeFirstOrThrow();
     const percent = samplePercent(Number(last.n ?? 0), plan);
     // TABLESAMPLE follows the table's name, where Kysely's builder has no place for it.
-    const conditions = [matches, ...(unitId === undefined ? [] : [sql`unit_id = ${unitId}`]), ...(validity === undefined ? [] : [sql`validity = ${validity}`])];
     const sampled = await sql<{ seq: number }>`select seq from catalog_entries tablesample system (${sql.lit(percent)}) repeatable (0)
-      where ${sql.join(conditions, sql` and `)} order by seq desc`.execute(deps.db);
+      where ${matches} order by seq desc`.execute(deps.db);
     return seqsOf(sampled.rows);
   };
   const fromIndex = async (limit: number, fromSeq: number | null) => seqsOf(await deps.db
-    .with((cte) => cte('m').materialized(), () => catalogScope(deps, undefined, rowFilter).select('e.seq').where(matches)
+    .with((cte) => cte('m').materialized(), () => deps.db.selectFrom('catalog_entries as e').select('e.seq').where(matches)
       .$if(fromSeq !== null, (b) => b.where('e.seq', '>=', fromSeq!)))
     .selectFrom('m').select('m.seq').orderBy('m.seq', 'desc').limit(limit).execute());
   // A 文号 is one token only its own item and those citing it hold: the index answers at once.
