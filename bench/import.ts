@@ -41,7 +41,7 @@ export type ImportBench = {
   dialect: Dialect; items: number; seconds: number; itemsPerSecond: number;
   /** The importing process's own CPU time (SQLite's work included; PostgreSQL's server not): what the load of other work does not inflate. */
   cpuSeconds: number;
-  /** Of cpuSeconds, the importing thread's own (SQLite's writes run on it; the batches are prepared in a worker thread beside it). */
+  /** Of cpuSeconds, the importing thread's own: what is left when node's and pg's helper threads (garbage collection, sockets) are set apart. */
   mainThreadCpuSeconds: number | null;
   /** PostgreSQL on this machine: the CPU time of the database's server processes during the import (null when /proc does not show them). */
   serverCpuSeconds: number | null;
