@@ -37,7 +37,7 @@ export const COUNT_CAP = RELEVANCE_WINDOW;
  * A statement of a search that runs longer than this on PostgreSQL is cancelled: a visitor has
  * given up by then, and the query would go on taking a core from the searches after it.
  */
-export const SEARCH_STATEMENT_TIMEOUT_MS = 3_000;
+const SEARCH_STATEMENT_TIMEOUT_MS = 3_000;
 const QUERY_CANCELED = '57014';
 
 /** At most this many items share a typed identifier (a 文号 reused across agencies). */
